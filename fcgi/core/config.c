@@ -1,0 +1,176 @@
+/* The configuration file: `key = value`, `#` starts a comment. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/config.h"
+
+enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV };
+
+struct key {
+	const char	*name;
+	enum kind	 kind;
+	size_t		 off;
+	size_t		 len;	/* for strings: the field's size */
+	long long	 min, max;
+};
+
+#define STR(f)	K_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0
+#define NUM(k, f, lo, hi) k, offsetof(struct config, f), 0, lo, hi
+
+static const struct key keys[] = {
+	{ "env",	 K_ENV, offsetof(struct config, production), 0, 0, 0 },
+	{ "socket",	 STR(socket) },
+	{ "socket_mode", NUM(K_MODE, socket_mode, 0, 0777) },
+	{ "workers",	 NUM(K_INT, workers, 0, 256) },
+	{ "db",		 STR(db) },
+	{ "db_admin",	 STR(db_admin) },
+	{ "redis",	 STR(redis) },
+	{ "views",	 STR(views) },
+	{ "sql",	 STR(sql) },
+	{ "body_max",	 NUM(K_SIZE, body_max, 1024, 1LL << 32) },
+	{ "mail_outbox", STR(mail_outbox) },
+	{ "demo",	 NUM(K_BOOL, demo, 0, 1) },
+};
+
+void
+config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->socket_mode = 0660;
+	c->body_max = 1024 * 1024;
+	snprintf(c->views, sizeof(c->views), "views");
+	snprintf(c->sql, sizeof(c->sql), "sql");
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* Stores one value; returns -1 with a message when it does not fit the key. */
+static int
+key_set(struct config *c, const struct key *k, const char *v, char *err, size_t errlen)
+{
+	char *p = (char *)c + k->off, *end;
+	long long n;
+
+	switch (k->kind) {
+	case K_STR:
+		if (strlen(v) >= k->len) {
+			snprintf(err, errlen, "%s: value too long", k->name);
+			return -1;
+		}
+		memcpy(p, v, strlen(v) + 1);
+		return 0;
+	case K_ENV:
+		if (strcmp(v, "production") != 0 && strcmp(v, "development") != 0) {
+			snprintf(err, errlen, "env: must be development or production");
+			return -1;
+		}
+		*(int *)p = strcmp(v, "production") == 0;
+		return 0;
+	default:
+		break;
+	}
+	errno = 0;
+	n = strtoll(v, &end, k->kind == K_MODE ? 8 : 10);
+	if (errno != 0 || end == v || *end != '\0' || n < k->min || n > k->max) {
+		snprintf(err, errlen, "%s: must be a number from %lld to %lld%s",
+		    k->name, k->min, k->max, k->kind == K_MODE ? " (octal)" : "");
+		return -1;
+	}
+	if (k->kind == K_SIZE)
+		*(size_t *)p = (size_t)n;
+	else if (k->kind == K_MODE)
+		*(unsigned *)p = (unsigned)n;
+	else
+		*(int *)p = (int)n;
+	return 0;
+}
+
+/* Parses a whole file's text. Returns -1 and a message naming the line on error. */
+int
+config_parse(struct config *c, const char *text, char *err, size_t errlen)
+{
+	char line[4096], msg[256], *k, *v, *eq;
+	const char *p = text, *nl;
+	size_t i, n;
+	int lineno = 0;
+
+	while (*p != '\0') {
+		lineno++;
+		nl = strchr(p, '\n');
+		n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n >= sizeof(line)) {
+			snprintf(err, errlen, "line %d: too long", lineno);
+			return -1;
+		}
+		memcpy(line, p, n);
+		line[n] = '\0';
+		p += n + (nl != NULL);
+		if ((k = strchr(line, '#')) != NULL)
+			*k = '\0';
+		k = trim(line);
+		if (*k == '\0')
+			continue;
+		if ((eq = strchr(k, '=')) == NULL) {
+			snprintf(err, errlen, "line %d: expected key = value", lineno);
+			return -1;
+		}
+		*eq = '\0';
+		k = trim(k);
+		v = trim(eq + 1);
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+			if (strcmp(keys[i].name, k) == 0)
+				break;
+		if (i == sizeof(keys) / sizeof(keys[0])) {
+			snprintf(err, errlen, "line %d: unknown key \"%.64s\"", lineno, k);
+			return -1;
+		}
+		if (key_set(c, &keys[i], v, msg, sizeof(msg)) == -1) {
+			snprintf(err, errlen, "line %d: %s", lineno, msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Reads the file at path over the defaults. Returns -1 with a message. */
+int
+config_load(struct config *c, const char *path, char *err, size_t errlen)
+{
+	char text[65536], msg[512];
+	FILE *f;
+	size_t n;
+	int rc;
+
+	config_defaults(c);
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	n = fread(text, 1, sizeof(text) - 1, f);
+	if (ferror(f) || !feof(f)) {
+		snprintf(err, errlen, "%s: %s", path,
+		    ferror(f) ? "read error" : "file too large");
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	text[n] = '\0';
+	snprintf(c->path, sizeof(c->path), "%s", path);
+	if ((rc = config_parse(c, text, msg, sizeof(msg))) == -1)
+		snprintf(err, errlen, "%s: %s", path, msg);
+	return rc;
+}

@@ -1,0 +1,30 @@
+#ifndef CORE_CONFIG_H
+#define CORE_CONFIG_H
+
+#include <limits.h>
+#include <stddef.h>
+
+/* Settings shared by concord-fcgi, concord-worker and concordctl, read from
+ * a `key = value` file. Unknown keys are errors, so a typo never silently
+ * falls back to a default. */
+struct config {
+	char	 path[PATH_MAX];
+	int	 production;
+	char	 socket[PATH_MAX];
+	unsigned socket_mode;
+	int	 workers;
+	char	 db[1024];
+	char	 db_admin[1024];
+	char	 redis[PATH_MAX];
+	char	 views[PATH_MAX];
+	char	 sql[PATH_MAX];
+	size_t	 body_max;
+	char	 mail_outbox[PATH_MAX];
+	int	 demo;
+};
+
+void	config_defaults(struct config *);
+int	config_parse(struct config *, const char *text, char *err, size_t errlen);
+int	config_load(struct config *, const char *path, char *err, size_t errlen);
+
+#endif

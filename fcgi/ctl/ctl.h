@@ -1,0 +1,50 @@
+#ifndef CTL_CTL_H
+#define CTL_CTL_H
+
+#include <limits.h>
+#include <stddef.h>
+
+struct config;
+
+/* A command, given the configuration (NULL for commands that need none)
+ * and its own arguments, argv[0] being its name. Returns the exit status:
+ * 0, 1 when it failed, 2 for bad arguments. */
+typedef int (*ctl_fn)(const struct config *, int argc, char *argv[]);
+
+int	ctl_migrate(const struct config *, int, char *[]);
+int	ctl_status(const struct config *, int, char *[]);
+int	ctl_demo(const struct config *, int, char *[]);
+int	ctl_notify(const struct config *, int, char *[]);
+
+/* migrations.c: the files in $sql/migrations, and how they compare with
+ * what the database has applied. */
+#define MIGRATION_NAME_MAX	64
+#define MIGRATION_SIZE_MAX	(16 * 1024 * 1024)
+
+struct migration {
+	int	 version;
+	char	 name[MIGRATION_NAME_MAX];	/* between NNNN_ and .sql */
+	char	 file[PATH_MAX];
+	char	 checksum[65];			/* SHA-256, hex */
+	char	*text;
+	size_t	 len;
+};
+
+struct applied {
+	int	 version;
+	char	 name[MIGRATION_NAME_MAX];
+	char	 checksum[65];
+	char	 at[40];
+};
+
+int	migration_name_parse(const char *fname, int *version, char *name,
+	    size_t namelen);
+int	migration_checksum(const char *text, size_t len, char hex[65]);
+int	migrations_read(const char *dir, struct migration **, size_t *,
+	    char *err, size_t errlen);
+void	migrations_free(struct migration *, size_t);
+int	migrations_check(const struct migration *, size_t,
+	    const struct applied *, size_t, size_t *first_pending,
+	    char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,106 @@
+/* concordctl: administration commands. The table below is the whole of
+ * the command line: a name, what it needs, and the function that runs it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/config.h"
+#include "core/log.h"
+#include "ctl/ctl.h"
+
+static int	ctl_version(const struct config *, int, char *[]);
+
+static const struct command {
+	const char	*name;
+	ctl_fn		 run;
+	int		 config;	/* needs the configuration file */
+	const char	*args;
+	const char	*help;
+} commands[] = {
+	{ "migrate", ctl_migrate, 1, "",
+	  "apply new migrations from $sql/migrations (as db_admin)" },
+	{ "status", ctl_status, 1, "",
+	  "show the schema version and the pending migrations" },
+	{ "demo", ctl_demo, 1, "",
+	  "create the demo partnership (needs demo = 1)" },
+	{ "notify", ctl_notify, 1, " --to ADDR --subject TEXT --body TEXT",
+	  "queue an email through the outbox (as db)" },
+	{ "version", ctl_version, 0, "",
+	  "print the version" },
+};
+
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
+
+static int
+ctl_version(const struct config *cfg, int argc, char *argv[])
+{
+	(void)cfg;
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: concordctl version\n");
+		return 2;
+	}
+	printf("concordctl %s\n", CONCORD_VERSION);
+	return 0;
+}
+
+static int
+usage(void)
+{
+	size_t i;
+
+	fprintf(stderr, "usage: concordctl [-c file] command [arguments]\n"
+	    "  -c file  configuration (default: $CONCORD_CONF)\n"
+	    "commands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(stderr, "  %s%s\n      %s\n", commands[i].name,
+		    commands[i].args, commands[i].help);
+	return 2;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const struct command *cmd = NULL;
+	struct config cfg;
+	const char *path = getenv("CONCORD_CONF");
+	char err[1024];
+	size_t i;
+	int c;
+
+	log_init("concordctl");
+	/* '+': options after the command name are the command's own. */
+	while ((c = getopt(argc, argv, "+c:h")) != -1)
+		switch (c) {
+		case 'c':
+			path = optarg;
+			break;
+		default:
+			return usage();
+		}
+	if (optind >= argc)
+		return usage();
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, argv[optind]) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		fprintf(stderr, "concordctl: unknown command \"%s\"\n", argv[optind]);
+		return usage();
+	}
+	argc -= optind;
+	argv += optind;
+	optind = 0;	/* glibc: start afresh for the command's own options */
+	if (!cmd->config)
+		return cmd->run(NULL, argc, argv);
+	if (path == NULL || path[0] == '\0') {
+		fprintf(stderr, "concordctl: no configuration: use -c FILE "
+		    "or set CONCORD_CONF\n");
+		return usage();
+	}
+	if (config_load(&cfg, path, err, sizeof(err)) == -1) {
+		fprintf(stderr, "concordctl: %s\n", err);
+		return 1;
+	}
+	return cmd->run(&cfg, argc, argv);
+}

@@ -1,0 +1,52 @@
+/* The job outbox: a job is a row written in the same transaction as the
+ * change that caused it, so it exists exactly when the change does. */
+#include <stdlib.h>
+
+#include <json-c/json.h>
+
+#include "core/log.h"
+#include "domain/outbox.h"
+#include "store/pg.h"
+
+static const struct pg_stmt stmts[] = {
+	{ "outbox_add",
+	  "INSERT INTO outbox (type, payload) VALUES ($1, $2::jsonb) RETURNING id" },
+};
+
+const struct pg_stmts outbox_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
+
+/* Queues a job of the given type (^[a-z_]{1,32}$, checked by the table) and
+ * stores its id in *id when id is not NULL. Returns 0, or -1 when the insert
+ * failed (pg_error says why; the caller's transaction can only roll back). */
+int
+outbox_add_id(struct pg *pg, const char *type, struct json_object *payload,
+    long long *id)
+{
+	const char *params[2];
+	PGresult *res;
+
+	if (type == NULL || payload == NULL) {
+		log_error("outbox_add: no type or payload");
+		return -1;
+	}
+	params[0] = type;
+	params[1] = json_object_to_json_string_ext(payload,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (params[1] == NULL) {
+		log_error("outbox_add: out of memory");
+		return -1;
+	}
+	if ((res = pg_exec(pg, "outbox_add", 2, params)) == NULL)
+		return -1;
+	if (id != NULL)
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return 0;
+}
+
+/* As outbox_add_id, when the caller does not need the job's id. */
+int
+outbox_add(struct pg *pg, const char *type, struct json_object *payload)
+{
+	return outbox_add_id(pg, type, payload, NULL);
+}

@@ -1,0 +1,15 @@
+#ifndef DOMAIN_OUTBOX_H
+#define DOMAIN_OUTBOX_H
+
+struct json_object;
+struct pg;
+
+/* Jobs written in the caller's transaction, relayed to Redis later by
+ * concord-worker (jobs/relay.c). */
+extern const struct pg_stmts outbox_statements;
+
+int	outbox_add(struct pg *, const char *type, struct json_object *payload);
+int	outbox_add_id(struct pg *, const char *type, struct json_object *payload,
+	    long long *id);
+
+#endif

@@ -1,0 +1,137 @@
+/* concord-worker: relays the outbox into the job stream and runs the jobs,
+ * in one loop, in the foreground. SIGTERM or SIGINT: finish the job in
+ * hand, give back the rest of the batch, exit 0. A store that is down is
+ * waited for, never a reason to exit. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/config.h"
+#include "core/log.h"
+#include "jobs/jobs.h"
+#include "store/pg.h"
+#include "store/redis.h"
+
+volatile sig_atomic_t jobs_stop;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	jobs_stop = 1;
+}
+
+/* No SA_RESTART: a sleep ends at once; a blocked XREADGROUP ends within
+ * JOB_BLOCK_MS. A write to a Redis that went away must not kill us. */
+static void
+signals_init(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Sleeps for ms milliseconds, less when a signal comes. */
+static void
+nap(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	(void)nanosleep(&ts, NULL);
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: concord-worker [-c file]\n"
+	    "  -c file  configuration (default: $CONCORD_CONF)\n");
+	exit(2);
+}
+
+/* Checks the settings this program needs. Returns -1 after logging why. */
+static int
+config_check(const struct config *cfg)
+{
+	struct stat st;
+
+	if (cfg->db[0] == '\0' || cfg->redis[0] == '\0' ||
+	    cfg->mail_outbox[0] == '\0') {
+		log_error("%s: db, redis and mail_outbox must be set", cfg->path);
+		return -1;
+	}
+	/* Not fatal: the directory may be mounted later; jobs retry meanwhile. */
+	if (stat(cfg->mail_outbox, &st) == -1 || !S_ISDIR(st.st_mode))
+		log_warn("mail_outbox %s is not a directory yet", cfg->mail_outbox);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct pg_stmts *const sets[] = { &relay_statements };
+	struct config cfg;
+	struct worker w;
+	const char *path = getenv("CONCORD_CONF");
+	char err[1024], host[256];
+	int c;
+
+	while ((c = getopt(argc, argv, "c:")) != -1)
+		switch (c) {
+		case 'c':
+			path = optarg;
+			break;
+		default:
+			usage();
+		}
+	if (optind != argc || path == NULL || path[0] == '\0')
+		usage();
+	log_init("concord-worker");
+	if (config_load(&cfg, path, err, sizeof(err)) == -1) {
+		log_error("%s", err);
+		return 1;
+	}
+	if (config_check(&cfg) == -1)
+		return 1;
+
+	memset(&w, 0, sizeof(w));
+	w.cfg = &cfg;
+	w.pg_down.what = "PostgreSQL";
+	w.rd_down.what = "Redis";
+	if (gethostname(host, sizeof(host)) == -1)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(w.consumer, sizeof(w.consumer), "%s-%ld", host, (long)getpid());
+	if ((w.pg = pg_open(cfg.db, sets, 1)) == NULL ||
+	    (w.rd = rd_open(cfg.redis)) == NULL) {
+		log_error("out of memory");
+		return 1;
+	}
+	signals_init();
+	log_info("started: consumer %s of %s on %s", w.consumer, JOBS_GROUP,
+	    JOBS_STREAM);
+
+	while (!jobs_stop) {
+		relay_tick(&w);
+		if (jobs_stop)
+			break;
+		if (consumer_tick(&w) == -1)
+			nap(OUTAGE_RETRY_MS);
+	}
+
+	consumer_leave(&w);
+	pg_close(w.pg);
+	rd_close(w.rd);
+	log_info("stopped");
+	return 0;
+}

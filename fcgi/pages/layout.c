@@ -1,0 +1,174 @@
+/* The shared layout: every HTML page is a template that includes the
+ * header and footer, with what they need set as template globals. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "http/request.h"
+#include "http/urlencoded.h"
+#include "pages/layout.h"
+#include "view/view.h"
+
+#define FLASH_MAX 300
+
+/* The flash cookie's name: a __Host- cookie must be Secure, which a
+ * development stack on plain http cannot set. */
+static const char *
+flash_cookie(const struct req *r)
+{
+	return r->cfg != NULL && r->cfg->production ? "__Host-flash" : "flash";
+}
+
+/* A new, empty page dictionary, freed by page_render. NULL when out of memory. */
+struct view_dict *
+page_dict(struct req *r)
+{
+	(void)r;
+	return view_dict_new();
+}
+
+/* Percent-encodes a message for a cookie value. */
+static char *
+cookie_encode(struct req *r, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strnlen(s, FLASH_MAX), i, o = 0;
+	char *out = arena_alloc(r->arena, n * 3 + 1);
+	unsigned char c;
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_') {
+			out[o++] = (char)c;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[c >> 4];
+			out[o++] = hex[c & 15];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static const char *
+cookie_attrs(const struct req *r)
+{
+	return r->cfg != NULL && r->cfg->production ?
+	    "; Path=/; HttpOnly; Secure; SameSite=Lax" : "; Path=/; HttpOnly; SameSite=Lax";
+}
+
+/* Shows message on the next page this browser loads (after a redirect). */
+void
+page_flash(struct req *r, const char *message)
+{
+	char *v = cookie_encode(r, message), *c;
+
+	if (v == NULL)
+		return;
+	c = arena_printf(r->arena, "%s=%s%s; Max-Age=60", flash_cookie(r), v,
+	    cookie_attrs(r));
+	if (c != NULL)
+		resp_header(r, "Set-Cookie", c);
+}
+
+/* Takes the flash message left by the previous response, and clears it. */
+static const char *
+flash_take(struct req *r)
+{
+	const char *v = req_cookie(r, flash_cookie(r));
+	char *msg, *c;
+	size_t n;
+
+	if (v == NULL || *v == '\0')
+		return NULL;
+	c = arena_printf(r->arena, "%s=%s; Max-Age=0", flash_cookie(r), cookie_attrs(r));
+	if (c != NULL)
+		resp_header(r, "Set-Cookie", c);
+	n = strnlen(v, FLASH_MAX * 3);
+	if ((msg = arena_alloc(r->arena, n + 1)) == NULL ||
+	    percent_decode(msg, v, n, 0, NULL) != 0)
+		return NULL;
+	return msg;
+}
+
+/* Sets what the header and footer templates read. */
+static int
+layout_globals(struct req *r, struct view_dict *d, const char *title)
+{
+	const char *flash = flash_take(r);
+
+	if (view_set_global(d, "TITLE", title) == -1 ||
+	    view_set_global(d, "REQUEST_ID", r->request_id) == -1 ||
+	    view_set_global(d, "VERSION", CONCORD_VERSION) == -1 ||
+	    view_include(d, "HEAD", "layout_head.tpl") == NULL ||
+	    view_include(d, "FOOT", "layout_foot.tpl") == NULL)
+		return -1;
+	if (flash != NULL && (view_set_global(d, "FLASH", flash) == -1 ||
+	    view_show_global(d, "HAS_FLASH") == -1))
+		return -1;
+	return 0;
+}
+
+/* Renders tpl inside the layout as the response, and frees d. A page that
+ * cannot be rendered becomes a plain 500, logged with the template name. */
+void
+page_render(struct req *r, int status, const char *tpl, const char *title,
+    struct view_dict *d)
+{
+	buf_reset(r->resp.body);
+	if (d == NULL || layout_globals(r, d, title) == -1 ||
+	    view_render(tpl, d, r->resp.body) == -1 || r->resp.body->oom) {
+		log_error("template %s could not be rendered", tpl);
+		view_dict_free(d);
+		resp_text(r, 500, "Sorry, something went wrong. Please try again later.");
+		return;
+	}
+	view_dict_free(d);
+	r->resp.status = status;
+	r->resp.content_type = "text/html; charset=utf-8";
+}
+
+static const char *
+error_title(int status)
+{
+	switch (status) {
+	case 400: return "There is a problem with the request";
+	case 401: return "You need to sign in";
+	case 403: return "You do not have access to this page";
+	case 404: return "Page not found";
+	case 405: return "That action is not allowed here";
+	case 413: return "What you sent is too large";
+	case 414: return "The web address is too long";
+	case 429: return "Too many requests";
+	case 431: return "The request headers are too large";
+	case 503: return "Sorry, the service is unavailable";
+	default: return status >= 500 ? "Sorry, there is a problem with the service" :
+	    "There is a problem with the request";
+	}
+}
+
+/* An error page in the layout, with the status and a plain message. */
+void
+page_error(struct req *r, int status, const char *message)
+{
+	struct view_dict *d = page_dict(r);
+	const char *title = error_title(status);
+
+	if (message == NULL)
+		message = status == 404 ? "If you typed the web address, check it is "
+		    "correct. If you pasted the web address, check you copied the "
+		    "entire address." : "Please try again later.";
+	if (d != NULL && (view_set(d, "HEADING", title) == -1 ||
+	    view_set(d, "MESSAGE", message) == -1 ||
+	    view_set_int(d, "STATUS", status) == -1)) {
+		view_dict_free(d);
+		d = NULL;
+	}
+	page_render(r, status, "error.tpl", title, d);
+}

@@ -1,0 +1,230 @@
+/* PostgreSQL: one connection per process, prepared statements, and
+ * reconnection after the server went away. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "core/log.h"
+#include "store/pg.h"
+
+struct pg {
+	PGconn			*conn;
+	char			*conninfo;
+	const struct pg_stmts *const *sets;
+	size_t			 nsets;
+	int			 ready;		/* connected and statements prepared */
+	int			 in_tx;
+	char			 err[512];
+};
+
+static void
+pg_set_error(struct pg *p, const char *what)
+{
+	const char *msg = p->conn ? PQerrorMessage(p->conn) : "no connection";
+	size_t n;
+
+	snprintf(p->err, sizeof(p->err), "%s: %s", what, msg);
+	n = strlen(p->err);
+	while (n > 0 && (p->err[n - 1] == '\n' || p->err[n - 1] == ' '))
+		p->err[--n] = '\0';
+}
+
+/* Returns a handle that connects on first use, or NULL when out of memory. */
+struct pg *
+pg_open(const char *conninfo, const struct pg_stmts *const *sets, size_t nsets)
+{
+	struct pg *p;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	if ((p->conninfo = strdup(conninfo)) == NULL) {
+		free(p);
+		return NULL;
+	}
+	p->sets = sets;
+	p->nsets = nsets;
+	return p;
+}
+
+void
+pg_close(struct pg *p)
+{
+	if (p == NULL)
+		return;
+	if (p->conn != NULL)
+		PQfinish(p->conn);
+	free(p->conninfo);
+	free(p);
+}
+
+/* Prepares every registered statement on the current connection. */
+static int
+pg_prepare_all(struct pg *p)
+{
+	PGresult *res;
+	size_t i, j;
+
+	for (i = 0; i < p->nsets; i++)
+		for (j = 0; j < p->sets[i]->n; j++) {
+			const struct pg_stmt *s = &p->sets[i]->stmts[j];
+
+			res = PQprepare(p->conn, s->name, s->sql, 0, NULL);
+			if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+				snprintf(p->err, sizeof(p->err), "prepare %s: %s",
+				    s->name, PQresultErrorMessage(res));
+				PQclear(res);
+				return -1;
+			}
+			PQclear(res);
+		}
+	return 0;
+}
+
+/* Makes sure there is a live connection with the statements prepared.
+ * Returns -1 (and sets the error) when the server cannot be reached. */
+int
+pg_ensure(struct pg *p)
+{
+	if (p->conn != NULL && PQstatus(p->conn) == CONNECTION_OK && p->ready)
+		return 0;
+	if (p->conn != NULL) {
+		PQfinish(p->conn);
+		p->conn = NULL;
+	}
+	p->ready = 0;
+	p->in_tx = 0;
+	p->conn = PQconnectdb(p->conninfo);
+	if (p->conn == NULL || PQstatus(p->conn) != CONNECTION_OK) {
+		pg_set_error(p, "connect");
+		return -1;
+	}
+	if (pg_simple(p, "SET statement_timeout = '10s'; SET TIME ZONE 'UTC'") == -1)
+		return -1;
+	if (pg_prepare_all(p) == -1) {
+		log_error("database: %s", p->err);
+		return -1;
+	}
+	p->ready = 1;
+	return 0;
+}
+
+const char *
+pg_error(const struct pg *p)
+{
+	return p->err;
+}
+
+PGconn *
+pg_conn(struct pg *p)
+{
+	return p->conn;
+}
+
+/* A dropped connection shows as a fatal result with the connection bad. */
+static int
+pg_lost(struct pg *p)
+{
+	if (p->conn == NULL || PQstatus(p->conn) != CONNECTION_OK) {
+		p->ready = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Runs a prepared statement. Outside a transaction a lost connection is
+ * re-established and the statement retried once. Returns a result the
+ * caller must PQclear, or NULL with pg_error() set. */
+PGresult *
+pg_exec(struct pg *p, const char *name, int nparams, const char *const *params)
+{
+	PGresult *res;
+	ExecStatusType st;
+	int attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (pg_ensure(p) == -1)
+			return NULL;
+		res = PQexecPrepared(p->conn, name, nparams, params, NULL, NULL, 0);
+		st = PQresultStatus(res);
+		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+			return res;
+		snprintf(p->err, sizeof(p->err), "%s: %s", name,
+		    res ? PQresultErrorMessage(res) : PQerrorMessage(p->conn));
+		PQclear(res);
+		if (!pg_lost(p) || p->in_tx)
+			break;
+	}
+	if (p->in_tx)
+		p->in_tx = 2;	/* failed: only a rollback is possible now */
+	return NULL;
+}
+
+/* Runs a prepared statement whose rows are not needed. Returns 0 or -1. */
+int
+pg_exec_ok(struct pg *p, const char *name, int nparams, const char *const *params)
+{
+	PGresult *res = pg_exec(p, name, nparams, params);
+
+	if (res == NULL)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+/* Runs fixed SQL with no parameters (transaction control, settings). */
+int
+pg_simple(struct pg *p, const char *sql)
+{
+	PGresult *res;
+	ExecStatusType st;
+
+	if (p->conn == NULL)
+		return -1;
+	res = PQexec(p->conn, sql);
+	st = PQresultStatus(res);
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+		snprintf(p->err, sizeof(p->err), "%s", res ? PQresultErrorMessage(res)
+		    : PQerrorMessage(p->conn));
+		PQclear(res);
+		pg_lost(p);
+		return -1;
+	}
+	PQclear(res);
+	return 0;
+}
+
+int
+pg_begin(struct pg *p)
+{
+	if (pg_ensure(p) == -1)
+		return -1;
+	if (pg_simple(p, "BEGIN") == -1)
+		return -1;
+	p->in_tx = 1;
+	return 0;
+}
+
+/* Commits; a transaction that had a failed statement is rolled back and
+ * reported as a failure. */
+int
+pg_commit(struct pg *p)
+{
+	int failed = p->in_tx == 2;
+
+	if (failed) {
+		pg_rollback(p);
+		return -1;
+	}
+	p->in_tx = 0;
+	return pg_simple(p, "COMMIT");
+}
+
+void
+pg_rollback(struct pg *p)
+{
+	p->in_tx = 0;
+	if (p->conn != NULL && PQstatus(p->conn) == CONNECTION_OK)
+		(void)pg_simple(p, "ROLLBACK");
+}

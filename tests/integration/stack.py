@@ -1,0 +1,90 @@
+"""Where the stack under test is, and helpers to poke at it.
+
+scripts/test starts an isolated stack (nginx, concord-fcgi, concord-worker,
+PostgreSQL, Redis) in a temporary state folder and exports where it is:
+CONCORD_URL, CONCORD_VAR, CONCORD_CONF, CONCORD_ROOT and CONCORD_BUILD.
+"""
+import json
+import os
+import subprocess
+import time
+
+ROOT = os.environ.get("CONCORD_ROOT") or os.path.abspath(
+    os.path.join(os.path.dirname(__file__), "..", ".."))
+URL = os.environ.get("CONCORD_URL")
+VAR = os.environ.get("CONCORD_VAR")
+CONF = os.environ.get("CONCORD_CONF") or (VAR and os.path.join(VAR, "concord.conf"))
+BUILD = os.environ.get("CONCORD_BUILD", ROOT)
+
+
+def read_conf():
+    conf = {}
+    with open(CONF) as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if "=" in line:
+                k, v = line.split("=", 1)
+                conf[k.strip()] = v.strip()
+    return conf
+
+
+def svc(action, name):
+    """Start or stop one service of the stack (scripts/svc)."""
+    subprocess.run([os.path.join(ROOT, "scripts", "svc"), action, name],
+                   check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                   timeout=120)
+
+
+def wait_for(predicate, timeout=15.0, interval=0.1, what="condition"):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        last = predicate()
+        if last:
+            return last
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what} (last: {last!r})")
+
+
+def read_pid(name):
+    with open(os.path.join(VAR, "run", f"{name}.pid")) as f:
+        return int(f.read().strip())
+
+
+def children(pid):
+    """Live child process ids of pid, from /proc."""
+    kids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            kids.append(int(entry))
+    return sorted(kids)
+
+
+def log_lines(name):
+    with open(os.path.join(VAR, "log", f"{name}.log"), errors="replace") as f:
+        return f.readlines()
+
+
+def json_log(name):
+    out = []
+    for line in log_lines(name):
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                out.append(json.loads(line))
+            except ValueError:
+                pass
+    return out
+
+
+def ctl(*args, check=True):
+    """Runs concordctl against the stack's configuration."""
+    return subprocess.run([os.path.join(BUILD, "concordctl"), "-c", CONF, *args],
+                          check=check, capture_output=True, text=True, timeout=60)

@@ -1,0 +1,103 @@
+/* Route matching and path parameters. */
+#include "test.h"
+
+#include "core/arena.h"
+#include "server/router.h"
+
+static void h1(struct req *r) { (void)r; }
+static void h2(struct req *r) { (void)r; }
+static void h3(struct req *r) { (void)r; }
+
+static const struct route table[] = {
+	{ METHOD_GET,	"/",				h1, PERM_PUBLIC },
+	{ METHOD_GET,	"/incidents/{ref}",		h2, PERM_PUBLIC },
+	{ METHOD_POST,	"/incidents/{ref}/notes/{n}",	h3, PERM_PUBLIC },
+};
+
+static const struct route *
+match(struct arena *a, struct req *r, enum http_method m, const char *path,
+    int *status)
+{
+	memset(r, 0, sizeof(*r));
+	r->arena = a;
+	r->method = m;
+	r->path = path;
+	return route_match(table, 3, r, status);
+}
+
+static void
+matches_fixed_and_parameter_paths(void **state)
+{
+	struct arena *a = arena_new(0);
+	struct req r;
+	int st;
+
+	(void)state;
+	assert_ptr_equal(match(a, &r, METHOD_GET, "/", &st)->handler, h1);
+	assert_ptr_equal(match(a, &r, METHOD_GET, "/incidents/ASB-1", &st)->handler, h2);
+	assert_string_equal(req_param(&r, "ref"), "ASB-1");
+	assert_ptr_equal(match(a, &r, METHOD_POST, "/incidents/X/notes/7", &st)->handler, h3);
+	assert_string_equal(req_param(&r, "ref"), "X");
+	assert_string_equal(req_param(&r, "n"), "7");
+	arena_free(a);
+}
+
+static void
+head_uses_the_get_route(void **state)
+{
+	struct arena *a = arena_new(0);
+	struct req r;
+	int st;
+
+	(void)state;
+	assert_ptr_equal(match(a, &r, METHOD_HEAD, "/", &st)->handler, h1);
+	arena_free(a);
+}
+
+static void
+unknown_path_is_404_and_wrong_method_405(void **state)
+{
+	struct arena *a = arena_new(0);
+	struct req r;
+	int st;
+
+	(void)state;
+	assert_null(match(a, &r, METHOD_GET, "/nothing", &st));
+	assert_int_equal(st, 404);
+	assert_null(match(a, &r, METHOD_DELETE, "/incidents/ASB-1", &st));
+	assert_int_equal(st, 405);
+	arena_free(a);
+}
+
+static void
+parameters_need_exactly_one_nonempty_segment(void **state)
+{
+	struct arena *a = arena_new(0);
+	struct req r;
+	int st;
+
+	(void)state;
+	assert_null(match(a, &r, METHOD_GET, "/incidents/", &st));
+	assert_null(match(a, &r, METHOD_GET, "/incidents", &st));
+	assert_null(match(a, &r, METHOD_GET, "/incidents/a/b", &st));
+	assert_null(match(a, &r, METHOD_GET, "/incidents//", &st));
+	assert_null(match(a, &r, METHOD_GET, "//", &st));
+	assert_null(match(a, &r, METHOD_GET, "", &st));
+	assert_int_equal(route_path_match("/a/{x}", "/a/b/", NULL), 0);
+	assert_int_equal(route_path_match("/a", "/ab", NULL), 0);
+	assert_int_equal(route_path_match("/ab", "/a", NULL), 0);
+	arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(matches_fixed_and_parameter_paths),
+		cmocka_unit_test(head_uses_the_get_route),
+		cmocka_unit_test(unknown_path_is_404_and_wrong_method_405),
+		cmocka_unit_test(parameters_need_exactly_one_nonempty_segment),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

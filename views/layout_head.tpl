@@ -1,0 +1,43 @@
+{{%AUTOESCAPE context="HTML"}}
+<!DOCTYPE html>
+<html lang="en" class="govuk-template">
+<head>
+<meta charset="utf-8">
+<title>{{TITLE}} – Concord</title>
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<meta name="theme-color" content="#0b0c0c">
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/static/govuk/concord.min.css?v={{VERSION}}">
+</head>
+<body class="govuk-template__body">
+<script src="/static/js-enabled.js"></script>
+<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+<header class="concord-header" role="banner">
+<section class="govuk-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
+<div class="govuk-width-container">
+<div class="govuk-service-navigation__container">
+<span class="govuk-service-navigation__service-name">
+<a href="/" class="govuk-service-navigation__link">Concord</a>
+</span>
+<nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+<ul class="govuk-service-navigation__list" id="navigation">
+<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/report">Report anti-social behaviour</a></li>
+<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/sign-in">Staff sign in</a></li>
+</ul>
+</nav>
+</div>
+</div>
+</section>
+</header>
+<div class="govuk-width-container">
+<main class="govuk-main-wrapper" id="main-content">
+{{#HAS_FLASH}}
+<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="flash-title" data-module="govuk-notification-banner">
+<div class="govuk-notification-banner__header">
+<h2 class="govuk-notification-banner__title" id="flash-title">Success</h2>
+</div>
+<div class="govuk-notification-banner__content">
+<p class="govuk-notification-banner__heading">{{FLASH}}</p>
+</div>
+</div>
+{{/HAS_FLASH}}
