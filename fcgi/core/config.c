@@ -32,6 +32,7 @@ static const struct key keys[] = {
 	{ "sql",	 STR(sql) },
 	{ "body_max",	 NUM(K_SIZE, body_max, 1024, 1LL << 32) },
 	{ "mail_outbox", STR(mail_outbox) },
+	{ "mail_from",	 STR(mail_from) },
 	{ "demo",	 NUM(K_BOOL, demo, 0, 1) },
 };
 
@@ -43,6 +44,7 @@ config_defaults(struct config *c)
 	c->body_max = 1024 * 1024;
 	snprintf(c->views, sizeof(c->views), "views");
 	snprintf(c->sql, sizeof(c->sql), "sql");
+	snprintf(c->mail_from, sizeof(c->mail_from), "Concord <concord@localhost>");
 }
 
 static char *

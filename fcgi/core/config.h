@@ -20,6 +20,7 @@ struct config {
 	char	 sql[PATH_MAX];
 	size_t	 body_max;
 	char	 mail_outbox[PATH_MAX];
+	char	 mail_from[256];
 	int	 demo;
 };
 

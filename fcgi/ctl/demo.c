@@ -2,6 +2,7 @@
  * the seed roles), created or brought back to these values; running it
  * twice changes nothing. No users: they come with the user commands. */
 #include <stdio.h>
+#include <string.h>
 
 #include "core/config.h"
 #include "ctl/ctl.h"
@@ -128,10 +129,11 @@ ctl_demo(const struct config *cfg, int argc, char *argv[])
 		fprintf(stderr, "concordctl: out of memory\n");
 		return 1;
 	}
-	if (demo_write(pg) == -1)
-		fprintf(stderr, "concordctl: demo: %s\n"
-		    "concordctl: has `concordctl migrate` been run?\n", pg_error(pg));
-	else {
+	if (demo_write(pg) == -1) {
+		fprintf(stderr, "concordctl: demo: %s\n", pg_error(pg));
+		if (strstr(pg_error(pg), "does not exist") != NULL)
+			fprintf(stderr, "concordctl: run `concordctl migrate` first\n");
+	} else {
 		printf("demo partnership ready: %zu agencies, %zu teams, %zu roles\n",
 		    NELEM(agencies), NELEM(teams), NELEM(roles));
 		rc = 0;

@@ -32,6 +32,7 @@ static const struct command {
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
+/* concordctl version: the version this was built as. */
 static int
 ctl_version(const struct config *cfg, int argc, char *argv[])
 {
@@ -45,6 +46,7 @@ ctl_version(const struct config *cfg, int argc, char *argv[])
 	return 0;
 }
 
+/* Prints every command and returns the exit status for bad arguments. */
 static int
 usage(void)
 {
@@ -59,6 +61,8 @@ usage(void)
 	return 2;
 }
 
+/* Finds the command, loads the configuration if it needs one, runs it.
+ * Returns its status; 2 for bad arguments, 1 for a bad configuration. */
 int
 main(int argc, char *argv[])
 {

@@ -98,6 +98,7 @@ err:
 	return -1;
 }
 
+/* qsort and bsearch order: by version. */
 static int
 migration_cmp(const void *a, const void *b)
 {
@@ -175,6 +176,7 @@ err:
 	return -1;
 }
 
+/* Frees what migrations_read returned (NULL is fine). */
 void
 migrations_free(struct migration *list, size_t n)
 {

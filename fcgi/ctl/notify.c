@@ -10,6 +10,7 @@
 #include "domain/outbox.h"
 #include "store/pg.h"
 
+/* Bad arguments: returns the exit status for them. */
 static int
 notify_usage(void)
 {

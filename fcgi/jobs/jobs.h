@@ -37,7 +37,6 @@
 #define RELAY_SWEEP_MS		5000	/* a poll in case a NOTIFY was missed */
 #define OUTAGE_RETRY_MS		1000
 
-#define MAIL_FROM		"Concord <concord@localhost>"
 
 struct config;
 struct pg;

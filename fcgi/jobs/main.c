@@ -18,6 +18,7 @@
 
 volatile sig_atomic_t jobs_stop;
 
+/* SIGTERM, SIGINT: ask the loop to stop after the job in hand. */
 static void
 on_stop(int sig)
 {
@@ -51,6 +52,7 @@ nap(int ms)
 	(void)nanosleep(&ts, NULL);
 }
 
+/* Bad arguments: says how to call the program and exits 2. */
 static void
 usage(void)
 {
@@ -76,6 +78,8 @@ config_check(const struct config *cfg)
 	return 0;
 }
 
+/* Loads the configuration and runs the loop until a signal. Returns 0 after
+ * a signal, 1 for a configuration that cannot work, 2 for bad arguments. */
 int
 main(int argc, char *argv[])
 {

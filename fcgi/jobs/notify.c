@@ -176,7 +176,7 @@ notify_run(struct worker *w, const struct job *j, char *err, size_t errlen)
 	if (notify_read(o, &m, err, errlen) == -1)
 		goto out;
 	snprintf(msgid, sizeof(msgid), "<outbox.%s@concord>", j->id);
-	m.from = MAIL_FROM;
+	m.from = w->cfg->mail_from;
 	m.message_id = msgid;
 	m.date = clock_epoch();
 	if (mail_format(&msg, &m) == -1) {

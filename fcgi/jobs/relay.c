@@ -29,19 +29,6 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts relay_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* Sends what the server says outside a result (a notice, or the FATAL
- * message of a connection it is closing) to the log, not raw to stderr. */
-static void
-relay_notice(void *arg, const char *msg)
-{
-	size_t n = strlen(msg);
-
-	(void)arg;
-	while (n > 0 && msg[n - 1] == '\n')
-		n--;
-	log_warn("database: %.*s", (int)n, msg);
-}
-
 /* Makes sure the current connection LISTENs on the outbox channel; after a
  * reconnect the old LISTEN is gone, and rows may have come meanwhile.
  * Returns 0, or -1 when the database failed. */
@@ -53,7 +40,6 @@ relay_listen(struct worker *w)
 
 	if (pid == w->relay.listen_pid)
 		return 0;
-	PQsetNoticeProcessor(conn, relay_notice, NULL);
 	if (pg_simple(w->pg, "LISTEN outbox") == -1)
 		return -1;
 	w->relay.listen_pid = pid;

@@ -16,6 +16,7 @@ struct pg {
 	size_t			 nsets;
 	int			 ready;		/* connected and statements prepared */
 	int			 in_tx;
+	int			 prepare_failed;
 	char			 err[512];
 };
 
@@ -59,6 +60,20 @@ pg_close(struct pg *p)
 	free(p);
 }
 
+/* Sends what the server says outside a result (a notice, or the FATAL
+ * message of a connection it is closing) to the log, not raw to stderr,
+ * which would break the one-JSON-object-per-line log. */
+static void
+pg_notice(void *arg, const char *msg)
+{
+	size_t n = strlen(msg);
+
+	(void)arg;
+	while (n > 0 && msg[n - 1] == '\n')
+		n--;
+	log_warn("database: %.*s", (int)n, msg);
+}
+
 /* Prepares every registered statement on the current connection. */
 static int
 pg_prepare_all(struct pg *p)
@@ -100,12 +115,18 @@ pg_ensure(struct pg *p)
 		pg_set_error(p, "connect");
 		return -1;
 	}
+	PQsetNoticeProcessor(p->conn, pg_notice, NULL);
 	if (pg_simple(p, "SET statement_timeout = '10s'; SET TIME ZONE 'UTC'") == -1)
 		return -1;
 	if (pg_prepare_all(p) == -1) {
-		log_error("database: %s", p->err);
+		/* Once per outage, not once per request: an unmigrated
+		 * database would otherwise fill the log. */
+		if (!p->prepare_failed)
+			log_error("database: %s", p->err);
+		p->prepare_failed = 1;
 		return -1;
 	}
+	p->prepare_failed = 0;
 	p->ready = 1;
 	return 0;
 }
