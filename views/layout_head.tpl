@@ -21,13 +21,30 @@
 </span>
 <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
 <ul class="govuk-service-navigation__list" id="navigation">
+{{#SIGNED_OUT}}
 <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/report">Report anti-social behaviour</a></li>
 <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/sign-in">Staff sign in</a></li>
+{{/SIGNED_OUT}}
+{{#SIGNED_IN}}
+<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff">Home</a></li>
+{{#NAV_INCIDENTS}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/incidents">Incidents</a></li>{{/NAV_INCIDENTS}}
+{{#NAV_ACTIVITY}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/activity">Team activity</a></li>{{/NAV_ACTIVITY}}
+{{#NAV_ADMIN}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/admin">Administration</a></li>{{/NAV_ADMIN}}
+{{/SIGNED_IN}}
 </ul>
 </nav>
 </div>
 </div>
 </section>
+{{#SIGNED_IN}}
+<div class="govuk-width-container concord-account">
+<p class="govuk-body-s concord-account__who">Signed in as <strong>{{USER_NAME}}</strong>, {{USER_AGENCY}} ({{USER_ROLES}})</p>
+<form method="post" action="/staff/sign-out" class="concord-account__form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Sign out</button>
+</form>
+</div>
+{{/SIGNED_IN}}
 </header>
 <div class="govuk-width-container">
 <main class="govuk-main-wrapper" id="main-content">

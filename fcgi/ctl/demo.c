@@ -1,10 +1,22 @@
-/* concordctl demo: a demonstration partnership (agencies, their teams and
- * the seed roles), created or brought back to these values; running it
- * twice changes nothing. No users: they come with the user commands. */
+/* concordctl demo: a demonstration partnership — agencies, their teams, one
+ * user per role, and a few incidents shared in each of the ways the access
+ * rules distinguish — created or brought back to these values; running it
+ * twice changes nothing. The demo users' passwords and TOTP secrets are
+ * written to demo-users.json beside the configuration file, and reused
+ * from there on the next run. Never on a live system (demo = 0). */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <json-c/json.h>
+
+#include "auth/password.h"
+#include "auth/totp.h"
 #include "core/config.h"
+#include "core/random.h"
 #include "ctl/ctl.h"
 #include "store/pg.h"
 
@@ -19,12 +31,34 @@ static const struct pg_stmt stmts[] = {
 	  "SELECT id, $2, $3, $4::boolean FROM agency WHERE code = $1 "
 	  "ON CONFLICT (agency_id, code) DO UPDATE SET name = EXCLUDED.name, "
 	  "specialist = EXCLUDED.specialist" },
-	/* Permissions are left alone: an administrator may have edited them. */
-	{ "demo_role",
-	  "INSERT INTO role (code, name, agency_kinds) "
-	  "VALUES ($1, $2, $3::agency_kind[]) "
-	  "ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, "
-	  "agency_kinds = EXCLUDED.agency_kinds" },
+	/* The user's credentials always follow demo-users.json. */
+	{ "demo_user",
+	  "INSERT INTO app_user (agency_id, team_id, email, name, password_hash, "
+	  "totp_secret) SELECT a.id, t.id, $3, $4, $5, $6 FROM agency a "
+	  "LEFT JOIN team t ON t.agency_id = a.id AND t.code = $2 WHERE a.code = $1 "
+	  "ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash, "
+	  "totp_secret = EXCLUDED.totp_secret, totp_last_step = NULL, disabled_at = NULL, "
+	  "agency_id = EXCLUDED.agency_id, team_id = EXCLUDED.team_id" },
+	{ "demo_user_role",
+	  "INSERT INTO user_role (user_id, role_id, agency_id) "
+	  "SELECT u.id, r.id, u.agency_id FROM app_user u, role r "
+	  "WHERE lower(u.email) = lower($1) AND r.code = $2 ON CONFLICT DO NOTHING" },
+	{ "demo_type",
+	  "INSERT INTO asb_type (code, name, category) VALUES ($1, $2, $3::asb_category) "
+	  "ON CONFLICT (code) DO NOTHING" },
+	/* Demo incidents are recognised by their description. */
+	{ "demo_incident",
+	  "INSERT INTO incident (reference, channel, asb_type_id, description, "
+	  "occurred_at, location, address, postcode, owning_agency_id, sharing, "
+	  "shared_with, status) "
+	  "SELECT 'ASB-' || to_char(now(), 'YYYY') || '-' || "
+	  "lpad(nextval('incident_ref_seq')::text, 6, '0'), $1::incident_channel, "
+	  "t.id, $2, now() - interval '2 days', "
+	  "ST_SetSRID(ST_MakePoint($3::float8, $4::float8), 4326), $5, $6, a.id, "
+	  "$7::sharing_level, coalesce((SELECT array_agg(id) FROM agency "
+	  "WHERE code = ANY ($8::text[])), '{}'), 'open' "
+	  "FROM asb_type t, agency a WHERE t.code = $9 AND a.code = $10 "
+	  "AND NOT EXISTS (SELECT 1 FROM incident WHERE description = $2)" },
 };
 
 static const struct pg_stmts demo_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -49,27 +83,100 @@ static const struct {
 	{ "hackney-homes", "estate-services", "Estate Services", "false" },
 };
 
-/* agency_kinds: who may hold the role; {} means any agency. */
+/* One user per seed role. */
 static const struct {
-	const char	*code, *name, *kinds;
-} roles[] = {
-	{ "call_handler", "Call handler", "{police}" },
-	{ "police_officer", "Police officer", "{police}" },
-	{ "police_supervisor", "Police supervisor", "{police}" },
-	{ "council_officer", "Council ASB officer", "{local_authority}" },
-	{ "council_manager", "Council ASB manager", "{local_authority}" },
-	{ "partner_reporter", "Partner reporter", "{housing_provider,third_sector}" },
-	{ "analyst", "Analyst", "{}" },
-	{ "administrator", "Administrator", "{}" },
+	const char	*email, *name, *agency, *team, *role;
+} users[] = {
+	{ "call.handler@police.example", "Casey Handler", "city-police", "control-room", "call_handler" },
+	{ "officer@police.example", "PC Olu Officer", "city-police", "neighbourhood", "police_officer" },
+	{ "supervisor@police.example", "Sgt Sam Supervisor", "city-police", "neighbourhood", "police_supervisor" },
+	{ "officer@council.example", "Chris Council", "city-council", "community-safety", "council_officer" },
+	{ "manager@council.example", "Morgan Manager", "city-council", "community-safety", "council_manager" },
+	{ "reporter@housing.example", "Rita Reporter", "hackney-homes", "tenancy-enforcement", "partner_reporter" },
+	{ "analyst@council.example", "Ana Analyst", "city-council", "", "analyst" },
+	{ "admin@police.example", "Alex Admin", "city-police", "", "administrator" },
+};
+
+static const struct {
+	const char	*code, *name, *category;
+} types[] = {
+	{ "noise", "Noise", "nuisance" },
+	{ "vandalism", "Criminal damage, vandalism or graffiti", "environmental" },
+	{ "harassment", "Harassment or intimidation", "personal" },
+};
+
+/* Incidents that exercise the sharing rules: what each agency may see. */
+static const struct {
+	const char	*channel, *description, *lon, *lat, *address, *postcode;
+	const char	*sharing, *shared_with, *type, *owner;
+} incidents[] = {
+	{ "police", "Demo: youths shouting and throwing bottles outside the station (shared with the partnership)",
+	  "-0.0915", "51.5155", "Moorgate", "EC2M 6SB", "partnership", "{}", "noise", "city-police" },
+	{ "police", "Demo: police-only intelligence about drug dealing on the estate (police only)",
+	  "-0.0980", "51.5205", "Golden Lane Estate", "EC1Y 0RN", "agency", "{}", "harassment", "city-police" },
+	{ "partner", "Demo: graffiti in the stairwell of a housing block (reported by the housing provider)",
+	  "-0.0760", "51.5150", "Middlesex Street Estate", "E1 7AA", "partnership", "{}", "vandalism", "hackney-homes" },
+	{ "partner", "Demo: a tenancy matter the housing provider keeps to itself",
+	  "-0.0770", "51.5160", "Artizan Street", "E1 7AF", "agency", "{}", "noise", "hackney-homes" },
+	{ "public", "Demo: loud music every weekend, shared by the council with the housing provider",
+	  "-0.0800", "51.5170", "Petticoat Square", "E1 7EA", "named", "{hackney-homes}", "noise", "city-council" },
 };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* Writes every row in one transaction. Returns 0, or -1 with pg_error set. */
-static int
-demo_write(struct pg *pg)
+/* A demo user's sign-in: taken from demo-users.json when it is there. */
+struct cred {
+	char	password[64];
+	char	totp[64];
+};
+
+static void
+creds_path(const struct config *cfg, char *out, size_t len)
 {
-	const char *p[4];
+	const char *slash = strrchr(cfg->path, '/');
+
+	if (slash == NULL)
+		snprintf(out, len, "demo-users.json");
+	else
+		snprintf(out, len, "%.*s/demo-users.json", (int)(slash - cfg->path),
+		    cfg->path);
+}
+
+/* The credentials the file already gives email, or new ones. */
+static int
+cred_for(struct json_object *known, const char *email, struct cred *c)
+{
+	struct json_object *e, *v;
+	size_t i, n = known ? json_object_array_length(known) : 0;
+	char hex[13];
+
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(known, i);
+		if (!json_object_object_get_ex(e, "email", &v) ||
+		    strcmp(json_object_get_string(v), email) != 0)
+			continue;
+		if (json_object_object_get_ex(e, "password", &v))
+			snprintf(c->password, sizeof(c->password), "%s", json_object_get_string(v));
+		if (json_object_object_get_ex(e, "totp_secret", &v))
+			snprintf(c->totp, sizeof(c->totp), "%s", json_object_get_string(v));
+		if (strlen(c->password) >= PASSWORD_MIN && strlen(c->totp) == 32)
+			return 0;
+	}
+	if (random_hex(hex, 6) == -1 || totp_secret_new(c->totp, sizeof(c->totp)) == -1)
+		return -1;
+	snprintf(c->password, sizeof(c->password), "demo-%s", hex);
+	return 0;
+}
+
+/* Writes every row in one transaction, and the list of sign-ins to out.
+ * Returns 0, or -1 with pg_error set (or a message printed). */
+static int
+demo_write(struct pg *pg, struct json_object *known, struct json_object *out)
+{
+	const char *p[10];
+	char hash[256];
+	struct cred c;
+	struct json_object *u;
 	size_t i;
 
 	if (pg_begin(pg) == -1)
@@ -90,11 +197,53 @@ demo_write(struct pg *pg)
 		if (pg_exec_ok(pg, "demo_team", 4, p) == -1)
 			goto err;
 	}
-	for (i = 0; i < NELEM(roles); i++) {
-		p[0] = roles[i].code;
-		p[1] = roles[i].name;
-		p[2] = roles[i].kinds;
-		if (pg_exec_ok(pg, "demo_role", 3, p) == -1)
+	for (i = 0; i < NELEM(users); i++) {
+		memset(&c, 0, sizeof(c));
+		if (cred_for(known, users[i].email, &c) == -1 ||
+		    password_hash(c.password, hash, sizeof(hash)) == -1) {
+			fprintf(stderr, "concordctl: demo: cannot make credentials\n");
+			goto err;
+		}
+		p[0] = users[i].agency;
+		p[1] = users[i].team;
+		p[2] = users[i].email;
+		p[3] = users[i].name;
+		p[4] = hash;
+		p[5] = c.totp;
+		if (pg_exec_ok(pg, "demo_user", 6, p) == -1)
+			goto err;
+		p[0] = users[i].email;
+		p[1] = users[i].role;
+		if (pg_exec_ok(pg, "demo_user_role", 2, p) == -1)
+			goto err;
+		u = json_object_new_object();
+		json_object_object_add(u, "email", json_object_new_string(users[i].email));
+		json_object_object_add(u, "password", json_object_new_string(c.password));
+		json_object_object_add(u, "totp_secret", json_object_new_string(c.totp));
+		json_object_object_add(u, "role", json_object_new_string(users[i].role));
+		json_object_object_add(u, "agency", json_object_new_string(users[i].agency));
+		json_object_object_add(u, "name", json_object_new_string(users[i].name));
+		json_object_array_add(out, u);
+	}
+	for (i = 0; i < NELEM(types); i++) {
+		p[0] = types[i].code;
+		p[1] = types[i].name;
+		p[2] = types[i].category;
+		if (pg_exec_ok(pg, "demo_type", 3, p) == -1)
+			goto err;
+	}
+	for (i = 0; i < NELEM(incidents); i++) {
+		p[0] = incidents[i].channel;
+		p[1] = incidents[i].description;
+		p[2] = incidents[i].lon;
+		p[3] = incidents[i].lat;
+		p[4] = incidents[i].address;
+		p[5] = incidents[i].postcode;
+		p[6] = incidents[i].sharing;
+		p[7] = incidents[i].shared_with;
+		p[8] = incidents[i].type;
+		p[9] = incidents[i].owner;
+		if (pg_exec_ok(pg, "demo_incident", 10, p) == -1)
 			goto err;
 	}
 	return pg_commit(pg);
@@ -103,11 +252,40 @@ err:
 	return -1;
 }
 
+/* Writes the sign-ins beside the configuration, readable by root only:
+ * they are real credentials for this (development) system. */
+static int
+creds_save(const char *path, struct json_object *list)
+{
+	char tmp[PATH_MAX + 8];
+	const char *text = json_object_to_json_string_ext(list,
+	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+	FILE *f;
+	int fd;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1 ||
+	    (f = fdopen(fd, "w")) == NULL) {
+		fprintf(stderr, "concordctl: %s: %s\n", tmp, strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return -1;
+	}
+	if (fputs(text, f) == EOF || fputc('\n', f) == EOF || fclose(f) == EOF ||
+	    rename(tmp, path) == -1) {
+		fprintf(stderr, "concordctl: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* concordctl demo: only where the configuration says demo = 1. */
 int
 ctl_demo(const struct config *cfg, int argc, char *argv[])
 {
 	static const struct pg_stmts *const sets[] = { &demo_statements };
+	struct json_object *known, *out;
+	char path[PATH_MAX];
 	struct pg *pg;
 	int rc = 1;
 
@@ -125,19 +303,31 @@ ctl_demo(const struct config *cfg, int argc, char *argv[])
 		fprintf(stderr, "concordctl: %s: db_admin is not set\n", cfg->path);
 		return 1;
 	}
-	if ((pg = pg_open(cfg->db_admin, sets, NELEM(sets))) == NULL) {
+	creds_path(cfg, path, sizeof(path));
+	known = json_object_from_file(path);
+	if (known != NULL && !json_object_is_type(known, json_type_array)) {
+		json_object_put(known);
+		known = NULL;
+	}
+	out = json_object_new_array();
+	if (out == NULL || (pg = pg_open(cfg->db_admin, sets, NELEM(sets))) == NULL) {
 		fprintf(stderr, "concordctl: out of memory\n");
+		json_object_put(known);
+		json_object_put(out);
 		return 1;
 	}
-	if (demo_write(pg) == -1) {
+	if (demo_write(pg, known, out) == -1) {
 		fprintf(stderr, "concordctl: demo: %s\n", pg_error(pg));
 		if (strstr(pg_error(pg), "does not exist") != NULL)
 			fprintf(stderr, "concordctl: run `concordctl migrate` first\n");
-	} else {
-		printf("demo partnership ready: %zu agencies, %zu teams, %zu roles\n",
-		    NELEM(agencies), NELEM(teams), NELEM(roles));
+	} else if (creds_save(path, out) == 0) {
+		printf("demo partnership ready: %zu agencies, %zu teams, %zu users, "
+		    "%zu incidents; sign-ins in %s\n", NELEM(agencies), NELEM(teams),
+		    NELEM(users), NELEM(incidents), path);
 		rc = 0;
 	}
 	pg_close(pg);
+	json_object_put(known);
+	json_object_put(out);
 	return rc;
 }

@@ -26,6 +26,8 @@ static const struct command {
 	  "create the demo partnership (needs demo = 1)" },
 	{ "notify", ctl_notify, 1, " --to ADDR --subject TEXT --body TEXT",
 	  "queue an email through the outbox (as db)" },
+	{ "audit", ctl_audit, 1, " verify | head",
+	  "check the audit trail's hash chains, or print each chain's head (as db_admin)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

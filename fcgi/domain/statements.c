@@ -1,12 +1,20 @@
 /* The statement tables of every domain file, in one list for store/pg.c. */
+#include "domain/audit.h"
 #include "domain/health.h"
+#include "domain/incident.h"
 #include "domain/outbox.h"
+#include "domain/tx.h"
+#include "domain/users.h"
 #include "domain/statements.h"
 #include "store/pg.h"
 
 const struct pg_stmts *const domain_statements[] = {
+	&audit_statements,
 	&health_statements,
+	&incident_statements,
 	&outbox_statements,
+	&tx_statements,
+	&users_statements,
 };
 const size_t domain_statements_n =
     sizeof(domain_statements) / sizeof(domain_statements[0]);

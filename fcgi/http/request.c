@@ -2,10 +2,12 @@
  * reads the network, so every parser can be tested with hostile input. */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/config.h"
 #include "core/random.h"
 #include "http/cookie.h"
 #include "http/request.h"
@@ -254,5 +256,18 @@ req_form(const struct req *r, const char *name)
 const char *
 req_cookie(const struct req *r, const char *name)
 {
+	return kv_get(&r->cookies, name);
+}
+
+/* One of our own cookies by its base name: in production the name has the
+ * __Host- prefix (which browsers accept only with Secure, so not on a
+ * plain-http development stack). */
+const char *
+req_app_cookie(const struct req *r, const char *base)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s%s", r->cfg != NULL && r->cfg->production ?
+	    "__Host-" : "", base);
 	return kv_get(&r->cookies, name);
 }

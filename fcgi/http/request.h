@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "domain/actor.h"
 #include "http/kv.h"
 #include "http/response.h"
 
@@ -10,6 +11,7 @@ struct arena;
 struct config;
 struct pg;
 struct rd;
+struct session;
 
 enum http_method {
 	METHOD_GET, METHOD_HEAD, METHOD_POST, METHOD_PUT, METHOD_PATCH,
@@ -57,6 +59,9 @@ struct req {
 
 	const char		*error;		/* why parsing failed */
 	struct resp		 resp;
+
+	struct session		*session;	/* NULL: nobody signed in */
+	struct actor		 actor;		/* for audit rows and RLS */
 };
 
 int		 req_parse(struct req *, struct arena *, char *const *envp,
@@ -68,6 +73,7 @@ const char	*req_param(const struct req *, const char *name);
 const char	*req_query(const struct req *, const char *name);
 const char	*req_form(const struct req *, const char *name);
 const char	*req_cookie(const struct req *, const char *name);
+const char	*req_app_cookie(const struct req *, const char *base);
 const char	*method_name(enum http_method);
 
 #endif

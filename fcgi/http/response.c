@@ -1,5 +1,6 @@
 /* Responses: status, headers, body, and the security headers every
  * response carries. */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -7,6 +8,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/config.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/status.h"
@@ -75,6 +77,26 @@ resp_redirect(struct req *r, int status, const char *location)
 	buf_puts(r->resp.body, "See ");
 	buf_puts(r->resp.body, location);
 	buf_putc(r->resp.body, '\n');
+}
+
+/* Sets one of our own cookies: HttpOnly, SameSite=Lax, Path=/, and in
+ * production Secure with the __Host- prefix. max_age 0 deletes it; -1
+ * makes it last as long as the browser session. The value must be a
+ * cookie-safe token (hex, or percent-encoded). Returns 0 or -1. */
+int
+resp_cookie(struct req *r, const char *base, const char *value, int max_age)
+{
+	int prod = r->cfg != NULL && r->cfg->production;
+	char age[32] = "";
+	char *c;
+
+	if (max_age >= 0)
+		snprintf(age, sizeof(age), "; Max-Age=%d", max_age);
+	c = arena_printf(r->arena, "%s%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
+	    prod ? "__Host-" : "", base, value, prod ? "; Secure" : "", age);
+	if (c == NULL || strpbrk(value, ";, \r\n") != NULL)
+		return -1;
+	return resp_header(r, "Set-Cookie", c);
 }
 
 static int

@@ -21,5 +21,6 @@ void	resp_text(struct req *, int status, const char *text);
 void	resp_json(struct req *, int status, struct json_object *);
 void	resp_redirect(struct req *, int status, const char *location);
 int	resp_head(struct req *, int production, struct buf *out);
+int	resp_cookie(struct req *, const char *base, const char *value, int max_age);
 
 #endif

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth/csrf.h"
+#include "auth/session.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/config.h"
@@ -13,14 +15,6 @@
 #include "view/view.h"
 
 #define FLASH_MAX 300
-
-/* The flash cookie's name: a __Host- cookie must be Secure, which a
- * development stack on plain http cannot set. */
-static const char *
-flash_cookie(const struct req *r)
-{
-	return r->cfg != NULL && r->cfg->production ? "__Host-flash" : "flash";
-}
 
 /* A new, empty page dictionary, freed by page_render. NULL when out of memory. */
 struct view_dict *
@@ -56,45 +50,57 @@ cookie_encode(struct req *r, const char *s)
 	return out;
 }
 
-static const char *
-cookie_attrs(const struct req *r)
-{
-	return r->cfg != NULL && r->cfg->production ?
-	    "; Path=/; HttpOnly; Secure; SameSite=Lax" : "; Path=/; HttpOnly; SameSite=Lax";
-}
-
 /* Shows message on the next page this browser loads (after a redirect). */
 void
 page_flash(struct req *r, const char *message)
 {
-	char *v = cookie_encode(r, message), *c;
+	char *v = cookie_encode(r, message);
 
-	if (v == NULL)
-		return;
-	c = arena_printf(r->arena, "%s=%s%s; Max-Age=60", flash_cookie(r), v,
-	    cookie_attrs(r));
-	if (c != NULL)
-		resp_header(r, "Set-Cookie", c);
+	if (v != NULL)
+		resp_cookie(r, "flash", v, 60);
 }
 
 /* Takes the flash message left by the previous response, and clears it. */
 static const char *
 flash_take(struct req *r)
 {
-	const char *v = req_cookie(r, flash_cookie(r));
-	char *msg, *c;
+	const char *v = req_app_cookie(r, "flash");
+	char *msg;
 	size_t n;
 
 	if (v == NULL || *v == '\0')
 		return NULL;
-	c = arena_printf(r->arena, "%s=%s; Max-Age=0", flash_cookie(r), cookie_attrs(r));
-	if (c != NULL)
-		resp_header(r, "Set-Cookie", c);
+	resp_cookie(r, "flash", "", 0);
 	n = strnlen(v, FLASH_MAX * 3);
 	if ((msg = arena_alloc(r->arena, n + 1)) == NULL ||
 	    percent_decode(msg, v, n, 0, NULL) != 0)
 		return NULL;
 	return msg;
+}
+
+/* The header's account details and the navigation this user may use. */
+static int
+layout_user(struct req *r, struct view_dict *d)
+{
+	const struct session *s = r->session;
+	perm_set p = r->actor.perms;
+
+	if (s == NULL)
+		return view_show_global(d, "SIGNED_OUT");
+	if (view_show_global(d, "SIGNED_IN") == -1 ||
+	    view_set_global(d, "USER_NAME", s->name) == -1 ||
+	    view_set_global(d, "USER_AGENCY", s->agency_name) == -1 ||
+	    view_set_global(d, "USER_ROLES", s->roles) == -1 ||
+	    view_set_global(d, "CSRF", s->csrf) == -1)
+		return -1;
+	if (perm_has(p, PERM_INCIDENT_VIEW) && view_show_global(d, "NAV_INCIDENTS") == -1)
+		return -1;
+	if (perm_has(p, PERM_AUDIT_TEAM) && view_show_global(d, "NAV_ACTIVITY") == -1)
+		return -1;
+	if ((perm_has(p, PERM_ADMIN_USERS) || perm_has(p, PERM_ADMIN_AGENCIES)) &&
+	    view_show_global(d, "NAV_ADMIN") == -1)
+		return -1;
+	return 0;
 }
 
 /* Sets what the header and footer templates read. */
@@ -103,6 +109,8 @@ layout_globals(struct req *r, struct view_dict *d, const char *title)
 {
 	const char *flash = flash_take(r);
 
+	if (layout_user(r, d) == -1)
+		return -1;
 	if (view_set_global(d, "TITLE", title) == -1 ||
 	    view_set_global(d, "REQUEST_ID", r->request_id) == -1 ||
 	    view_set_global(d, "VERSION", CONCORD_VERSION) == -1 ||
@@ -153,6 +161,17 @@ error_title(int status)
 	}
 }
 
+/* 401: the page needs a signed-in member of staff. */
+void
+page_signin_needed(struct req *r, int expired)
+{
+	page_error(r, 401, expired ?
+	    "Your session has ended: sessions end after 30 minutes without "
+	    "activity, and 12 hours after signing in. Sign in again to continue." :
+	    "This page is for police, council and partner staff. Sign in to "
+	    "continue.");
+}
+
 /* An error page in the layout, with the status and a plain message. */
 void
 page_error(struct req *r, int status, const char *message)
@@ -164,6 +183,10 @@ page_error(struct req *r, int status, const char *message)
 		message = status == 404 ? "If you typed the web address, check it is "
 		    "correct. If you pasted the web address, check you copied the "
 		    "entire address." : "Please try again later.";
+	if (d != NULL && status == 401 && view_show(d, "SIGN_IN") == -1) {
+		view_dict_free(d);
+		d = NULL;
+	}
 	if (d != NULL && (view_set(d, "HEADING", title) == -1 ||
 	    view_set(d, "MESSAGE", message) == -1 ||
 	    view_set_int(d, "STATUS", status) == -1)) {

@@ -1,12 +1,11 @@
 #ifndef SERVER_ROUTER_H
 #define SERVER_ROUTER_H
 
+#include "domain/perm.h"
 #include "http/request.h"
 
-/* What a route requires of the caller; checked once, at the route table. */
-enum perm {
-	PERM_PUBLIC = 0,	/* anyone, signed in or not */
-};
+/* Route flags. */
+#define ROUTE_NO_CSRF	0x1	/* an API authenticated by other means */
 
 typedef void (*handler_fn)(struct req *);
 
@@ -14,7 +13,8 @@ struct route {
 	enum http_method	 method;
 	const char		*pattern;	/* "/incidents/{ref}" */
 	handler_fn		 handler;
-	enum perm		 perm;
+	enum perm		 perm;		/* what the caller must be allowed */
+	int			 flags;
 };
 
 const struct route	*route_match(const struct route *, size_t n,

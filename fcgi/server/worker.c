@@ -8,6 +8,7 @@
 
 #include <fcgiapp.h>
 
+#include "server/gate.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/clock.h"
@@ -124,7 +125,8 @@ serve(struct worker *w)
 		status = req_body_parse(&r, &w->lim);
 	if (status == 0) {
 		route = route_match(routes, routes_n, &r, &status);
-		if (route != NULL)
+		if (route != NULL && gate_enter(&r, route->perm,
+		    route->flags & ROUTE_NO_CSRF))
 			route->handler(&r);
 	}
 	if (status != 0)

@@ -9,9 +9,9 @@ static void h2(struct req *r) { (void)r; }
 static void h3(struct req *r) { (void)r; }
 
 static const struct route table[] = {
-	{ METHOD_GET,	"/",				h1, PERM_PUBLIC },
-	{ METHOD_GET,	"/incidents/{ref}",		h2, PERM_PUBLIC },
-	{ METHOD_POST,	"/incidents/{ref}/notes/{n}",	h3, PERM_PUBLIC },
+	{ METHOD_GET,	"/",				h1, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/incidents/{ref}",		h2, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/incidents/{ref}/notes/{n}",	h3, PERM_PUBLIC, 0 },
 };
 
 static const struct route *

@@ -1,0 +1,30 @@
+#ifndef AUTH_SIGNIN_H
+#define AUTH_SIGNIN_H
+
+struct req;
+
+enum signin_step {
+	SIGNIN_FAILED,		/* wrong e-mail, password or code: say nothing more */
+	SIGNIN_THROTTLED,	/* too many failures: wait */
+	SIGNIN_UNAVAILABLE,	/* a store is down */
+	SIGNIN_NEED_CODE,	/* password good: ask for the TOTP code */
+	SIGNIN_NEED_ENROL,	/* password good, no TOTP yet: enrol first */
+	SIGNIN_EXPIRED,		/* the half-finished sign-in has timed out */
+	SIGNIN_DONE,		/* signed in: session cookie set */
+};
+
+/* The state between the password and the code, kept in Redis. */
+struct signin_pending {
+	char		 key[65];
+	long long	 user_id;
+	char		 email[255];
+	char		 secret[64];	/* the new secret, while enrolling */
+	int		 enrolling;
+};
+
+enum signin_step signin_password(struct req *, const char *email, const char *password);
+enum signin_step signin_code(struct req *, const char *code);
+int		 signin_pending_load(struct req *, struct signin_pending *);
+void		 signin_out(struct req *);
+
+#endif

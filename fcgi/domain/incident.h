@@ -1,0 +1,56 @@
+#ifndef DOMAIN_INCIDENT_H
+#define DOMAIN_INCIDENT_H
+
+#include <stddef.h>
+
+struct actor;
+struct arena;
+struct pg;
+
+#define INCIDENT_SHARED_MAX	16
+
+/* An incident as the staff list and page show it. */
+struct incident {
+	long long	 id;
+	const char	*reference;
+	const char	*type;
+	const char	*status;
+	const char	*description;
+	const char	*address;
+	const char	*postcode;
+	const char	*reported;	/* Europe/London, for people */
+	long long	 owner_id;
+	const char	*owner;
+	const char	*sharing;	/* partnership, agency or named */
+	long long	 shared[INCIDENT_SHARED_MAX];
+	size_t		 nshared;
+	const char	*shared_names;
+	const char	*channel;
+	long long	 version;
+};
+
+enum incident_result {
+	INCIDENT_OK,
+	INCIDENT_NOT_FOUND,	/* or not this actor's to see: the same answer */
+	INCIDENT_CONFLICT,	/* changed by someone else since it was read */
+	INCIDENT_UNCHANGED,
+	INCIDENT_NEEDS_CLOSE,	/* closing and reopening take incident.close */
+	INCIDENT_NEEDS_REASON,	/* ... and a reason */
+	INCIDENT_BAD_STATUS,
+	INCIDENT_ERROR,
+};
+
+extern const struct pg_stmts incident_statements;
+
+int	incident_visible(const struct actor *, long long owner, const char *sharing,
+	    const long long *shared, size_t nshared);
+int	incident_search(struct pg *, struct arena *, const struct actor *,
+	    const char *query, int limit, int offset, struct incident **, size_t *);
+enum incident_result incident_view(struct pg *, struct arena *, const struct actor *,
+	    const char *reference, struct incident *);
+enum incident_result incident_set_status(struct pg *, struct arena *,
+	    const struct actor *, const char *reference, const char *status,
+	    const char *reason, long long version);
+int	incident_status_valid(const char *);
+
+#endif

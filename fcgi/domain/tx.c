@@ -1,0 +1,36 @@
+/* Transactions on behalf of someone. Row-level security policies read who
+ * is asking from settings that only live for the transaction (SET LOCAL),
+ * so every domain transaction starts here; a query run without them sees
+ * no protected rows at all. */
+#include <stdio.h>
+
+#include "domain/actor.h"
+#include "domain/tx.h"
+#include "store/pg.h"
+
+static const struct pg_stmt stmts[] = {
+	{ "tx_actor",
+	  "SELECT set_config('concord.user_id', $1, true), "
+	  "set_config('concord.agency_id', $2, true), "
+	  "set_config('concord.person_view', $3, true)" },
+};
+
+const struct pg_stmts tx_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
+
+/* BEGIN, then the actor's settings. Returns 0, or -1 with nothing open. */
+int
+tx_begin(struct pg *pg, const struct actor *a)
+{
+	char uid[24], aid[24];
+	const char *p[3] = { uid, aid, perm_has(a->perms, PERM_PERSON_VIEW) ? "1" : "0" };
+
+	snprintf(uid, sizeof(uid), "%lld", a->user_id);
+	snprintf(aid, sizeof(aid), "%lld", a->agency_id);
+	if (pg_begin(pg) == -1)
+		return -1;
+	if (pg_exec_ok(pg, "tx_actor", 3, p) == -1) {
+		pg_rollback(pg);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,28 @@
+#ifndef PAGES_FORM_H
+#define PAGES_FORM_H
+
+#include <stddef.h>
+
+struct req;
+struct view_dict;
+
+#define FORM_ERRORS_MAX	24
+
+/* What is wrong with a submitted form, field by field, in the order the
+ * fields appear, for the GOV.UK error summary and the inline messages. */
+struct form_errors {
+	size_t	n;
+	struct {
+		const char	*field;	/* the input's id, e.g. "email" */
+		const char	*message;
+	} e[FORM_ERRORS_MAX];
+};
+
+void		 form_error(struct form_errors *, const char *field, const char *message);
+int		 form_errors_dict(struct view_dict *, const struct form_errors *);
+const char	*form_title(struct req *, const struct form_errors *, const char *title);
+const char	*form_text(struct req *, const char *name, size_t max,
+		    struct form_errors *, const char *field, const char *missing,
+		    const char *too_long);
+
+#endif

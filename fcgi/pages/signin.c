@@ -1,0 +1,221 @@
+/* Staff sign-in: e-mail and password, then the authenticator code (or
+ * setting up the authenticator, the first time), and sign-out. */
+#include <ctype.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "auth/csrf.h"
+#include "auth/qr.h"
+#include "auth/signin.h"
+#include "auth/totp.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/request.h"
+#include "pages/form.h"
+#include "pages/layout.h"
+#include "pages/pages.h"
+#include "view/view.h"
+
+/* Renders the e-mail and password form, with what was typed (never the
+ * password) and any problem. */
+static void
+signin_form(struct req *r, int status, const char *email,
+    const struct form_errors *errs, const char *problem)
+{
+	struct view_dict *d = page_dict(r), *p;
+
+	if (d == NULL || view_set(d, "EMAIL", email) == -1 ||
+	    view_set_global(d, "CSRF", csrf_token(r)) == -1 ||
+	    form_errors_dict(d, errs) == -1 ||
+	    (problem != NULL && ((p = view_section(d, "PROBLEM")) == NULL ||
+	    view_set(p, "MESSAGE", problem) == -1))) {
+		view_dict_free(d);
+		d = NULL;
+	}
+	page_render(r, status, "signin.tpl", form_title(r, errs, "Sign in"), d);
+}
+
+/* GET /staff/sign-in */
+void
+signin_get(struct req *r)
+{
+	struct form_errors errs = {0};
+
+	if (r->session != NULL) {
+		resp_redirect(r, 303, "/staff");
+		return;
+	}
+	signin_form(r, 200, "", &errs, NULL);
+}
+
+/* POST /staff/sign-in: 303 to the code page; 400 with the form when a
+ * field is empty; 401 when the e-mail or password is wrong (without
+ * saying which); 429 after too many failures. */
+void
+signin_post(struct req *r)
+{
+	struct form_errors errs = {0};
+	const char *email, *password;
+
+	email = form_text(r, "email", 254, &errs, "email",
+	    "Enter your email address", "Email address must be 254 characters or fewer");
+	password = req_form(r, "password");
+	if (password == NULL || *password == '\0')
+		form_error(&errs, "password", "Enter your password");
+	else if (strlen(password) > 256)
+		form_error(&errs, "password", "Password must be 256 characters or fewer");
+	if (email == NULL)
+		return page_error(r, 500, NULL);
+	if (errs.n > 0)
+		return signin_form(r, 400, email, &errs, NULL);
+	switch (signin_password(r, email, password)) {
+	case SIGNIN_NEED_CODE:
+		return resp_redirect(r, 303, "/staff/sign-in/code");
+	case SIGNIN_NEED_ENROL:
+		return resp_redirect(r, 303, "/staff/sign-in/enrol");
+	case SIGNIN_THROTTLED:
+		return signin_form(r, 429, email, &errs, "There have been too many "
+		    "attempts to sign in. Wait 15 minutes, then try again.");
+	case SIGNIN_UNAVAILABLE:
+		return page_error(r, 503, "Sign-in is unavailable at the moment. "
+		    "Please try again in a few minutes.");
+	default:
+		form_error(&errs, "email", "Enter a correct email address and password");
+		return signin_form(r, 401, email, &errs, NULL);
+	}
+}
+
+/* Puts the QR code for the otpauth URI into d as a data: URI. */
+static int
+enrol_dict(struct req *r, struct view_dict *d, const struct signin_pending *p)
+{
+	struct buf uri = {0}, svg = {0};
+	char *b64;
+	int rc = -1;
+
+	if (totp_uri("Concord", p->email, p->secret, &uri) == -1 ||
+	    qr_svg(buf_cstr(&uri), &svg) == -1 || svg.oom)
+		goto out;
+	if ((b64 = arena_alloc(r->arena, 4 * ((svg.len + 2) / 3) + 1)) == NULL)
+		goto out;
+	EVP_EncodeBlock((unsigned char *)b64, (const unsigned char *)svg.data, (int)svg.len);
+	if (view_show(d, "ENROL") == -1 ||
+	    view_set(d, "SECRET", p->secret) == -1 ||
+	    view_set(d, "QR_DATA_URI", arena_printf(r->arena,
+	    "data:image/svg+xml;base64,%s", b64)) == -1)
+		goto out;
+	rc = 0;
+out:
+	buf_free(&uri);
+	buf_free(&svg);
+	return rc;
+}
+
+/* The code form, or the authenticator set-up page with it. */
+static void
+code_form(struct req *r, int status, const struct signin_pending *p,
+    const struct form_errors *errs)
+{
+	struct view_dict *d = page_dict(r);
+	const char *title = p->enrolling ? "Set up your authenticator app" :
+	    "Enter your code";
+
+	if (d == NULL || view_set_global(d, "CSRF", csrf_token(r)) == -1 ||
+	    form_errors_dict(d, errs) == -1 ||
+	    view_set(d, "ACTION", p->enrolling ? "/staff/sign-in/enrol" :
+	    "/staff/sign-in/code") == -1 ||
+	    (p->enrolling ? enrol_dict(r, d, p) : view_show(d, "CODE")) == -1) {
+		view_dict_free(d);
+		d = NULL;
+	}
+	page_render(r, status, "signin_code.tpl", form_title(r, errs, title), d);
+}
+
+/* Back to the start, with a message, when the pending sign-in is gone. */
+static void
+signin_restart(struct req *r)
+{
+	page_flash(r, "Your sign-in timed out. Enter your email address and password again.");
+	resp_redirect(r, 303, "/staff/sign-in");
+}
+
+/* GET /staff/sign-in/code and /staff/sign-in/enrol */
+void
+signin_code_get(struct req *r)
+{
+	struct form_errors errs = {0};
+	struct signin_pending p;
+	int rc = signin_pending_load(r, &p);
+
+	if (rc == -1)
+		return page_error(r, 503, NULL);
+	if (rc == 0)
+		return signin_restart(r);
+	code_form(r, 200, &p, &errs);
+}
+
+/* The code as typed, without spaces, when it is 6 digits; else NULL. */
+static const char *
+code_read(struct req *r)
+{
+	const char *v = req_form(r, "code");
+	char *out;
+	size_t n = 0;
+
+	if (v == NULL || strlen(v) > 32 || (out = arena_alloc(r->arena, 33)) == NULL)
+		return NULL;
+	for (; *v != '\0'; v++) {
+		if (isdigit((unsigned char)*v))
+			out[n++] = *v;
+		else if (*v != ' ' && *v != '-')
+			return NULL;
+	}
+	out[n] = '\0';
+	return n == 6 ? out : NULL;
+}
+
+/* POST /staff/sign-in/code and /staff/sign-in/enrol: 303 to /staff with a
+ * new session; 401 with the form when the code is wrong or used before. */
+void
+signin_code_post(struct req *r)
+{
+	struct form_errors errs = {0};
+	struct signin_pending p;
+	const char *code = code_read(r);
+	int rc = signin_pending_load(r, &p);
+
+	if (rc == -1)
+		return page_error(r, 503, NULL);
+	if (rc == 0)
+		return signin_restart(r);
+	if (code == NULL) {
+		form_error(&errs, "code", "Enter the 6-digit code from your authenticator app");
+		return code_form(r, 400, &p, &errs);
+	}
+	switch (signin_code(r, code)) {
+	case SIGNIN_DONE:
+		page_flash(r, "You are signed in.");
+		return resp_redirect(r, 303, "/staff");
+	case SIGNIN_EXPIRED:
+		return signin_restart(r);
+	case SIGNIN_THROTTLED:
+		return page_error(r, 429, "There have been too many attempts to sign "
+		    "in. Wait 15 minutes, then try again.");
+	case SIGNIN_UNAVAILABLE:
+		return page_error(r, 503, NULL);
+	default:
+		form_error(&errs, "code", "The code is not right, or has been used "
+		    "already. Wait for the next code and try again");
+		return code_form(r, 401, &p, &errs);
+	}
+}
+
+/* POST /staff/sign-out */
+void
+signout_post(struct req *r)
+{
+	signin_out(r);
+	page_flash(r, "You have signed out.");
+	resp_redirect(r, 303, "/staff/sign-in");
+}

@@ -1,0 +1,387 @@
+"""The audit trail's hash chains (sql/migrations/0007_audit_chain.sql) and
+concordctl audit verify / head.
+
+Rows are written as the application writes them: connected as its role,
+one INSERT per event inside a transaction. Row-level security (0009) lets
+that role read audit rows only with an agency context, and INSERT ...
+RETURNING needs to read the new row: so these tests act for an agency
+(audit_append itself uses no RETURNING and works for the public too).
+Tests that tamper with a row do
+so as the superuser with the refusing trigger disabled, and always put the
+row back in a `finally`: other tests share this database and its chains.
+"""
+import hashlib
+import json
+import re
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import psycopg2
+import psycopg2.errors
+import pytest
+
+from stack import ctl, read_conf
+
+STRIPES = 16
+ZERO = b"\0" * 32
+INTACT = re.compile(r"^audit trail intact: (\d+) events? in (\d+) chains?$", re.M)
+
+INSERT = """
+    INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, action,
+                             before, after, reason, request_id, client_addr)
+    VALUES (%s, %s, 'audit-test', %s, %s, %s, %s, %s, %s, '127.0.0.1')
+    RETURNING id, chain, seq, prev_hash, hash"""
+
+
+def app_connect():
+    """A connection as the application's role, as a web worker has."""
+    return psycopg2.connect(read_conf()["db"], options="-c statement_timeout=10s")
+
+
+def stripe(conn):
+    return conn.get_backend_pid() % STRIPES
+
+
+def acting(cur, agency=1, user=7):
+    """The per-transaction context a domain transaction sets (0009)."""
+    cur.execute("SELECT set_config('concord.agency_id', %s, true), "
+                "set_config('concord.user_id', %s, true)", (str(agency), str(user)))
+
+
+def insert(conn, action="update", reason=None, before=None, after=None,
+           actor=7, agency=None):
+    """One audit row, in conn's current transaction (not committed)."""
+    with conn.cursor() as cur:
+        acting(cur)
+        cur.execute(INSERT, (actor, agency, str(uuid.uuid4()), action,
+                             before and json.dumps(before),
+                             after and json.dumps(after), reason,
+                             uuid.uuid4().hex))
+        row = cur.fetchone()
+    return {"id": row[0], "chain": row[1], "seq": row[2],
+            "prev_hash": bytes(row[3]), "hash": bytes(row[4])}
+
+
+def pair(same_chain):
+    """Two application connections whose rows go to different chains (or,
+    with same_chain, to the same one). Seventeen connections always hold
+    two on the same stripe."""
+    opened = []
+    try:
+        for _ in range(STRIPES + 1):
+            conn = app_connect()
+            for other in opened:
+                if (stripe(other) == stripe(conn)) == same_chain:
+                    opened.remove(other)
+                    return other, conn
+            opened.append(conn)
+        raise AssertionError("no two connections on the wanted stripes")
+    finally:
+        for conn in opened:
+            conn.close()
+
+
+def verify():
+    r = ctl("audit", "verify", check=False)
+    return r.returncode, r.stdout + r.stderr
+
+
+def assert_intact():
+    rc, out = verify()
+    assert rc == 0 and INTACT.search(out), out
+    return out
+
+
+def count_rows(db):
+    with db.cursor() as cur:
+        cur.execute("SELECT count(*) FROM audit_event")
+        return cur.fetchone()[0]
+
+
+def row(db, event_id, columns="*"):
+    with db.cursor() as cur:
+        cur.execute(f"SELECT {columns} FROM audit_event WHERE id = %s", (event_id,))
+        return cur.fetchone()
+
+
+def without_trigger(db, trigger, sql, params=()):
+    """Runs sql as the superuser with one of audit_event's triggers off, in
+    one transaction: no other session ever sees the trigger disabled."""
+    with db.cursor() as cur:
+        cur.execute("BEGIN")
+        try:
+            cur.execute("SET LOCAL lock_timeout = '10s'")
+            cur.execute(f"ALTER TABLE audit_event DISABLE TRIGGER {trigger}")
+            cur.execute(sql, params)
+            cur.execute(f"ALTER TABLE audit_event ENABLE TRIGGER {trigger}")
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+
+def test_rows_from_two_connections_form_chains_that_verify(db):
+    a, b = pair(same_chain=False)
+    stripes = (stripe(a), stripe(b))
+    try:
+        rows_a = []
+        for i in range(3):
+            rows_a.append(insert(a, reason=f"a{i}", before={"status": "open"},
+                                 after={"status": "closed"}))
+            a.commit()
+        rows_b = [insert(b, action="view") for _ in range(2)]
+        b.commit()
+        with b.cursor() as cur:  # several rows in one statement
+            acting(cur)
+            cur.execute("""
+                INSERT INTO audit_event (entity, entity_id, action)
+                SELECT 'audit-test', g::text, 'export' FROM generate_series(1, 3) g
+                RETURNING id, chain, seq""")
+            multi = cur.fetchall()
+        b.commit()
+    finally:
+        a.close()
+        b.close()
+
+    for rows, mine in zip((rows_a, rows_b), stripes):
+        assert {r["chain"] for r in rows} == {mine}
+        assert [r["seq"] for r in rows] == list(range(rows[0]["seq"], rows[0]["seq"] + len(rows)))
+        for prev, cur in zip(rows, rows[1:]):
+            assert cur["prev_hash"] == prev["hash"]
+    assert [m[2] for m in multi] == [rows_b[-1]["seq"] + i for i in (1, 2, 3)]
+    assert {m[1] for m in multi} == {stripes[1]}
+
+    n_before = count_rows(db)
+    out = assert_intact()
+    n_after = count_rows(db)
+    events, chains = map(int, INTACT.search(out).groups())
+    assert n_before <= events <= n_after
+    assert chains >= 2
+
+
+def test_the_public_with_no_agency_context_can_append_as_audit_append_does(db):
+    conn = app_connect()
+    entity_id = str(uuid.uuid4())
+    try:
+        with conn.cursor() as cur:
+            acting(cur, agency=0, user=0)
+            # audit_append's statement (fcgi/domain/audit.c), no RETURNING.
+            cur.execute("""
+                INSERT INTO audit_event (actor_id, agency_id, entity, entity_id,
+                    action, before, after, reason, request_id, client_addr)
+                VALUES (NULL, NULL, 'audit-test', %s, 'view', NULL, NULL, NULL,
+                        NULL, '192.0.2.1')""", (entity_id,))
+        conn.commit()
+    finally:
+        conn.close()
+    with db.cursor() as cur:
+        cur.execute("SELECT count(*) FROM audit_event WHERE entity_id = %s", (entity_id,))
+        assert cur.fetchone()[0] == 1
+    assert_intact()
+
+
+def test_the_application_role_cannot_change_or_remove_audit_rows():
+    conn = app_connect()
+    try:
+        event = insert(conn)
+        conn.commit()
+        for sql in ("UPDATE audit_event SET reason = 'edited' WHERE id = %s",
+                    "DELETE FROM audit_event WHERE id = %s",
+                    "TRUNCATE audit_event"):
+            with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                with conn.cursor() as cur:
+                    cur.execute(sql, (event["id"],))
+            conn.rollback()
+    finally:
+        conn.close()
+
+
+def test_not_even_the_owner_can_change_delete_or_truncate_with_triggers_on(db):
+    conn = app_connect()
+    try:
+        last = insert(conn)["id"]
+        conn.commit()
+    finally:
+        conn.close()
+    for sql in ("UPDATE audit_event SET reason = 'edited' WHERE id = %s",
+                "DELETE FROM audit_event WHERE id = %s",
+                "TRUNCATE audit_event"):
+        with db.cursor() as cur:
+            cur.execute("BEGIN")  # TRUNCATE is transactional: never kept
+            try:
+                with pytest.raises(psycopg2.errors.RaiseException,
+                                   match="cannot be changed or deleted"):
+                    cur.execute(sql, (last,))
+            finally:
+                cur.execute("ROLLBACK")
+    assert row(db, last, "id") == (last,)
+
+
+def test_the_trigger_ignores_caller_supplied_chain_seq_hashes_and_time(db):
+    conn = app_connect()
+    try:
+        mine = stripe(conn)
+        with conn.cursor() as cur:
+            acting(cur)
+            cur.execute("""
+                INSERT INTO audit_event (entity, action, chain, seq, prev_hash, hash, at)
+                VALUES ('audit-test', 'forge', %s, 1000000000, %s, %s, '2001-01-01Z')
+                RETURNING id, chain, seq, prev_hash, hash, at, now()""",
+                        ((mine + 1) % STRIPES, b"\x01" * 32, b"\x02" * 32))
+            event_id, chain, seq, prev_hash, hash_, at, now = cur.fetchone()
+        conn.commit()
+    finally:
+        conn.close()
+    assert chain == mine
+    assert seq < 1000000000
+    assert at.year != 2001 and abs(at - now) < timedelta(minutes=1)
+    if seq == 1:
+        assert bytes(prev_hash) == ZERO
+    else:
+        with db.cursor() as cur:
+            cur.execute("SELECT hash FROM audit_event WHERE chain = %s AND seq = %s",
+                        (chain, seq - 1))
+            assert bytes(prev_hash) == bytes(cur.fetchone()[0])
+    (canonical,) = row(db, event_id, "audit_event_canonical(audit_event)")
+    assert bytes(hash_) == hashlib.sha256(bytes(prev_hash) + canonical.encode()).digest()
+
+
+def test_canonical_text_is_independent_of_time_zone_and_tells_null_from_empty(db):
+    conn = app_connect()
+    try:
+        with_null = insert(conn, reason=None, actor=None)
+        with_empty = insert(conn, reason="", actor=None, after={"k": "é €"})
+        conn.commit()
+    finally:
+        conn.close()
+    texts = {}
+    with db.cursor() as cur:
+        for tz in ("UTC", "Europe/London", "America/New_York"):
+            cur.execute("SET TIME ZONE %s; SET DateStyle = 'German'", (tz,))
+            cur.execute("SELECT audit_event_canonical(e) FROM audit_event e "
+                        "WHERE id IN (%s, %s) ORDER BY id",
+                        (with_null["id"], with_empty["id"]))
+            texts[tz] = [t for (t,) in cur.fetchall()]
+        cur.execute("RESET TIME ZONE; RESET DateStyle")
+    assert texts["UTC"] == texts["Europe/London"] == texts["America/New_York"]
+    text1, text2 = texts["UTC"]
+    id1, at1 = row(db, with_null["id"], "id, at")
+    c1, c2 = json.loads(text1), json.loads(text2)
+    micros = (at1 - datetime(1970, 1, 1, tzinfo=timezone.utc)) // timedelta(microseconds=1)
+    assert c1[:4] == [with_null["chain"], with_null["seq"], id1, micros]
+    # [chain, seq, id, at, actor_id, agency_id, entity, entity_id, action,
+    #  before, after, reason, request_id, client_addr]
+    assert c1[4] is None and c1[6] == "audit-test" and c1[13] == "127.0.0.1"
+    assert c1[11] is None and c2[11] == ""
+    assert c2[10] == {"k": "é €"}
+    assert len(c1) == len(c2) == 14
+
+
+def test_a_changed_field_is_found_and_named(db):
+    conn = app_connect()
+    try:
+        target = insert(conn, reason="original reason")
+        insert(conn, reason="after it")
+        conn.commit()
+    finally:
+        conn.close()
+    assert_intact()
+    update = "UPDATE audit_event SET reason = %s WHERE id = %s"
+    try:
+        without_trigger(db, "audit_event_no_change", update, ("rewritten", target["id"]))
+        rc, out = verify()
+        assert rc == 1, out
+        assert (f"chain {target['chain']}, seq {target['seq']} (id {target['id']}): "
+                "hash does not match its content") in out
+    finally:
+        without_trigger(db, "audit_event_no_change", update,
+                        ("original reason", target["id"]))
+    assert_intact()
+
+
+def test_a_deleted_middle_row_is_found_as_a_gap(db):
+    conn = app_connect()
+    try:
+        rows = [insert(conn, reason=f"row {i}") for i in range(3)]
+        conn.commit()
+    finally:
+        conn.close()
+    middle = rows[1]
+    assert middle["chain"] == rows[2]["chain"] and middle["seq"] == rows[0]["seq"] + 1
+    with db.cursor() as cur:
+        cur.execute("CREATE TEMP TABLE audit_saved AS SELECT * FROM audit_event WHERE id = %s",
+                    (middle["id"],))
+    try:
+        without_trigger(db, "audit_event_no_change",
+                        "DELETE FROM audit_event WHERE id = %s", (middle["id"],))
+        rc, out = verify()
+        assert rc == 1, out
+        assert (f"chain {middle['chain']}, seq {middle['seq']}: missing "
+                f"(gap after seq {middle['seq'] - 1})") in out
+    finally:
+        # Back exactly as it was: same id, chain, seq, time and hashes.
+        if row(db, middle["id"], "id") is None:
+            without_trigger(db, "audit_event_zz_chain",
+                            "INSERT INTO audit_event SELECT * FROM audit_saved")
+        with db.cursor() as cur:
+            cur.execute("DROP TABLE audit_saved")
+    assert_intact()
+
+
+def test_writers_on_different_connections_do_not_wait_for_each_other():
+    a, b = pair(same_chain=False)
+    try:
+        held = insert(a)  # a's transaction stays open, holding its chain
+        with b.cursor() as cur:
+            cur.execute("SET statement_timeout = '2s'")
+        t0 = time.monotonic()
+        other = insert(b)
+        b.commit()
+        assert time.monotonic() - t0 < 1.5
+        a.commit()
+    finally:
+        a.close()
+        b.close()
+    assert held["chain"] != other["chain"]
+
+
+def test_writers_on_the_same_chain_take_turns():
+    a, b = pair(same_chain=True)
+    try:
+        first = insert(a)
+        with b.cursor() as cur:
+            cur.execute("SET statement_timeout = '1s'")
+        with pytest.raises(psycopg2.errors.QueryCanceled):
+            insert(b)  # waits for a's transaction: the chain's lock
+        b.rollback()
+        a.commit()
+        second = insert(b)
+        b.commit()
+    finally:
+        a.close()
+        b.close()
+    assert second["chain"] == first["chain"]
+    assert second["seq"] == first["seq"] + 1
+    assert second["prev_hash"] == first["hash"]
+
+
+def test_head_prints_the_last_row_of_every_chain(db):
+    conn = app_connect()
+    try:
+        insert(conn)
+        conn.commit()
+    finally:
+        conn.close()
+    out = ctl("audit", "head").stdout
+    heads = re.findall(r"^chain (\d+) seq (\d+) hash ([0-9a-f]{64}) at (\S+Z)$", out, re.M)
+    with db.cursor() as cur:
+        cur.execute("SELECT DISTINCT ON (chain) chain, seq, encode(hash, 'hex') "
+                    "FROM audit_event ORDER BY chain, seq DESC")
+        want = [(str(c), str(s), h) for c, s, h in cur.fetchall()]
+    assert [h[:3] for h in heads] == want
+
+
+def test_bad_arguments_exit_2():
+    assert ctl("audit", check=False).returncode == 2
+    assert ctl("audit", "mend", check=False).returncode == 2
