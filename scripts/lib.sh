@@ -61,6 +61,20 @@ abspath() {
     esac
 }
 
+# PostgreSQL runs as the postgres user (initdb refuses root), which must be
+# able to reach its folder. A state folder inside a private one (a checkout
+# under /root, say) cannot be, so its cluster lives under /var/lib/concord
+# instead, in a folder named after the state folder; var/pg points there.
+pg_dir_choose() {
+    PG_DIR=$CONCORD_VAR/pg
+    if [[ ! -L $PG_DIR ]] && id -u postgres >/dev/null 2>&1 \
+            && ! runuser -u postgres -- test -x "$(dirname "$CONCORD_VAR")" 2>/dev/null; then
+        PG_DIR=/var/lib/concord/pg-$(printf '%s' "$CONCORD_VAR" | cksum | cut -d' ' -f1)
+    elif [[ -L $PG_DIR ]]; then
+        PG_DIR=$(readlink "$PG_DIR")
+    fi
+}
+
 concord_paths() {
     CONCORD_VAR=$(abspath "${CONCORD_VAR:-$ROOT/var}")
     CONCORD_VAR=${CONCORD_VAR%/}
@@ -78,10 +92,11 @@ concord_paths() {
 
     LOG_DIR=$CONCORD_VAR/log
     RUN_DIR=$CONCORD_VAR/run
-    PG_DATA=$CONCORD_VAR/pg/data
-    PG_RUN=$CONCORD_VAR/pg/run
+    pg_dir_choose
+    PG_DATA=$PG_DIR/data
+    PG_RUN=$PG_DIR/run
     PG_PORT=5432
-    PG_LOG=$LOG_DIR/postgres.log
+    PG_LOG=$PG_DIR/postgres.log
     REDIS_DIR=$CONCORD_VAR/redis
     REDIS_SOCK=$RUN_DIR/redis.sock
     REDIS_LOG=$LOG_DIR/redis.log
@@ -195,9 +210,9 @@ prepare_var() {
     # PostgreSQL runs as the postgres user and nginx workers as www-data: they
     # must be able to traverse the state folder (mktemp -d makes it 0700).
     chmod 755 "$CONCORD_VAR"
-    mkdir -p "$LOG_DIR" "$RUN_DIR" "$CONCORD_VAR/pg" "$REDIS_DIR" "$NGINX_PREFIX" \
+    mkdir -p "$LOG_DIR" "$RUN_DIR" "$REDIS_DIR" "$NGINX_PREFIX" \
              "$CONCORD_VAR/mail" "$CONCORD_VAR/evidence"
-    chmod 755 "$LOG_DIR" "$RUN_DIR" "$CONCORD_VAR/pg" "$NGINX_PREFIX" "$CONCORD_VAR/evidence"
+    chmod 755 "$LOG_DIR" "$RUN_DIR" "$NGINX_PREFIX" "$CONCORD_VAR/evidence"
     chmod 700 "$REDIS_DIR"
 
     # Unix socket paths are limited to 107 bytes.
@@ -406,6 +421,16 @@ as_postgres() {
 pg_init() {
     local bin; bin=$(pg_bindir)
     id postgres >/dev/null 2>&1 || die "no 'postgres' user: is the postgresql package installed?"
+    if [[ $PG_DIR != "$CONCORD_VAR/pg" ]]; then
+        install -d -m 755 "$(dirname "$PG_DIR")"
+        install -d -o postgres -g postgres -m 755 "$PG_DIR"
+        ln -sfn "$PG_DIR" "$CONCORD_VAR/pg"
+        say "postgres: $CONCORD_VAR is not reachable by the postgres user; the cluster lives in $PG_DIR ($CONCORD_VAR/pg points there)"
+    else
+        install -d -o postgres -g postgres -m 755 "$PG_DIR"
+    fi
+    touch "$PG_LOG"; chown postgres:postgres "$PG_LOG"
+    ln -sfn "$PG_LOG" "$LOG_DIR/postgres.log"
     install -d -o postgres -g postgres -m 700 "$PG_DATA"
     as_postgres test -w "$PG_DATA" \
         || die "the postgres user cannot reach $PG_DATA: every folder above it must be searchable by others (chmod o+x), or set CONCORD_VAR elsewhere (e.g. /var/tmp/concord)"

@@ -11,7 +11,7 @@
 <li>Scan this QR code, or type in the key below.</li>
 <li>Enter the 6-digit code the app shows.</li>
 </ol>
-<p><img src="{{QR_DATA_URI}}" alt="QR code for setting up your authenticator app. If you cannot scan it, type in the key shown below." width="200" height="200" class="concord-qr"></p>
+<p><img src="/staff/sign-in/enrol/qr.svg" alt="QR code for setting up your authenticator app. If you cannot scan it, type in the key shown below." width="200" height="200" class="concord-qr"></p>
 <p class="govuk-body">Key: <code class="concord-secret">{{SECRET}}</code></p>
 {{/ENROL}}
 {{#CODE}}

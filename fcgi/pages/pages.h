@@ -9,6 +9,7 @@ void	signin_get(struct req *);
 void	signin_post(struct req *);
 void	signin_code_get(struct req *);
 void	signin_code_post(struct req *);
+void	signin_qr_get(struct req *);
 void	signout_post(struct req *);
 void	staff_home_get(struct req *);
 

@@ -3,8 +3,6 @@
 #include <ctype.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "auth/csrf.h"
 #include "auth/qr.h"
 #include "auth/signin.h"
@@ -86,30 +84,30 @@ signin_post(struct req *r)
 	}
 }
 
-/* Puts the QR code for the otpauth URI into d as a data: URI. */
-static int
-enrol_dict(struct req *r, struct view_dict *d, const struct signin_pending *p)
+/* GET /staff/sign-in/enrol/qr.svg: the QR code of the secret being set
+ * up, for this browser's pending sign-in only. (A data: URI in the page
+ * would not survive the template's URL escaping, rightly.) */
+void
+signin_qr_get(struct req *r)
 {
-	struct buf uri = {0}, svg = {0};
-	char *b64;
-	int rc = -1;
+	struct signin_pending p;
+	struct buf uri = {0};
+	int rc = signin_pending_load(r, &p);
 
-	if (totp_uri("Concord", p->email, p->secret, &uri) == -1 ||
-	    qr_svg(buf_cstr(&uri), &svg) == -1 || svg.oom)
-		goto out;
-	if ((b64 = arena_alloc(r->arena, 4 * ((svg.len + 2) / 3) + 1)) == NULL)
-		goto out;
-	EVP_EncodeBlock((unsigned char *)b64, (const unsigned char *)svg.data, (int)svg.len);
-	if (view_show(d, "ENROL") == -1 ||
-	    view_set(d, "SECRET", p->secret) == -1 ||
-	    view_set(d, "QR_DATA_URI", arena_printf(r->arena,
-	    "data:image/svg+xml;base64,%s", b64)) == -1)
-		goto out;
-	rc = 0;
-out:
+	if (rc == -1)
+		return page_error(r, 503, NULL);
+	if (rc == 0 || !p.enrolling)
+		return page_error(r, 404, NULL);
+	buf_reset(r->resp.body);
+	if (totp_uri("Concord", p.email, p.secret, &uri) == -1 ||
+	    qr_svg(buf_cstr(&uri), r->resp.body) == -1 || r->resp.body->oom) {
+		buf_free(&uri);
+		return page_error(r, 500, "The QR code could not be made: type the "
+		    "key into your app instead.");
+	}
 	buf_free(&uri);
-	buf_free(&svg);
-	return rc;
+	r->resp.status = 200;
+	r->resp.content_type = "image/svg+xml";
 }
 
 /* The code form, or the authenticator set-up page with it. */
@@ -125,7 +123,8 @@ code_form(struct req *r, int status, const struct signin_pending *p,
 	    form_errors_dict(d, errs) == -1 ||
 	    view_set(d, "ACTION", p->enrolling ? "/staff/sign-in/enrol" :
 	    "/staff/sign-in/code") == -1 ||
-	    (p->enrolling ? enrol_dict(r, d, p) : view_show(d, "CODE")) == -1) {
+	    (p->enrolling ? (view_show(d, "ENROL") == -1 ||
+	    view_set(d, "SECRET", p->secret) == -1) : view_show(d, "CODE") == -1)) {
 		view_dict_free(d);
 		d = NULL;
 	}

@@ -15,6 +15,7 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/sign-in/code",	signin_code_post, PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/staff/sign-in/enrol",	signin_code_get,  PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/staff/sign-in/enrol",	signin_code_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/staff/sign-in/enrol/qr.svg", signin_qr_get, PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/staff/sign-out",	signout_post,	  PERM_SIGNED_IN, 0 },
 	{ METHOD_GET,	"/staff",		staff_home_get,	  PERM_SIGNED_IN, 0 },
 

@@ -9,9 +9,10 @@ import re
 import struct
 import time
 
+import psycopg2
 import requests
 
-from stack import URL, VAR
+from stack import URL, VAR, read_conf
 
 _last_step = {}
 
@@ -35,13 +36,27 @@ def totp(secret, step):
     return "%06d" % ((struct.unpack(">I", mac[off:off + 4])[0] & 0x7FFFFFFF) % 1000000)
 
 
+def used_step(email):
+    """The last TOTP step the server has accepted for this account."""
+    conn = psycopg2.connect(read_conf()["db_admin"])
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT coalesce(totp_last_step, 0) FROM app_user "
+                        "WHERE lower(email) = lower(%s)", (email,))
+            row = cur.fetchone()
+        return row[0] if row else 0
+    finally:
+        conn.close()
+
+
 def next_code(email, secret):
     """A code the server will take: a step inside its ±1 window that is newer
     than the last one used for this account (codes are single-use)."""
     while True:
         now = int(time.time()) // 30
+        last = max(_last_step.get(email, 0), used_step(email))
         for step in (now - 1, now, now + 1):
-            if step > _last_step.get(email, 0):
+            if step > last:
                 _last_step[email] = step
                 return totp(secret, step)
         time.sleep(1)

@@ -1,0 +1,320 @@
+"""Staff sign-in: password and TOTP, sessions, CSRF, throttling, and the
+audit rows every attempt leaves."""
+import base64
+import hashlib
+import os
+import re
+import time
+import uuid
+
+import pytest
+import requests
+
+from stack import URL
+from staff import csrf_of, demo_user, demo_users, next_code, sign_in, totp
+
+SEEDED_ROLES = {"call_handler", "police_officer", "police_supervisor", "council_officer",
+                "council_manager", "partner_reporter", "analyst", "administrator"}
+
+
+@pytest.fixture(autouse=True)
+def clear_throttle(rds):
+    """Failed attempts from these tests must not lock out the next ones
+    (every test client shares 127.0.0.1)."""
+    yield
+    for key in rds.scan_iter("concord:thr:*"):
+        rds.delete(key)
+
+
+def start(session=None):
+    s = session or requests.Session()
+    page = s.get(URL + "/staff/sign-in")
+    assert page.status_code == 200
+    return s, csrf_of(page.text)
+
+
+def post_password(s, csrf, email, password):
+    return s.post(URL + "/staff/sign-in", data={"csrf": csrf, "email": email,
+                                                "password": password},
+                  allow_redirects=False)
+
+
+def post_code(s, code):
+    page = s.get(URL + "/staff/sign-in/code")
+    return s.post(URL + "/staff/sign-in/code",
+                  data={"csrf": csrf_of(page.text), "code": code}, allow_redirects=False)
+
+
+def last_audit(db, action, since_id):
+    with db.cursor() as cur:
+        cur.execute("SELECT actor_id, agency_id, entity, entity_id, reason, request_id, "
+                    "client_addr FROM audit_event WHERE action = %s AND id > %s "
+                    "ORDER BY id DESC LIMIT 1", (action, since_id))
+        return cur.fetchone()
+
+
+def max_audit_id(db):
+    with db.cursor() as cur:
+        cur.execute("SELECT coalesce(max(id), 0) FROM audit_event")
+        return cur.fetchone()[0]
+
+
+def user_id(db, email):
+    with db.cursor() as cur:
+        cur.execute("SELECT id FROM app_user WHERE lower(email) = lower(%s)", (email,))
+        return cur.fetchone()[0]
+
+
+def test_demo_users_file_lists_one_user_per_role():
+    users = demo_users()
+    assert {u["role"] for u in users} == SEEDED_ROLES
+    for u in users:
+        assert set(u) >= {"email", "password", "totp_secret", "role", "agency"}
+        assert len(u["password"]) >= 12
+        assert len(base64.b32decode(u["totp_secret"])) == 20
+
+
+def test_sign_in_with_password_and_code_starts_an_audited_session(db):
+    u = demo_user("council_officer")
+    before = max_audit_id(db)
+    s = sign_in(u["email"], u["password"], u["totp_secret"])
+    home = s.get(URL + "/staff")
+    assert home.status_code == 200
+    assert "Chris Council" in home.text and "City of London Corporation" in home.text
+    actor, agency, entity, entity_id, reason, request_id, addr = last_audit(db, "sign_in", before)
+    assert actor == user_id(db, u["email"]) and entity == "user" and entity_id == str(actor)
+    assert agency is not None and request_id and addr == "127.0.0.1"
+
+
+def session_cookie_set_by(r):
+    """The last concord_session cookie the response sets (the browser
+    applies them in order)."""
+    found = [c for c in r.raw.headers.getlist("Set-Cookie")
+             if c.startswith("concord_session=")]
+    return found[-1] if found else None
+
+
+def test_session_cookie_is_httponly_lax_and_new_at_each_sign_in():
+    u = demo_user("call_handler")
+    tokens = []
+    for planted in ("a" * 64, None):
+        s, csrf = start()
+        if planted:
+            # A token planted before sign-in (session fixation) is not kept.
+            s.cookies.set("concord_session", planted)
+        assert post_password(s, csrf, u["email"], u["password"]).status_code == 303
+        r = post_code(s, next_code(u["email"], u["totp_secret"]))
+        assert r.status_code == 303
+        cookie = session_cookie_set_by(r)
+        assert cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+        assert "Path=/" in cookie
+        token = re.match(r"concord_session=([0-9a-f]{64});", cookie).group(1)
+        assert token != "a" * 64
+        tokens.append(token)
+    assert tokens[0] != tokens[1]
+
+
+def test_wrong_password_is_401_without_saying_which_part_and_is_audited(db):
+    u = demo_user("police_officer")
+    before = max_audit_id(db)
+    s, csrf = start()
+    wrong = post_password(s, csrf, u["email"], "not the password at all")
+    s, csrf = start()
+    unknown = post_password(s, csrf, "nobody-%s@example.org" % uuid.uuid4().hex[:8],
+                            "not the password at all")
+    for r in (wrong, unknown):
+        assert r.status_code == 401
+        assert "Enter a correct email address and password" in r.text
+    # The e-mail typed is kept, the password never.
+    assert 'value="%s"' % u["email"] in wrong.text
+    assert "not the password at all" not in wrong.text
+    row = last_audit(db, "sign_in_failed", before)
+    assert row is not None
+    with db.cursor() as cur:
+        cur.execute("SELECT count(*) FROM audit_event WHERE action = 'sign_in_failed' "
+                    "AND id > %s", (before,))
+        assert cur.fetchone()[0] == 2
+
+
+def test_empty_fields_are_400_with_messages(db):
+    s, csrf = start()
+    r = post_password(s, csrf, "", "")
+    assert r.status_code == 400
+    assert 'href="#email">Enter your email address' in r.text
+    assert 'href="#password">Enter your password' in r.text
+    assert r.text.count("govuk-error-message") == 2
+
+
+def test_wrong_and_reused_codes_are_refused(db):
+    u = demo_user("council_manager")
+    before = max_audit_id(db)
+    s, csrf = start()
+    assert post_password(s, csrf, u["email"], u["password"]).status_code == 303
+    r = post_code(s, "000000" if totp(u["totp_secret"], int(time.time()) // 30) != "000000"
+                  else "111111")
+    assert r.status_code == 401 and "not right, or has been used already" in r.text
+    r = post_code(s, "12ab56")
+    assert r.status_code == 400 and "Enter the 6-digit code" in r.text
+    code = next_code(u["email"], u["totp_secret"])
+    assert post_code(s, code).status_code == 303
+    # The same code again, from another browser, with the right password.
+    s2, csrf = start()
+    assert post_password(s2, csrf, u["email"], u["password"]).status_code == 303
+    r = post_code(s2, code)
+    assert r.status_code == 401
+    assert last_audit(db, "sign_in_failed", before)[4] == "wrong or reused code"
+
+
+def test_throttling_per_account_blocks_even_the_right_password(db):
+    u = demo_user("analyst")
+    for _ in range(5):
+        s, csrf = start()
+        assert post_password(s, csrf, u["email"], "wrong password 123").status_code == 401
+    s, csrf = start()
+    r = post_password(s, csrf, u["email"], u["password"])
+    assert r.status_code == 429
+    assert "too many attempts" in r.text.lower()
+    # Another account from the same address is not locked by these.
+    o = demo_user("police_supervisor")
+    s, csrf = start()
+    assert post_password(s, csrf, o["email"], o["password"]).status_code == 303
+
+
+def test_throttling_per_address(db):
+    for i in range(20):
+        s, csrf = start()
+        r = post_password(s, csrf, "nobody%d-%s@example.org" % (i, uuid.uuid4().hex[:6]),
+                          "wrong password 123")
+        assert r.status_code == 401
+    u = demo_user("call_handler")
+    s, csrf = start()
+    assert post_password(s, csrf, u["email"], u["password"]).status_code == 429
+
+
+def test_missing_or_wrong_csrf_token_is_403_and_audited(db):
+    u = demo_user("police_officer")
+    s = sign_in(u["email"], u["password"], u["totp_secret"])
+    before = max_audit_id(db)
+    r = s.post(URL + "/staff/sign-out", data={}, allow_redirects=False)
+    assert r.status_code == 403 and "This form has expired" in r.text
+    r = s.post(URL + "/staff/sign-out", data={"csrf": "0" * 64}, allow_redirects=False)
+    assert r.status_code == 403
+    assert last_audit(db, "csrf_rejected", before)[0] == user_id(db, u["email"])
+    # Still signed in: a rejected form changes nothing.
+    assert s.get(URL + "/staff").status_code == 200
+    # The sign-in form itself is protected too.
+    fresh = requests.Session()
+    r = fresh.post(URL + "/staff/sign-in", data={"email": u["email"], "password": u["password"]},
+                   allow_redirects=False)
+    assert r.status_code == 403
+
+
+def test_sign_out_ends_the_session_for_good(db):
+    u = demo_user("council_officer")
+    s = sign_in(u["email"], u["password"], u["totp_secret"])
+    token = s.cookies.get("concord_session")
+    csrf = csrf_of(s.get(URL + "/staff").text)
+    before = max_audit_id(db)
+    r = s.post(URL + "/staff/sign-out", data={"csrf": csrf}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff/sign-in"
+    assert last_audit(db, "sign_out", before) is not None
+    replay = requests.Session()
+    replay.cookies.set("concord_session", token)
+    assert replay.get(URL + "/staff").status_code == 401
+
+
+def test_idle_session_expires_and_is_audited(db, rds):
+    u = demo_user("police_supervisor")
+    s = sign_in(u["email"], u["password"], u["totp_secret"])
+    token = s.cookies.get("concord_session")
+    key = "concord:s:" + hashlib.sha256(token.encode()).hexdigest()
+    ttl = rds.ttl(key)
+    assert 1700 < ttl <= 1800, "30 minutes idle timeout"
+    rds.delete(key)  # as Redis does when the idle time runs out
+    before = max_audit_id(db)
+    r = s.get(URL + "/staff")
+    assert r.status_code == 401
+    assert "Your session has ended" in r.text
+    assert last_audit(db, "session_expired", before) is not None
+
+
+def test_absolute_lifetime_of_twelve_hours(rds):
+    u = demo_user("police_officer")
+    s = sign_in(u["email"], u["password"], u["totp_secret"])
+    key = "concord:s:" + hashlib.sha256(s.cookies.get("concord_session").encode()).hexdigest()
+    assert s.get(URL + "/staff").status_code == 200
+    rds.hset(key, "created", int(time.time()) - 12 * 3600 - 5)
+    assert s.get(URL + "/staff").status_code == 401
+    assert not rds.exists(key)
+
+
+def test_activity_extends_the_idle_timeout(rds):
+    u = demo_user("call_handler")
+    s = sign_in(u["email"], u["password"], u["totp_secret"])
+    key = "concord:s:" + hashlib.sha256(s.cookies.get("concord_session").encode()).hexdigest()
+    rds.expire(key, 60)
+    assert s.get(URL + "/staff").status_code == 200
+    assert rds.ttl(key) > 1700
+
+
+def test_redis_keeps_only_the_tokens_hash(rds):
+    u = demo_user("council_manager")
+    s = sign_in(u["email"], u["password"], u["totp_secret"])
+    token = s.cookies.get("concord_session")
+    for key in rds.scan_iter("concord:*"):
+        assert token not in key
+        if rds.type(key) == "hash":
+            assert token not in " ".join(rds.hgetall(key).values())
+
+
+def scrypt_hash(password):
+    """A hash in Concord's format, made outside Concord, with the older
+    parameters (ln=14) that must still verify."""
+    salt = os.urandom(16)
+    h = hashlib.scrypt(password.encode(), salt=salt, n=2 ** 14, r=8, p=1, dklen=32)
+    b64 = lambda b: base64.b64encode(b).decode().rstrip("=")
+    return "$scrypt$ln=14,r=8,p=1$%s$%s" % (b64(salt), b64(h))
+
+
+def test_first_sign_in_enrols_the_authenticator(db):
+    email = "new.starter.%s@police.example" % uuid.uuid4().hex[:8]
+    password = "correct horse battery"
+    with db.cursor() as cur:
+        cur.execute("INSERT INTO app_user (agency_id, email, name, password_hash) "
+                    "SELECT id, %s, 'New Starter', %s FROM agency WHERE code = 'city-police' "
+                    "RETURNING id", (email, scrypt_hash(password)))
+        uid = cur.fetchone()[0]
+        cur.execute("INSERT INTO user_role (user_id, role_id, agency_id) SELECT %s, r.id, "
+                    "u.agency_id FROM role r, app_user u WHERE r.code = 'police_officer' "
+                    "AND u.id = %s", (uid, uid))
+    s, csrf = start()
+    r = post_password(s, csrf, email, password)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff/sign-in/enrol"
+    page = s.get(URL + "/staff/sign-in/enrol")
+    assert "Set up your authenticator app" in page.text
+    assert 'src="/staff/sign-in/enrol/qr.svg"' in page.text
+    qr = s.get(URL + "/staff/sign-in/enrol/qr.svg")
+    assert qr.status_code == 200 and qr.headers["Content-Type"] == "image/svg+xml"
+    assert qr.text.startswith("<svg") or qr.text.startswith("<?xml")
+    assert requests.get(URL + "/staff/sign-in/enrol/qr.svg").status_code == 404
+    secret = re.search(r'class="concord-secret">([A-Z2-7]{32})<', page.text).group(1)
+    r = s.post(URL + "/staff/sign-in/enrol", data={"csrf": csrf_of(page.text), "code": "123"},
+               allow_redirects=False)
+    assert r.status_code == 400
+    r = s.post(URL + "/staff/sign-in/enrol",
+               data={"csrf": csrf_of(page.text), "code": next_code(email, secret)},
+               allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/staff"
+    assert s.get(URL + "/staff").status_code == 200
+    with db.cursor() as cur:
+        cur.execute("SELECT totp_secret, password_hash FROM app_user WHERE id = %s", (uid,))
+        stored_secret, stored_hash = cur.fetchone()
+    assert stored_secret == secret
+    # Signing in upgraded the old hash to today's parameters.
+    assert stored_hash.startswith("$scrypt$ln=15,")
+
+
+def test_staff_pages_without_a_session_are_401(http, base_url):
+    r = http.get(base_url + "/staff")
+    assert r.status_code == 401
+    assert 'href="/staff/sign-in"' in r.text
