@@ -110,6 +110,11 @@ session_parse(const redisReply *r, struct session *s)
 	return seen == 5 && s->user_id > 0 ? 0 : -1;
 }
 
+static const char session_touch_lua[] =
+    "local v = redis.call('HGETALL', KEYS[1]) "
+    "if #v > 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end "
+    "return v";
+
 /* Finds the session for a token and extends its idle time. Returns 1 when
  * it is valid, 0 when there is none or it has expired (idle or absolute),
  * and -1 when Redis cannot be reached. */
@@ -124,7 +129,10 @@ session_load(struct rd *rd, const char *token, long long now, struct session *s)
 	if (strlen(token) != SESSION_TOKEN_LEN || token_key(token, s->key) == -1)
 		return 0;
 	snprintf(rkey, sizeof(rkey), "concord:s:%s", s->key);
-	if ((r = rd_command(rd, "HGETALL %s", rkey)) == NULL)
+	/* Read and extend the idle time in one round trip: every signed-in
+	 * request pays for this. */
+	if ((r = rd_command(rd, "EVAL %s 1 %s %d", session_touch_lua, rkey,
+	    SESSION_IDLE_SECONDS)) == NULL)
 		return -1;
 	if (r->type != REDIS_REPLY_ARRAY) {
 		freeReplyObject(r);
@@ -138,8 +146,6 @@ session_load(struct rd *rd, const char *token, long long now, struct session *s)
 		session_destroy(rd, s);
 		return 0;
 	}
-	if (reply_ok(rd_command(rd, "EXPIRE %s %d", rkey, SESSION_IDLE_SECONDS)) == -1)
-		return -1;
 	return 1;
 }
 

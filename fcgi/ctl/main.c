@@ -28,6 +28,8 @@ static const struct command {
 	  "queue an email through the outbox (as db)" },
 	{ "audit", ctl_audit, 1, " verify | head",
 	  "check the audit trail's hash chains, or print each chain's head (as db_admin)" },
+	{ "user", ctl_user, 1, " add --email ADDR --name NAME --agency CODE --role CODE [--password-stdin]",
+	  "create a member of staff, e.g. the first administrator (as db_admin)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

@@ -84,7 +84,8 @@ def json_log(name):
     return out
 
 
-def ctl(*args, check=True):
+def ctl(*args, check=True, input=None):
     """Runs concordctl against the stack's configuration."""
     return subprocess.run([os.path.join(BUILD, "concordctl"), "-c", CONF, *args],
-                          check=check, capture_output=True, text=True, timeout=60)
+                          check=check, capture_output=True, text=True, timeout=60,
+                          input=input)

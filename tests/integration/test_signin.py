@@ -10,7 +10,7 @@ import uuid
 import pytest
 import requests
 
-from stack import URL
+from stack import URL, ctl
 from staff import csrf_of, demo_user, demo_users, next_code, sign_in, totp
 
 SEEDED_ROLES = {"call_handler", "police_officer", "police_supervisor", "council_officer",
@@ -318,3 +318,29 @@ def test_staff_pages_without_a_session_are_401(http, base_url):
     r = http.get(base_url + "/staff")
     assert r.status_code == 401
     assert 'href="/staff/sign-in"' in r.text
+
+
+def test_concordctl_user_add_makes_a_user_who_enrols_at_first_sign_in(db):
+    email = "first.admin.%s@council.example" % uuid.uuid4().hex[:8]
+    r = ctl("user", "add", "--email", email, "--name", "First Admin", "--agency",
+            "city-council", "--role", "administrator", "--password-stdin",
+            input="a long enough password\n")
+    assert "created " + email in r.stdout
+    again = ctl("user", "add", "--email", email, "--name", "X", "--agency",
+                "city-council", "--role", "administrator", check=False)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    wrong = ctl("user", "add", "--email", "z" + email, "--name", "X", "--agency",
+                "city-council", "--role", "police_officer", check=False)
+    assert wrong.returncode == 1
+    short = ctl("user", "add", "--email", "y" + email, "--name", "X", "--agency",
+                "city-council", "--role", "administrator", "--password-stdin",
+                input="short\n", check=False)
+    assert short.returncode == 1
+    with db.cursor() as cur:
+        cur.execute("SELECT count(*) FROM audit_event a JOIN app_user u ON a.entity_id = "
+                    "u.id::text WHERE a.entity = 'user' AND a.action = 'create' AND "
+                    "u.email = %s", (email,))
+        assert cur.fetchone()[0] == 1
+    s, csrf = start()
+    r = post_password(s, csrf, email, "a long enough password")
+    assert r.status_code == 303 and r.headers["Location"] == "/staff/sign-in/enrol"
