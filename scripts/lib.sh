@@ -481,7 +481,6 @@ pg_start() {
         return 0
     fi
     local bin; bin=$(pg_bindir)
-    touch "$PG_LOG"; chown postgres:postgres "$PG_LOG"
     pg_init
     install -d -o postgres -g postgres -m 755 "$PG_RUN"
     as_postgres "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start > /dev/null \

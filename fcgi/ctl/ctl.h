@@ -17,6 +17,7 @@ int	ctl_demo(const struct config *, int, char *[]);
 int	ctl_notify(const struct config *, int, char *[]);
 int	ctl_audit(const struct config *, int, char *[]);
 int	ctl_user(const struct config *, int, char *[]);
+int	ctl_areas(const struct config *, int, char *[]);
 
 /* migrations.c: the files in $sql/migrations, and how they compare with
  * what the database has applied. */

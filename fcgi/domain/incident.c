@@ -213,11 +213,11 @@ incident_load(struct pg *pg, struct arena *ar, const struct actor *a,
 	return INCIDENT_OK;
 }
 
-/* One incident, if the actor may see it. Viewing is audited; so is asking
- * for one that is not there or not theirs (the answer is the same). */
-enum incident_result
-incident_view(struct pg *pg, struct arena *ar, const struct actor *a,
-    const char *reference, struct incident *in)
+/* Reads one incident if the actor may see it; audits the view when asked
+ * to, and always audits asking for one that is not there or not theirs. */
+static enum incident_result
+incident_open(struct pg *pg, struct arena *ar, const struct actor *a,
+    const char *reference, struct incident *in, int audit_view)
 {
 	enum incident_result rc;
 	char id[24];
@@ -227,7 +227,8 @@ incident_view(struct pg *pg, struct arena *ar, const struct actor *a,
 	if ((rc = incident_load(pg, ar, a, reference, in)) == INCIDENT_ERROR)
 		goto err;
 	snprintf(id, sizeof(id), "%lld", in->id);
-	if (audit_append(pg, a, "incident", rc == INCIDENT_OK ? id : reference,
+	if ((rc != INCIDENT_OK || audit_view) &&
+	    audit_append(pg, a, "incident", rc == INCIDENT_OK ? id : reference,
 	    rc == INCIDENT_OK ? "view" : "not_found", NULL, NULL, NULL) == -1)
 		goto err;
 	if (pg_commit(pg) == -1)
@@ -236,6 +237,23 @@ incident_view(struct pg *pg, struct arena *ar, const struct actor *a,
 err:
 	pg_rollback(pg);
 	return INCIDENT_ERROR;
+}
+
+/* One incident, if the actor may see it; the view is audited. */
+enum incident_result
+incident_view(struct pg *pg, struct arena *ar, const struct actor *a,
+    const char *reference, struct incident *in)
+{
+	return incident_open(pg, ar, a, reference, in, 1);
+}
+
+/* As incident_view, for pages that audit their own kind of view (its
+ * history, say): only a miss is audited here. */
+enum incident_result
+incident_find(struct pg *pg, struct arena *ar, const struct actor *a,
+    const char *reference, struct incident *in)
+{
+	return incident_open(pg, ar, a, reference, in, 0);
 }
 
 /* Moves an incident to another status. Closing it, or reopening a closed

@@ -48,6 +48,8 @@ int	incident_search(struct pg *, struct arena *, const struct actor *,
 	    const char *query, int limit, int offset, struct incident **, size_t *);
 enum incident_result incident_view(struct pg *, struct arena *, const struct actor *,
 	    const char *reference, struct incident *);
+enum incident_result incident_find(struct pg *, struct arena *, const struct actor *,
+	    const char *reference, struct incident *);
 enum incident_result incident_set_status(struct pg *, struct arena *,
 	    const struct actor *, const char *reference, const char *status,
 	    const char *reason, long long version);

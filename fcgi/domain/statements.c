@@ -1,6 +1,12 @@
 /* The statement tables of every domain file, in one list for store/pg.c. */
+#include "domain/admin_agency.h"
+#include "domain/admin_role.h"
+#include "domain/admin_team.h"
+#include "domain/admin_user.h"
+#include "domain/area.h"
 #include "domain/audit.h"
 #include "domain/health.h"
+#include "domain/history.h"
 #include "domain/incident.h"
 #include "domain/outbox.h"
 #include "domain/tx.h"
@@ -9,8 +15,14 @@
 #include "store/pg.h"
 
 const struct pg_stmts *const domain_statements[] = {
+	&admin_agency_statements,
+	&admin_role_statements,
+	&admin_team_statements,
+	&admin_user_statements,
+	&area_statements,
 	&audit_statements,
 	&health_statements,
+	&history_statements,
 	&incident_statements,
 	&outbox_statements,
 	&tx_statements,

@@ -9,6 +9,7 @@
 #include "domain/incident.h"
 #include "http/request.h"
 #include "pages/form.h"
+#include "pages/history.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "view/view.h"
@@ -210,4 +211,23 @@ incident_status_post(struct req *r)
 	if (incident_view(r->pg, r->arena, &r->actor, ref, &in) != INCIDENT_OK)
 		return page_error(r, 404, NULL);
 	incident_page(r, 400, &in, &errs, status, reason);
+}
+
+/* GET /staff/incidents/{ref}/history: who did what to it, when and why. */
+void
+incident_history_get(struct req *r)
+{
+	const char *ref = req_param(r, "ref");
+	struct incident in;
+
+	switch (incident_find(r->pg, r->arena, &r->actor, ref, &in)) {
+	case INCIDENT_OK:
+		return history_show(r, arena_printf(r->arena, "History of incident %s",
+		    in.reference), arena_printf(r->arena, "/staff/incidents/%s",
+		    in.reference), "incident", arena_printf(r->arena, "%lld", in.id));
+	case INCIDENT_NOT_FOUND:
+		return page_error(r, 404, NULL);
+	default:
+		return page_error(r, 503, NULL);
+	}
 }

@@ -97,7 +97,7 @@ layout_user(struct req *r, struct view_dict *d)
 		return -1;
 	if (perm_has(p, PERM_AUDIT_TEAM) && view_show_global(d, "NAV_ACTIVITY") == -1)
 		return -1;
-	if ((perm_has(p, PERM_ADMIN_USERS) || perm_has(p, PERM_ADMIN_AGENCIES)) &&
+	if (perm_has(p, PERM_ADMIN_USERS) &&
 	    view_show_global(d, "NAV_ADMIN") == -1)
 		return -1;
 	return 0;
@@ -151,6 +151,7 @@ error_title(int status)
 	case 403: return "You do not have access to this page";
 	case 404: return "Page not found";
 	case 405: return "That action is not allowed here";
+	case 409: return "Someone else changed this first";
 	case 413: return "What you sent is too large";
 	case 414: return "The web address is too long";
 	case 429: return "Too many requests";

@@ -13,10 +13,42 @@ void	signin_qr_get(struct req *);
 void	signout_post(struct req *);
 void	staff_home_get(struct req *);
 
+/* pages/activity.c: your own and your team's audit trail */
+void	my_history_get(struct req *);
+void	team_activity_get(struct req *);
+
+/* pages/admin.c, admin_agency.c, admin_team.c, admin_user.c, admin_role.c */
+void	admin_home_get(struct req *);
+void	agency_list_get(struct req *);
+void	agency_new_get(struct req *);
+void	agency_create_post(struct req *);
+void	agency_edit_get(struct req *);
+void	agency_update_post(struct req *);
+void	agency_history_get(struct req *);
+void	team_list_get(struct req *);
+void	team_new_get(struct req *);
+void	team_create_post(struct req *);
+void	team_edit_get(struct req *);
+void	team_update_post(struct req *);
+void	team_history_get(struct req *);
+void	user_list_get(struct req *);
+void	user_new_get(struct req *);
+void	user_create_post(struct req *);
+void	user_edit_get(struct req *);
+void	user_update_post(struct req *);
+void	user_history_get(struct req *);
+void	role_list_get(struct req *);
+void	role_new_get(struct req *);
+void	role_create_post(struct req *);
+void	role_edit_get(struct req *);
+void	role_update_post(struct req *);
+void	role_history_get(struct req *);
+
 /* pages/incidents.c */
 void	incident_list_get(struct req *);
 void	incident_view_get(struct req *);
 void	incident_status_post(struct req *);
+void	incident_history_get(struct req *);
 
 
 #endif

@@ -18,11 +18,41 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/staff/sign-in/enrol/qr.svg", signin_qr_get, PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/staff/sign-out",	signout_post,	  PERM_SIGNED_IN, 0 },
 	{ METHOD_GET,	"/staff",		staff_home_get,	  PERM_SIGNED_IN, 0 },
+	{ METHOD_GET,	"/staff/me/history",	my_history_get,	  PERM_SIGNED_IN, 0 },
+	{ METHOD_GET,	"/staff/activity",	team_activity_get, PERM_AUDIT_TEAM, 0 },
+
+	/* Administration: more specific patterns ("/new") before "{id}" */
+	{ METHOD_GET,	"/admin",		admin_home_get,	  PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/agencies",		agency_list_get,	  PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_GET,	"/admin/agencies/new",	agency_new_get,	  PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_POST,	"/admin/agencies",		agency_create_post, PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_GET,	"/admin/agencies/{id}",	agency_edit_get,	  PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_POST,	"/admin/agencies/{id}",	agency_update_post, PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_GET,	"/admin/agencies/{id}/history", agency_history_get, PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_GET,	"/admin/teams",		team_list_get,	  PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_GET,	"/admin/teams/new",	team_new_get,	  PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_POST,	"/admin/teams",		team_create_post, PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_GET,	"/admin/teams/{id}",	team_edit_get,	  PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_POST,	"/admin/teams/{id}",	team_update_post, PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_GET,	"/admin/teams/{id}/history", team_history_get, PERM_ADMIN_AGENCIES, 0 },
+	{ METHOD_GET,	"/admin/users",		user_list_get,	  PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/users/new",	user_new_get,	  PERM_ADMIN_USERS, 0 },
+	{ METHOD_POST,	"/admin/users",		user_create_post, PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/users/{id}",	user_edit_get,	  PERM_ADMIN_USERS, 0 },
+	{ METHOD_POST,	"/admin/users/{id}",	user_update_post, PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/users/{id}/history", user_history_get, PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/roles",		role_list_get,	  PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/roles/new",	role_new_get,	  PERM_ADMIN_USERS, 0 },
+	{ METHOD_POST,	"/admin/roles",		role_create_post, PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/roles/{id}",	role_edit_get,	  PERM_ADMIN_USERS, 0 },
+	{ METHOD_POST,	"/admin/roles/{id}",	role_update_post, PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/roles/{id}/history", role_history_get, PERM_ADMIN_USERS, 0 },
 
 	/* Incidents */
 	{ METHOD_GET,	"/staff/incidents",		incident_list_get,    PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}",	incident_view_get,    PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/status", incident_status_post, PERM_INCIDENT_UPDATE, 0 },
+	{ METHOD_GET,	"/staff/incidents/{ref}/history", incident_history_get, PERM_INCIDENT_VIEW, 0 },
 };
 
 const size_t routes_n = sizeof(routes) / sizeof(routes[0]);

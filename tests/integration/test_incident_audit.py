@@ -120,3 +120,20 @@ def test_the_audit_chain_verifies_after_all_this():
     r = ctl("audit", "verify", check=False)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "audit trail intact" in r.stdout
+
+
+def test_history_page_shows_who_what_and_why(db, incident):
+    supervisor = as_role("police_supervisor")
+    assert change(supervisor, incident["ref"], "closed",
+                  reason="Resolved <after> a visit").status_code == 303
+    page = supervisor.get(URL + "/staff/incidents/%s/history" % incident["ref"])
+    assert page.status_code == 200
+    assert "Sgt Sam Supervisor" in page.text
+    assert "Resolved &lt;after&gt; a visit" in page.text
+    assert "closed" in page.text and "open" in page.text
+    # Another agency may not read the history of a record it may not see.
+    with db.cursor() as cur:
+        cur.execute("UPDATE incident SET sharing = 'agency' WHERE id = %s", (incident["id"],))
+    council = as_role("council_officer")
+    assert council.get(URL + "/staff/incidents/%s/history" % incident["ref"]).status_code == 404
+    assert council.get(URL + "/staff/incidents/" + incident["ref"]).status_code == 404
