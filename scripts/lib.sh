@@ -386,6 +386,7 @@ views = $ROOT/views
 sql = $ROOT/sql
 body_max = $CONCORD_BODY_MAX
 mail_outbox = $CONCORD_VAR/mail
+evidence_dir = $CONCORD_VAR/evidence
 demo = 1
 EOF
     if [[ -f $CONCORD_CONF ]] && cmp -s "$tmp" "$CONCORD_CONF"; then
@@ -746,6 +747,30 @@ migrate() {
 demo() {
     step "demo data"
     concordctl demo || fail_with_log "$CTL_LOG" "concordctl demo failed"
+    demo_areas
+}
+
+# demo_areas — the City of London's 25 wards as city-police's beats, and the
+# seven local-authority outlines as council areas: the City's belongs to
+# city-council, each neighbour's to an inactive, non-core agency the import
+# creates ("Hackney Council", hackney-council).  The data is the shared folder
+# beside the project (../shared/data; CONCORD_DATA to use another); without
+# it the demo has no geography, with a warning.  Idempotent.
+demo_areas() {
+    local data=${CONCORD_DATA:-$ROOT/../shared/data}
+    local wards=$data/boundaries/wards_by_lad/E09000001.json
+    local lads=$data/boundaries/lad_city_and_neighbours_DERIVED.geojson
+    if [[ ! -f $wards || ! -f $lads ]]; then
+        warn "boundary data not found in $data/boundaries: the demo has no beats or council areas, so nothing can be placed by location (set CONCORD_DATA to the shared data folder)"
+        return 0
+    fi
+    step "demo beats and council areas"
+    concordctl areas import --beats "$wards" --beat-agency city-police \
+            --code-field WD13CD --name-field WD13NM \
+        || fail_with_log "$CTL_LOG" "concordctl areas import (beats) failed"
+    concordctl areas import --areas "$lads" --area-agency E09000001=city-council \
+            --create-councils --code-field LAD13CD --name-field LAD13NM \
+        || fail_with_log "$CTL_LOG" "concordctl areas import (council areas) failed"
 }
 
 # ----------------------------------------------------------------------------

@@ -5,29 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "auth/session.h"
+#include "core/hex.h"
 #include "core/random.h"
 #include "store/redis.h"
-
-/* Writes the hex SHA-256 of token into out. Returns 0 or -1. */
-static int
-token_key(const char *token, char out[65])
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n, i;
-
-	if (EVP_Digest(token, strlen(token), md, &n, EVP_sha256(), NULL) != 1 || n != 32)
-		return -1;
-	for (i = 0; i < n; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 15];
-	}
-	out[64] = '\0';
-	return 0;
-}
 
 static int
 reply_ok(redisReply *r)
@@ -48,7 +29,7 @@ session_create(struct rd *rd, struct session *s, long long now,
 	char rkey[80], ukey[64], uid[24], aid[24], created[24], perms[24];
 
 	if (random_hex(token, 32) == -1 || random_hex(s->csrf, 32) == -1 ||
-	    token_key(token, s->key) == -1)
+	    sha256_hex(token, strlen(token), s->key) == -1)
 		return -1;
 	s->created = now;
 	snprintf(rkey, sizeof(rkey), "concord:s:%s", s->key);
@@ -126,7 +107,7 @@ session_load(struct rd *rd, const char *token, long long now, struct session *s)
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if (strlen(token) != SESSION_TOKEN_LEN || token_key(token, s->key) == -1)
+	if (strlen(token) != SESSION_TOKEN_LEN || sha256_hex(token, strlen(token), s->key) == -1)
 		return 0;
 	snprintf(rkey, sizeof(rkey), "concord:s:%s", s->key);
 	/* Read and extend the idle time in one round trip: every signed-in

@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "auth/password.h"
 #include "auth/session.h"
 #include "auth/signin.h"
@@ -15,6 +13,7 @@
 #include "auth/totp.h"
 #include "core/arena.h"
 #include "core/clock.h"
+#include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
 #include "domain/access.h"
@@ -25,23 +24,6 @@
 #define PENDING_COOKIE	"concord_pre"
 #define SESSION_COOKIE	"concord_session"
 #define PENDING_SECONDS	300
-
-static int
-hex_sha256(const char *s, char out[65])
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n, i;
-
-	if (EVP_Digest(s, strlen(s), md, &n, EVP_sha256(), NULL) != 1 || n != 32)
-		return -1;
-	for (i = 0; i < n; i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 15];
-	}
-	out[64] = '\0';
-	return 0;
-}
 
 /* Spends the time a real check would, so a missing account cannot be told
  * from a wrong password by the response time. */
@@ -80,7 +62,7 @@ pending_start(struct req *r, const struct user_auth *u, const char *secret)
 	redisReply *rep;
 	int ok;
 
-	if (random_hex(token, 32) == -1 || hex_sha256(token, key) == -1)
+	if (random_hex(token, 32) == -1 || sha256_hex(token, strlen(token), key) == -1)
 		return -1;
 	snprintf(rkey, sizeof(rkey), "concord:pre:%s", key);
 	snprintf(uid, sizeof(uid), "%lld", u->id);
@@ -106,7 +88,7 @@ signin_pending_load(struct req *r, struct signin_pending *p)
 	size_t i;
 
 	memset(p, 0, sizeof(*p));
-	if (token == NULL || strlen(token) != 64 || hex_sha256(token, p->key) == -1)
+	if (token == NULL || strlen(token) != 64 || sha256_hex(token, strlen(token), p->key) == -1)
 		return 0;
 	snprintf(rkey, sizeof(rkey), "concord:pre:%s", p->key);
 	if ((rep = rd_command(r->rd, "HGETALL %s", rkey)) == NULL)

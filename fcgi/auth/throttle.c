@@ -5,30 +5,21 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "auth/throttle.h"
+#include "core/hex.h"
 #include "store/redis.h"
 
 static int
 account_key(const char *email, char *out, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
 	char lower[256], h[65];
-	unsigned int n, i;
 	size_t k;
 
 	for (k = 0; email[k] != '\0' && k < sizeof(lower) - 1; k++)
 		lower[k] = (char)tolower((unsigned char)email[k]);
 	lower[k] = '\0';
-	if (EVP_Digest(lower, k, md, &n, EVP_sha256(), NULL) != 1)
+	if (sha256_hex(lower, k, h) == -1)
 		return -1;
-	for (i = 0; i < n && i < 32; i++) {
-		h[2 * i] = hex[md[i] >> 4];
-		h[2 * i + 1] = hex[md[i] & 15];
-	}
-	h[64] = '\0';
 	snprintf(out, len, "concord:thr:a:%s", h);
 	return 0;
 }

@@ -34,6 +34,9 @@ static const struct key keys[] = {
 	{ "mail_outbox", STR(mail_outbox) },
 	{ "mail_from",	 STR(mail_from) },
 	{ "demo",	 NUM(K_BOOL, demo, 0, 1) },
+	{ "evidence_dir", STR(evidence_dir) },
+	{ "upload_max",	 NUM(K_SIZE, upload_max, 1024, 1LL << 32) },
+	{ "upload_files_max", NUM(K_INT, upload_files_max, 1, 100) },
 };
 
 void
@@ -45,6 +48,9 @@ config_defaults(struct config *c)
 	snprintf(c->views, sizeof(c->views), "views");
 	snprintf(c->sql, sizeof(c->sql), "sql");
 	snprintf(c->mail_from, sizeof(c->mail_from), "Concord <concord@localhost>");
+	snprintf(c->evidence_dir, sizeof(c->evidence_dir), "evidence");
+	c->upload_max = 20 * 1024 * 1024;
+	c->upload_files_max = 10;
 }
 
 static char *

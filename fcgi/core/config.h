@@ -22,6 +22,9 @@ struct config {
 	char	 mail_outbox[PATH_MAX];
 	char	 mail_from[256];
 	int	 demo;
+	char	 evidence_dir[PATH_MAX];	/* uploaded files, outside the web root */
+	size_t	 upload_max;		/* bytes per uploaded file */
+	int	 upload_files_max;	/* files per report */
 };
 
 void	config_defaults(struct config *);

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <sys/random.h>
 
+#include "core/hex.h"
 #include "core/random.h"
 
 int
@@ -26,16 +27,10 @@ random_bytes(void *p, size_t n)
 int
 random_hex(char *out, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
 	unsigned char b[64];
-	size_t i;
 
 	if (n > sizeof(b) || random_bytes(b, n) == -1)
 		return -1;
-	for (i = 0; i < n; i++) {
-		out[2 * i] = hex[b[i] >> 4];
-		out[2 * i + 1] = hex[b[i] & 15];
-	}
-	out[2 * n] = '\0';
+	hex_encode(b, n, out);
 	return 0;
 }

@@ -15,13 +15,14 @@
  * Beats or areas missing from the file are left alone: incidents refer to
  * them.
  *
- * Every council area belongs to an agency (la_area.agency_id). Neighbouring
- * councils outside the partnership still need one, so that the public form
- * can say whose area a place is in: --create-councils gives each area with
- * no --area-agency a local-authority agency of its own, "<name> Council"
- * with code "<name>-council", created inactive and not a core partner (so
- * it can neither sign in nor see partnership records) when it does not
- * exist yet. */
+ * Every council area belongs to an agency (la_area.agency_id): the one
+ * --area-agency AREA=CODE names for it, else the one --area-agency CODE
+ * names for all the others, else the local authority "<name>-council"
+ * ("Tower Hamlets" gives tower-hamlets-council). Neighbouring councils
+ * outside the partnership need one too, so that the public form can say
+ * whose area a place is in: with --create-councils, a missing
+ * "<name>-council" is created as "<name> Council", inactive and not a core
+ * partner, so that it can neither sign in nor see partnership records. */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -108,14 +109,13 @@ struct import_args {
 struct agency_seen {
 	char		 code[40];
 	long long	 id;
-	int		 created;
 };
 
 struct import {
 	struct import_args	*args;
 	struct pg		*pg;
-	struct agency_seen	 seen[AREAS_MAP_MAX + 8];
-	size_t			 nseen;
+	struct agency_seen	*seen;		/* at most one per feature */
+	size_t			 nseen, maxseen;
 	struct json_object	*created;	/* agencies created: audit and report */
 	int			 nnew, nchanged, nsame, nrepaired;
 	struct json_object	*changed_codes;
@@ -127,7 +127,7 @@ areas_usage(void)
 	fprintf(stderr,
 	    "usage: concordctl areas import --beats FILE --beat-agency CODE "
 	    "--code-field FIELD --name-field FIELD\n"
-	    "       concordctl areas import --areas FILE --area-agency CODE "
+	    "       concordctl areas import --areas FILE [--area-agency CODE] "
 	    "[--area-agency AREA=CODE ...]\n"
 	    "                 [--create-councils] --code-field FIELD --name-field FIELD\n"
 	    "       concordctl areas locate LON LAT\n"
@@ -436,6 +436,8 @@ council_code(const char *name, char *out, size_t len)
 	int dash = 0;
 
 	for (; *name != '\0' && n < max && n < 24; name++) {
+		if (*name == '\'')
+			continue;	/* "King's Lynn": kings-lynn */
 		if (isalnum((unsigned char)*name)) {
 			if (dash && n > 0)
 				out[n++] = '-';
@@ -482,9 +484,9 @@ agency_for(struct import *im, const struct feature *f)
 	for (i = 0; i < im->nseen; i++)
 		if (strcmp(im->seen[i].code, code) == 0)
 			return im->seen[i].id;
-	if (im->nseen == NELEM(im->seen) || strlen(code) >= sizeof(s->code)) {
-		fprintf(stderr, "concordctl: too many agencies, or agency code %s "
-		    "too long\n", code);
+	if (im->nseen == im->maxseen || strlen(code) >= sizeof(s->code)) {
+		fprintf(stderr, "concordctl: %s: %s: agency code %s is too long\n",
+		    a->file, what, code);
 		return -1;
 	}
 	s = &im->seen[im->nseen];
@@ -533,7 +535,6 @@ agency_for(struct import *im, const struct feature *f)
 			    "import: run it again\n", code);
 			return -1;
 		}
-		s->created = 1;
 		c = json_object_new_object();
 		json_object_object_add(c, "id", json_object_new_int64(s->id));
 		json_object_object_add(c, "code", json_object_new_string(code));
@@ -650,9 +651,12 @@ import_run(struct import *im, struct json_object *features)
 	size_t i, j, n = json_object_array_length(features);
 	int rc = -1;
 
-	if ((fs = calloc(n, sizeof(*fs))) == NULL) {
+	fs = calloc(n, sizeof(*fs));
+	im->seen = calloc(n, sizeof(*im->seen));
+	im->maxseen = n;
+	if (fs == NULL || im->seen == NULL) {
 		fprintf(stderr, "concordctl: out of memory\n");
-		return -1;
+		goto out;
 	}
 	for (i = 0; i < n; i++) {
 		if (feature_read(a, features, i, &fs[i]) == -1)
@@ -694,6 +698,8 @@ rollback:
 	pg_rollback(im->pg);
 out:
 	free(fs);
+	free(im->seen);
+	im->seen = NULL;
 	return rc;
 }
 
@@ -741,10 +747,11 @@ areas_import(const struct config *cfg, int argc, char *argv[])
 			printf(" (%s): a local authority, inactive and not a core "
 			    "partner\n", json_object_get_string(v));
 		}
-		printf("%s: %zu %s: %d new, %d changed, %d unchanged, %d repaired "
-		    "(%.0f ms)\n", args.file, json_object_array_length(features),
-		    args.beats ? "beats" : "council areas", im.nnew, im.nchanged,
-		    im.nsame, im.nrepaired, clock_ms() - t0);
+		i = json_object_array_length(features);
+		printf("%s: %zu %s%s: %d new, %d changed, %d unchanged, %d repaired "
+		    "(%.0f ms)\n", args.file, i, args.beats ? "beat" : "council area",
+		    i == 1 ? "" : "s", im.nnew, im.nchanged, im.nsame, im.nrepaired,
+		    clock_ms() - t0);
 	} else
 		fprintf(stderr, "concordctl: nothing imported\n");
 out:

@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
+#include "core/hex.h"
 #include "ctl/ctl.h"
 
 /* Splits "0007_incident_notes.sql" into 7 and "incident_notes". Returns -1
@@ -40,15 +39,7 @@ migration_name_parse(const char *fname, int *version, char *name, size_t namelen
 int
 migration_checksum(const char *text, size_t len, char hex[65])
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int mdlen, i;
-
-	if (EVP_Digest(text, len, md, &mdlen, EVP_sha256(), NULL) != 1)
-		return -1;
-	for (i = 0; i < mdlen && i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	hex[2 * i] = '\0';
-	return 0;
+	return sha256_hex(text, len, hex);
 }
 
 /* Reads a migration's file into m->text and checksums it.

@@ -43,17 +43,48 @@ struct agency_kind_def {
 #define AGENCY_KINDS_N	4
 extern const struct agency_kind_def agency_kinds[AGENCY_KINDS_N];
 
+/* Reads row `row` of a result into the record at out (a struct agency,
+ * team, role or user_rec). Returns 0, or -1 when out of memory. */
+typedef int	 admin_read_fn(struct arena *, PGresult *, int row, void *out);
+
 const char	*agency_kind_label(const char *code);
+
+/* Reading records, each in a transaction of its own. */
+int		 admin_rows(struct pg *, struct arena *, const struct actor *,
+		    const char *stmt, int nparams, const char *const *params,
+		    size_t size, admin_read_fn *, void **out, size_t *n);
+int		 admin_row(struct pg *, struct arena *, const struct actor *,
+		    const char *stmt, long long id, size_t size, admin_read_fn *,
+		    void *out);
+
+/* The steps of a change, inside the transaction the caller began. */
+enum admin_rc	 admin_lock(struct pg *, struct arena *, const char *stmt,
+		    const char *id, admin_read_fn *, void *old);
+enum admin_rc	 admin_unique(struct pg *, const char *stmt, int nparams,
+		    const char *const *params);
+enum admin_rc	 admin_insert(struct pg *, const char *stmt, int nparams,
+		    const char *const *params, long long *id);
+enum admin_rc	 admin_created(struct pg *, const struct actor *,
+		    const char *entity, long long id, struct json_object *after,
+		    const char *reason);
+enum admin_rc	 admin_update_audited(struct pg *, const struct actor *,
+		    const char *entity, long long id, struct json_object *old_obj,
+		    struct json_object *new_obj, const char *reason,
+		    const char *stmt, int nparams, const char *const *params);
 int		 admin_change_audit(struct pg *, const struct actor *,
 		    const char *entity, long long id, const char *action,
 		    struct json_object *old_obj, struct json_object *new_obj,
 		    const char *reason, int *changed);
+int		 admin_revoke_add(struct arena *, struct admin_revoke *, long long id);
+int		 admin_revoke_select(struct pg *, struct arena *, const char *stmt,
+		    const char *id, struct admin_revoke *);
+enum admin_rc	 admin_tx_end(struct pg *, enum admin_rc);
+
 char		*admin_col(struct arena *, PGresult *, int row, int col);
 long long	 admin_col_id(PGresult *, int row, int col);
 int		 admin_col_bool(PGresult *, int row, int col);
 size_t		 admin_array_split(struct arena *, const char *pg_array,
 		    const char ***items);
-int		 admin_revoke_rows(struct arena *, PGresult *, struct admin_revoke *);
 void		 admin_id_text(long long id, char out[24]);
 
 #endif

@@ -5,7 +5,6 @@
 
 #include <json-c/json.h>
 
-#include "core/arena.h"
 #include "domain/actor.h"
 #include "domain/admin_agency.h"
 #include "domain/tx.h"
@@ -34,10 +33,13 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts admin_agency_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* Reads row i of an AGENCY_COLS result. Returns 0 or -1 (out of memory). */
+/* Reads row i of an AGENCY_COLS result into a struct agency (an
+ * admin_read_fn). Returns 0 or -1 (out of memory). */
 static int
-agency_read(struct arena *ar, PGresult *res, int i, struct agency *ag)
+agency_read(struct arena *ar, PGresult *res, int i, void *out)
 {
+	struct agency *ag = out;
+
 	ag->id = admin_col_id(res, i, 0);
 	ag->code = admin_col(ar, res, i, 1);
 	ag->name = admin_col(ar, res, i, 2);
@@ -69,29 +71,13 @@ int
 agency_list(struct pg *pg, struct arena *ar, const struct actor *a,
     struct agency **out, size_t *n)
 {
-	PGresult *res;
-	int i, rows;
+	void *recs;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "agency_list", 0, NULL)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if (rows > 0 && (*out = arena_calloc(ar, (size_t)rows, sizeof(**out))) == NULL)
-		goto err_res;
-	for (i = 0; i < rows; i++)
-		if (agency_read(ar, res, i, &(*out)[i]) == -1)
-			goto err_res;
-	*n = (size_t)rows;
-	PQclear(res);
-	return pg_commit(pg);
-err_res:
-	PQclear(res);
-err:
-	pg_rollback(pg);
-	return -1;
+	rc = admin_rows(pg, ar, a, "agency_list", 0, NULL, sizeof(**out),
+	    agency_read, &recs, n);
+	*out = recs;
+	return rc;
 }
 
 /* One agency. Returns 1, 0 when there is none with that id, or -1. */
@@ -99,43 +85,7 @@ int
 agency_get(struct pg *pg, struct arena *ar, const struct actor *a, long long id,
     struct agency *ag)
 {
-	char sid[24];
-	const char *p[1] = { sid };
-	PGresult *res;
-	int found;
-
-	memset(ag, 0, sizeof(*ag));
-	admin_id_text(id, sid);
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "agency_get", 1, p)) == NULL) {
-		pg_rollback(pg);
-		return -1;
-	}
-	found = PQntuples(res) == 1;
-	if (found && agency_read(ar, res, 0, ag) == -1)
-		found = -1;
-	PQclear(res);
-	if (pg_commit(pg) == -1)
-		return -1;
-	return found;
-}
-
-/* Whether another agency than `except` has the code: 1, 0 or -1. */
-static int
-agency_code_taken(struct pg *pg, const char *code, long long except)
-{
-	char sid[24];
-	const char *p[2] = { code, sid };
-	PGresult *res;
-	int taken;
-
-	admin_id_text(except, sid);
-	if ((res = pg_exec(pg, "agency_code_taken", 2, p)) == NULL)
-		return -1;
-	taken = PQntuples(res) > 0;
-	PQclear(res);
-	return taken;
+	return admin_row(pg, ar, a, "agency_get", id, sizeof(*ag), agency_read, ag);
 }
 
 /* A new agency and its audit row ("create"). *id is its id on ADMIN_OK. */
@@ -145,28 +95,13 @@ agency_create(struct pg *pg, const struct actor *a, const struct agency *ag,
 {
 	const char *p[5] = { ag->code, ag->name, ag->kind,
 	    ag->core_partner ? "true" : "false", ag->active ? "true" : "false" };
-	PGresult *res;
-	int changed, rows;
+	enum admin_rc rc;
 
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
-	/* ON CONFLICT: a code taken meanwhile is a field error too, not a 500. */
-	if ((res = pg_exec(pg, "agency_insert", 5, p)) == NULL)
-		goto err;
-	if ((rows = PQntuples(res)) == 1)
-		*id = admin_col_id(res, 0, 0);
-	PQclear(res);
-	if (rows != 1) {
-		pg_rollback(pg);
-		return ADMIN_DUPLICATE;
-	}
-	if (admin_change_audit(pg, a, "agency", *id, "create", NULL,
-	    agency_json(ag), reason, &changed) == -1)
-		goto err;
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
-err:
-	pg_rollback(pg);
-	return ADMIN_ERROR;
+	if ((rc = admin_insert(pg, "agency_insert", 5, p, id)) == ADMIN_OK)
+		rc = admin_created(pg, a, "agency", *id, agency_json(ag), reason);
+	return admin_tx_end(pg, rc);
 }
 
 /* Changes an agency that still has the version the form was made from.
@@ -179,52 +114,25 @@ agency_update(struct pg *pg, struct arena *ar, const struct actor *a,
 	char sid[24];
 	const char *p[6] = { sid, ag->code, ag->name, ag->kind,
 	    ag->core_partner ? "true" : "false", ag->active ? "true" : "false" };
+	const char *q[2] = { ag->code, sid };
 	struct agency old;
-	enum admin_rc rc = ADMIN_ERROR;
-	PGresult *res;
-	int changed, taken;
+	enum admin_rc rc;
 
 	admin_id_text(ag->id, sid);
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
-	if ((res = pg_exec(pg, "agency_get_lock", 1, p)) == NULL)
+	if ((rc = admin_lock(pg, ar, "agency_get_lock", sid, agency_read, &old)) != ADMIN_OK)
 		goto out;
-	if (PQntuples(res) != 1 || agency_read(ar, res, 0, &old) == -1) {
-		rc = PQntuples(res) != 1 ? ADMIN_NOT_FOUND : ADMIN_ERROR;
-		PQclear(res);
+	rc = ADMIN_STALE;
+	if (strcmp(old.version, ag->version) != 0)
 		goto out;
-	}
-	PQclear(res);
-	if (strcmp(old.version, ag->version) != 0) {
-		rc = ADMIN_STALE;
+	if ((rc = admin_unique(pg, "agency_code_taken", 2, q)) != ADMIN_OK)
 		goto out;
-	}
-	if ((taken = agency_code_taken(pg, ag->code, ag->id)) != 0) {
-		rc = taken == 1 ? ADMIN_DUPLICATE : ADMIN_ERROR;
-		goto out;
-	}
-	if (admin_change_audit(pg, a, "agency", ag->id, "update", agency_json(&old),
-	    agency_json(ag), reason, &changed) == -1)
-		goto out;
-	if (!changed) {
-		rc = ADMIN_UNCHANGED;
-		goto out;
-	}
-	if (pg_exec_ok(pg, "agency_update", 6, p) == -1)
-		goto out;
-	if (old.active && !ag->active) {
-		if ((res = pg_exec(pg, "agency_members", 1, p)) == NULL)
-			goto out;
-		if (admin_revoke_rows(ar, res, rv) == -1) {
-			PQclear(res);
-			goto out;
-		}
-		PQclear(res);
-	}
-	if (pg_commit(pg) == -1)
-		return ADMIN_ERROR;
-	return ADMIN_OK;
+	rc = admin_update_audited(pg, a, "agency", ag->id, agency_json(&old),
+	    agency_json(ag), reason, "agency_update", 6, p);
+	if (rc == ADMIN_OK && old.active && !ag->active &&
+	    admin_revoke_select(pg, ar, "agency_members", sid, rv) == -1)
+		rc = ADMIN_ERROR;
 out:
-	pg_rollback(pg);
-	return rc;
+	return admin_tx_end(pg, rc);
 }

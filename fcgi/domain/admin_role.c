@@ -46,7 +46,7 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts admin_role_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* Whether the role lists the kind (or lists none, so any). */
+/* Whether the kind is among the n kinds. */
 static int
 role_lists_kind(const char *const *kinds, size_t n, const char *kind)
 {
@@ -58,16 +58,20 @@ role_lists_kind(const char *const *kinds, size_t n, const char *kind)
 	return 0;
 }
 
+/* Whether the role may be held in an agency of the kind: it lists the
+ * kind, or lists none, so any. */
 int
 role_allows_kind(const struct role *ro, const char *kind)
 {
 	return ro->nkinds == 0 || role_lists_kind(ro->kinds, ro->nkinds, kind);
 }
 
-/* Row i of a ROLE_COLS result. Returns 0 or -1 (out of memory). */
+/* Reads row i of a ROLE_COLS result into a struct role (an
+ * admin_read_fn). Returns 0 or -1 (out of memory). */
 static int
-role_read(struct arena *ar, PGresult *res, int i, struct role *ro)
+role_read(struct arena *ar, PGresult *res, int i, void *out)
 {
+	struct role *ro = out;
 	const char **raw;
 	size_t n, k, j;
 
@@ -167,29 +171,13 @@ int
 role_list(struct pg *pg, struct arena *ar, const struct actor *a,
     struct role **out, size_t *n)
 {
-	PGresult *res;
-	int i, rows;
+	void *recs;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "role_list", 0, NULL)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if (rows > 0 && (*out = arena_calloc(ar, (size_t)rows, sizeof(**out))) == NULL)
-		goto err_res;
-	for (i = 0; i < rows; i++)
-		if (role_read(ar, res, i, &(*out)[i]) == -1)
-			goto err_res;
-	*n = (size_t)rows;
-	PQclear(res);
-	return pg_commit(pg);
-err_res:
-	PQclear(res);
-err:
-	pg_rollback(pg);
-	return -1;
+	rc = admin_rows(pg, ar, a, "role_list", 0, NULL, sizeof(**out),
+	    role_read, &recs, n);
+	*out = recs;
+	return rc;
 }
 
 /* One role. Returns 1, 0 when there is none with that id, or -1. */
@@ -197,26 +185,7 @@ int
 role_get(struct pg *pg, struct arena *ar, const struct actor *a, long long id,
     struct role *ro)
 {
-	char sid[24];
-	const char *p[1] = { sid };
-	PGresult *res;
-	int found;
-
-	memset(ro, 0, sizeof(*ro));
-	admin_id_text(id, sid);
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "role_get", 1, p)) == NULL) {
-		pg_rollback(pg);
-		return -1;
-	}
-	found = PQntuples(res) == 1;
-	if (found && role_read(ar, res, 0, ro) == -1)
-		found = -1;
-	PQclear(res);
-	if (pg_commit(pg) == -1)
-		return -1;
-	return found;
+	return admin_row(pg, ar, a, "role_get", id, sizeof(*ro), role_read, ro);
 }
 
 /* A new role and its audit row ("create"). */
@@ -226,29 +195,15 @@ role_create(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	const char *p[4] = { ro->code, ro->name, kinds_literal(ar, ro),
 	    perms_literal(ar, ro->perms) };
-	PGresult *res;
-	int changed, rows;
+	enum admin_rc rc;
 
 	if (p[2] == NULL || p[3] == NULL)
 		return ADMIN_ERROR;
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
-	if ((res = pg_exec(pg, "role_insert", 4, p)) == NULL)
-		goto err;
-	if ((rows = PQntuples(res)) == 1)
-		*id = admin_col_id(res, 0, 0);
-	PQclear(res);
-	if (rows != 1) {
-		pg_rollback(pg);
-		return ADMIN_DUPLICATE;
-	}
-	if (admin_change_audit(pg, a, "role", *id, "create", NULL, role_json(ro),
-	    reason, &changed) == -1)
-		goto err;
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
-err:
-	pg_rollback(pg);
-	return ADMIN_ERROR;
+	if ((rc = admin_insert(pg, "role_insert", 4, p, id)) == ADMIN_OK)
+		rc = admin_created(pg, a, "role", *id, role_json(ro), reason);
+	return admin_tx_end(pg, rc);
 }
 
 /* Whether the change would leave the acting administrator unable to
@@ -283,63 +238,32 @@ role_update(struct pg *pg, struct arena *ar, const struct actor *a,
 	char sid[24];
 	const char *p[5] = { sid, ro->code, ro->name, kinds_literal(ar, ro),
 	    perms_literal(ar, ro->perms) };
+	const char *q[2] = { ro->code, sid };
 	struct role old;
-	enum admin_rc rc = ADMIN_ERROR;
-	PGresult *res;
-	int changed, n;
+	enum admin_rc rc;
+	int locks;
 
 	if (p[3] == NULL || p[4] == NULL)
 		return ADMIN_ERROR;
 	admin_id_text(ro->id, sid);
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
-	if ((res = pg_exec(pg, "role_get_lock", 1, p)) == NULL)
+	if ((rc = admin_lock(pg, ar, "role_get_lock", sid, role_read, &old)) != ADMIN_OK)
 		goto out;
-	if ((n = PQntuples(res)) != 1 || role_read(ar, res, 0, &old) == -1) {
-		rc = n != 1 ? ADMIN_NOT_FOUND : ADMIN_ERROR;
-		PQclear(res);
+	rc = ADMIN_STALE;
+	if (strcmp(old.version, ro->version) != 0)
 		goto out;
-	}
-	PQclear(res);
-	if (strcmp(old.version, ro->version) != 0) {
-		rc = ADMIN_STALE;
+	if ((rc = admin_unique(pg, "role_code_taken", 2, q)) != ADMIN_OK)
 		goto out;
-	}
-	{
-		const char *q[2] = { ro->code, sid };
-
-		if ((res = pg_exec(pg, "role_code_taken", 2, q)) == NULL)
-			goto out;
-		n = PQntuples(res);
-		PQclear(res);
-		if (n > 0) {
-			rc = ADMIN_DUPLICATE;
-			goto out;
-		}
-	}
-	if ((n = role_locks_out_actor(pg, a, &old, ro)) != 0) {
-		rc = n == 1 ? ADMIN_SELF_ADMIN : ADMIN_ERROR;
+	if ((locks = role_locks_out_actor(pg, a, &old, ro)) != 0) {
+		rc = locks == 1 ? ADMIN_SELF_ADMIN : ADMIN_ERROR;
 		goto out;
 	}
-	if (admin_change_audit(pg, a, "role", ro->id, "update", role_json(&old),
-	    role_json(ro), reason, &changed) == -1)
-		goto out;
-	if (!changed) {
-		rc = ADMIN_UNCHANGED;
-		goto out;
-	}
-	if (pg_exec_ok(pg, "role_update", 5, p) == -1)
-		goto out;
-	if (old.perms != ro->perms) {
-		if ((res = pg_exec(pg, "role_holders", 1, p)) == NULL)
-			goto out;
-		n = admin_revoke_rows(ar, res, rv);
-		PQclear(res);
-		if (n == -1)
-			goto out;
-	}
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
+	rc = admin_update_audited(pg, a, "role", ro->id, role_json(&old),
+	    role_json(ro), reason, "role_update", 5, p);
+	if (rc == ADMIN_OK && old.perms != ro->perms &&
+	    admin_revoke_select(pg, ar, "role_holders", sid, rv) == -1)
+		rc = ADMIN_ERROR;
 out:
-	pg_rollback(pg);
-	return rc;
+	return admin_tx_end(pg, rc);
 }

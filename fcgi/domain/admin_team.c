@@ -5,7 +5,6 @@
 
 #include <json-c/json.h>
 
-#include "core/arena.h"
 #include "domain/actor.h"
 #include "domain/admin_team.h"
 #include "domain/tx.h"
@@ -35,23 +34,24 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts admin_team_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* Row i of a TEAM_COLS result; *agency_code (when not NULL) gets the
- * agency's code, for the audit trail. Returns 0 or -1. */
+/* Reads row i of a TEAM_COLS result into a struct team (an
+ * admin_read_fn). Returns 0 or -1 (out of memory). */
 static int
-team_read(struct arena *ar, PGresult *res, int i, struct team *t,
-    const char **agency_code)
+team_read(struct arena *ar, PGresult *res, int i, void *out)
 {
+	struct team *t = out;
+
 	t->id = admin_col_id(res, i, 0);
 	t->agency_id = admin_col_id(res, i, 1);
 	t->agency_name = admin_col(ar, res, i, 2);
-	if (agency_code != NULL && (*agency_code = admin_col(ar, res, i, 3)) == NULL)
-		return -1;
+	t->agency_code = admin_col(ar, res, i, 3);
 	t->code = admin_col(ar, res, i, 4);
 	t->name = admin_col(ar, res, i, 5);
 	t->specialist = admin_col_bool(res, i, 6);
 	t->active = admin_col_bool(res, i, 7);
 	t->version = admin_col(ar, res, i, 8);
-	return t->agency_name && t->code && t->name && t->version ? 0 : -1;
+	return t->agency_name && t->agency_code && t->code && t->name &&
+	    t->version ? 0 : -1;
 }
 
 /* What the audit trail records of a team (its agency by code). */
@@ -75,29 +75,13 @@ int
 team_list(struct pg *pg, struct arena *ar, const struct actor *a,
     struct team **out, size_t *n)
 {
-	PGresult *res;
-	int i, rows;
+	void *recs;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "team_list", 0, NULL)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if (rows > 0 && (*out = arena_calloc(ar, (size_t)rows, sizeof(**out))) == NULL)
-		goto err_res;
-	for (i = 0; i < rows; i++)
-		if (team_read(ar, res, i, &(*out)[i], NULL) == -1)
-			goto err_res;
-	*n = (size_t)rows;
-	PQclear(res);
-	return pg_commit(pg);
-err_res:
-	PQclear(res);
-err:
-	pg_rollback(pg);
-	return -1;
+	rc = admin_rows(pg, ar, a, "team_list", 0, NULL, sizeof(**out),
+	    team_read, &recs, n);
+	*out = recs;
+	return rc;
 }
 
 /* One team. Returns 1, 0 when there is none with that id, or -1. */
@@ -105,26 +89,24 @@ int
 team_get(struct pg *pg, struct arena *ar, const struct actor *a, long long id,
     struct team *t)
 {
-	char sid[24];
-	const char *p[1] = { sid };
-	PGresult *res;
-	int found;
+	return admin_row(pg, ar, a, "team_get", id, sizeof(*t), team_read, t);
+}
 
-	memset(t, 0, sizeof(*t));
-	admin_id_text(id, sid);
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "team_get", 1, p)) == NULL) {
-		pg_rollback(pg);
-		return -1;
-	}
-	found = PQntuples(res) == 1;
-	if (found && team_read(ar, res, 0, t, NULL) == -1)
-		found = -1;
+/* The code of the agency with the id (as text), for the audit trail.
+ * Returns ADMIN_OK, ADMIN_BAD_AGENCY when there is none, or ADMIN_ERROR. */
+static enum admin_rc
+team_agency_code(struct pg *pg, const char *aid, char code[40])
+{
+	const char *p[1] = { aid };
+	PGresult *res;
+	int rows;
+
+	if ((res = pg_exec(pg, "team_agency_code", 1, p)) == NULL)
+		return ADMIN_ERROR;
+	if ((rows = PQntuples(res)) == 1)
+		snprintf(code, 40, "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
-	if (pg_commit(pg) == -1)
-		return -1;
-	return found;
+	return rows == 1 ? ADMIN_OK : ADMIN_BAD_AGENCY;
 }
 
 /* A new team in an existing agency, and its audit row ("create"). */
@@ -135,37 +117,18 @@ team_create(struct pg *pg, const struct actor *a, const struct team *t,
 	char aid[24], agency_code[40];
 	const char *p[5] = { aid, t->code, t->name, t->specialist ? "true" : "false",
 	    t->active ? "true" : "false" };
-	PGresult *res;
-	int changed, rows;
+	enum admin_rc rc;
 
 	admin_id_text(t->agency_id, aid);
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
-	if ((res = pg_exec(pg, "team_agency_code", 1, p)) == NULL)
-		goto err;
-	if ((rows = PQntuples(res)) == 1)
-		snprintf(agency_code, sizeof(agency_code), "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
-	if (rows != 1) {
-		pg_rollback(pg);
-		return ADMIN_BAD_AGENCY;
-	}
-	if ((res = pg_exec(pg, "team_insert", 5, p)) == NULL)
-		goto err;
-	if ((rows = PQntuples(res)) == 1)
-		*id = admin_col_id(res, 0, 0);
-	PQclear(res);
-	if (rows != 1) {
-		pg_rollback(pg);
-		return ADMIN_DUPLICATE;
-	}
-	if (admin_change_audit(pg, a, "team", *id, "create", NULL,
-	    team_json(t, agency_code), reason, &changed) == -1)
-		goto err;
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
-err:
-	pg_rollback(pg);
-	return ADMIN_ERROR;
+	if ((rc = team_agency_code(pg, aid, agency_code)) != ADMIN_OK)
+		goto out;
+	if ((rc = admin_insert(pg, "team_insert", 5, p, id)) != ADMIN_OK)
+		goto out;
+	rc = admin_created(pg, a, "team", *id, team_json(t, agency_code), reason);
+out:
+	return admin_tx_end(pg, rc);
 }
 
 /* Changes a team (not its agency) that still has the version the form was
@@ -177,53 +140,26 @@ team_update(struct pg *pg, struct arena *ar, const struct actor *a,
 	char sid[24], aid[24];
 	const char *p[5] = { sid, t->code, t->name, t->specialist ? "true" : "false",
 	    t->active ? "true" : "false" };
-	const char *q[3], *agency_code = NULL;
+	const char *q[3] = { aid, t->code, sid };
 	struct team old, upd;
-	enum admin_rc rc = ADMIN_ERROR;
-	PGresult *res;
-	int changed, taken;
+	enum admin_rc rc;
 
 	admin_id_text(t->id, sid);
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
-	if ((res = pg_exec(pg, "team_get_lock", 1, p)) == NULL)
+	if ((rc = admin_lock(pg, ar, "team_get_lock", sid, team_read, &old)) != ADMIN_OK)
 		goto out;
-	if (PQntuples(res) != 1 || team_read(ar, res, 0, &old, &agency_code) == -1) {
-		rc = PQntuples(res) != 1 ? ADMIN_NOT_FOUND : ADMIN_ERROR;
-		PQclear(res);
+	rc = ADMIN_STALE;
+	if (strcmp(old.version, t->version) != 0)
 		goto out;
-	}
-	PQclear(res);
-	if (strcmp(old.version, t->version) != 0) {
-		rc = ADMIN_STALE;
-		goto out;
-	}
 	admin_id_text(old.agency_id, aid);
-	q[0] = aid;
-	q[1] = t->code;
-	q[2] = sid;
-	if ((res = pg_exec(pg, "team_code_taken", 3, q)) == NULL)
+	if ((rc = admin_unique(pg, "team_code_taken", 3, q)) != ADMIN_OK)
 		goto out;
-	taken = PQntuples(res) > 0;
-	PQclear(res);
-	if (taken) {
-		rc = ADMIN_DUPLICATE;
-		goto out;
-	}
 	upd = *t;
 	upd.agency_id = old.agency_id;
-	if (admin_change_audit(pg, a, "team", t->id, "update",
-	    team_json(&old, agency_code), team_json(&upd, agency_code), reason,
-	    &changed) == -1)
-		goto out;
-	if (!changed) {
-		rc = ADMIN_UNCHANGED;
-		goto out;
-	}
-	if (pg_exec_ok(pg, "team_update", 5, p) == -1)
-		goto out;
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
+	rc = admin_update_audited(pg, a, "team", t->id,
+	    team_json(&old, old.agency_code), team_json(&upd, old.agency_code),
+	    reason, "team_update", 5, p);
 out:
-	pg_rollback(pg);
-	return rc;
+	return admin_tx_end(pg, rc);
 }

@@ -13,6 +13,7 @@ struct team {
 	long long	 id;
 	long long	 agency_id;
 	const char	*agency_name;
+	const char	*agency_code;	/* for the audit trail */
 	const char	*code;		/* [a-z0-9-]{2,32}, unique in the agency */
 	const char	*name;
 	int		 specialist;

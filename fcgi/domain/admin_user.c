@@ -79,10 +79,12 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts admin_user_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* Row i of a USER_COLS result. Returns 0 or -1 (out of memory). */
+/* Reads row i of a USER_COLS result into a struct user_rec (an
+ * admin_read_fn). Returns 0 or -1 (out of memory). */
 static int
-user_read(struct arena *ar, PGresult *res, int i, struct user_rec *u)
+user_read(struct arena *ar, PGresult *res, int i, void *out)
 {
+	struct user_rec *u = out;
 	const char **ids;
 	size_t k;
 
@@ -261,30 +263,14 @@ user_list(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	char aid[24];
 	const char *p[1] = { aid };
-	PGresult *res;
-	int i, rows;
+	void *recs;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
 	admin_id_text(agency_id, aid);
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "user_list", 1, p)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if (rows > 0 && (*out = arena_calloc(ar, (size_t)rows, sizeof(**out))) == NULL)
-		goto err_res;
-	for (i = 0; i < rows; i++)
-		if (user_read(ar, res, i, &(*out)[i]) == -1)
-			goto err_res;
-	*n = (size_t)rows;
-	PQclear(res);
-	return pg_commit(pg);
-err_res:
-	PQclear(res);
-err:
-	pg_rollback(pg);
-	return -1;
+	rc = admin_rows(pg, ar, a, "user_list", 1, p, sizeof(**out), user_read,
+	    &recs, n);
+	*out = recs;
+	return rc;
 }
 
 /* One user. Returns 1, 0 when there is none with that id, or -1. */
@@ -292,26 +278,7 @@ int
 user_get(struct pg *pg, struct arena *ar, const struct actor *a, long long id,
     struct user_rec *u)
 {
-	char sid[24];
-	const char *p[1] = { sid };
-	PGresult *res;
-	int found;
-
-	memset(u, 0, sizeof(*u));
-	admin_id_text(id, sid);
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "user_get", 1, p)) == NULL) {
-		pg_rollback(pg);
-		return -1;
-	}
-	found = PQntuples(res) == 1;
-	if (found && user_read(ar, res, 0, u) == -1)
-		found = -1;
-	PQclear(res);
-	if (pg_commit(pg) == -1)
-		return -1;
-	return found;
+	return admin_row(pg, ar, a, "user_get", id, sizeof(*u), user_read, u);
 }
 
 /* The agencies, teams and roles a user form offers. Returns 0 or -1. */
@@ -336,12 +303,11 @@ user_create(struct pg *pg, struct arena *ar, const struct actor *a,
     const char **detail)
 {
 	char aid[24], tid[24], uid[24];
-	const char *p[5];
-	struct user_checked c;
-	struct json_object *after;
+	const char *p[5] = { aid, tid, in->email, in->name, in->password_hash };
+	const char *q[3] = { uid, NULL, aid };
+	struct user_checked c = {0};
+	struct json_object *after = NULL;
 	enum admin_rc rc;
-	PGresult *res;
-	int changed, rows;
 
 	admin_id_text(in->agency_id, aid);
 	admin_id_text(in->team_id, tid);
@@ -351,41 +317,23 @@ user_create(struct pg *pg, struct arena *ar, const struct actor *a,
 		goto out;
 	rc = ADMIN_ERROR;
 	after = user_json(in->email, in->name, c.agency_code, c.team_code, c.roles);
+	c.roles = NULL;		/* given to after */
 	if (after == NULL)
 		goto out;
 	json_object_object_add(after, "password", json_object_new_string("set"));
-	p[0] = aid;
-	p[1] = tid;
-	p[2] = in->email;
-	p[3] = in->name;
-	p[4] = in->password_hash;
-	if ((res = pg_exec(pg, "user_insert", 5, p)) == NULL) {
-		json_object_put(after);
+	if ((rc = admin_insert(pg, "user_insert", 5, p, id)) != ADMIN_OK)
 		goto out;
-	}
-	if ((rows = PQntuples(res)) == 1)
-		*id = admin_col_id(res, 0, 0);
-	PQclear(res);
-	if (rows != 1) {
-		json_object_put(after);
-		rc = ADMIN_DUPLICATE;
-		goto out;
-	}
 	admin_id_text(*id, uid);
-	p[0] = uid;
-	p[1] = c.role_ids;
-	p[2] = aid;
-	if (pg_exec_ok(pg, "user_roles_add", 3, p) == -1) {
-		json_object_put(after);
+	q[1] = c.role_ids;
+	rc = ADMIN_ERROR;
+	if (pg_exec_ok(pg, "user_roles_add", 3, q) == -1)
 		goto out;
-	}
-	if (admin_change_audit(pg, a, "user", *id, "create", NULL, after, reason,
-	    &changed) == -1)
-		goto out;
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
+	rc = admin_created(pg, a, "user", *id, after, reason);
+	after = NULL;		/* given to the audit, which frees it */
 out:
-	pg_rollback(pg);
-	return rc;
+	json_object_put(after);
+	json_object_put(c.roles);
+	return admin_tx_end(pg, rc);
 }
 
 /* Locks and reads a user for a change. Returns ADMIN_OK with *res (the
@@ -405,21 +353,6 @@ user_lock(struct pg *pg, const char *sid, PGresult **res)
 	return ADMIN_OK;
 }
 
-/* Adds one user to the sessions to end. */
-static int
-revoke_one(struct arena *ar, struct admin_revoke *rv, long long id)
-{
-	long long *ids = arena_calloc(ar, rv->n + 1, sizeof(*ids));
-
-	if (ids == NULL)
-		return -1;
-	if (rv->n > 0)
-		memcpy(ids, rv->ids, rv->n * sizeof(*ids));
-	ids[rv->n++] = id;
-	rv->ids = ids;
-	return 0;
-}
-
 /* Changes a user's details, agency, team and roles, when the user still
  * has the version the form was made from. A change of agency or roles
  * adds the user to rv. Administrators cannot take away their own user
@@ -430,12 +363,13 @@ user_update(struct pg *pg, struct arena *ar, const struct actor *a,
     struct admin_revoke *rv)
 {
 	char sid[24], aid[24], tid[24];
-	const char *p[5];
+	const char *p[5] = { sid, in->email, in->name, aid, tid };
+	const char *q[2] = { in->email, sid };
 	struct user_checked c = {0};
-	struct json_object *before;
+	struct json_object *before, *after;
 	enum admin_rc rc;
 	PGresult *res = NULL;
-	int audited, changed, taken, moved, roles_changed;
+	int moved, roles_changed;
 
 	admin_id_text(in->id, sid);
 	admin_id_text(in->agency_id, aid);
@@ -452,56 +386,80 @@ user_update(struct pg *pg, struct arena *ar, const struct actor *a,
 	rc = ADMIN_SELF_ADMIN;
 	if (in->id == a->user_id && !c.admin)
 		goto out;
-	rc = ADMIN_ERROR;
-	p[0] = in->email;
-	p[1] = sid;
-	{
-		PGresult *t = pg_exec(pg, "user_email_taken", 2, p);
-
-		if (t == NULL)
-			goto out;
-		taken = PQntuples(t) > 0;
-		PQclear(t);
-	}
-	if (taken) {
-		rc = ADMIN_DUPLICATE;
+	if ((rc = admin_unique(pg, "user_email_taken", 2, q)) != ADMIN_OK)
 		goto out;
-	}
 	moved = admin_col_id(res, 0, C_AGENCY_ID) != in->agency_id;
 	roles_changed = strcmp(PQgetvalue(res, 0, C_ROLE_IDS), c.role_ids) != 0;
 	before = user_json_stored(ar, res);
-	audited = admin_change_audit(pg, a, "user", in->id, "update", before,
-	    user_json(in->email, in->name, c.agency_code, c.team_code, c.roles),
-	    reason, &changed);
-	c.roles = NULL;		/* given to the audit, which frees it */
-	if (audited == -1)
-		goto out;
-	if (!changed) {
-		rc = ADMIN_UNCHANGED;
-		goto out;
-	}
-	p[0] = sid;
-	p[1] = in->email;
-	p[2] = in->name;
-	p[3] = aid;
-	p[4] = tid;
-	if (pg_exec_ok(pg, "user_update", 5, p) == -1)
-		goto out;
-	if (moved || roles_changed) {
+	after = user_json(in->email, in->name, c.agency_code, c.team_code, c.roles);
+	c.roles = NULL;		/* given to after */
+	rc = admin_update_audited(pg, a, "user", in->id, before, after, reason,
+	    "user_update", 5, p);
+	if (rc == ADMIN_OK && (moved || roles_changed)) {
 		p[1] = c.role_ids;
 		p[2] = aid;
 		if (pg_exec_ok(pg, "user_roles_clear", 1, p) == -1 ||
 		    pg_exec_ok(pg, "user_roles_add", 3, p) == -1 ||
-		    revoke_one(ar, rv, in->id) == -1)
-			goto out;
+		    admin_revoke_add(ar, rv, in->id) == -1)
+			rc = ADMIN_ERROR;
 	}
-	PQclear(res);
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
 out:
 	json_object_put(c.roles);
 	PQclear(res);
-	pg_rollback(pg);
-	return rc;
+	return admin_tx_end(pg, rc);
+}
+
+/* Locks a user for a change of state and reads one of their yes/no
+ * columns into *value. Returns ADMIN_OK, ADMIN_NOT_FOUND or ADMIN_ERROR. */
+static enum admin_rc
+user_lock_flag(struct pg *pg, const char *sid, int col, int *value)
+{
+	PGresult *res;
+	enum admin_rc rc;
+
+	if ((rc = user_lock(pg, sid, &res)) != ADMIN_OK)
+		return rc;
+	*value = admin_col_bool(res, 0, col);
+	PQclear(res);
+	return ADMIN_OK;
+}
+
+/* {key: value}, taking value. NULL when out of memory. */
+static struct json_object *
+json_one(const char *key, struct json_object *value)
+{
+	struct json_object *o = json_object_new_object();
+
+	if (o == NULL) {
+		json_object_put(value);
+		return NULL;
+	}
+	json_object_object_add(o, key, value);
+	return o;
+}
+
+/* Runs stmt, a change of a locked user's state, then writes its audit row
+ * (action, with key going from old_value to new_value; takes both).
+ * Returns ADMIN_OK or ADMIN_ERROR (nothing changed counts as one). */
+static enum admin_rc
+user_state_write(struct pg *pg, const struct actor *a, long long id,
+    const char *stmt, int nparams, const char *const *params,
+    const char *action, const char *key, struct json_object *old_value,
+    struct json_object *new_value, const char *reason)
+{
+	struct json_object *before = json_one(key, old_value);
+	struct json_object *after = json_one(key, new_value);
+	int changed;
+
+	if (pg_exec_ok(pg, stmt, nparams, params) == -1) {
+		json_object_put(before);
+		json_object_put(after);
+		return ADMIN_ERROR;
+	}
+	if (admin_change_audit(pg, a, "user", id, action, before, after, reason,
+	    &changed) == -1 || !changed)
+		return ADMIN_ERROR;
+	return ADMIN_OK;
 }
 
 /* Disables (disable = 1) or enables a user, with the reason, which is
@@ -513,44 +471,27 @@ user_set_disabled(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	char sid[24];
 	const char *p[2] = { sid, disable ? "true" : "false" };
-	struct json_object *before, *after;
 	enum admin_rc rc;
-	PGresult *res = NULL;
-	int changed;
+	int disabled;
 
 	admin_id_text(id, sid);
 	if (disable && id == a->user_id)
 		return ADMIN_SELF_DISABLE;
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
-	if ((rc = user_lock(pg, sid, &res)) != ADMIN_OK)
+	if ((rc = user_lock_flag(pg, sid, C_DISABLED, &disabled)) != ADMIN_OK)
 		goto out;
 	rc = ADMIN_ALREADY;
-	if (admin_col_bool(res, 0, C_DISABLED) == disable)
+	if (disabled == disable)
 		goto out;
-	rc = ADMIN_ERROR;
-	before = json_object_new_object();
-	after = json_object_new_object();
-	if (before != NULL)
-		json_object_object_add(before, "disabled", json_object_new_boolean(!disable));
-	if (after != NULL)
-		json_object_object_add(after, "disabled", json_object_new_boolean(disable));
-	if (pg_exec_ok(pg, "user_disabled_set", 2, p) == -1) {
-		json_object_put(before);
-		json_object_put(after);
-		goto out;
-	}
-	if (admin_change_audit(pg, a, "user", id, disable ? "disable" : "enable",
-	    before, after, reason, &changed) == -1 || !changed)
-		goto out;
-	if (disable && revoke_one(ar, rv, id) == -1)
-		goto out;
-	PQclear(res);
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
+	rc = user_state_write(pg, a, id, "user_disabled_set", 2, p,
+	    disable ? "disable" : "enable", "disabled",
+	    json_object_new_boolean(!disable), json_object_new_boolean(disable),
+	    reason);
+	if (rc == ADMIN_OK && disable && admin_revoke_add(ar, rv, id) == -1)
+		rc = ADMIN_ERROR;
 out:
-	PQclear(res);
-	pg_rollback(pg);
-	return rc;
+	return admin_tx_end(pg, rc);
 }
 
 /* Clears a user's authenticator, so that they set up a new one at their
@@ -561,41 +502,23 @@ user_reset_totp(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	char sid[24];
 	const char *p[1] = { sid };
-	struct json_object *before, *after;
 	enum admin_rc rc;
-	PGresult *res = NULL;
-	int changed;
+	int totp_set;
 
 	admin_id_text(id, sid);
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
-	if ((rc = user_lock(pg, sid, &res)) != ADMIN_OK)
+	if ((rc = user_lock_flag(pg, sid, C_TOTP, &totp_set)) != ADMIN_OK)
 		goto out;
 	rc = ADMIN_ALREADY;
-	if (!admin_col_bool(res, 0, C_TOTP))
+	if (!totp_set)
 		goto out;
-	rc = ADMIN_ERROR;
 	/* Never the secret itself: only whether there is one. */
-	before = json_object_new_object();
-	after = json_object_new_object();
-	if (before != NULL)
-		json_object_object_add(before, "authenticator", json_object_new_string("set up"));
-	if (after != NULL)
-		json_object_object_add(after, "authenticator", json_object_new_string("not set up"));
-	if (pg_exec_ok(pg, "user_totp_reset", 1, p) == -1) {
-		json_object_put(before);
-		json_object_put(after);
-		goto out;
-	}
-	if (admin_change_audit(pg, a, "user", id, "reset_totp", before, after,
-	    reason, &changed) == -1 || !changed)
-		goto out;
-	if (revoke_one(ar, rv, id) == -1)
-		goto out;
-	PQclear(res);
-	return pg_commit(pg) == -1 ? ADMIN_ERROR : ADMIN_OK;
+	rc = user_state_write(pg, a, id, "user_totp_reset", 1, p, "reset_totp",
+	    "authenticator", json_object_new_string("set up"),
+	    json_object_new_string("not set up"), reason);
+	if (rc == ADMIN_OK && admin_revoke_add(ar, rv, id) == -1)
+		rc = ADMIN_ERROR;
 out:
-	PQclear(res);
-	pg_rollback(pg);
-	return rc;
+	return admin_tx_end(pg, rc);
 }

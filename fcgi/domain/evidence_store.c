@@ -3,7 +3,7 @@
  * linked under their SHA-256. A failure at any point unlinks the temporary
  * file; the final name only ever holds a whole, fsync'd file.
  *
- * The type is sniffed by http/sniff.c, which looks only at bytes and knows
+ * The type is sniffed by core/sniff.c, which looks only at bytes and knows
  * nothing of HTTP. */
 #include <errno.h>
 #include <fcntl.h>
@@ -43,12 +43,20 @@ evidence_store_path(const char *sha256, char *out, size_t len)
 	return 0;
 }
 
-/* mkdir that is content when the folder is there already. */
+/* mkdir that is content when the folder is there already. A new folder
+ * gets exactly mode, whatever the umask: nginx must be able to traverse
+ * the hash folders. */
 static int
 mkdir_once(const char *path, mode_t mode)
 {
-	if (mkdir(path, mode) == -1 && errno != EEXIST) {
+	if (mkdir(path, mode) == -1) {
+		if (errno == EEXIST)
+			return 0;
 		log_error("evidence: mkdir %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (chmod(path, mode) == -1) {
+		log_error("evidence: chmod %s: %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -93,6 +101,10 @@ evidence_store_begin(struct evidence_write *w, const char *dir,
 	w->fd = -1;
 	w->lim = lim != NULL ? *lim : evidence_limits_default;
 	sniff_init(&w->sniff);
+	if (dir == NULL || *dir == '\0') {
+		log_error("evidence: no evidence_dir configured");
+		return store_fail(w, STORE_IO);
+	}
 	if (snprintf(w->dir, sizeof(w->dir), "%s", dir) >= (int)sizeof(w->dir) ||
 	    snprintf(tmpdir, sizeof(tmpdir), "%s/tmp", dir) >= (int)sizeof(tmpdir)) {
 		log_error("evidence: folder name too long: %s", dir);

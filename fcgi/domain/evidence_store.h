@@ -3,7 +3,7 @@
 
 #include <limits.h>
 
-#include "http/sniff.h"
+#include "core/sniff.h"
 
 /* Evidence files on disk, written while they stream in. A file goes to
  * $evidence_dir/tmp/ first (O_EXCL, 0600) while its SHA-256 is computed

@@ -5,10 +5,12 @@
 #include "domain/admin_user.h"
 #include "domain/area.h"
 #include "domain/audit.h"
+#include "domain/evidence.h"
 #include "domain/health.h"
 #include "domain/history.h"
 #include "domain/incident.h"
 #include "domain/outbox.h"
+#include "domain/report.h"
 #include "domain/tx.h"
 #include "domain/users.h"
 #include "domain/statements.h"
@@ -21,10 +23,12 @@ const struct pg_stmts *const domain_statements[] = {
 	&admin_user_statements,
 	&area_statements,
 	&audit_statements,
+	&evidence_statements,
 	&health_statements,
 	&history_statements,
 	&incident_statements,
 	&outbox_statements,
+	&report_statements,
 	&tx_statements,
 	&users_statements,
 };

@@ -17,18 +17,25 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts tx_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* BEGIN, then the actor's settings. Returns 0, or -1 with nothing open. */
+/* Sets (or changes, within the transaction) who is acting. 0 or -1. */
 int
-tx_begin(struct pg *pg, const struct actor *a)
+tx_actor(struct pg *pg, const struct actor *a)
 {
 	char uid[24], aid[24];
 	const char *p[3] = { uid, aid, perm_has(a->perms, PERM_PERSON_VIEW) ? "1" : "0" };
 
 	snprintf(uid, sizeof(uid), "%lld", a->user_id);
 	snprintf(aid, sizeof(aid), "%lld", a->agency_id);
+	return pg_exec_ok(pg, "tx_actor", 3, p);
+}
+
+/* BEGIN, then the actor's settings. Returns 0, or -1 with nothing open. */
+int
+tx_begin(struct pg *pg, const struct actor *a)
+{
 	if (pg_begin(pg) == -1)
 		return -1;
-	if (pg_exec_ok(pg, "tx_actor", 3, p) == -1) {
+	if (tx_actor(pg, a) == -1) {
 		pg_rollback(pg);
 		return -1;
 	}

@@ -54,7 +54,7 @@ multipart_total_for(size_t files_max, size_t file_max)
 }
 
 static enum multipart_err
-fail(struct multipart *mp, enum multipart_err e)
+mp_fail(struct multipart *mp, enum multipart_err e)
 {
 	mp->err = e;
 	mp->state = S_FAILED;
@@ -167,7 +167,7 @@ multipart_init(struct multipart *mp, const char *content_type,
 	if (mp->lim.filename_max == 0 || mp->lim.filename_max > MULTIPART_FILENAME_MAX)
 		mp->lim.filename_max = MULTIPART_FILENAME_MAX;
 	if ((e = boundary_parse(content_type, b)) != MULTIPART_OK)
-		return fail(mp, e);
+		return mp_fail(mp, e);
 	mp->delim_len = (size_t)snprintf(mp->delim, sizeof(mp->delim), "\r\n--%s", b);
 	/* The first delimiter may open the body, without the CRLF before it:
 	 * start as if the CRLF had been seen. */
@@ -707,7 +707,7 @@ multipart_feed(struct multipart *mp, const char *data, size_t len)
 	if (mp->state == S_FAILED)
 		return mp->err;
 	if (len > mp->lim.total_max - mp->total)
-		return fail(mp, MULTIPART_TOO_LARGE);
+		return mp_fail(mp, MULTIPART_TOO_LARGE);
 	mp->total += len;
 	while (i < len) {
 		switch (mp->state) {
@@ -724,7 +724,7 @@ multipart_feed(struct multipart *mp, const char *data, size_t len)
 			break;
 		}
 		if (e != MULTIPART_OK)
-			return fail(mp, e);
+			return mp_fail(mp, e);
 	}
 	return MULTIPART_OK;
 }
@@ -737,7 +737,7 @@ multipart_finish(struct multipart *mp)
 	if (mp->state == S_FAILED)
 		return mp->err;
 	if (mp->state != S_EPILOGUE)
-		return fail(mp, MULTIPART_TRUNCATED);
+		return mp_fail(mp, MULTIPART_TRUNCATED);
 	return MULTIPART_OK;
 }
 

@@ -1,6 +1,7 @@
 /* The administration home page, and what the administration pages share:
- * reading ids, yes/no radios and checkbox lists, answering the outcome of
- * a change, and ending the sessions a change made stale. */
+ * reading ids, codes, yes/no radios and checkbox lists, answering the
+ * outcome of a change, ending the sessions a change made stale, and a
+ * record's history. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "http/request.h"
 #include "pages/admin.h"
 #include "pages/form.h"
+#include "pages/history.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "view/view.h"
@@ -74,6 +76,41 @@ admin_id_param(struct req *r, long long *id)
 		return -1;
 	}
 	return 0;
+}
+
+/* Answers what a *_get returned (got) when it did not find the record:
+ * 404 for 0, 500 for -1. Returns 1 when it found it (got 1), else 0. */
+int
+admin_found(struct req *r, int got)
+{
+	if (got == 1)
+		return 1;
+	page_error(r, got == 0 ? 404 : 500, NULL);
+	return 0;
+}
+
+/* The "code" field, with `invalid` recorded against it when it is not
+ * one (see admin_code_valid). NULL only when out of memory. */
+const char *
+admin_code(struct req *r, char extra, const char *invalid, struct form_errors *errs)
+{
+	const char *code = form_text(r, "code", 32, errs, "code", "Enter a code",
+	    "Code must be 32 characters or fewer");
+
+	if (code != NULL && *code != '\0' && strlen(code) <= 32 &&
+	    !admin_code_valid(code, extra))
+		form_error(errs, "code", invalid);
+	return code;
+}
+
+/* The "version" field: what the record was when the form was made; ""
+ * when the form did not send one. */
+const char *
+admin_version(struct req *r)
+{
+	const char *v = req_form(r, "version");
+
+	return v != NULL ? v : "";
 }
 
 /* A yes/no radio group: 1 for "yes", 0 for "no", or -1 (and `missing`
@@ -192,10 +229,46 @@ admin_failed(struct req *r, enum admin_rc rc, const char *what)
 	}
 }
 
+/* Answers an update that needs no form again: 404, 409 or 500 (as
+ * admin_failed), or 303 to location with `changed` as the message once
+ * the sessions in rv (may be NULL) have ended (ADMIN_OK), or with "No
+ * changes were made to <name>." (ADMIN_UNCHANGED). Returns 1 when it
+ * answered, 0 when the caller must (a field error). */
+int
+admin_updated(struct req *r, enum admin_rc rc, const char *what,
+    const char *name, const char *changed, const struct admin_revoke *rv,
+    const char *location)
+{
+	if (admin_failed(r, rc, what))
+		return 1;
+	if (rc == ADMIN_OK) {
+		if (rv != NULL)
+			admin_revoke_sessions(r, rv);
+		admin_done(r, changed, location);
+		return 1;
+	}
+	if (rc == ADMIN_UNCHANGED) {
+		admin_done(r, arena_printf(r->arena, "No changes were made to %s.",
+		    name), location);
+		return 1;
+	}
+	return 0;
+}
+
 /* 303 to location with a message shown there. */
 void
 admin_done(struct req *r, const char *message, const char *location)
 {
 	page_flash(r, message);
 	resp_redirect(r, 303, location);
+}
+
+/* GET <base>/{id}/history: the audit rows of the record, with a link back
+ * to <base>/{id}. */
+void
+admin_history(struct req *r, const char *title, const char *base,
+    const char *entity, long long id)
+{
+	history_show(r, title, arena_printf(r->arena, "%s/%lld", base, id), entity,
+	    arena_printf(r->arena, "%lld", id));
 }

@@ -7,7 +7,6 @@
 #include "http/request.h"
 #include "pages/admin.h"
 #include "pages/form.h"
-#include "pages/history.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "view/view.h"
@@ -70,12 +69,8 @@ agency_form_read(struct req *r, struct agency_form *f, struct form_errors *errs)
 	const char *kind = req_form(r, "kind");
 	size_t i;
 
-	f->ag.code = form_text(r, "code", 32, errs, "code", "Enter a code",
-	    "Code must be 32 characters or fewer");
-	if (f->ag.code != NULL && *f->ag.code != '\0' && strlen(f->ag.code) <= 32 &&
-	    !admin_code_valid(f->ag.code, '-'))
-		form_error(errs, "code", "Code must be 2 to 32 lower-case letters, "
-		    "digits and hyphens, like city-police");
+	f->ag.code = admin_code(r, '-', "Code must be 2 to 32 lower-case letters, "
+	    "digits and hyphens, like city-police", errs);
 	f->ag.name = form_text(r, "name", 200, errs, "name", "Enter the agency's name",
 	    "Name must be 200 characters or fewer");
 	f->ag.kind = NULL;
@@ -91,9 +86,7 @@ agency_form_read(struct req *r, struct agency_form *f, struct form_errors *errs)
 	f->ag.core_partner = f->core_partner == 1;
 	f->ag.active = f->active == 1;
 	f->reason = admin_reason(r, "reason", 0, errs);
-	f->ag.version = req_form(r, "version");
-	if (f->ag.version == NULL)
-		f->ag.version = "";
+	f->ag.version = admin_version(r);
 	return f->ag.code && f->ag.name && f->reason ? 0 : -1;
 }
 
@@ -166,12 +159,10 @@ agency_edit_get(struct req *r)
 	struct agency_form f = { .reason = "" };
 	struct form_errors errs = {0};
 	long long id;
-	int rc;
 
-	if (admin_id_param(r, &id) == -1)
+	if (admin_id_param(r, &id) == -1 ||
+	    !admin_found(r, agency_get(r->pg, r->arena, &r->actor, id, &f.ag)))
 		return;
-	if ((rc = agency_get(r->pg, r->arena, &r->actor, id, &f.ag)) != 1)
-		return page_error(r, rc == 0 ? 404 : 500, NULL);
 	f.core_partner = f.ag.core_partner;
 	f.active = f.ag.active;
 	agency_form_page(r, 200, &f, &errs);
@@ -196,22 +187,13 @@ agency_update_post(struct req *r)
 	if (errs.n > 0)
 		return agency_form_page(r, 400, &f, &errs);
 	rc = agency_update(r->pg, r->arena, &r->actor, &f.ag, f.reason, &rv);
-	if (admin_failed(r, rc, "agency"))
+	if (admin_updated(r, rc, "agency", f.ag.name, arena_printf(r->arena,
+	    "%s has been changed.", f.ag.name), &rv, "/admin/agencies"))
 		return;
-	switch (rc) {
-	case ADMIN_OK:
-		admin_revoke_sessions(r, &rv);
-		return admin_done(r, arena_printf(r->arena, "%s has been changed.",
-		    f.ag.name), "/admin/agencies");
-	case ADMIN_UNCHANGED:
-		return admin_done(r, arena_printf(r->arena, "No changes were made "
-		    "to %s.", f.ag.name), "/admin/agencies");
-	case ADMIN_DUPLICATE:
-		form_error(&errs, "code", "Another agency has this code: enter a different code");
-		return agency_form_page(r, 400, &f, &errs);
-	default:
+	if (rc != ADMIN_DUPLICATE)
 		return page_error(r, 500, NULL);
-	}
+	form_error(&errs, "code", "Another agency has this code: enter a different code");
+	agency_form_page(r, 400, &f, &errs);
 }
 
 /* GET /admin/agencies/{id}/history */
@@ -220,13 +202,10 @@ agency_history_get(struct req *r)
 {
 	struct agency ag;
 	long long id;
-	int rc;
 
-	if (admin_id_param(r, &id) == -1)
+	if (admin_id_param(r, &id) == -1 ||
+	    !admin_found(r, agency_get(r->pg, r->arena, &r->actor, id, &ag)))
 		return;
-	if ((rc = agency_get(r->pg, r->arena, &r->actor, id, &ag)) != 1)
-		return page_error(r, rc == 0 ? 404 : 500, NULL);
-	history_show(r, arena_printf(r->arena, "History of %s", ag.name),
-	    arena_printf(r->arena, "/admin/agencies/%lld", id), "agency",
-	    arena_printf(r->arena, "%lld", id));
+	admin_history(r, arena_printf(r->arena, "History of %s", ag.name),
+	    "/admin/agencies", "agency", id);
 }

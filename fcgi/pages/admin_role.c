@@ -8,7 +8,6 @@
 #include "http/request.h"
 #include "pages/admin.h"
 #include "pages/form.h"
-#include "pages/history.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "view/view.h"
@@ -99,12 +98,8 @@ role_form_read(struct req *r, struct role_form *f, struct form_errors *errs)
 	enum perm p;
 	int unknown = 0;
 
-	f->ro.code = form_text(r, "code", 32, errs, "code", "Enter a code",
-	    "Code must be 32 characters or fewer");
-	if (f->ro.code != NULL && *f->ro.code != '\0' && strlen(f->ro.code) <= 32 &&
-	    !admin_code_valid(f->ro.code, '_'))
-		form_error(errs, "code", "Code must be 2 to 32 lower-case letters, "
-		    "digits and underscores, like police_officer");
+	f->ro.code = admin_code(r, '_', "Code must be 2 to 32 lower-case letters, "
+	    "digits and underscores, like police_officer", errs);
 	f->ro.name = form_text(r, "name", 200, errs, "name", "Enter the role's name",
 	    "Name must be 200 characters or fewer");
 	if ((f->ro.kinds = arena_calloc(r->arena, AGENCY_KINDS_N, sizeof(*f->ro.kinds))) == NULL)
@@ -139,9 +134,7 @@ role_form_read(struct req *r, struct role_form *f, struct form_errors *errs)
 	if (unknown)
 		form_error(errs, "agency-kinds", "Select kinds of agency from the list");
 	f->reason = admin_reason(r, "reason", 0, errs);
-	f->ro.version = req_form(r, "version");
-	if (f->ro.version == NULL)
-		f->ro.version = "";
+	f->ro.version = admin_version(r);
 	return f->ro.code && f->ro.name && f->reason ? 0 : -1;
 }
 
@@ -213,12 +206,10 @@ role_edit_get(struct req *r)
 	struct role_form f = { .reason = "" };
 	struct form_errors errs = {0};
 	long long id;
-	int rc;
 
-	if (admin_id_param(r, &id) == -1)
+	if (admin_id_param(r, &id) == -1 ||
+	    !admin_found(r, role_get(r->pg, r->arena, &r->actor, id, &f.ro)))
 		return;
-	if ((rc = role_get(r->pg, r->arena, &r->actor, id, &f.ro)) != 1)
-		return page_error(r, rc == 0 ? 404 : 500, NULL);
 	role_form_page(r, 200, &f, &errs);
 }
 
@@ -231,6 +222,7 @@ role_update_post(struct req *r)
 	struct role_form f = {0};
 	struct form_errors errs = {0};
 	struct admin_revoke rv = {0};
+	const char *changed;
 	enum admin_rc rc;
 	long long id;
 
@@ -242,18 +234,13 @@ role_update_post(struct req *r)
 	if (errs.n > 0)
 		return role_form_page(r, 400, &f, &errs);
 	rc = role_update(r->pg, r->arena, &r->actor, &f.ro, f.reason, &rv);
-	if (admin_failed(r, rc, "role"))
+	changed = rv.n == 0 ? arena_printf(r->arena, "%s has been changed.",
+	    f.ro.name) : arena_printf(r->arena, "%s has been changed. Its %zu "
+	    "users have been signed out, so that the new permissions apply.",
+	    f.ro.name, rv.n);
+	if (admin_updated(r, rc, "role", f.ro.name, changed, &rv, "/admin/roles"))
 		return;
 	switch (rc) {
-	case ADMIN_OK:
-		admin_revoke_sessions(r, &rv);
-		return admin_done(r, rv.n == 0 ? arena_printf(r->arena,
-		    "%s has been changed.", f.ro.name) : arena_printf(r->arena,
-		    "%s has been changed. Its %zu users have been signed out, so "
-		    "that the new permissions apply.", f.ro.name, rv.n), "/admin/roles");
-	case ADMIN_UNCHANGED:
-		return admin_done(r, arena_printf(r->arena, "No changes were made "
-		    "to %s.", f.ro.name), "/admin/roles");
 	case ADMIN_DUPLICATE:
 		form_error(&errs, "code", "Another role has this code: enter a different code");
 		return role_form_page(r, 400, &f, &errs);
@@ -273,13 +260,10 @@ role_history_get(struct req *r)
 {
 	struct role ro;
 	long long id;
-	int rc;
 
-	if (admin_id_param(r, &id) == -1)
+	if (admin_id_param(r, &id) == -1 ||
+	    !admin_found(r, role_get(r->pg, r->arena, &r->actor, id, &ro)))
 		return;
-	if ((rc = role_get(r->pg, r->arena, &r->actor, id, &ro)) != 1)
-		return page_error(r, rc == 0 ? 404 : 500, NULL);
-	history_show(r, arena_printf(r->arena, "History of the %s role", ro.name),
-	    arena_printf(r->arena, "/admin/roles/%lld", id), "role",
-	    arena_printf(r->arena, "%lld", id));
+	admin_history(r, arena_printf(r->arena, "History of the %s role", ro.name),
+	    "/admin/roles", "role", id);
 }

@@ -9,7 +9,6 @@
 #include "http/request.h"
 #include "pages/admin.h"
 #include "pages/form.h"
-#include "pages/history.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "view/view.h"
@@ -80,6 +79,20 @@ fail:
 	page_render(r, 500, "admin_team_form.tpl", title, NULL);
 }
 
+/* The change form again (400) with what was typed and its problems, and
+ * the team's agency, which the form does not send; 404 or 500 when the
+ * team cannot be read. */
+static void
+team_form_again(struct req *r, struct team_form *f, const struct form_errors *errs)
+{
+	struct team cur;
+
+	if (!admin_found(r, team_get(r->pg, r->arena, &r->actor, f->t.id, &cur)))
+		return;
+	f->t.agency_name = cur.agency_name;
+	team_form_page(r, 400, f, errs);
+}
+
 /* Reads and checks the form (the agency only when adding). Returns 0, or
  * -1 when out of memory. */
 static int
@@ -90,12 +103,8 @@ team_form_read(struct req *r, struct team_form *f, int adding,
 		f->t.agency_id = 0;
 		form_error(errs, "agency", "Select the agency that owns the team");
 	}
-	f->t.code = form_text(r, "code", 32, errs, "code", "Enter a code",
-	    "Code must be 32 characters or fewer");
-	if (f->t.code != NULL && *f->t.code != '\0' && strlen(f->t.code) <= 32 &&
-	    !admin_code_valid(f->t.code, '-'))
-		form_error(errs, "code", "Code must be 2 to 32 lower-case letters, "
-		    "digits and hyphens, like asb-hub");
+	f->t.code = admin_code(r, '-', "Code must be 2 to 32 lower-case letters, "
+	    "digits and hyphens, like asb-hub", errs);
 	f->t.name = form_text(r, "name", 200, errs, "name", "Enter the team's name",
 	    "Name must be 200 characters or fewer");
 	f->specialist = admin_yes_no(r, "specialist", errs, "specialist",
@@ -105,9 +114,7 @@ team_form_read(struct req *r, struct team_form *f, int adding,
 	f->t.specialist = f->specialist == 1;
 	f->t.active = f->active == 1;
 	f->reason = admin_reason(r, "reason", 0, errs);
-	f->t.version = req_form(r, "version");
-	if (f->t.version == NULL)
-		f->t.version = "";
+	f->t.version = admin_version(r);
 	return f->t.code && f->t.name && f->reason ? 0 : -1;
 }
 
@@ -186,12 +193,10 @@ team_edit_get(struct req *r)
 	struct team_form f = { .reason = "" };
 	struct form_errors errs = {0};
 	long long id;
-	int rc;
 
-	if (admin_id_param(r, &id) == -1)
+	if (admin_id_param(r, &id) == -1 ||
+	    !admin_found(r, team_get(r->pg, r->arena, &r->actor, id, &f.t)))
 		return;
-	if ((rc = team_get(r->pg, r->arena, &r->actor, id, &f.t)) != 1)
-		return page_error(r, rc == 0 ? 404 : 500, NULL);
 	f.specialist = f.t.specialist;
 	f.active = f.t.active;
 	team_form_page(r, 200, &f, &errs);
@@ -204,43 +209,25 @@ team_update_post(struct req *r)
 {
 	struct team_form f = {0};
 	struct form_errors errs = {0};
-	struct team cur;
 	enum admin_rc rc;
 	long long id;
-	int found;
 
 	if (admin_id_param(r, &id) == -1)
 		return;
 	if (team_form_read(r, &f, 0, &errs) == -1)
 		return page_error(r, 500, NULL);
 	f.t.id = id;
-	if (errs.n > 0) {
-		/* The form shows the agency, which it does not send. */
-		if ((found = team_get(r->pg, r->arena, &r->actor, id, &cur)) != 1)
-			return page_error(r, found == 0 ? 404 : 500, NULL);
-		f.t.agency_name = cur.agency_name;
-		return team_form_page(r, 400, &f, &errs);
-	}
+	if (errs.n > 0)
+		return team_form_again(r, &f, &errs);
 	rc = team_update(r->pg, r->arena, &r->actor, &f.t, f.reason);
-	if (admin_failed(r, rc, "team"))
+	if (admin_updated(r, rc, "team", f.t.name, arena_printf(r->arena,
+	    "%s has been changed.", f.t.name), NULL, "/admin/teams"))
 		return;
-	switch (rc) {
-	case ADMIN_OK:
-		return admin_done(r, arena_printf(r->arena, "%s has been changed.",
-		    f.t.name), "/admin/teams");
-	case ADMIN_UNCHANGED:
-		return admin_done(r, arena_printf(r->arena, "No changes were made "
-		    "to %s.", f.t.name), "/admin/teams");
-	case ADMIN_DUPLICATE:
-		if ((found = team_get(r->pg, r->arena, &r->actor, id, &cur)) != 1)
-			return page_error(r, found == 0 ? 404 : 500, NULL);
-		f.t.agency_name = cur.agency_name;
-		form_error(&errs, "code", "The agency already has a team with this "
-		    "code: enter a different code");
-		return team_form_page(r, 400, &f, &errs);
-	default:
+	if (rc != ADMIN_DUPLICATE)
 		return page_error(r, 500, NULL);
-	}
+	form_error(&errs, "code", "The agency already has a team with this "
+	    "code: enter a different code");
+	team_form_again(r, &f, &errs);
 }
 
 /* GET /admin/teams/{id}/history */
@@ -249,13 +236,10 @@ team_history_get(struct req *r)
 {
 	struct team t;
 	long long id;
-	int rc;
 
-	if (admin_id_param(r, &id) == -1)
+	if (admin_id_param(r, &id) == -1 ||
+	    !admin_found(r, team_get(r->pg, r->arena, &r->actor, id, &t)))
 		return;
-	if ((rc = team_get(r->pg, r->arena, &r->actor, id, &t)) != 1)
-		return page_error(r, rc == 0 ? 404 : 500, NULL);
-	history_show(r, arena_printf(r->arena, "History of %s (%s)", t.name,
-	    t.agency_name), arena_printf(r->arena, "/admin/teams/%lld", id), "team",
-	    arena_printf(r->arena, "%lld", id));
+	admin_history(r, arena_printf(r->arena, "History of %s (%s)", t.name,
+	    t.agency_name), "/admin/teams", "team", id);
 }

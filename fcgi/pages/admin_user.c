@@ -14,7 +14,6 @@
 #include "http/request.h"
 #include "pages/admin.h"
 #include "pages/form.h"
-#include "pages/history.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "view/view.h"
@@ -197,9 +196,7 @@ user_form_read(struct req *r, struct user_form *f, int adding,
 		f->in.password_hash = hash;
 	}
 	f->reason = admin_reason(r, "reason", 0, errs);
-	f->in.version = req_form(r, "version");
-	if (f->in.version == NULL)
-		f->in.version = "";
+	f->in.version = admin_version(r);
 	return f->in.email && f->in.name && f->reason ? 0 : -1;
 }
 
@@ -325,12 +322,10 @@ user_edit_get(struct req *r)
 	struct user_form f;
 	struct form_errors errs = {0};
 	long long id;
-	int rc;
 
-	if (admin_id_param(r, &id) == -1)
+	if (admin_id_param(r, &id) == -1 ||
+	    !admin_found(r, user_get(r->pg, r->arena, &r->actor, id, &u)))
 		return;
-	if ((rc = user_get(r->pg, r->arena, &r->actor, id, &u)) != 1)
-		return page_error(r, rc == 0 ? 404 : 500, NULL);
 	user_form_from(&f, &u);
 	user_form_page(r, 200, &f, &u, &errs);
 }
@@ -349,7 +344,6 @@ user_state_post(struct req *r, long long id, const char *action)
 	const char *field = totp ? "totp-reason" : "status-reason";
 	const char *reason, *back = arena_printf(r->arena, "/admin/users/%lld", id);
 	enum admin_rc rc = ADMIN_OK;
-	int found;
 
 	if ((reason = admin_reason(r, field, 1, &errs)) == NULL || back == NULL)
 		return page_error(r, 500, NULL);
@@ -374,8 +368,8 @@ user_state_post(struct req *r, long long id, const char *action)
 	if (rc == ADMIN_SELF_DISABLE)
 		form_error(&errs, field, "You cannot disable your own account: ask "
 		    "another administrator to do it");
-	if ((found = user_get(r->pg, r->arena, &r->actor, id, &u)) != 1)
-		return page_error(r, found == 0 ? 404 : 500, NULL);
+	if (!admin_found(r, user_get(r->pg, r->arena, &r->actor, id, &u)))
+		return;
 	user_form_from(&f, &u);
 	if (totp)
 		f.totp_reason = reason;
@@ -393,10 +387,9 @@ user_update_post(struct req *r)
 	struct user_form f = {0};
 	struct form_errors errs = {0};
 	struct admin_revoke rv = {0};
-	const char *action = req_form(r, "action"), *detail = NULL;
+	const char *action = req_form(r, "action"), *detail = NULL, *changed;
 	enum admin_rc rc;
 	long long id;
-	int found;
 
 	if (admin_id_param(r, &id) == -1)
 		return;
@@ -411,24 +404,17 @@ user_update_post(struct req *r)
 	f.in.id = id;
 	if (errs.n == 0) {
 		rc = user_update(r->pg, r->arena, &r->actor, &f.in, f.reason, &detail, &rv);
-		if (admin_failed(r, rc, "user"))
+		changed = rv.n > 0 ? arena_printf(r->arena, "%s has been changed and "
+		    "signed out, so that the change applies at once.", f.in.name) :
+		    arena_printf(r->arena, "%s has been changed.", f.in.name);
+		if (admin_updated(r, rc, "user", f.in.name, changed, &rv, "/admin/users"))
 			return;
-		if (rc == ADMIN_OK) {
-			admin_revoke_sessions(r, &rv);
-			return admin_done(r, rv.n > 0 ? arena_printf(r->arena, "%s has "
-			    "been changed and signed out, so that the change applies "
-			    "at once.", f.in.name) : arena_printf(r->arena, "%s has "
-			    "been changed.", f.in.name), "/admin/users");
-		}
-		if (rc == ADMIN_UNCHANGED)
-			return admin_done(r, arena_printf(r->arena, "No changes were "
-			    "made to %s.", f.in.name), "/admin/users");
 		if (!user_refusal(r, rc, detail, &errs))
 			return page_error(r, 500, NULL);
 	}
 	/* The page also shows the account's state, which the form does not send. */
-	if ((found = user_get(r->pg, r->arena, &r->actor, id, &u)) != 1)
-		return page_error(r, found == 0 ? 404 : 500, NULL);
+	if (!admin_found(r, user_get(r->pg, r->arena, &r->actor, id, &u)))
+		return;
 	f.status_reason = f.totp_reason = "";
 	user_form_page(r, 400, &f, &u, &errs);
 }
@@ -439,13 +425,10 @@ user_history_get(struct req *r)
 {
 	struct user_rec u;
 	long long id;
-	int rc;
 
-	if (admin_id_param(r, &id) == -1)
+	if (admin_id_param(r, &id) == -1 ||
+	    !admin_found(r, user_get(r->pg, r->arena, &r->actor, id, &u)))
 		return;
-	if ((rc = user_get(r->pg, r->arena, &r->actor, id, &u)) != 1)
-		return page_error(r, rc == 0 ? 404 : 500, NULL);
-	history_show(r, arena_printf(r->arena, "History of %s", u.name),
-	    arena_printf(r->arena, "/admin/users/%lld", id), "user",
-	    arena_printf(r->arena, "%lld", id));
+	admin_history(r, arena_printf(r->arena, "History of %s", u.name),
+	    "/admin/users", "user", id);
 }

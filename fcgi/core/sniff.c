@@ -4,7 +4,7 @@
  * and unknown is refused. */
 #include <string.h>
 
-#include "http/sniff.h"
+#include "core/sniff.h"
 
 enum kind {
 	K_UNKNOWN, K_JPEG, K_PNG, K_GIF, K_WEBP, K_HEIC, K_HEIF, K_AVIF,
@@ -489,6 +489,11 @@ head_kind(const struct sniff *s, struct sniff_type *t)
 		return K_WAV;
 	if (AT(h, n, 4, "ftyp"))
 		return ftyp_kind(h, n);
+	/* QuickTime from before ftyp (older cameras): a movie or media atom
+	 * first. */
+	if ((AT(h, n, 4, "moov") || AT(h, n, 4, "mdat") || AT(h, n, 4, "wide")) &&
+	    be32(h) >= 8)
+		return K_MOV;
 	if (AT(h, n, 0, "%PDF-"))
 		return K_PDF;
 	if (AT(h, n, 0, "PK\3\4"))

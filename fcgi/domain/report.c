@@ -1,0 +1,577 @@
+/* Taking a report of ASB: where it is, whether it repeats an open
+ * incident, and then — in one transaction — the incident (new, or the one
+ * it joins), the reporter, the report, the audit rows and the notification
+ * job. Redis gives the fast "anything like this nearby?" answer; PostgreSQL
+ * has the last word. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/hex.h"
+#include "core/log.h"
+#include "core/random.h"
+#include "domain/actor.h"
+#include "domain/audit.h"
+#include "domain/outbox.h"
+#include "domain/report.h"
+#include "domain/tx.h"
+#include "store/pg.h"
+#include "store/redis.h"
+
+static const struct pg_stmt stmts[] = {
+	{ "report_type", "SELECT id, name FROM asb_type WHERE code = $1 AND active" },
+	{ "report_by_key",
+	  "SELECT id, reference, incident_id, incident_reference "
+	  "FROM report_by_idempotency_key($1)" },
+	{ "report_duplicate",
+	  "SELECT incident_id, reference, owner, sharing, shared_with::text "
+	  "FROM report_duplicate_of($1, $2, $3, $4, $5)" },
+	/* Who takes a report that joins no incident: the core partner whose
+	 * council area it is in, else the partnership's first council, else
+	 * its first police force. */
+	{ "report_owner",
+	  "SELECT id FROM agency WHERE active AND core_partner "
+	  "ORDER BY id = $1 DESC, kind = 'local_authority' DESC, id LIMIT 1" },
+	{ "report_next_reference", "SELECT next_reference()" },
+	/* Serialises reports of one type for the moment it takes to decide
+	 * between joining and creating, so two at once cannot both create. */
+	{ "report_lock", "SELECT pg_advisory_xact_lock(1919250544, $1::integer)" },
+	{ "report_person",
+	  "INSERT INTO person (owning_agency_id, sharing, given_name, family_name, "
+	  "email, phone, preferred_contact, contact_consent, share_consent, vulnerable) "
+	  "VALUES ($1, $2::sharing_level, nullif($3, ''), nullif($4, ''), nullif($5, ''), "
+	  "nullif($6, ''), nullif($7, ''), true, $8::boolean, $9::boolean) RETURNING id" },
+	{ "report_incident",
+	  "INSERT INTO incident (reference, channel, asb_type_id, description, "
+	  "occurred_at, recurring, location, address, postcode, beat_id, la_area_id, "
+	  "status, vulnerable, repeat_victim, answers, reporter_id, owning_agency_id, "
+	  "sharing) VALUES ($1, $2::incident_channel, $3, nullif($4, ''), "
+	  "$5::timestamptz, $6::jsonb, CASE WHEN $7::float8 IS NULL THEN NULL ELSE "
+	  "ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326) END, nullif($9, ''), "
+	  "nullif($10, ''), nullif($11, '0')::bigint, nullif($12, '0')::bigint, 'new', "
+	  "$13::boolean, $14::boolean, $15::jsonb, $16::bigint, $17, 'partnership') "
+	  "RETURNING id" },
+	{ "report_insert",
+	  "INSERT INTO report (reference, incident_id, channel, tracking_hash, "
+	  "reporter_id, description, answers, impact, partner, email_updates, "
+	  "idempotency_key, client_ref, owning_agency_id, sharing, shared_with, created_by) "
+	  "VALUES ($1, $2, $3::incident_channel, $4, $5::bigint, nullif($6, ''), "
+	  "$7::jsonb, $8::jsonb, $9::jsonb, $10::boolean, nullif($11, ''), "
+	  "nullif($12, ''), $13, $14::sharing_level, $15::bigint[], "
+	  "nullif($16, '0')::bigint) RETURNING id" },
+	{ "report_tracking",
+	  "SELECT reference, type, status, reported FROM report_tracking($1, $2)" },
+	{ "report_tracking_updates",
+	  "SELECT at, text FROM report_tracking_updates($1, $2)" },
+};
+
+const struct pg_stmts report_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
+
+/* What the transaction decides before it writes. */
+struct plan {
+	long long	 type_id;
+	char		 type_name[201];
+	long long	 owner;
+	char		 sharing[16];
+	char		 shared_with[256];
+	long long	 join;		/* an open incident to join, or 0 */
+	char		 join_ref[32];
+};
+
+static void
+num(char *buf, size_t len, long long v)
+{
+	snprintf(buf, len, "%lld", v);
+}
+
+/* The Redis key of the dedup index for a type and a 2-hour bucket. */
+static void
+dedup_key(char *out, size_t len, const char *type, long long bucket)
+{
+	snprintf(out, len, "concord:dedup:%s:%lld", type, bucket);
+}
+
+/* The fast look-up: an incident id from Redis within the radius, in this
+ * bucket or the last, or 0. -1 when Redis cannot say (PostgreSQL decides). */
+static long long
+dedup_redis(struct rd *rd, const struct report_input *in)
+{
+	long long bucket = clock_epoch() / REPORT_DEDUP_SECONDS, id = 0;
+	char key[128], lon[32], lat[32], radius[16];
+	redisReply *r;
+	int b;
+
+	snprintf(lon, sizeof(lon), "%.7f", in->lon);
+	snprintf(lat, sizeof(lat), "%.7f", in->lat);
+	snprintf(radius, sizeof(radius), "%d", REPORT_DEDUP_METRES);
+	for (b = 0; b < 2 && id == 0; b++) {
+		dedup_key(key, sizeof(key), in->type_code, bucket - b);
+		r = rd_command(rd, "GEOSEARCH %s FROMLONLAT %s %s BYRADIUS %s m ASC COUNT 1",
+		    key, lon, lat, radius);
+		if (r == NULL || r->type == REDIS_REPLY_ERROR) {
+			if (r != NULL)
+				freeReplyObject(r);
+			return -1;
+		}
+		if (r->type == REDIS_REPLY_ARRAY && r->elements > 0 &&
+		    r->element[0]->type == REDIS_REPLY_STRING)
+			id = strtoll(r->element[0]->str, NULL, 10);
+		freeReplyObject(r);
+	}
+	return id;
+}
+
+/* Remembers a new incident in the fast index, for the next reports. */
+static void
+dedup_remember(struct rd *rd, const struct report_input *in, long long incident)
+{
+	long long bucket = clock_epoch() / REPORT_DEDUP_SECONDS;
+	char key[128], lon[32], lat[32], id[24];
+	redisReply *r;
+
+	dedup_key(key, sizeof(key), in->type_code, bucket);
+	snprintf(lon, sizeof(lon), "%.7f", in->lon);
+	snprintf(lat, sizeof(lat), "%.7f", in->lat);
+	num(id, sizeof(id), incident);
+	if ((r = rd_command(rd, "GEOADD %s %s %s %s", key, lon, lat, id)) != NULL)
+		freeReplyObject(r);
+	if ((r = rd_command(rd, "EXPIRE %s %d", key, 2 * REPORT_DEDUP_SECONDS)) != NULL)
+		freeReplyObject(r);
+}
+
+/* Whether this report repeats an open incident; PostgreSQL confirms what
+ * Redis suggests (and decides alone when Redis is down). */
+static int
+plan_join(struct pg *pg, struct rd *rd, const struct report_input *in, struct plan *pl)
+{
+	char tid[24], lon[32], lat[32], m[16], s[16];
+	const char *p[5] = { tid, lon, lat, m, s };
+	PGresult *res;
+	long long hint;
+
+	if (!in->has_point)
+		return 0;
+	if ((hint = dedup_redis(rd, in)) == 0)
+		return 0;	/* nothing nearby: no need to ask PostgreSQL */
+	num(tid, sizeof(tid), pl->type_id);
+	snprintf(lon, sizeof(lon), "%.7f", in->lon);
+	snprintf(lat, sizeof(lat), "%.7f", in->lat);
+	snprintf(m, sizeof(m), "%d", REPORT_DEDUP_METRES);
+	snprintf(s, sizeof(s), "%d", REPORT_DEDUP_SECONDS);
+	if ((res = pg_exec(pg, "report_duplicate", 5, p)) == NULL)
+		return -1;
+	if (PQntuples(res) == 1) {
+		pl->join = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(pl->join_ref, sizeof(pl->join_ref), "%s", PQgetvalue(res, 0, 1));
+		pl->owner = strtoll(PQgetvalue(res, 0, 2), NULL, 10);
+		snprintf(pl->sharing, sizeof(pl->sharing), "%s", PQgetvalue(res, 0, 3));
+		snprintf(pl->shared_with, sizeof(pl->shared_with), "%s", PQgetvalue(res, 0, 4));
+	}
+	PQclear(res);
+	return 0;
+}
+
+/* The type, the owner and whether to join: everything decided before a
+ * row is written. Returns REPORT_OK or why not. */
+static enum report_rc
+plan_make(struct pg *pg, struct rd *rd, const struct actor *a,
+    const struct report_input *in, struct report_result *out, struct plan *pl)
+{
+	PGresult *res;
+	char area_agency[24], tid[24];
+	const char *p[1];
+	int found;
+
+	memset(pl, 0, sizeof(*pl));
+	p[0] = in->type_code;
+	if ((res = pg_exec(pg, "report_type", 1, p)) == NULL)
+		return REPORT_ERROR;
+	if ((found = PQntuples(res) == 1)) {
+		pl->type_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(pl->type_name, sizeof(pl->type_name), "%s", PQgetvalue(res, 0, 1));
+	}
+	PQclear(res);
+	if (!found)
+		return REPORT_BAD_TYPE;
+	if (in->has_point) {
+		switch (area_locate(pg, in->lon, in->lat, &out->where)) {
+		case AREA_BAD_POINT:
+			return REPORT_BAD_POINT;
+		case AREA_ERROR:
+			return REPORT_ERROR;
+		default:
+			break;
+		}
+		if (!out->where.in_partnership)
+			return REPORT_OUTSIDE;
+	}
+	num(tid, sizeof(tid), pl->type_id);
+	p[0] = tid;
+	if (pg_exec_ok(pg, "report_lock", 1, p) == -1 || plan_join(pg, rd, in, pl) == -1)
+		return REPORT_ERROR;
+	if (pl->join != 0)
+		return REPORT_OK;
+	snprintf(pl->sharing, sizeof(pl->sharing), "partnership");
+	snprintf(pl->shared_with, sizeof(pl->shared_with), "{}");
+	if (strcmp(in->channel, "partner") == 0 && a->agency_id > 0) {
+		pl->owner = a->agency_id;
+		return REPORT_OK;
+	}
+	num(area_agency, sizeof(area_agency), out->where.area.agency_id);
+	p[0] = area_agency;
+	if ((res = pg_exec(pg, "report_owner", 1, p)) == NULL)
+		return REPORT_ERROR;
+	if ((found = PQntuples(res) == 1))
+		pl->owner = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return found ? REPORT_OK : REPORT_ERROR;
+}
+
+static const char *
+yesno(int v)
+{
+	return v > 0 ? "true" : "false";
+}
+
+static struct json_object *
+impact_json(const struct report_input *in)
+{
+	struct json_object *o = json_object_new_object();
+
+	if (in->impact != NULL && *in->impact != '\0')
+		json_object_object_add(o, "impact", json_object_new_string(in->impact));
+	if (in->feels_unsafe >= 0)
+		json_object_object_add(o, "feels_unsafe", json_object_new_boolean(in->feels_unsafe));
+	if (in->vulnerable >= 0)
+		json_object_object_add(o, "vulnerable", json_object_new_boolean(in->vulnerable));
+	if (in->targeted >= 0)
+		json_object_object_add(o, "targeted", json_object_new_boolean(in->targeted));
+	if (in->happened_before >= 0)
+		json_object_object_add(o, "happened_before",
+		    json_object_new_boolean(in->happened_before));
+	if (in->for_someone_else >= 0)
+		json_object_object_add(o, "for_someone_else",
+		    json_object_new_boolean(in->for_someone_else));
+	return o;
+}
+
+static struct json_object *
+partner_json(const struct report_input *in)
+{
+	struct json_object *o;
+
+	if (strcmp(in->channel, "partner") != 0)
+		return NULL;
+	o = json_object_new_object();
+	json_object_object_add(o, "reference", json_object_new_string(
+	    in->partner_reference ? in->partner_reference : ""));
+	json_object_object_add(o, "tenancy_reference", json_object_new_string(
+	    in->tenancy_reference ? in->tenancy_reference : ""));
+	json_object_object_add(o, "involves_tenants",
+	    json_object_new_boolean(in->involves_tenants > 0));
+	return o;
+}
+
+static const char *
+json_text(struct json_object *o, const char *empty)
+{
+	return o != NULL ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN) : empty;
+}
+
+/* The reporter, unless anonymous: 0 and no row then. */
+static int
+write_person(struct pg *pg, const struct report_input *in, const struct plan *pl,
+    long long *id)
+{
+	char owner[24], vulnerable[8];
+	const char *p[9];
+	PGresult *res;
+
+	*id = 0;
+	if (in->anonymous)
+		return 0;
+	num(owner, sizeof(owner), pl->owner);
+	snprintf(vulnerable, sizeof(vulnerable), "%s", yesno(in->vulnerable));
+	p[0] = owner;
+	/* Without consent to share, only the agency that takes it sees who. */
+	p[1] = in->share_consent > 0 ? "partnership" : "agency";
+	p[2] = in->given_name ? in->given_name : "";
+	p[3] = in->family_name ? in->family_name : "";
+	p[4] = in->email ? in->email : "";
+	p[5] = in->phone ? in->phone : "";
+	p[6] = in->preferred_contact ? in->preferred_contact : "";
+	p[7] = yesno(in->share_consent);
+	p[8] = vulnerable;
+	if ((res = pg_exec(pg, "report_person", 9, p)) == NULL)
+		return -1;
+	*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return 0;
+}
+
+static int
+write_incident(struct pg *pg, const struct report_input *in, const struct plan *pl,
+    const struct report_result *out, long long reporter, long long *id)
+{
+	char lon[32], lat[32], beat[24], area[24], rep[24], owner[24], tid[24];
+	struct json_object *answers = in->answers;
+	const char *p[17];
+	PGresult *res;
+
+	snprintf(lon, sizeof(lon), "%.7f", in->lon);
+	snprintf(lat, sizeof(lat), "%.7f", in->lat);
+	num(beat, sizeof(beat), out->where.beat.id);
+	num(area, sizeof(area), out->where.area.id);
+	num(rep, sizeof(rep), reporter);
+	num(owner, sizeof(owner), pl->owner);
+	num(tid, sizeof(tid), pl->type_id);
+	p[0] = out->reference;
+	p[1] = in->channel;
+	p[2] = tid;
+	p[3] = in->description ? in->description : "";
+	p[4] = in->occurred_at;
+	p[5] = in->recurring ? json_text(in->recurring, NULL) : NULL;
+	p[6] = in->has_point ? lon : NULL;
+	p[7] = in->has_point ? lat : NULL;
+	p[8] = in->address ? in->address : "";
+	p[9] = in->postcode ? in->postcode : "";
+	p[10] = beat;
+	p[11] = area;
+	p[12] = yesno(in->vulnerable > 0 || in->targeted > 0);
+	p[13] = yesno(in->happened_before);
+	p[14] = json_text(answers, "{}");
+	p[15] = reporter ? rep : NULL;
+	p[16] = owner;
+	if ((res = pg_exec(pg, "report_incident", 17, p)) == NULL)
+		return -1;
+	*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return 0;
+}
+
+static int
+write_report(struct pg *pg, const struct actor *a, const struct report_input *in,
+    const struct plan *pl, struct report_result *out, long long reporter)
+{
+	char hash[65], inc[24], rep[24], owner[24], by[24];
+	struct json_object *impact = impact_json(in), *partner = partner_json(in);
+	const char *p[16];
+	PGresult *res;
+	int rc = -1;
+
+	if (random_hex(out->token, 32) == -1 || sha256_hex(out->token,
+	    strlen(out->token), hash) == -1)
+		goto out;
+	num(inc, sizeof(inc), out->incident_id);
+	num(rep, sizeof(rep), reporter);
+	num(owner, sizeof(owner), pl->owner);
+	num(by, sizeof(by), a->user_id);
+	p[0] = out->reference;
+	p[1] = inc;
+	p[2] = in->channel;
+	p[3] = hash;
+	p[4] = reporter ? rep : NULL;
+	p[5] = in->description ? in->description : "";
+	p[6] = json_text(in->answers, "{}");
+	p[7] = json_text(impact, "{}");
+	p[8] = partner ? json_text(partner, NULL) : NULL;
+	p[9] = yesno(in->email_updates > 0 && in->email && *in->email);
+	p[10] = in->idempotency_key ? in->idempotency_key : "";
+	p[11] = in->client_ref ? in->client_ref : "";
+	p[12] = owner;
+	p[13] = pl->sharing;
+	p[14] = pl->shared_with;
+	p[15] = by;
+	if ((res = pg_exec(pg, "report_insert", 16, p)) == NULL)
+		goto out;
+	out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	rc = 0;
+out:
+	json_object_put(impact);
+	json_object_put(partner);
+	return rc;
+}
+
+/* The audit rows and, when they gave an e-mail address, the confirmation. */
+static int
+write_trail(struct pg *pg, const struct actor *a, const struct report_input *in,
+    const struct plan *pl, const struct report_result *out)
+{
+	struct json_object *after = json_object_new_object(), *mail;
+	char rid[24], iid[24], body[1024];
+	int rc;
+
+	num(rid, sizeof(rid), out->report_id);
+	num(iid, sizeof(iid), out->incident_id);
+	json_object_object_add(after, "reference", json_object_new_string(out->reference));
+	json_object_object_add(after, "incident", json_object_new_string(out->incident_reference));
+	json_object_object_add(after, "channel", json_object_new_string(in->channel));
+	json_object_object_add(after, "type", json_object_new_string(in->type_code));
+	rc = audit_append(pg, a, "report", rid, "create", NULL, after, NULL) == -1 ||
+	    audit_append(pg, a, "incident", iid, pl->join ? "add_report" : "create",
+	    NULL, after, NULL) == -1 ? -1 : 0;
+	json_object_put(after);
+	if (rc == -1 || in->anonymous || in->email == NULL || *in->email == '\0')
+		return rc;
+	snprintf(body, sizeof(body), "Thank you for reporting %s.\n\nYour reference is %s. "
+	    "Keep this email: you can see what is being done at\n/track/%s?t=%s\n\n"
+	    "If you are in danger, call 999.\n", pl->type_name, out->reference,
+	    out->reference, out->token);
+	mail = json_object_new_object();
+	json_object_object_add(mail, "to", json_object_new_string(in->email));
+	json_object_object_add(mail, "subject", json_object_new_string(
+	    "Your report of anti-social behaviour"));
+	json_object_object_add(mail, "body", json_object_new_string(body));
+	rc = outbox_add(pg, "notify", mail);
+	json_object_put(mail);
+	return rc;
+}
+
+/* A report sent before with this idempotency key: 1 and its result. */
+static int
+earlier_report(struct pg *pg, const struct report_input *in, struct report_result *out)
+{
+	PGresult *res;
+	int found;
+
+	if (in->idempotency_key == NULL || *in->idempotency_key == '\0')
+		return 0;
+	if ((res = pg_exec(pg, "report_by_key", 1, &in->idempotency_key)) == NULL)
+		return -1;
+	if ((found = PQntuples(res) == 1)) {
+		out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
+		out->incident_id = strtoll(PQgetvalue(res, 0, 2), NULL, 10);
+		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
+		    PQgetvalue(res, 0, 3));
+		out->resubmitted = 1;
+	}
+	PQclear(res);
+	return found;
+}
+
+/* Takes a report. REPORT_OK and the result (with the tracking token, which
+ * exists nowhere else) when it is saved; otherwise nothing is saved. */
+enum report_rc
+report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
+    const struct report_input *in, struct report_result *out)
+{
+	struct actor a = *caller;
+	enum report_rc rc;
+	struct plan pl;
+	PGresult *res;
+	long long reporter;
+	int seen;
+
+	memset(out, 0, sizeof(*out));
+	if (in->has_point && !area_point_valid(in->lon, in->lat))
+		return REPORT_BAD_POINT;
+	if (tx_begin(pg, &a) == -1)
+		return REPORT_ERROR;
+	/* A double click or a resubmitted form: the report already made. */
+	if ((seen = earlier_report(pg, in, out)) != 0) {
+		rc = seen == 1 ? REPORT_OK : REPORT_ERROR;
+		pg_rollback(pg);
+		return rc;
+	}
+	if ((rc = plan_make(pg, rd, &a, in, out, &pl)) != REPORT_OK)
+		goto fail;
+	rc = REPORT_ERROR;
+	/* From here the rows belong to the owner, and the intake writes the
+	 * reporter's details on their behalf: row security checks both. */
+	a.agency_id = pl.owner;
+	a.core_partner = 1;
+	a.perms |= PERM_BIT(PERM_PERSON_VIEW);
+	if (tx_actor(pg, &a) == -1)
+		goto fail;
+	if ((res = pg_exec(pg, "report_next_reference", 0, NULL)) == NULL)
+		goto fail;
+	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+	if (write_person(pg, in, &pl, &reporter) == -1)
+		goto fail;
+	if (pl.join != 0) {
+		out->incident_id = pl.join;
+		out->linked = 1;
+		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
+		    pl.join_ref);
+	} else {
+		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
+		    out->reference);
+		if (write_incident(pg, in, &pl, out, reporter, &out->incident_id) == -1)
+			goto fail;
+	}
+	if (write_report(pg, &a, in, &pl, out, reporter) == -1 ||
+	    write_trail(pg, &a, in, &pl, out) == -1)
+		goto fail;
+	if (pg_commit(pg) == -1) {
+		/* Another request with the same key won the race: show that. */
+		if (tx_begin(pg, caller) == 0) {
+			seen = earlier_report(pg, in, out);
+			pg_rollback(pg);
+			if (seen == 1)
+				return REPORT_OK;
+		}
+		return REPORT_ERROR;
+	}
+	if (!pl.join && in->has_point)
+		dedup_remember(rd, in, out->incident_id);
+	return REPORT_OK;
+fail:
+	if (rc == REPORT_ERROR)
+		log_error("report: %s", pg_error(pg));
+	pg_rollback(pg);
+	return rc;
+}
+
+/* The tracking page's view of a report: 1 found, 0 when the reference or
+ * token is wrong (the same answer for both), -1 on error. */
+int
+report_track(struct pg *pg, struct arena *ar, const char *reference,
+    const char *token, struct report_status *st)
+{
+	char hash[65];
+	const char *p[2] = { reference, hash };
+	struct actor public = { .request_id = NULL };
+	PGresult *res;
+	int i, n;
+
+	memset(st, 0, sizeof(*st));
+	if (strlen(token) != 64 || sha256_hex(token, 64, hash) == -1)
+		return 0;
+	if (tx_begin(pg, &public) == -1)
+		return -1;
+	if ((res = pg_exec(pg, "report_tracking", 2, p)) == NULL)
+		goto err;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		pg_rollback(pg);
+		return 0;
+	}
+	st->reference = arena_strdup(ar, PQgetvalue(res, 0, 0));
+	st->type = arena_strdup(ar, PQgetvalue(res, 0, 1));
+	st->status = arena_strdup(ar, PQgetvalue(res, 0, 2));
+	st->reported = arena_strdup(ar, PQgetvalue(res, 0, 3));
+	PQclear(res);
+	if ((res = pg_exec(pg, "report_tracking_updates", 2, p)) == NULL)
+		goto err;
+	n = PQntuples(res);
+	st->updates = arena_calloc(ar, (size_t)n + 1, sizeof(*st->updates));
+	for (i = 0; st->updates != NULL && i < n; i++) {
+		st->updates[i].when = arena_strdup(ar, PQgetvalue(res, i, 0));
+		st->updates[i].text = arena_strdup(ar, PQgetvalue(res, i, 1));
+	}
+	st->nupdates = st->updates ? (size_t)n : 0;
+	PQclear(res);
+	pg_rollback(pg);
+	return 1;
+err:
+	pg_rollback(pg);
+	return -1;
+}

@@ -1,0 +1,92 @@
+#ifndef DOMAIN_REPORT_H
+#define DOMAIN_REPORT_H
+
+#include <stddef.h>
+
+#include "domain/area.h"
+
+struct actor;
+struct arena;
+struct json_object;
+struct pg;
+struct rd;
+
+/* A report of ASB as it arrives from any front door — the public form, a
+ * partner, Open311 — structured enough to route and triage. Each report
+ * has its own reference and tracking token; reports of the same thing
+ * (same type, within REPORT_DEDUP_METRES and REPORT_DEDUP_SECONDS of an
+ * open incident) join that incident instead of making a second one. */
+
+#define REPORT_DEDUP_METRES	150
+#define REPORT_DEDUP_SECONDS	(2 * 60 * 60)
+
+/* -1 where a yes/no question was not answered. */
+struct report_input {
+	const char		*channel;	/* "public", "partner", "open311" */
+	const char		*type_code;	/* asb_type.code */
+	const char		*description;
+	struct json_object	*answers;	/* {key: {"question", "answer", "version"}} */
+	const char		*occurred_at;	/* ISO 8601, or NULL */
+	struct json_object	*recurring;	/* {"how_often", "times_of_day"}, or NULL */
+	int			 has_point;
+	double			 lon, lat;
+	const char		*address;
+	const char		*postcode;
+	const char		*impact;	/* how it affects them, free text */
+	int			 feels_unsafe;
+	int			 vulnerable;	/* someone in the household */
+	int			 targeted;	/* because of who they are */
+	int			 happened_before;
+	int			 anonymous;
+	const char		*given_name, *family_name, *email, *phone;
+	const char		*preferred_contact;	/* email, phone, post, none */
+	int			 for_someone_else;
+	int			 share_consent;
+	int			 email_updates;
+	const char		*partner_reference;	/* partner route only */
+	const char		*tenancy_reference;
+	int			 involves_tenants;
+	const char		*idempotency_key;	/* from the form: one report per key */
+	const char		*client_ref;		/* Open311 service_request client id */
+};
+
+struct report_result {
+	char		 reference[32];		/* this report's: ASB-2026-000123 */
+	char		 token[65];		/* tracking token; "" on a resubmission */
+	long long	 report_id;
+	long long	 incident_id;
+	char		 incident_reference[32];
+	int		 linked;		/* joined an existing open incident */
+	int		 resubmitted;		/* the key was used before: that report */
+	struct area_location where;
+};
+
+enum report_rc {
+	REPORT_OK,
+	REPORT_BAD_TYPE,	/* no such active ASB type */
+	REPORT_BAD_POINT,	/* not a longitude and latitude */
+	REPORT_OUTSIDE,		/* outside the partnership: where.council says whose */
+	REPORT_ERROR,
+};
+
+/* What the tracking page shows. */
+struct report_status {
+	const char	*reference;
+	const char	*type;
+	const char	*status;	/* the incident's status */
+	const char	*reported;	/* Europe/London */
+	struct report_update {
+		const char	*when;
+		const char	*text;
+	}		*updates;	/* the updates staff chose to share, newest first */
+	size_t		 nupdates;
+};
+
+extern const struct pg_stmts report_statements;
+
+enum report_rc	report_submit(struct pg *, struct rd *, const struct actor *,
+		    const struct report_input *, struct report_result *);
+int		report_track(struct pg *, struct arena *, const char *reference,
+		    const char *token, struct report_status *);
+
+#endif
