@@ -56,3 +56,21 @@ def browser_nojs():
     d = make_driver(javascript=False)
     yield d
     quit_driver(d)
+
+
+AXE = os.path.join(os.path.dirname(__file__), "..", "..", "node_modules", "axe-core",
+                   "axe.min.js")
+
+
+def axe_violations(driver):
+    """Runs axe-core (npm, installed by scripts/test) on the page in the
+    browser, for WCAG 2.0-2.2 A and AA, and returns its violations."""
+    with open(AXE) as f:
+        driver.execute_script(f.read())
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa',"
+        " 'wcag21a', 'wcag21aa', 'wcag22aa']}}).then(r => done(r.violations),"
+        " e => done([{id: 'axe-error', help: String(e), nodes: []}]));")
+    return [{"id": v["id"], "help": v["help"],
+             "nodes": [n.get("target") for n in v["nodes"]][:5]} for v in result]
