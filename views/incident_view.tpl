@@ -13,6 +13,17 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Shared with</dt><dd class="govuk-summary-list__value">{{SHARING}}</dd></div>
 </dl>
 <p class="govuk-body"><a class="govuk-link" href="/staff/incidents/{{REFERENCE}}/history">History of this incident</a></p>
+{{#REPORT}}
+<h2 class="govuk-heading-m">Report {{REFERENCE}}</h2>
+<p class="govuk-body-s">{{REPORTED}}, through {{CHANNEL}}{{#LINKED}} (a further report of this incident){{/LINKED}}</p>
+<p class="govuk-body">{{#FLAG}}<strong class="govuk-tag govuk-tag--red">{{LABEL}}</strong> {{/FLAG}}</p>
+<dl class="govuk-summary-list">
+{{#ANSWER}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{QUESTION}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd></div>{{/ANSWER}}
+{{#IMPACT}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">How it affects them</dt><dd class="govuk-summary-list__value">{{TEXT}}</dd></div>{{/IMPACT}}
+{{#CONTACT}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Reporter</dt><dd class="govuk-summary-list__value">{{NAME}}<br>{{EMAIL}}<br>{{PHONE}}<br>Prefers: {{PREFERRED}}</dd></div>{{/CONTACT}}
+{{#NO_CONTACT}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Reporter</dt><dd class="govuk-summary-list__value">Anonymous, or not shared with your agency</dd></div>{{/NO_CONTACT}}
+</dl>
+{{/REPORT}}
 {{#CAN_UPDATE}}
 <h2 class="govuk-heading-m">Change status</h2>
 <form method="post" action="/staff/incidents/{{REFERENCE}}/status" novalidate>

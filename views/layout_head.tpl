@@ -27,7 +27,8 @@
 {{/SIGNED_OUT}}
 {{#SIGNED_IN}}
 <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff">Home</a></li>
-{{#NAV_INCIDENTS}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/incidents">Incidents</a></li>{{/NAV_INCIDENTS}}
+{{#NAV_INCIDENTS}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/reports">New reports</a></li>
+<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/incidents">Incidents</a></li>{{/NAV_INCIDENTS}}
 {{#NAV_ACTIVITY}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/activity">Team activity</a></li>{{/NAV_ACTIVITY}}
 {{#NAV_ADMIN}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/admin">Administration</a></li>{{/NAV_ADMIN}}
 {{/SIGNED_IN}}

@@ -4,6 +4,7 @@
 #include "domain/admin_team.h"
 #include "domain/admin_user.h"
 #include "domain/area.h"
+#include "domain/asb_catalogue.h"
 #include "domain/audit.h"
 #include "domain/evidence.h"
 #include "domain/health.h"
@@ -11,6 +12,7 @@
 #include "domain/incident.h"
 #include "domain/outbox.h"
 #include "domain/report.h"
+#include "domain/report_list.h"
 #include "domain/tx.h"
 #include "domain/users.h"
 #include "domain/statements.h"
@@ -22,6 +24,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&admin_team_statements,
 	&admin_user_statements,
 	&area_statements,
+	&asb_catalogue_statements,
 	&audit_statements,
 	&evidence_statements,
 	&health_statements,
@@ -29,6 +32,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&incident_statements,
 	&outbox_statements,
 	&report_statements,
+	&report_list_statements,
 	&tx_statements,
 	&users_statements,
 };

@@ -12,6 +12,7 @@
 #include "pages/history.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
+#include "pages/reports.h"
 #include "view/view.h"
 
 #define PAGE_SIZE	25
@@ -121,6 +122,7 @@ incident_page(struct req *r, int status, const struct incident *in,
 	size_t i;
 
 	if (d == NULL || incident_fields(d, in) == -1 ||
+	    reports_of_incident_dict(r, d, in->id) == -1 ||
 	    view_set_int(d, "VERSION", (long)in->version) == -1 ||
 	    form_errors_dict(d, errs) == -1)
 		goto fail;

@@ -50,5 +50,28 @@ void	incident_view_get(struct req *);
 void	incident_status_post(struct req *);
 void	incident_history_get(struct req *);
 
+/* pages/reports.c */
+void	report_list_get(struct req *);
+
+/* pages/report.c: the public reporting form; pages/track.c */
+void	report_start_get(struct req *);
+void	report_type_get(struct req *);
+void	report_type_post(struct req *);
+void	report_subtype_get(struct req *);
+void	report_subtype_post(struct req *);
+void	report_question_get(struct req *);
+void	report_question_post(struct req *);
+void	report_when_get(struct req *);
+void	report_when_post(struct req *);
+void	report_where_get(struct req *);
+void	report_where_post(struct req *);
+void	report_impact_get(struct req *);
+void	report_impact_post(struct req *);
+void	report_about_get(struct req *);
+void	report_about_post(struct req *);
+void	report_check_get(struct req *);
+void	report_submit_post(struct req *);
+void	report_done_get(struct req *);
+void	track_get(struct req *);
 
 #endif

@@ -48,11 +48,33 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/admin/roles/{id}",	role_update_post, PERM_ADMIN_USERS, 0 },
 	{ METHOD_GET,	"/admin/roles/{id}/history", role_history_get, PERM_ADMIN_USERS, 0 },
 
-	/* Incidents */
+	/* Incidents and the reports that make them */
+	{ METHOD_GET,	"/staff/reports",		report_list_get,      PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_GET,	"/staff/incidents",		incident_list_get,    PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}",	incident_view_get,    PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/status", incident_status_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}/history", incident_history_get, PERM_INCIDENT_VIEW, 0 },
+	/* Public reporting (pages/report.c) and tracking (pages/track.c) */
+	{ METHOD_GET,	"/report",		report_start_get,    PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/report/type",		report_type_get,     PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/type",		report_type_post,    PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/report/subtype",	report_subtype_get,  PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/subtype",	report_subtype_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/report/questions/{id}", report_question_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/questions/{id}", report_question_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/report/when",		report_when_get,     PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/when",		report_when_post,    PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/report/where",	report_where_get,    PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/where",	report_where_post,   PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/report/impact",	report_impact_get,   PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/impact",	report_impact_post,  PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/report/about-you",	report_about_get,    PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/about-you",	report_about_post,   PERM_PUBLIC, 0 },
+	/* (/report/evidence goes here when it is written) */
+	{ METHOD_GET,	"/report/check",	report_check_get,    PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/submit",	report_submit_post,  PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/report/done",		report_done_get,     PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/track/{ref}",	track_get,	     PERM_PUBLIC, 0 },
 };
 
 const size_t routes_n = sizeof(routes) / sizeof(routes[0]);

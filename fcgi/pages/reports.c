@@ -1,0 +1,152 @@
+/* Staff views of reports: the list of new reports, and the reports on an
+ * incident's page with their answers, the vulnerability prompts and — where
+ * permitted — the reporter's contact details. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "domain/report_list.h"
+#include "http/request.h"
+#include "pages/layout.h"
+#include "pages/pages.h"
+#include "pages/reports.h"
+#include "view/view.h"
+
+#define PAGE_SIZE	25
+
+static const struct {
+	const char *key, *label;
+} flags[] = {
+	{ "feels_unsafe", "Feels unsafe at home" },
+	{ "vulnerable", "Someone in the household is vulnerable" },
+	{ "targeted", "Thinks they are targeted because of who they are" },
+	{ "happened_before", "Has happened before" },
+	{ "for_someone_else", "Reported for someone else" },
+};
+
+/* The flags a report raised, as GOV.UK tags (FLAG sections). */
+static int
+flags_dict(struct view_dict *d, const char *impact)
+{
+	struct json_object *o = json_tokener_parse(impact), *v;
+	struct view_dict *f;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; o != NULL && i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (json_object_object_get_ex(o, flags[i].key, &v) &&
+		    json_object_get_boolean(v) &&
+		    ((f = view_section(d, "FLAG")) == NULL ||
+		    view_set(f, "LABEL", flags[i].label) == -1))
+			rc = -1;
+	if (o != NULL && json_object_object_get_ex(o, "impact", &v) &&
+	    view_set(view_section(d, "IMPACT"), "TEXT", json_object_get_string(v)) == -1)
+		rc = -1;
+	json_object_put(o);
+	return rc;
+}
+
+/* The answers to the type's questions, in the words they were asked. */
+static int
+answers_dict(struct view_dict *d, const char *answers)
+{
+	struct json_object *o = json_tokener_parse(answers), *q, *ans;
+	struct view_dict *row;
+	const char *text;
+	int rc = 0;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		return 0;
+	}
+	json_object_object_foreach(o, key, val) {
+		(void)key;
+		if (!json_object_object_get_ex(val, "question", &q) ||
+		    !json_object_object_get_ex(val, "answer", &ans))
+			continue;
+		text = json_object_is_type(ans, json_type_array) ?
+		    json_object_to_json_string_ext(ans, JSON_C_TO_STRING_PLAIN) :
+		    json_object_get_string(ans);
+		if ((row = view_section(d, "ANSWER")) == NULL ||
+		    view_set(row, "QUESTION", json_object_get_string(q)) == -1 ||
+		    view_set(row, "VALUE", text) == -1)
+			rc = -1;
+	}
+	json_object_put(o);
+	return rc;
+}
+
+static int
+row_dict(struct view_dict *d, const struct report_row *r)
+{
+	return view_set(d, "REFERENCE", r->reference) == -1 ||
+	    view_set(d, "INCIDENT", r->incident_reference) == -1 ||
+	    view_set(d, "CHANNEL", r->channel) == -1 ||
+	    view_set(d, "TYPE", r->type) == -1 ||
+	    view_set(d, "PLACE", r->place) == -1 ||
+	    view_set(d, "REPORTED", r->reported) == -1 ||
+	    view_set(d, "DESCRIPTION", r->description) == -1 ||
+	    (r->linked && view_show(d, "LINKED") == -1) ||
+	    flags_dict(d, r->impact) == -1 ? -1 : 0;
+}
+
+/* GET /staff/reports?page=N: the newest reports first. */
+void
+report_list_get(struct req *r)
+{
+	const char *pg = req_query(r, "page");
+	long page = pg != NULL ? strtol(pg, NULL, 10) : 1;
+	struct report_row *rows;
+	struct view_dict *d, *s;
+	size_t n, i;
+
+	if (page < 1 || page > 10000)
+		page = 1;
+	if (report_list_new(r->pg, r->arena, &r->actor, PAGE_SIZE + 1,
+	    (int)(page - 1) * PAGE_SIZE, &rows, &n) == -1)
+		return page_error(r, 503, NULL);
+	if ((d = page_dict(r)) == NULL)
+		return page_error(r, 500, NULL);
+	view_show(d, n > 0 ? "RESULTS" : "NONE");
+	for (i = 0; i < n && i < PAGE_SIZE; i++)
+		if ((s = view_section(d, "ROW")) == NULL || row_dict(s, &rows[i]) == -1) {
+			view_dict_free(d);
+			return page_error(r, 500, NULL);
+		}
+	if (page > 1)
+		view_set_int(view_section(d, "PREV"), "PAGE", page - 1);
+	if (n > PAGE_SIZE)
+		view_set_int(view_section(d, "NEXT"), "PAGE", page + 1);
+	page_render(r, 200, "report_list.tpl", "New reports", d);
+}
+
+/* Adds the REPORT sections of an incident's page. Returns 0 or -1. */
+int
+reports_of_incident_dict(struct req *r, struct view_dict *d, long long incident_id)
+{
+	struct report_row *rows;
+	struct view_dict *s, *c;
+	size_t n, i;
+
+	if (report_list_for_incident(r->pg, r->arena, &r->actor, incident_id, &rows,
+	    &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((s = view_section(d, "REPORT")) == NULL || row_dict(s, &rows[i]) == -1 ||
+		    answers_dict(s, rows[i].answers) == -1)
+			return -1;
+		if (rows[i].person_id == 0) {
+			view_show(s, "NO_CONTACT");
+			continue;
+		}
+		if ((c = view_section(s, "CONTACT")) == NULL ||
+		    view_set(c, "NAME", rows[i].contact_name) == -1 ||
+		    view_set(c, "EMAIL", rows[i].contact_email) == -1 ||
+		    view_set(c, "PHONE", rows[i].contact_phone) == -1 ||
+		    view_set(c, "PREFERRED", rows[i].contact_preferred) == -1)
+			return -1;
+	}
+	return 0;
+}
