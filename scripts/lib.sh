@@ -667,11 +667,14 @@ nginx_render() {
     [[ -f $tmpl ]] || die "$tmpl not found"
     mkdir -p "$ROOT/views/static"
     user=$(nginx_user)
+    # The upload location's limit is the app's own for streaming routes:
+    # upload_files_max x upload_max + 1 MiB of fields (the defaults).
     sed -e "s|@PORT@|$CONCORD_PORT|g" \
         -e "s|@VAR@|$(sed_escape "$CONCORD_VAR")|g" \
         -e "s|@ROOT@|$(sed_escape "$ROOT")|g" \
         -e "s|@SOCKET@|$(sed_escape "$FCGI_SOCK")|g" \
         -e "s|@BODY_MAX@|$CONCORD_BODY_MAX|g" \
+        -e "s|@UPLOAD_BODY_MAX@|$(( 10 * 20971520 + 1048576 ))|g" \
         -e "s|@USER@|$user|g" \
         "$tmpl" > "$NGINX_CONF.tmp"
     if grep -n '@[A-Z_]*@' "$NGINX_CONF.tmp" >&2; then

@@ -59,3 +59,13 @@
 </div>
 </div>
 {{/HAS_FLASH}}
+{{#HAS_NOTICE}}
+<div class="govuk-notification-banner" role="region" aria-labelledby="notice-title" data-module="govuk-notification-banner">
+<div class="govuk-notification-banner__header">
+<h2 class="govuk-notification-banner__title" id="notice-title">Important</h2>
+</div>
+<div class="govuk-notification-banner__content">
+<p class="govuk-notification-banner__heading">{{FLASH}}</p>
+</div>
+</div>
+{{/HAS_NOTICE}}

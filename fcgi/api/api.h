@@ -6,4 +6,13 @@ struct req;
 /* Handlers that answer JSON. */
 void	health_get(struct req *);
 
+/* Open311 GeoReport v2 (api/open311.c): JSON or XML by extension. */
+void	open311_discovery_get(struct req *);
+void	open311_services_get(struct req *);
+void	open311_service_get(struct req *);
+void	open311_requests_get(struct req *);
+void	open311_requests_post(struct req *);
+void	open311_request_get(struct req *);
+void	open311_token_get(struct req *);
+
 #endif

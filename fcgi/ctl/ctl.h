@@ -18,6 +18,12 @@ int	ctl_notify(const struct config *, int, char *[]);
 int	ctl_audit(const struct config *, int, char *[]);
 int	ctl_user(const struct config *, int, char *[]);
 int	ctl_areas(const struct config *, int, char *[]);
+int	ctl_api_client(const struct config *, int, char *[]);
+
+/* api_client.c: Open311 clients; the demo's is registered by ctl_demo. */
+struct pg;
+extern const struct pg_stmts api_client_statements;
+int	api_client_demo(const struct config *, struct pg *);
 
 /* migrations.c: the files in $sql/migrations, and how they compare with
  * what the database has applied. */

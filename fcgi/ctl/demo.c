@@ -3,7 +3,8 @@
  * rules distinguish — created or brought back to these values; running it
  * twice changes nothing. The demo users' passwords and TOTP secrets are
  * written to demo-users.json beside the configuration file, and reused
- * from there on the next run. Never on a live system (demo = 0). */
+ * from there on the next run; the demo Open311 client's key likewise in
+ * demo-clients.json (ctl/api_client.c). Never on a live system (demo = 0). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -283,7 +284,8 @@ creds_save(const char *path, struct json_object *list)
 int
 ctl_demo(const struct config *cfg, int argc, char *argv[])
 {
-	static const struct pg_stmts *const sets[] = { &demo_statements };
+	static const struct pg_stmts *const sets[] = { &demo_statements,
+	    &api_client_statements };
 	struct json_object *known, *out;
 	char path[PATH_MAX];
 	struct pg *pg;
@@ -320,7 +322,7 @@ ctl_demo(const struct config *cfg, int argc, char *argv[])
 		fprintf(stderr, "concordctl: demo: %s\n", pg_error(pg));
 		if (strstr(pg_error(pg), "does not exist") != NULL)
 			fprintf(stderr, "concordctl: run `concordctl migrate` first\n");
-	} else if (creds_save(path, out) == 0) {
+	} else if (creds_save(path, out) == 0 && api_client_demo(cfg, pg) == 0) {
 		printf("demo partnership ready: %zu agencies, %zu teams, %zu users, "
 		    "%zu incidents; sign-ins in %s\n", NELEM(agencies), NELEM(teams),
 		    NELEM(users), NELEM(incidents), path);

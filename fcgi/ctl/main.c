@@ -35,6 +35,8 @@ static const struct command {
 	  " | locate LON LAT | locate -",
 	  "load police beats or council areas from GeoJSON (as db_admin); print the beat "
 	  "and council area of a point as JSON (\"LON LAT\" lines on stdin with -)" },
+	{ "api-client", ctl_api_client, 1, " add --name NAME",
+	  "register an Open311 client and print its new api_key (as db_admin)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

@@ -10,6 +10,7 @@
 #include "domain/health.h"
 #include "domain/history.h"
 #include "domain/incident.h"
+#include "domain/open311.h"
 #include "domain/outbox.h"
 #include "domain/report.h"
 #include "domain/report_list.h"
@@ -30,6 +31,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&health_statements,
 	&history_statements,
 	&incident_statements,
+	&open311_statements,
 	&outbox_statements,
 	&report_statements,
 	&report_list_statements,

@@ -139,7 +139,9 @@ length_parse(struct req *r, const struct req_limits *lim)
 	if (errno != 0 || *end != '\0')
 		return fail(r, errno == ERANGE ? 413 : 400,
 		    "The Content-Length header is not valid.");
-	if ((unsigned long long)n > lim->body_max)
+	/* Each route's own limit is checked once it is known (worker.c). */
+	if ((unsigned long long)n > lim->body_max &&
+	    (unsigned long long)n > lim->stream_max)
 		return fail(r, 413, "The request body is too large.");
 	r->content_length = n;
 	return 0;

@@ -27,6 +27,7 @@ struct req_limits {
 	size_t	field_max;	/* any one decoded form or query value */
 	size_t	cookies_max;
 	size_t	body_max;	/* = nginx client_max_body_size */
+	size_t	stream_max;	/* bodies of streaming routes (uploads); 0: none */
 };
 
 extern const struct req_limits req_limits_default;
@@ -56,6 +57,11 @@ struct req {
 
 	const char		*body;
 	size_t			 body_len;
+
+	/* Routes that stream their body (uploads) read it with this instead:
+	 * up to len bytes, 0 at its end, -1 when the client went away. */
+	long			(*body_reader)(void *ctx, char *buf, size_t len);
+	void			*body_ctx;
 
 	const char		*error;		/* why parsing failed */
 	struct resp		 resp;

@@ -50,26 +50,42 @@ cookie_encode(struct req *r, const char *s)
 	return out;
 }
 
-/* Shows message on the next page this browser loads (after a redirect). */
+/* Shows message on the next page this browser loads (after a redirect):
+ * a green "Success" banner, or with page_notice a blue "Important" one.
+ * The cookie's first character says which. */
+static void
+flash_set(struct req *r, char kind, const char *message)
+{
+	char *v = cookie_encode(r, message), *c;
+
+	if (v != NULL && (c = arena_printf(r->arena, "%c%s", kind, v)) != NULL)
+		resp_cookie(r, "flash", c, 60);
+}
+
 void
 page_flash(struct req *r, const char *message)
 {
-	char *v = cookie_encode(r, message);
-
-	if (v != NULL)
-		resp_cookie(r, "flash", v, 60);
+	flash_set(r, 's', message);
 }
 
-/* Takes the flash message left by the previous response, and clears it. */
+void
+page_notice(struct req *r, const char *message)
+{
+	flash_set(r, 'i', message);
+}
+
+/* Takes the flash message left by the previous response, and clears it;
+ * *notice says whether it is a notice rather than a success. */
 static const char *
-flash_take(struct req *r)
+flash_take(struct req *r, int *notice)
 {
 	const char *v = req_app_cookie(r, "flash");
 	char *msg;
 	size_t n;
 
-	if (v == NULL || *v == '\0')
+	if (v == NULL || (*v != 's' && *v != 'i'))
 		return NULL;
+	*notice = *v++ == 'i';
 	resp_cookie(r, "flash", "", 0);
 	n = strnlen(v, FLASH_MAX * 3);
 	if ((msg = arena_alloc(r->arena, n + 1)) == NULL ||
@@ -107,7 +123,8 @@ layout_user(struct req *r, struct view_dict *d)
 static int
 layout_globals(struct req *r, struct view_dict *d, const char *title)
 {
-	const char *flash = flash_take(r);
+	int notice = 0;
+	const char *flash = flash_take(r, &notice);
 
 	if (layout_user(r, d) == -1)
 		return -1;
@@ -118,7 +135,7 @@ layout_globals(struct req *r, struct view_dict *d, const char *title)
 	    view_include(d, "FOOT", "layout_foot.tpl") == NULL)
 		return -1;
 	if (flash != NULL && (view_set_global(d, "FLASH", flash) == -1 ||
-	    view_show_global(d, "HAS_FLASH") == -1))
+	    view_show_global(d, notice ? "HAS_NOTICE" : "HAS_FLASH") == -1))
 		return -1;
 	return 0;
 }

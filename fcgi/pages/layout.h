@@ -9,6 +9,7 @@ void			 page_render(struct req *, int status, const char *tpl,
 			    const char *title, struct view_dict *);
 void			 page_error(struct req *, int status, const char *message);
 void			 page_flash(struct req *, const char *message);
+void			 page_notice(struct req *, const char *message);
 void			 page_signin_needed(struct req *, int expired);
 
 #endif

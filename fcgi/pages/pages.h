@@ -50,8 +50,9 @@ void	incident_view_get(struct req *);
 void	incident_status_post(struct req *);
 void	incident_history_get(struct req *);
 
-/* pages/reports.c */
+/* pages/reports.c, pages/evidence.c */
 void	report_list_get(struct req *);
+void	evidence_get(struct req *);
 
 /* pages/report.c: the public reporting form; pages/track.c */
 void	report_start_get(struct req *);

@@ -145,7 +145,7 @@ changing(struct req *r)
 static void
 draft_lost(struct req *r)
 {
-	page_flash(r, "Your report was not saved because you did not continue "
+	page_notice(r, "Your report was not saved because you did not continue "
 	    "it for 24 hours, or your browser did not keep it. Please start again.");
 	resp_redirect(r, 303, "/report");
 }
@@ -501,7 +501,7 @@ out:
 static size_t
 question_number(struct req *r, const struct qlist *ql)
 {
-	const char *p = req_param(r, "n");
+	const char *p = req_param(r, "id");
 	char *end;
 	long n;
 
@@ -523,7 +523,7 @@ question_form(struct req *r, struct report_draft *d, int status, const struct ql
 	    arena_printf(r->arena, "/report/questions/%zu", n)) == -1 ||
 	    view_set_int(dict, "NUMBER", (long)n) == -1 ||
 	    view_set_int(dict, "TOTAL", (long)ql->n) == -1 ||
-	    question_dict(dict, &ql->q[n - 1], v) == -1) {
+	    question_dict(dict, &ql->q[n - 1], v, errs) == -1) {
 		view_dict_free(dict);
 		return page_error(r, 500, NULL);
 	}
@@ -704,7 +704,7 @@ report_when_get(struct req *r)
 
 /* Day, month and year as a real date not in the future; -1 otherwise. */
 static int
-date_check(const char *day, const char *month, const char *year, char out[11])
+date_check(const char *day, const char *month, const char *year, char out[64])
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	long d, m, y;
@@ -728,13 +728,13 @@ date_check(const char *day, const char *month, const char *year, char out[11])
 	if (y * 10000 + m * 100 + d > (t.tm_year + 1900L) * 10000 +
 	    (t.tm_mon + 1) * 100 + t.tm_mday + 1)
 		return -1;
-	snprintf(out, 11, "%04ld-%02ld-%02ld", y, m, d);
+	snprintf(out, 64, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
 	return 0;
 }
 
 /* "21:30", "9:30pm", "9pm" → "HH:MM" in out; -1 when it is not a time. */
 static int
-time_check(const char *s, char out[6])
+time_check(const char *s, char out[64])
 {
 	int h = 0, m = 0, nd = 0;
 
@@ -761,7 +761,7 @@ time_check(const char *s, char out[6])
 	}
 	if (h > 23 || m > 59)
 		return -1;
-	snprintf(out, 6, "%02d:%02d", h, m);
+	snprintf(out, 64, "%02d:%02d", h, m);
 	return 0;
 }
 
@@ -773,7 +773,7 @@ report_when_post(struct req *r)
 	struct report_draft d;
 	struct when_form f;
 	struct qlist ql;
-	char date[11] = "", hhmm[6] = "", *times;
+	char date[64] = "", hhmm[64] = "", *times;
 	size_t i, k, ntimes = 0;
 
 	if (!draft_enter(r, &d, 1))
@@ -1196,7 +1196,7 @@ report_about_post(struct req *r)
 	struct report_draft d;
 	struct about_form f;
 	const char *trap;
-	int anon;
+	int anon, named;
 
 	if (!draft_enter(r, &d, 1))
 		return;
@@ -1209,11 +1209,12 @@ report_about_post(struct req *r)
 		f.identity = "";
 	}
 	anon = strcmp(f.identity, "anonymous") == 0;
+	named = strcmp(f.identity, "named") == 0;
 	f.given = form_text(r, "given-name", NAME_MAX_LEN, &errs, "given-name",
-	    anon ? NULL : "Enter your first name",
+	    named ? "Enter your first name" : NULL,
 	    "First name must be 100 characters or fewer");
 	f.family = form_text(r, "family-name", NAME_MAX_LEN, &errs, "family-name",
-	    anon ? NULL : "Enter your last name",
+	    named ? "Enter your last name" : NULL,
 	    "Last name must be 100 characters or fewer");
 	f.email = form_text(r, "email", EMAIL_MAX, &errs, "email", NULL,
 	    "Email address must be 254 characters or fewer");
@@ -1225,7 +1226,7 @@ report_about_post(struct req *r)
 	if (f.given == NULL || f.family == NULL || f.email == NULL || f.phone == NULL ||
 	    trap == NULL)
 		goto unavailable;
-	if (!anon) {
+	if (named) {
 		if (*f.email != '\0' && strlen(f.email) <= EMAIL_MAX && !email_ok(f.email))
 			form_error(&errs, "email", "Enter an email address in the correct "
 			    "format, like name@example.com");
@@ -1271,5 +1272,564 @@ report_about_post(struct req *r)
 unavailable:
 	draft_unavailable(r);
 out:
+	draft_free(&d);
+}
+
+/* ------------------------------------------------------------------ */
+/* 9. Check your answers                                               */
+
+/* One summary-list row in section `card`. */
+static int
+row(struct view_dict *dict, const char *key, const char *value, const char *change,
+    const char *hidden)
+{
+	struct view_dict *s = view_section(dict, "ROW");
+
+	return s == NULL || view_set(s, "KEY", key) == -1 ||
+	    view_set(s, "VALUE", value != NULL && *value != '\0' ? value : "Not given") == -1 ||
+	    view_set(s, "CHANGE", change) == -1 ||
+	    view_set(s, "HIDDEN", hidden != NULL ? hidden : key) == -1 ? -1 : 0;
+}
+
+static const char *
+words_yes(const char *v)
+{
+	return strcmp(v, "yes") == 0 ? "Yes" : strcmp(v, "no") == 0 ? "No" : "";
+}
+
+static const char *
+often_words(const char *v)
+{
+	if (strcmp(v, "every_day") == 0)
+		return "Every day";
+	if (strcmp(v, "several_times_a_week") == 0)
+		return "Several times a week";
+	if (strcmp(v, "weekly") == 0)
+		return "About once a week";
+	if (strcmp(v, "less_often") == 0)
+		return "Less often than once a week";
+	return v;
+}
+
+/* "When" in words. */
+static const char *
+when_words(struct req *r, struct report_draft *d)
+{
+	const char *date = draft_get(d, "occurred_date"), *t = draft_get(d, "occurred_time");
+
+	if (strcmp(draft_get(d, "when"), "ongoing") == 0)
+		return arena_printf(r->arena, "It keeps happening: %s, in the %s",
+		    often_words(draft_get(d, "how_often")), draft_get(d, "times"));
+	if (strlen(date) != 10)
+		return "";
+	return arena_printf(r->arena, "%d/%d/%.4s%s%s", atoi(date + 8), atoi(date + 5),
+	    date, *t ? " at " : "", t);
+}
+
+static const char *
+where_words(struct req *r, struct report_draft *d)
+{
+	const char *l = draft_get(d, "address_line1"), *t = draft_get(d, "town"),
+	    *p = draft_get(d, "postcode");
+
+	if (*l == '\0' && *draft_get(d, "lon") != '\0')
+		return arena_printf(r->arena, "The place chosen on the map%s%s",
+		    *p ? ", " : "", p);
+	return arena_printf(r->arena, "%s%s%s%s%s", l, *t ? ", " : "", t, *p ? ", " : "", p);
+}
+
+/* The type's name (with its parent's), for people. */
+static const char *
+type_words(struct req *r, struct report_draft *d)
+{
+	struct asb_type_item *t;
+	const char *top = "", *sub = "";
+	size_t n, i;
+
+	if (asb_types_list(r->pg, r->arena, &t, &n) == -1)
+		return draft_get(d, "type");
+	for (i = 0; i < n; i++) {
+		if (strcmp(t[i].code, draft_get(d, "top")) == 0)
+			top = t[i].name;
+		if (strcmp(t[i].code, draft_get(d, "type")) == 0)
+			sub = t[i].name;
+	}
+	if (strcmp(draft_get(d, "top"), draft_get(d, "type")) == 0 || *top == '\0')
+		return sub;
+	return arena_printf(r->arena, "%s: %s", top, sub);
+}
+
+/* The draft's answers as summary lists, one card per part of the form. */
+static int
+check_dict(struct req *r, struct report_draft *d, struct view_dict *dict)
+{
+	struct json_object *answers = NULL, *a, *disp;
+	struct view_dict *s;
+	struct qlist ql;
+	size_t i;
+	int anon = strcmp(draft_get(d, "identity"), "anonymous") == 0;
+	const char *name;
+
+	if (questions_of(r, d, &ql) == -1)
+		return -1;
+	json_object_object_get_ex(d->doc, "answers", &answers);
+	if ((s = view_section(dict, "REPORT")) == NULL ||
+	    row(s, "What you are reporting", type_words(r, d),
+	    "/report/type?change=1", "what you are reporting") == -1)
+		return -1;
+	for (i = 0; i < ql.n; i++) {
+		const char *shown = "Not answered";
+
+		if (answers != NULL && json_object_object_get_ex(answers, ql.q[i].key, &a) &&
+		    json_object_object_get_ex(a, "display", &disp))
+			shown = json_object_get_string(disp);
+		if (row(s, ql.q[i].label, shown, arena_printf(r->arena,
+		    "/report/questions/%zu?change=1", i + 1), ql.q[i].label) == -1)
+			return -1;
+	}
+	if (row(s, "When", when_words(r, d), "/report/when?change=1", "when it happened") == -1 ||
+	    row(s, "Where", where_words(r, d), "/report/where?change=1", "where it happened") == -1)
+		return -1;
+	if ((s = view_section(dict, "IMPACT")) == NULL ||
+	    row(s, "How it affects you", draft_get(d, "impact"), "/report/impact?change=1",
+	    "how it affects you") == -1 ||
+	    row(s, "You feel unsafe in your home", words_yes(draft_get(d, "feels_unsafe")),
+	    "/report/impact?change=1", "whether you feel unsafe in your home") == -1 ||
+	    row(s, "Someone in your household is vulnerable",
+	    words_yes(draft_get(d, "vulnerable")), "/report/impact?change=1",
+	    "whether someone in your household is vulnerable") == -1 ||
+	    row(s, "You think you are targeted because of who you are",
+	    words_yes(draft_get(d, "targeted")), "/report/impact?change=1",
+	    "whether you are targeted because of who you are") == -1 ||
+	    row(s, "It has happened before", words_yes(draft_get(d, "happened_before")),
+	    "/report/impact?change=1", "whether it has happened before") == -1)
+		return -1;
+	if ((s = view_section(dict, "ABOUT")) == NULL)
+		return -1;
+	name = anon ? "You are reporting anonymously" : arena_printf(r->arena, "%s %s",
+	    draft_get(d, "given_name"), draft_get(d, "family_name"));
+	if (row(s, "Name", name, "/report/about-you?change=1", "your name") == -1)
+		return -1;
+	if (!anon && (row(s, "Email", draft_get(d, "email"), "/report/about-you?change=1",
+	    "your email address") == -1 ||
+	    row(s, "Phone", draft_get(d, "phone"), "/report/about-you?change=1",
+	    "your phone number") == -1 ||
+	    row(s, "How to contact you", draft_get(d, "contact"),
+	    "/report/about-you?change=1", "how to contact you") == -1 ||
+	    row(s, "Email updates", *draft_get(d, "updates") ? "Yes" : "No",
+	    "/report/about-you?change=1", "email updates") == -1))
+		return -1;
+	if (row(s, "Reporting for someone else", words_yes(draft_get(d, "for_someone_else")),
+	    "/report/about-you?change=1", "whether you are reporting for someone else") == -1 ||
+	    row(s, "We may share it with partner agencies", words_yes(draft_get(d, "share")),
+	    "/report/about-you?change=1", "sharing with partner agencies") == -1)
+		return -1;
+	return view_set(dict, "IDEMPOTENCY_KEY", draft_get(d, "idem"));
+}
+
+/* The first step the draft has not been through; NULL when all are done. */
+static const char *
+step_missing(struct report_draft *d)
+{
+	if (*draft_get(d, "type") == '\0')
+		return "/report/type";
+	if (*draft_get(d, "when") == '\0')
+		return "/report/when";
+	if (*draft_get(d, "address_line1") == '\0' && *draft_get(d, "lon") == '\0')
+		return "/report/where";
+	if (*draft_get(d, "feels_unsafe") == '\0')
+		return "/report/impact";
+	if (*draft_get(d, "identity") == '\0')
+		return "/report/about-you";
+	return NULL;
+}
+
+/* The first required question of the type left unanswered (someone may
+ * skip a page by typing the address); NULL when there is none, or "" when
+ * the database cannot say. */
+static const char *
+question_missing(struct req *r, struct report_draft *d)
+{
+	struct json_object *answers = NULL;
+	struct qlist ql;
+	size_t i;
+
+	if (questions_of(r, d, &ql) == -1)
+		return "";
+	json_object_object_get_ex(d->doc, "answers", &answers);
+	for (i = 0; i < ql.n; i++)
+		if (ql.q[i].required && (answers == NULL ||
+		    !json_object_object_get_ex(answers, ql.q[i].key, NULL)))
+			return arena_printf(r->arena, "/report/questions/%zu", i + 1);
+	return NULL;
+}
+
+static void
+check_render(struct req *r, struct report_draft *d, int status)
+{
+	struct form_errors errs = {0};
+	struct view_dict *dict = step_dict(r, d,
+	    step_before(r, d, STEP_CHECK, 0, NULL, 0), 0, &errs);
+
+	if (dict == NULL || check_dict(r, d, dict) == -1) {
+		view_dict_free(dict);
+		return draft_unavailable(r);
+	}
+	page_render(r, status, "report_check.tpl", "Check your answers before sending "
+	    "your report", dict);
+}
+
+/* GET /report/check. The idempotency key is made here, once per draft. */
+void
+report_check_get(struct req *r)
+{
+	struct report_draft d;
+	const char *missing;
+	char key[33];
+
+	if (!draft_enter(r, &d, 1))
+		return;
+	if ((missing = step_missing(&d)) != NULL ||
+	    (missing = question_missing(r, &d)) != NULL) {
+		if (missing == NULL || *missing == '\0')
+			draft_unavailable(r);
+		else
+			resp_redirect(r, 303, missing);
+		goto out;
+	}
+	if (*draft_get(&d, "idem") == '\0' && (random_hex(key, 16) == -1 ||
+	    draft_set(&d, "idem", key) == -1 ||
+	    draft_save(r, &d, REPORT_DRAFT_SECONDS) == -1)) {
+		draft_unavailable(r);
+		goto out;
+	}
+	check_render(r, &d, 200);
+out:
+	draft_free(&d);
+}
+
+/* ------------------------------------------------------------------ */
+/* 10. Submit                                                          */
+
+/* Counts a report from this address. Returns 1 when it is over the
+ * limit, 0 when it may go on, -1 when Redis cannot say. */
+static int
+submit_limited(struct req *r)
+{
+	const char *addr = r->remote_addr != NULL ? r->remote_addr : "-";
+	char *key = arena_printf(r->arena, "concord:ratelimit:report:%s", addr);
+	redisReply *reply;
+	long long n;
+
+	if (key == NULL || (reply = rd_command(r->rd, "INCR %s", key)) == NULL)
+		return -1;
+	n = reply->type == REDIS_REPLY_INTEGER ? reply->integer : -1;
+	freeReplyObject(reply);
+	if (n == -1)
+		return -1;
+	if (n == 1 && (reply = rd_command(r->rd, "EXPIRE %s %d", key, SUBMIT_WINDOW)) != NULL)
+		freeReplyObject(reply);
+	return n > SUBMIT_LIMIT;
+}
+
+/* Holds the idempotency key while one request submits it. Returns 1 when
+ * held, 0 when another request holds it, -1 on error. */
+static int
+submit_lock(struct req *r, const char *idem)
+{
+	redisReply *reply = rd_command(r->rd, "SET concord:report-submit:%s 1 NX EX 30", idem);
+	int rc;
+
+	if (reply == NULL)
+		return -1;
+	rc = reply->type == REDIS_REPLY_STATUS ? 1 : reply->type == REDIS_REPLY_NIL ? 0 : -1;
+	freeReplyObject(reply);
+	return rc;
+}
+
+/* Keeps the result in the draft, for the confirmation and resubmissions. */
+static int
+result_keep(struct req *r, struct report_draft *d, const char *reference,
+    const char *token)
+{
+	struct json_object *res = json_object_new_object();
+
+	if (res == NULL)
+		return -1;
+	json_object_object_add(res, "reference", json_object_new_string(reference));
+	json_object_object_add(res, "token", json_object_new_string(token));
+	json_object_object_add(d->doc, "result", res);
+	return draft_save(r, d, REPORT_DRAFT_SECONDS);
+}
+
+/* A yes/no field as report_input has it: 1, 0 or -1. */
+static int
+flag(struct report_draft *d, const char *f)
+{
+	const char *v = draft_get(d, f);
+
+	return strcmp(v, "yes") == 0 ? 1 : strcmp(v, "no") == 0 ? 0 : -1;
+}
+
+/* The draft as a report. Returns 0, or -1 when out of memory. */
+static int
+input_make(struct req *r, struct report_draft *d, struct report_input *in,
+    struct json_object **recurring)
+{
+	struct json_object *answers = NULL, *times;
+	const char *date = draft_get(d, "occurred_date"), *t = draft_get(d, "occurred_time");
+	const char *line1 = draft_get(d, "address_line1"), *town = draft_get(d, "town");
+	char *list, *tok, *save;
+
+	memset(in, 0, sizeof(*in));
+	*recurring = NULL;
+	in->channel = "public";
+	in->type_code = draft_get(d, "type");
+	in->description = "";
+	if (json_object_object_get_ex(d->doc, "answers", &answers))
+		in->answers = answers;
+	/* London local time: PostgreSQL reads the zone name. */
+	if (strlen(date) == 10)
+		in->occurred_at = arena_printf(r->arena, "%s %s Europe/London", date,
+		    *t ? t : "12:00");
+	if (strcmp(draft_get(d, "when"), "ongoing") == 0) {
+		if ((*recurring = json_object_new_object()) == NULL ||
+		    (times = json_object_new_array()) == NULL ||
+		    (list = arena_strdup(r->arena, draft_get(d, "times"))) == NULL)
+			return -1;
+		json_object_object_add(*recurring, "how_often",
+		    json_object_new_string(draft_get(d, "how_often")));
+		for (tok = strtok_r(list, ",", &save); tok != NULL;
+		    tok = strtok_r(NULL, ",", &save))
+			json_object_array_add(times, json_object_new_string(tok));
+		json_object_object_add(*recurring, "times_of_day", times);
+		in->recurring = *recurring;
+	}
+	if (*draft_get(d, "lon") != '\0') {
+		in->has_point = 1;
+		in->lon = strtod(draft_get(d, "lon"), NULL);
+		in->lat = strtod(draft_get(d, "lat"), NULL);
+	}
+	in->address = arena_printf(r->arena, "%s%s%s", line1, *line1 && *town ? ", " : "", town);
+	in->postcode = draft_get(d, "postcode");
+	in->impact = draft_get(d, "impact");
+	in->feels_unsafe = flag(d, "feels_unsafe");
+	in->vulnerable = flag(d, "vulnerable");
+	in->targeted = flag(d, "targeted");
+	in->happened_before = flag(d, "happened_before");
+	in->anonymous = strcmp(draft_get(d, "identity"), "anonymous") == 0;
+	in->given_name = draft_get(d, "given_name");
+	in->family_name = draft_get(d, "family_name");
+	in->email = draft_get(d, "email");
+	in->phone = draft_get(d, "phone");
+	in->preferred_contact = draft_get(d, "contact");
+	in->for_someone_else = flag(d, "for_someone_else");
+	in->share_consent = flag(d, "share");
+	in->email_updates = *draft_get(d, "updates") != '\0' && *in->email != '\0';
+	in->idempotency_key = draft_get(d, "idem");
+	return in->address != NULL ? 0 : -1;
+}
+
+/* Waits a little for the request holding the key to finish, then shows
+ * its confirmation. */
+static void
+submit_wait(struct req *r, struct report_draft *d)
+{
+	int i;
+
+	for (i = 0; i < 25; i++) {
+		usleep(200000);
+		draft_free(d);
+		if (draft_load(r, d) == DRAFT_OK &&
+		    json_object_object_get_ex(d->doc, "result", NULL))
+			return resp_redirect(r, 303, "/report/done");
+	}
+	page_error(r, 503, "Your report is still being sent. Wait a minute, then "
+	    "reload this page. Your answers are saved.");
+}
+
+/* A made-up reference for a form a robot filled in: it looks like the
+ * real thing, and nothing is saved. */
+static int
+decoy(struct req *r, struct report_draft *d)
+{
+	unsigned char b[4];
+	char token[65];
+	time_t now = time(NULL);
+	struct tm t;
+
+	gmtime_r(&now, &t);
+	if (random_bytes(b, sizeof(b)) == -1 || random_hex(token, 32) == -1)
+		return -1;
+	return result_keep(r, d, arena_printf(r->arena, "ASB-%d-%06lu",
+	    t.tm_year + 1900, (unsigned long)((b[0] << 16 | b[1] << 8 | b[2]) % 1000000)),
+	    token);
+}
+
+/* POST /report/submit: one report per draft, however often it is sent. */
+void
+report_submit_post(struct req *r)
+{
+	struct report_input in;
+	struct report_result res;
+	struct report_draft d;
+	struct json_object *recurring = NULL;
+	const char *idem, *missing, *sent;
+	int held, limited;
+
+	if (!draft_enter(r, &d, 1))
+		return;
+	idem = draft_get(&d, "idem");
+	sent = req_form(r, "idempotency-key");
+	if ((missing = step_missing(&d)) != NULL ||
+	    (missing = question_missing(r, &d)) != NULL || *idem == '\0') {
+		if (missing != NULL && *missing == '\0')
+			draft_unavailable(r);
+		else
+			resp_redirect(r, 303, missing != NULL ? missing : "/report/check");
+		goto out;
+	}
+	if (sent == NULL || strcmp(sent, idem) != 0) {
+		/* An old copy of the check page: show the answers as they are. */
+		resp_redirect(r, 303, "/report/check");
+		goto out;
+	}
+	if ((held = submit_lock(r, idem)) == -1)
+		goto unavailable;
+	if (held == 0) {
+		submit_wait(r, &d);
+		goto out;
+	}
+	if (*draft_get(&d, "trap") != '\0') {
+		if (decoy(r, &d) == -1)
+			goto unavailable;
+		resp_redirect(r, 303, "/report/done");
+		goto out;
+	}
+	if ((limited = submit_limited(r)) == -1)
+		goto unavailable;
+	if (limited) {
+		page_error(r, 429, "There have been too many reports from your "
+		    "connection in the last hour. Your answers are saved: try again "
+		    "later. If you are in danger now, call 999.");
+		goto unlock;
+	}
+	if (input_make(r, &d, &in, &recurring) == -1)
+		goto unavailable_unlock;
+	switch (report_submit(r->pg, r->rd, &r->actor, &in, &res)) {
+	case REPORT_OK:
+		if (result_keep(r, &d, res.reference, res.token) == -1)
+			goto unavailable_unlock;
+		resp_redirect(r, 303, "/report/done");
+		break;
+	case REPORT_OUTSIDE:
+		if (draft_set(&d, "where_problem", outside_message(r, &res.where)) == -1 ||
+		    draft_save(r, &d, REPORT_DRAFT_SECONDS) == -1)
+			goto unavailable_unlock;
+		resp_redirect(r, 303, "/report/where?change=1");
+		goto unlock;
+	case REPORT_BAD_POINT:
+		if (draft_set(&d, "where_problem", "The place chosen on the map is not "
+		    "valid. Choose it again, or enter the address") == -1 ||
+		    draft_save(r, &d, REPORT_DRAFT_SECONDS) == -1)
+			goto unavailable_unlock;
+		resp_redirect(r, 303, "/report/where?change=1");
+		goto unlock;
+	case REPORT_BAD_TYPE:
+		page_notice(r, "The kind of problem you chose can no longer be "
+		    "reported here. Choose another.");
+		if (draft_set(&d, "type", "") == -1 || draft_save(r, &d,
+		    REPORT_DRAFT_SECONDS) == -1)
+			goto unavailable_unlock;
+		resp_redirect(r, 303, "/report/type");
+		goto unlock;
+	default:
+		page_error(r, 503, "Sorry, we could not send your report just now. "
+		    "Your answers are saved: go back and try again in a few minutes. "
+		    "If you are in danger now, call 999.");
+		goto unlock;
+	}
+	goto out;
+unavailable_unlock:
+	draft_unavailable(r);
+unlock:
+	{
+		redisReply *reply = rd_command(r->rd, "DEL concord:report-submit:%s", idem);
+
+		if (reply != NULL)
+			freeReplyObject(reply);
+	}
+	goto out;
+unavailable:
+	draft_unavailable(r);
+out:
+	if (recurring != NULL)
+		json_object_put(recurring);
+	draft_free(&d);
+}
+
+/* ------------------------------------------------------------------ */
+/* 11. Done                                                            */
+
+/* The host (and port, when not the usual one) this page was asked for,
+ * for a link shown in full. */
+static const char *
+site_host(struct req *r)
+{
+	const char *host = req_header(r, "Host"), *port = req_env(r, "SERVER_PORT");
+	const char *usual = r->https ? "443" : "80";
+
+	if (host == NULL || *host == '\0')
+		host = req_env(r, "SERVER_NAME");
+	if (host == NULL || strchr(host, ':') != NULL || port == NULL ||
+	    strcmp(port, usual) == 0)
+		return host;
+	return arena_printf(r->arena, "%s:%s", host, port);
+}
+
+/* GET /report/done: the reference and the private tracking link. The
+ * answers are then forgotten; the result stays a while, so that sending
+ * the check page again shows this page rather than a second report. */
+void
+report_done_get(struct req *r)
+{
+	struct report_draft d;
+	struct json_object *res, *ref, *tok, *kept;
+	struct view_dict *dict;
+	const char *host, *link = "";
+	enum draft_rc rc = draft_load(r, &d);
+
+	if (rc == DRAFT_ERROR)
+		return draft_unavailable(r);
+	if (rc == DRAFT_NONE || !json_object_object_get_ex(d.doc, "result", &res) ||
+	    !json_object_object_get_ex(res, "reference", &ref) ||
+	    !json_object_object_get_ex(res, "token", &tok)) {
+		draft_free(&d);
+		return draft_lost(r);
+	}
+	host = site_host(r);
+	if (*json_object_get_string(tok) != '\0')
+		link = arena_printf(r->arena, "%s://%s/track/%s?t=%s",
+		    r->https ? "https" : "http", host != NULL ? host : "localhost",
+		    json_object_get_string(ref), json_object_get_string(tok));
+	dict = page_dict(r);
+	if (dict == NULL || link == NULL ||
+	    view_set(dict, "REFERENCE", json_object_get_string(ref)) == -1 ||
+	    (*link != '\0' && view_set(view_section(dict, "TRACK"), "LINK", link) == -1)) {
+		view_dict_free(dict);
+		draft_free(&d);
+		return page_error(r, 500, NULL);
+	}
+	page_render(r, 200, "report_done.tpl", "Report sent", dict);
+	/* Keep only the result (and the key it answers). */
+	if ((kept = json_object_new_object()) != NULL) {
+		json_object_object_add(kept, "result", json_object_get(res));
+		json_object_object_add(kept, "idem",
+		    json_object_new_string(draft_get(&d, "idem")));
+		json_object_put(d.doc);
+		d.doc = kept;
+		if (draft_save(r, &d, REPORT_DONE_SECONDS) == -1)
+			log_warn("report: the sent draft could not be cleared");
+	}
 	draft_free(&d);
 }

@@ -135,7 +135,7 @@ code_form(struct req *r, int status, const struct signin_pending *p,
 static void
 signin_restart(struct req *r)
 {
-	page_flash(r, "Your sign-in timed out. Enter your email address and password again.");
+	page_notice(r, "Your sign-in timed out. Enter your email address and password again.");
 	resp_redirect(r, 303, "/staff/sign-in");
 }
 

@@ -6,6 +6,9 @@
 
 /* Route flags. */
 #define ROUTE_NO_CSRF	0x1	/* an API authenticated by other means */
+/* The handler reads the body itself, as it streams (uploads: multipart),
+ * up to req_limits.stream_max; it also checks the CSRF field it reads. */
+#define ROUTE_STREAM_BODY	0x2
 
 typedef void (*handler_fn)(struct req *);
 

@@ -50,6 +50,7 @@ const struct route routes[] = {
 
 	/* Incidents and the reports that make them */
 	{ METHOD_GET,	"/staff/reports",		report_list_get,      PERM_INCIDENT_VIEW, 0 },
+	{ METHOD_GET,	"/staff/evidence/{id}",		evidence_get,	      PERM_EVIDENCE_VIEW, 0 },
 	{ METHOD_GET,	"/staff/incidents",		incident_list_get,    PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}",	incident_view_get,    PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/status", incident_status_post, PERM_INCIDENT_UPDATE, 0 },
@@ -75,6 +76,21 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/report/submit",	report_submit_post,  PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/done",		report_done_get,     PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/track/{ref}",	track_get,	     PERM_PUBLIC, 0 },
+
+	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an
+	 * api_key instead of a CSRF token. "{file}" is "name.json" or
+	 * "name.xml": the handler splits off the format. */
+	{ METHOD_GET,	"/open311/v2/discovery.json", open311_discovery_get, PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_GET,	"/open311/v2/discovery.xml",  open311_discovery_get, PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_GET,	"/open311/v2/services.json",  open311_services_get,  PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_GET,	"/open311/v2/services.xml",   open311_services_get,  PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_GET,	"/open311/v2/services/{file}", open311_service_get,  PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_GET,	"/open311/v2/requests.json",  open311_requests_get,  PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_GET,	"/open311/v2/requests.xml",   open311_requests_get,  PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_POST,	"/open311/v2/requests.json",  open311_requests_post, PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_POST,	"/open311/v2/requests.xml",   open311_requests_post, PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_GET,	"/open311/v2/requests/{file}", open311_request_get,  PERM_PUBLIC, ROUTE_NO_CSRF },
+	{ METHOD_GET,	"/open311/v2/tokens/{file}",  open311_token_get,     PERM_PUBLIC, ROUTE_NO_CSRF },
 };
 
 const size_t routes_n = sizeof(routes) / sizeof(routes[0]);

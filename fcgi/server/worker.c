@@ -15,6 +15,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "domain/statements.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "pages/layout.h"
 #include "server/routes.h"
@@ -89,6 +90,48 @@ body_read(struct worker *w, struct req *r)
 	return 0;
 }
 
+/* A streaming route's reader: what nginx passes on, a chunk at a time. */
+static long
+fcgi_body_reader(void *ctx, char *buf, size_t len)
+{
+	struct worker *w = ctx;
+	int got;
+
+	if (len > 1 << 20)
+		len = 1 << 20;
+	got = FCGX_GetStr(buf, (int)len, w->fcgi.in);
+	if (got < 0 || FCGX_GetError(w->fcgi.in) != 0)
+		return -1;
+	return got;
+}
+
+/* Reads and parses the body, or — for a streaming route — hands the
+ * handler a reader, each within its own limit. Returns 0 or a status. */
+static int
+body_prepare(struct worker *w, struct req *r, const struct route *route)
+{
+	int status;
+
+	if (route->flags & ROUTE_STREAM_BODY) {
+		if (r->content_length > 0 &&
+		    (unsigned long long)r->content_length > w->lim.stream_max) {
+			r->error = "What you sent is too large.";
+			return 413;
+		}
+		r->body_reader = fcgi_body_reader;
+		r->body_ctx = w;
+		return 0;
+	}
+	if (r->content_length > 0 &&
+	    (unsigned long long)r->content_length > w->lim.body_max) {
+		r->error = "The request body is too large.";
+		return 413;
+	}
+	if ((status = body_read(w, r)) != 0)
+		return status;
+	return req_body_parse(r, &w->lim);
+}
+
 /* Sends head and body through libfcgi; never FCGX_FPrintF (its printf
  * does not know %zu and friends). */
 static void
@@ -119,16 +162,12 @@ serve(struct worker *w)
 	r.pg = w->pg;
 	r.rd = w->rd;
 	r.resp.body = &w->body;
-	if (status == 0)
-		status = body_read(w, &r);
-	if (status == 0)
-		status = req_body_parse(&r, &w->lim);
-	if (status == 0) {
-		route = route_match(routes, routes_n, &r, &status);
-		if (route != NULL && gate_enter(&r, route->perm,
-		    route->flags & ROUTE_NO_CSRF))
-			route->handler(&r);
-	}
+	route = status == 0 ? route_match(routes, routes_n, &r, &status) : NULL;
+	if (route != NULL)
+		status = body_prepare(w, &r, route);
+	if (status == 0 && gate_enter(&r, route->perm,
+	    route->flags & (ROUTE_NO_CSRF | ROUTE_STREAM_BODY)))
+		route->handler(&r);
 	if (status != 0)
 		page_error(&r, status, status == 404 || status >= 500 ? NULL : r.error);
 	if (r.resp.status == 0) {
@@ -151,6 +190,8 @@ worker_run(const struct config *cfg, int listen_fd)
 	w.cfg = cfg;
 	w.lim = req_limits_default;
 	w.lim.body_max = cfg->body_max;
+	w.lim.stream_max = multipart_total_for((size_t)cfg->upload_files_max,
+	    cfg->upload_max);
 	w.arena = arena_new(32768);
 	w.pg = pg_open(cfg->db, domain_statements, domain_statements_n);
 	w.rd = rd_open(cfg->redis);

@@ -60,7 +60,7 @@ def test_static_files_are_served_by_nginx_with_long_cache(http, base_url):
 
 def test_flash_message_shows_once_and_is_cleared(http, base_url):
     r = http.get(base_url + "/",
-                 headers={"Cookie": "flash=Your%20report%20was%20saved%20%3Cb%3E"})
+                 headers={"Cookie": "flash=sYour%20report%20was%20saved%20%3Cb%3E"})
     assert "Your report was saved &lt;b&gt;" in r.text
     assert "govuk-notification-banner" in r.text
     assert "flash=;" in r.headers["Set-Cookie"] and "Max-Age=0" in r.headers["Set-Cookie"]

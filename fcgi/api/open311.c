@@ -1,0 +1,454 @@
+/* Open311 GeoReport v2 under /open311/v2/: how FixMyStreet and other civic
+ * apps list the kinds of ASB, send reports in and follow them. Each
+ * endpoint answers in JSON or XML by its extension (.json, .xml); errors
+ * come in the spec's own shape. Reading is public and shows no personal
+ * data; posting needs a registered client's api_key. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+
+#include "api/api.h"
+#include "api/open311_format.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "domain/open311.h"
+#include "domain/report.h"
+#include "http/request.h"
+
+/* When this API last changed, for discovery. */
+#define OPEN311_CHANGESET	"2026-11-27T00:00:00Z"
+
+/* The format a fixed path (/open311/v2/services.xml) asks for. */
+static enum open311_fmt
+path_fmt(const struct req *r)
+{
+	size_t n = strlen(r->path);
+
+	return n > 4 && strcmp(r->path + n - 4, ".xml") == 0 ? OPEN311_XML : OPEN311_JSON;
+}
+
+/* Splits a {file} segment ("noise.json") into its name and format. 0, or
+ * -1 after answering 404 when the extension is neither .json nor .xml. */
+static int
+file_split(struct req *r, const char **name, enum open311_fmt *f)
+{
+	const char *file = req_param(r, "file"), *dot;
+
+	*f = OPEN311_JSON;
+	if (file == NULL || (dot = strrchr(file, '.')) == NULL || dot == file) {
+		open311_send_error(r, *f, 404, "Add .json or .xml to the address.");
+		return -1;
+	}
+	if (strcmp(dot, ".xml") == 0)
+		*f = OPEN311_XML;
+	else if (strcmp(dot, ".json") != 0) {
+		open311_send_error(r, *f, 404, "The format must be .json or .xml.");
+		return -1;
+	}
+	if ((*name = arena_strndup(r->arena, file, (size_t)(dot - file))) == NULL) {
+		open311_send_error(r, *f, 500, "Out of memory.");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+unavailable(struct req *r, enum open311_fmt f)
+{
+	open311_send_error(r, f, 503, "The service is unavailable at the moment. "
+	    "Try again in a few minutes.");
+}
+
+/* A form or query parameter, or NULL when absent or empty. */
+static const char *
+param(const struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+
+	if (v == NULL)
+		v = req_query(r, name);
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/* GET /open311/v2/discovery.{json,xml} */
+void
+open311_discovery_get(struct req *r)
+{
+	const char *host = req_header(r, "Host");
+	const char *url;
+
+	if (host == NULL || *host == '\0' || strpbrk(host, "/\\ \"<>") != NULL)
+		host = "localhost";
+	url = arena_printf(r->arena, "%s://%s/open311/v2", r->https ? "https" : "http",
+	    host);
+	if (url == NULL)
+		return open311_send_error(r, path_fmt(r), 500, "Out of memory.");
+	open311_send_discovery(r, path_fmt(r), url, OPEN311_CHANGESET);
+}
+
+/* GET /open311/v2/services.{json,xml}: every active ASB type. */
+void
+open311_services_get(struct req *r)
+{
+	struct open311_service *s;
+	size_t n;
+
+	if (open311_services(r->pg, r->arena, &s, &n) == -1)
+		return unavailable(r, path_fmt(r));
+	open311_send_services(r, path_fmt(r), s, n);
+}
+
+/* GET /open311/v2/services/{code}.{json,xml}: the type's questions as
+ * attributes; 404 for a type that is unknown or not active. */
+void
+open311_service_get(struct req *r)
+{
+	struct open311_attribute *at;
+	struct open311_service s;
+	enum open311_fmt f;
+	const char *code;
+	size_t n;
+
+	if (file_split(r, &code, &f) == -1)
+		return;
+	switch (open311_service_find(r->pg, r->arena, code, &s, &at, &n)) {
+	case 1:
+		return open311_send_definition(r, f, &s, at, n);
+	case 0:
+		return open311_send_error(r, f, 404, arena_printf(r->arena,
+		    "There is no service with the code \"%s\".", code));
+	default:
+		return unavailable(r, f);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* GET requests                                                        */
+
+/* GET /open311/v2/requests.{json,xml}: the standard filters; by default
+ * the last 90 days, at most 1000. */
+void
+open311_requests_get(struct req *r)
+{
+	enum open311_fmt f = path_fmt(r);
+	struct open311_request *q;
+	struct open311_query qy = {0};
+	const char *status;
+	size_t n;
+
+	qy.ids = param(r, "service_request_id");
+	qy.service_code = param(r, "service_code");
+	if (qy.ids != NULL && strlen(qy.ids) > 4000)
+		return open311_send_error(r, f, 400, "service_request_id lists too many "
+		    "requests: ask for at most 100 at once.");
+	if ((qy.start = param(r, "start_date")) != NULL &&
+	    (qy.start = open311_datetime_valid(r->arena, qy.start)) == NULL)
+		return open311_send_error(r, f, 400, "start_date must be a date and time "
+		    "in ISO 8601 (W3C) form, for example 2026-11-27T09:00:00Z.");
+	if ((qy.end = param(r, "end_date")) != NULL &&
+	    (qy.end = open311_datetime_valid(r->arena, qy.end)) == NULL)
+		return open311_send_error(r, f, 400, "end_date must be a date and time "
+		    "in ISO 8601 (W3C) form, for example 2026-11-27T09:00:00Z.");
+	if ((status = param(r, "status")) != NULL) {
+		if (strcmp(status, "open") == 0 || strcmp(status, "closed") == 0)
+			qy.status = status;
+		else if (strcmp(status, "open,closed") != 0 &&
+		    strcmp(status, "closed,open") != 0)
+			return open311_send_error(r, f, 400, "status must be open or closed.");
+	}
+	if (open311_requests_find(r->pg, r->arena, &qy, &q, &n) == -1)
+		return unavailable(r, f);
+	open311_send_requests(r, f, q, n);
+}
+
+/* The one request with this reference: 1, 0 after answering 404, or -1
+ * after answering 503. */
+static int
+request_one(struct req *r, enum open311_fmt f, const char *id,
+    struct open311_request **q)
+{
+	struct open311_query qy = { .ids = id };
+	size_t n = 0;
+
+	if (*id == '\0' || strchr(id, ',') != NULL ||
+	    open311_requests_find(r->pg, r->arena, &qy, q, &n) == 0) {
+		if (n == 1)
+			return 1;
+		open311_send_error(r, f, 404, arena_printf(r->arena,
+		    "There is no service request \"%s\".", id));
+		return 0;
+	}
+	unavailable(r, f);
+	return -1;
+}
+
+/* GET /open311/v2/requests/{id}.{json,xml} */
+void
+open311_request_get(struct req *r)
+{
+	struct open311_request *q;
+	enum open311_fmt f;
+	const char *id;
+
+	if (file_split(r, &id, &f) == -1)
+		return;
+	if (request_one(r, f, id, &q) == 1)
+		open311_send_requests(r, f, q, 1);
+}
+
+/* GET /open311/v2/tokens/{token}.{json,xml}: requests are answered at once
+ * with their id, so the only tokens are the ids themselves. */
+void
+open311_token_get(struct req *r)
+{
+	struct open311_request *q;
+	enum open311_fmt f;
+	const char *token;
+
+	if (file_split(r, &token, &f) == -1)
+		return;
+	if (request_one(r, f, token, &q) == 1)
+		open311_send_token(r, f, q->id, token);
+}
+
+/* ------------------------------------------------------------------ */
+/* POST requests                                                       */
+
+/* The values sent for one attribute: attribute[CODE], or attribute[CODE][]
+ * (a multivaluelist), in arrival order. */
+static size_t
+attribute_values(struct req *r, const char *code, const char **vals)
+{
+	size_t i, n = 0, len = strlen(code);
+	const char *k;
+
+	for (i = 0; i < r->form.n; i++) {
+		k = r->form.v[i].key;
+		if (strncmp(k, "attribute[", 10) != 0 || strncmp(k + 10, code, len) != 0 ||
+		    k[10 + len] != ']' || (k[11 + len] != '\0' && strcmp(k + 11 + len, "[]") != 0))
+			continue;
+		vals[n++] = r->form.v[i].val;
+	}
+	return n;
+}
+
+/* A decimal number of degrees: 0, or -1 when it is not one. */
+static int
+degrees(const char *s, double *out)
+{
+	char *end;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 32)
+		return -1;
+	*out = strtod(s, &end);
+	return *end == '\0' && isfinite(*out) ? 0 : -1;
+}
+
+/* A text field no longer than max: 0, or -1 after answering 400. */
+static int
+text_field(struct req *r, enum open311_fmt f, const char *name, size_t max,
+    const char **out)
+{
+	*out = param(r, name);
+	if (*out != NULL && strlen(*out) > max) {
+		open311_send_error(r, f, 400, arena_printf(r->arena, "%s must be %zu "
+		    "characters or fewer.", name, max));
+		return -1;
+	}
+	return 0;
+}
+
+/* Where the report is: lat and long, or else address_string. 0, or -1
+ * after answering 400. */
+static int
+location_read(struct req *r, enum open311_fmt f, struct report_input *in)
+{
+	const char *lat = param(r, "lat"), *lon = param(r, "long");
+
+	if (text_field(r, f, "address_string", 500, &in->address) == -1)
+		return -1;
+	if (lat != NULL || lon != NULL) {
+		if (degrees(lat, &in->lat) == -1 || degrees(lon, &in->lon) == -1) {
+			open311_send_error(r, f, 400, "lat and long must both be given, "
+			    "as decimal degrees (WGS 84).");
+			return -1;
+		}
+		in->has_point = 1;
+		return 0;
+	}
+	if (in->address == NULL) {
+		open311_send_error(r, f, 400, "A location is required: lat and long, "
+		    "or address_string.");
+		return -1;
+	}
+	return 0;
+}
+
+/* The type's attributes from the form into answers, and media_url with
+ * them. 0, or -1 after answering. */
+static int
+answers_read(struct req *r, enum open311_fmt f, const struct open311_attribute *at,
+    size_t nat, struct json_object *answers)
+{
+	static const struct open311_attribute media = {
+		.code = "media_url", .description = "A photo or video (link sent by "
+		"the app; not fetched)", .kind = "short_text", .datatype = "string",
+		.version = 1,
+	};
+	const char **vals, *why = NULL, *url = param(r, "media_url");
+	size_t i, n;
+	int rc;
+
+	if ((vals = arena_calloc(r->arena, r->form.n + 1, sizeof(*vals))) == NULL)
+		goto oom;
+	for (i = 0; i < nat; i++) {
+		n = attribute_values(r, at[i].code, vals);
+		if ((rc = open311_answer(r->arena, &at[i], vals, n, answers, &why)) == -1) {
+			open311_send_error(r, f, 400, why);
+			return -1;
+		}
+		if (rc == -2)
+			goto oom;
+	}
+	if (url == NULL)
+		return 0;
+	if ((strncasecmp(url, "https://", 8) != 0 && strncasecmp(url, "http://", 7) != 0) ||
+	    strlen(url) > 500 || strpbrk(url, " \t\r\n") != NULL) {
+		open311_send_error(r, f, 400, "media_url must be an http or https address "
+		    "of 500 characters or fewer.");
+		return -1;
+	}
+	if (open311_answer(r->arena, &media, &url, 1, answers, &why) != 0)
+		goto oom;
+	return 0;
+oom:
+	open311_send_error(r, f, 500, "Out of memory.");
+	return -1;
+}
+
+/* Who sent it, if they said: names, e-mail and phone go on the reporter's
+ * (private) record, never into what Open311 publishes. 0, or -1 after
+ * answering 400. */
+static int
+contact_read(struct req *r, enum open311_fmt f, struct report_input *in)
+{
+	if (text_field(r, f, "first_name", 100, &in->given_name) == -1 ||
+	    text_field(r, f, "last_name", 100, &in->family_name) == -1 ||
+	    text_field(r, f, "email", 254, &in->email) == -1 ||
+	    text_field(r, f, "phone", 40, &in->phone) == -1)
+		return -1;
+	if (in->email != NULL && (strchr(in->email, '@') == NULL ||
+	    strpbrk(in->email, " \t\r\n,;<>") != NULL)) {
+		open311_send_error(r, f, 400, "email is not an e-mail address.");
+		return -1;
+	}
+	in->anonymous = in->given_name == NULL && in->family_name == NULL &&
+	    in->email == NULL && in->phone == NULL;
+	in->preferred_contact = in->email != NULL ? "email" :
+	    in->phone != NULL ? "phone" : "none";
+	return 0;
+}
+
+/* What report_submit said, for a report it did not take. */
+static void
+refused(struct req *r, enum open311_fmt f, enum report_rc rc,
+    const struct report_result *res)
+{
+	const struct area_location *w = &res->where;
+
+	switch (rc) {
+	case REPORT_BAD_TYPE:
+		return open311_send_error(r, f, 404, "There is no such service.");
+	case REPORT_BAD_POINT:
+		return open311_send_error(r, f, 400, "lat and long are not a valid "
+		    "point: latitude -90 to 90, longitude -180 to 180.");
+	case REPORT_OUTSIDE:
+		if (w->council[0] != '\0')
+			return open311_send_error(r, f, 400, arena_printf(r->arena,
+			    "This location is outside the area the partnership covers%s%s. "
+			    "Report it to %s instead.", w->area.id ? ": it is in " : "",
+			    w->area.id ? w->area.name : "", w->council));
+		return open311_send_error(r, f, 400, "This location is outside the area "
+		    "the partnership covers. Report it to the local council for that "
+		    "place instead.");
+	default:
+		log_error("open311: report not saved");
+		return unavailable(r, f);
+	}
+}
+
+/* POST /open311/v2/requests.{json,xml}: a registered client sends a
+ * report in (form-encoded). Answered at once with its service_request_id. */
+void
+open311_requests_post(struct req *r)
+{
+	enum open311_fmt f = path_fmt(r);
+	struct open311_attribute *at;
+	struct open311_service svc;
+	struct open311_client c;
+	struct report_input in;
+	struct report_result res;
+	struct json_object *answers = NULL;
+	const char *code, *rid;
+	enum report_rc rc;
+	size_t nat;
+
+	/* The spec posts forms; anything else would read as "no api_key". */
+	if (r->body_len > 0 && (r->content_type == NULL || strncasecmp(r->content_type,
+	    "application/x-www-form-urlencoded", 33) != 0))
+		return open311_send_error(r, f, 400, "Send the request form-encoded "
+		    "(application/x-www-form-urlencoded), as GeoReport v2 says.");
+	switch (open311_client_check(r->pg, param(r, "api_key"), &c)) {
+	case 1:
+		break;
+	case 0:
+		return open311_send_error(r, f, 403, "api_key is missing or not valid.");
+	default:
+		return unavailable(r, f);
+	}
+	if (!open311_rate_take(r->rd, &c, OPEN311_RATE_PER_MINUTE))
+		return open311_send_error(r, f, 429, "Too many requests from this "
+		    "api_key: try again in a minute.");
+	if ((code = param(r, "service_code")) == NULL)
+		return open311_send_error(r, f, 400, "service_code is required.");
+	switch (open311_service_find(r->pg, r->arena, code, &svc, &at, &nat)) {
+	case 1:
+		break;
+	case 0:
+		return open311_send_error(r, f, 404, arena_printf(r->arena,
+		    "There is no service with the code \"%s\".", code));
+	default:
+		return unavailable(r, f);
+	}
+	memset(&in, 0, sizeof(in));
+	in.channel = "open311";
+	in.type_code = svc.code;
+	in.feels_unsafe = in.vulnerable = in.targeted = in.happened_before = -1;
+	in.for_someone_else = in.share_consent = -1;
+	if (location_read(r, f, &in) == -1 || contact_read(r, f, &in) == -1 ||
+	    text_field(r, f, "description", 10000, &in.description) == -1 ||
+	    text_field(r, f, "request_id", 64, &rid) == -1)
+		return;
+	if ((answers = json_object_new_object()) == NULL)
+		return open311_send_error(r, f, 500, "Out of memory.");
+	if (answers_read(r, f, at, nat, answers) == -1)
+		goto out;
+	in.answers = answers;
+	/* Which client, and its own id for the request when it gave one. */
+	in.client_ref = arena_printf(r->arena, "%s%s%s", c.name, rid ? ":" : "",
+	    rid ? rid : "");
+	if ((rc = report_submit(r->pg, r->rd, &r->actor, &in, &res)) != REPORT_OK) {
+		refused(r, f, rc, &res);
+		goto out;
+	}
+	open311_send_created(r, f, res.reference, res.linked ?
+	    "Thank you. This has been added to an open report of the same problem nearby." :
+	    "Thank you. The partnership's ASB team will look at this report. If "
+	    "anyone is in danger now, call 999.");
+out:
+	json_object_put(answers);
+}

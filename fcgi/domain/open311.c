@@ -1,0 +1,571 @@
+/* Open311 GeoReport v2, the model side: the active ASB types as services,
+ * their questions as attributes (and the checks an answer must pass), the
+ * public read of service requests, and the API clients' keys. Types and
+ * questions are reference data with no row security; requests are read
+ * through open311_requests() (sql/migrations/0013_open311.sql), which
+ * publishes no personal data. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/hex.h"
+#include "core/log.h"
+#include "core/random.h"
+#include "domain/open311.h"
+#include "store/pg.h"
+#include "store/redis.h"
+
+static const struct pg_stmt stmts[] = {
+	{ "open311_services",
+	  "SELECT t.code, t.name, coalesce(t.hint, ''), t.category::text, "
+	  "coalesce(p.code, ''), EXISTS (SELECT 1 FROM question q "
+	  "  WHERE q.asb_type_id = t.id AND q.active) "
+	  "FROM asb_type t LEFT JOIN asb_type p ON p.id = t.parent_id "
+	  "WHERE t.active AND (p.id IS NULL OR p.active) AND ($1::text IS NULL OR t.code = $1) "
+	  "ORDER BY t.sort_order, t.name" },
+	{ "open311_attributes",
+	  "SELECT q.key, q.label, coalesce(q.hint, ''), q.kind::text, q.options::text, "
+	  "q.required, q.version "
+	  "FROM question q JOIN asb_type t ON t.id = q.asb_type_id "
+	  "WHERE t.code = $1 AND t.active AND q.active "
+	  "ORDER BY q.sort_order, q.id" },
+	{ "open311_requests",
+	  "SELECT reference, status, status_notes, service_name, service_code, "
+	  "description, requested, updated, address, lat, lon "
+	  "FROM open311_requests($1, $2, $3::timestamptz, $4::timestamptz, $5, $6::integer)" },
+	{ "open311_client",
+	  "SELECT id, name FROM api_client WHERE key_hash = $1 AND active "
+	  "AND kind = 'open311'" },
+};
+
+const struct pg_stmts open311_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
+
+static const char *
+col(struct arena *a, PGresult *res, int row, int c)
+{
+	return arena_strdup(a, PQgetvalue(res, row, c));
+}
+
+/* NULL for an SQL NULL, else the value copied. */
+static const char *
+col_null(struct arena *a, PGresult *res, int row, int c)
+{
+	return PQgetisnull(res, row, c) ? NULL : arena_strdup(a, PQgetvalue(res, row, c));
+}
+
+static const char *
+group_name(const char *category)
+{
+	if (strcmp(category, "personal") == 0)
+		return "Personal";
+	if (strcmp(category, "environmental") == 0)
+		return "Environmental";
+	return "Nuisance";
+}
+
+/* Reads the rows of open311_services into out. 0, or -1 out of memory. */
+static int
+services_read(struct arena *a, PGresult *res, struct open311_service *out)
+{
+	const char *parent;
+	int i;
+
+	for (i = 0; i < PQntuples(res); i++) {
+		out[i].code = col(a, res, i, 0);
+		out[i].name = col(a, res, i, 1);
+		out[i].description = col(a, res, i, 2);
+		out[i].group = group_name(PQgetvalue(res, i, 3));
+		parent = PQgetvalue(res, i, 4);
+		out[i].keywords = arena_printf(a, "%s%s%s, anti-social behaviour",
+		    PQgetvalue(res, i, 3), *parent ? ", " : "", parent);
+		out[i].metadata = PQgetvalue(res, i, 5)[0] == 't';
+		if (out[i].code == NULL || out[i].name == NULL ||
+		    out[i].description == NULL || out[i].keywords == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* Every active type, in the administrator's order. 0, or -1 when the
+ * database fails or memory runs out. */
+int
+open311_services(struct pg *pg, struct arena *a, struct open311_service **out,
+    size_t *n)
+{
+	const char *p[1] = { NULL };
+	PGresult *res;
+	int rc = -1;
+
+	if ((res = pg_exec(pg, "open311_services", 1, p)) == NULL)
+		return -1;
+	*out = arena_calloc(a, (size_t)PQntuples(res) + 1, sizeof(**out));
+	if (*out != NULL && services_read(a, res, *out) == 0) {
+		*n = (size_t)PQntuples(res);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* The Open311 datatype for a question kind. */
+const char *
+open311_datatype(const char *kind)
+{
+	static const struct { const char *kind, *type; } map[] = {
+		{ "short_text", "string" },
+		{ "long_text", "text" },
+		{ "yes_no", "singlevaluelist" },
+		{ "single_choice", "singlevaluelist" },
+		{ "multiple_choice", "multivaluelist" },
+		{ "date", "datetime" },
+		{ "time", "datetime" },
+		{ "number", "number" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i].kind, kind) == 0)
+			return map[i].type;
+	return "string";
+}
+
+/* The values a list attribute offers: yes/no as true/false, choices as
+ * their options. 0, or -1 out of memory. */
+static int
+values_read(struct arena *a, struct open311_attribute *at, const char *options)
+{
+	struct json_object *o, *e, *v, *l;
+	size_t i, n;
+
+	if (strcmp(at->kind, "yes_no") == 0) {
+		if ((at->values = arena_calloc(a, 2, sizeof(*at->values))) == NULL)
+			return -1;
+		at->values[0].key = "true";
+		at->values[0].name = "Yes";
+		at->values[1].key = "false";
+		at->values[1].name = "No";
+		at->nvalues = 2;
+		return 0;
+	}
+	if (strcmp(at->kind, "single_choice") != 0 &&
+	    strcmp(at->kind, "multiple_choice") != 0)
+		return 0;
+	if ((o = json_tokener_parse(options)) == NULL)
+		return 0;
+	n = json_object_is_type(o, json_type_array) ? json_object_array_length(o) : 0;
+	if ((at->values = arena_calloc(a, n + 1, sizeof(*at->values))) == NULL) {
+		json_object_put(o);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(o, i);
+		if (!json_object_object_get_ex(e, "value", &v) ||
+		    !json_object_object_get_ex(e, "label", &l))
+			continue;
+		at->values[at->nvalues].key = arena_strdup(a, json_object_get_string(v));
+		at->values[at->nvalues].name = arena_strdup(a, json_object_get_string(l));
+		if (at->values[at->nvalues].key == NULL ||
+		    at->values[at->nvalues].name == NULL) {
+			json_object_put(o);
+			return -1;
+		}
+		at->nvalues++;
+	}
+	json_object_put(o);
+	return 0;
+}
+
+/* One active type and its questions as attributes. 1 found, 0 when there
+ * is no such active type, -1 when the database fails or memory runs out. */
+int
+open311_service_find(struct pg *pg, struct arena *a, const char *code,
+    struct open311_service *svc, struct open311_attribute **attrs, size_t *n)
+{
+	const char *p[1] = { code };
+	struct open311_attribute *at;
+	PGresult *res;
+	int i, rows;
+
+	if ((res = pg_exec(pg, "open311_services", 1, p)) == NULL)
+		return -1;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return 0;
+	}
+	if (services_read(a, res, svc) == -1) {
+		PQclear(res);
+		return -1;
+	}
+	PQclear(res);
+	if ((res = pg_exec(pg, "open311_attributes", 1, p)) == NULL)
+		return -1;
+	rows = PQntuples(res);
+	if ((at = arena_calloc(a, (size_t)rows + 1, sizeof(*at))) == NULL)
+		goto oom;
+	for (i = 0; i < rows; i++) {
+		at[i].code = col(a, res, i, 0);
+		at[i].description = col(a, res, i, 1);
+		at[i].datatype_description = col(a, res, i, 2);
+		at[i].kind = col(a, res, i, 3);
+		at[i].required = PQgetvalue(res, i, 5)[0] == 't';
+		at[i].version = atoi(PQgetvalue(res, i, 6));
+		at[i].order = i + 1;
+		if (at[i].code == NULL || at[i].description == NULL ||
+		    at[i].datatype_description == NULL || at[i].kind == NULL)
+			goto oom;
+		at[i].datatype = open311_datatype(at[i].kind);
+		if (values_read(a, &at[i], PQgetvalue(res, i, 4)) == -1)
+			goto oom;
+	}
+	PQclear(res);
+	*attrs = at;
+	*n = (size_t)rows;
+	return 1;
+oom:
+	PQclear(res);
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Answers                                                             */
+
+static int
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+num2(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+static int
+date_ok(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	if (strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
+	    s[7] != '-' || !digits(s + 8, 2))
+		return 0;
+	y = atoi(s);
+	m = num2(s + 5);
+	d = num2(s + 8);
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+}
+
+/* "HH:MM" or "HH:MM:SS" at s, ending where *end says. 1 when valid. */
+static int
+clock_ok(const char *s, const char **end)
+{
+	if (!digits(s, 2) || s[2] != ':' || !digits(s + 3, 2) || num2(s) > 23 ||
+	    num2(s + 3) > 59)
+		return 0;
+	s += 5;
+	if (s[0] == ':') {
+		if (!digits(s + 1, 2) || num2(s + 1) > 59)
+			return 0;
+		s += 3;
+		if (s[0] == '.') {
+			s++;
+			while (isdigit((unsigned char)*s))
+				s++;
+		}
+	}
+	*end = s;
+	return 1;
+}
+
+/* An ISO 8601 / W3C date or date-time (YYYY-MM-DD, optionally followed by
+ * THH:MM[:SS[.s]] and Z or an offset), as PostgreSQL may read it; a "+"
+ * that the form encoding turned into a space is put back. Returns the
+ * value to use, or NULL when it is not one. */
+const char *
+open311_datetime_valid(struct arena *a, const char *s)
+{
+	const char *t;
+	char *out;
+	size_t n = strlen(s);
+
+	if (n > 40 || !date_ok(s))
+		return NULL;
+	if (s[10] == '\0')
+		return s;
+	if ((s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !clock_ok(s + 11, &t))
+		return NULL;
+	if (*t == '\0' || ((*t == 'Z' || *t == 'z') && t[1] == '\0'))
+		return s;
+	if ((*t != '+' && *t != '-' && *t != ' ') || !digits(t + 1, 2) ||
+	    num2(t + 1) > 14)
+		return NULL;
+	if (!(t[3] == '\0' || (t[3] == ':' && digits(t + 4, 2) && t[6] == '\0') ||
+	    (digits(t + 3, 2) && t[5] == '\0')))
+		return NULL;
+	if ((out = arena_strdup(a, s)) == NULL)
+		return NULL;
+	if (*t == ' ')
+		out[t - s] = '+';
+	return out;
+}
+
+/* The option of a list attribute whose key is v, or NULL. */
+static const struct open311_value *
+value_find(const struct open311_attribute *at, const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < at->nvalues; i++)
+		if (strcmp(at->values[i].key, v) == 0)
+			return &at->values[i];
+	return NULL;
+}
+
+/* A number as the form takes it: digits, with at most one decimal point. */
+static int
+number_ok(const char *s)
+{
+	char *end;
+	double d;
+
+	if (*s == '\0' || strlen(s) > 20 || !isdigit((unsigned char)*s))
+		return 0;
+	d = strtod(s, &end);
+	return *end == '\0' && isfinite(d);
+}
+
+/* Checks the values sent for one attribute (attribute[CODE], repeated for
+ * a multivaluelist) and, when there is an answer, adds it to answers as
+ * the public form would: {"question", "answer", "version", "kind",
+ * "display"}. Returns 0; -1 with *why (for the client) when the values
+ * are missing or not allowed; -2 out of memory. */
+int
+open311_answer(struct arena *a, const struct open311_attribute *at,
+    const char *const *vals, size_t nvals, struct json_object *answers,
+    const char **why)
+{
+	const struct open311_value *v;
+	struct json_object *answer = NULL, *rec;
+	const char *first = NULL, *display = "", *t;
+	size_t i, given = 0, max;
+
+	for (i = 0; i < nvals; i++)
+		if (vals[i] != NULL && *vals[i] != '\0') {
+			given++;
+			if (first == NULL)
+				first = vals[i];
+		}
+	if (given == 0) {
+		if (!at->required)
+			return 0;
+		*why = arena_printf(a, "attribute[%s] is required: %s", at->code,
+		    at->description);
+		return *why != NULL ? -1 : -2;
+	}
+	if (given > 1 && strcmp(at->kind, "multiple_choice") != 0)
+		goto bad;
+	if (strcmp(at->kind, "multiple_choice") == 0) {
+		if ((answer = json_object_new_array()) == NULL)
+			return -2;
+		for (i = 0; i < nvals; i++) {
+			if (vals[i] == NULL || *vals[i] == '\0')
+				continue;
+			if ((v = value_find(at, vals[i])) == NULL) {
+				json_object_put(answer);
+				goto bad;
+			}
+			json_object_array_add(answer, json_object_new_string(v->key));
+			display = *display == '\0' ? v->name :
+			    arena_printf(a, "%s, %s", display, v->name);
+			if (display == NULL) {
+				json_object_put(answer);
+				return -2;
+			}
+		}
+	} else if (strcmp(at->kind, "single_choice") == 0) {
+		if ((v = value_find(at, first)) == NULL)
+			goto bad;
+		display = v->name;
+	} else if (strcmp(at->kind, "yes_no") == 0) {
+		if (strcasecmp(first, "true") == 0 || strcasecmp(first, "yes") == 0)
+			first = "yes";
+		else if (strcasecmp(first, "false") == 0 || strcasecmp(first, "no") == 0)
+			first = "no";
+		else
+			goto bad;
+		display = first[0] == 'y' ? "Yes" : "No";
+	} else if (strcmp(at->kind, "date") == 0) {
+		if (open311_datetime_valid(a, first) == NULL)
+			goto bad;
+		if ((first = arena_strndup(a, first, 10)) == NULL)
+			return -2;
+		display = first;
+	} else if (strcmp(at->kind, "time") == 0) {
+		/* "HH:MM[:SS]", or a date-time: the time of day is kept. */
+		if (strlen(first) > 10 && open311_datetime_valid(a, first) != NULL)
+			t = first + 11;
+		else if (clock_ok(first, &t) && *t == '\0')
+			t = first;
+		else
+			goto bad;
+		if ((first = arena_strndup(a, t, 5)) == NULL)
+			return -2;
+		display = first;
+	} else if (strcmp(at->kind, "number") == 0) {
+		if (!number_ok(first))
+			goto bad;
+		display = first;
+	} else {
+		max = strcmp(at->kind, "long_text") == 0 ? 2000 : 500;
+		if (strlen(first) > max) {
+			*why = arena_printf(a, "attribute[%s] must be %zu characters or fewer",
+			    at->code, max);
+			return *why != NULL ? -1 : -2;
+		}
+		display = first;
+	}
+	if (answer == NULL && (answer = json_object_new_string(first)) == NULL)
+		return -2;
+	if ((rec = json_object_new_object()) == NULL) {
+		json_object_put(answer);
+		return -2;
+	}
+	json_object_object_add(rec, "question", json_object_new_string(at->description));
+	json_object_object_add(rec, "answer", answer);
+	json_object_object_add(rec, "version", json_object_new_int(at->version));
+	json_object_object_add(rec, "kind", json_object_new_string(at->kind));
+	json_object_object_add(rec, "display", json_object_new_string(display));
+	json_object_object_add(answers, at->code, rec);
+	return 0;
+bad:
+	*why = arena_printf(a, "attribute[%s] has a value that is not allowed for "
+	    "this service (datatype %s)", at->code, at->datatype);
+	return *why != NULL ? -1 : -2;
+}
+
+/* ------------------------------------------------------------------ */
+/* Requests                                                            */
+
+/* The service requests the query selects, newest first, at most
+ * OPEN311_LIMIT. 0, or -1 when the database fails or memory runs out. */
+int
+open311_requests_find(struct pg *pg, struct arena *a, const struct open311_query *q,
+    struct open311_request **out, size_t *n)
+{
+	char limit[16];
+	const char *p[6] = { q->ids, q->service_code, q->start, q->end, q->status, limit };
+	struct open311_request *rq;
+	PGresult *res;
+	int i, rows, rc = -1;
+
+	snprintf(limit, sizeof(limit), "%d", OPEN311_LIMIT);
+	if ((res = pg_exec(pg, "open311_requests", 6, p)) == NULL)
+		return -1;
+	rows = PQntuples(res);
+	if ((rq = arena_calloc(a, (size_t)rows + 1, sizeof(*rq))) == NULL)
+		goto out;
+	for (i = 0; i < rows; i++) {
+		rq[i].id = col(a, res, i, 0);
+		rq[i].status = col(a, res, i, 1);
+		rq[i].status_notes = col_null(a, res, i, 2);
+		rq[i].service_name = col(a, res, i, 3);
+		rq[i].service_code = col(a, res, i, 4);
+		rq[i].description = col_null(a, res, i, 5);
+		rq[i].requested = col(a, res, i, 6);
+		rq[i].updated = col(a, res, i, 7);
+		rq[i].address = col_null(a, res, i, 8);
+		rq[i].has_point = !PQgetisnull(res, i, 9) && !PQgetisnull(res, i, 10);
+		if (rq[i].has_point) {
+			rq[i].lat = strtod(PQgetvalue(res, i, 9), NULL);
+			rq[i].lon = strtod(PQgetvalue(res, i, 10), NULL);
+		}
+		if (rq[i].id == NULL || rq[i].status == NULL || rq[i].service_name == NULL ||
+		    rq[i].service_code == NULL || rq[i].requested == NULL ||
+		    rq[i].updated == NULL)
+			goto out;
+	}
+	*out = rq;
+	*n = (size_t)rows;
+	rc = 0;
+out:
+	PQclear(res);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Clients                                                             */
+
+/* Whose key this is. 1 and the client; 0 when the key is missing, wrong or
+ * the client inactive (the same answer for each); -1 on a database error.
+ * The key is looked up by its SHA-256, so a stolen table gives no keys. */
+int
+open311_client_check(struct pg *pg, const char *api_key, struct open311_client *c)
+{
+	char hash[65];
+	const char *p[1] = { hash };
+	PGresult *res;
+	int found;
+
+	memset(c, 0, sizeof(*c));
+	if (api_key == NULL || *api_key == '\0' || strlen(api_key) > OPEN311_KEY_MAX ||
+	    sha256_hex(api_key, strlen(api_key), hash) == -1)
+		return 0;
+	if ((res = pg_exec(pg, "open311_client", 1, p)) == NULL)
+		return -1;
+	if ((found = PQntuples(res) == 1)) {
+		c->id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(c->name, sizeof(c->name), "%s", PQgetvalue(res, 0, 1));
+	}
+	PQclear(res);
+	return found;
+}
+
+/* Counts one post against the client's allowance for this minute. 1 when
+ * it is within it, 0 when over. When Redis cannot say, the post goes
+ * ahead: nginx still limits the rate per address. */
+int
+open311_rate_take(struct rd *rd, const struct open311_client *c, int per_minute)
+{
+	char key[96];
+	redisReply *r;
+	long long n;
+
+	snprintf(key, sizeof(key), "concord:open311:rate:%lld:%lld", c->id,
+	    clock_epoch() / 60);
+	if ((r = rd_command(rd, "INCR %s", key)) == NULL ||
+	    r->type != REDIS_REPLY_INTEGER) {
+		if (r != NULL)
+			freeReplyObject(r);
+		log_warn("open311: rate limit unavailable: %s", rd_error(rd));
+		return 1;
+	}
+	n = r->integer;
+	freeReplyObject(r);
+	if (n == 1 && (r = rd_command(rd, "EXPIRE %s %d", key, 120)) != NULL)
+		freeReplyObject(r);
+	return n <= per_minute;
+}
+
+/* A new client key (64 hex digits) and its SHA-256, as stored. 0 or -1. */
+int
+open311_key_new(char key[65], char hash[65])
+{
+	if (random_hex(key, 32) == -1)
+		return -1;
+	return sha256_hex(key, 64, hash);
+}

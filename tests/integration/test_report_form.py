@@ -1,0 +1,437 @@
+"""The public reporting form at /report, walked as a person would with no
+JavaScript: one question a page, errors that keep what was typed, the
+check page, one report however often it is sent, and the tracking page."""
+import datetime
+import hashlib
+import re
+
+import pytest
+import requests
+
+from stack import URL
+from staff import csrf_of
+
+RATE_KEY = "concord:ratelimit:report:*"
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit(rds):
+    """Each test starts with no reports counted against this address."""
+    for k in rds.scan_iter(RATE_KEY):
+        rds.delete(k)
+    yield
+    for k in rds.scan_iter(RATE_KEY):
+        rds.delete(k)
+
+
+def get(s, path, status=200):
+    r = s.get(URL + path, allow_redirects=False)
+    assert r.status_code == status, (path, r.status_code, r.text[:800])
+    return r
+
+
+def post(s, path, data, status=303):
+    page = get(s, path)
+    form = dict(data)
+    form["csrf"] = csrf_of(page.text)
+    r = s.post(URL + path, data=form, allow_redirects=False)
+    assert r.status_code == status, (path, r.status_code, r.text[:1500])
+    return r
+
+
+def step(s, path, data):
+    """Posts one step; returns where it sends the browser next."""
+    return post(s, path, data).headers["Location"]
+
+
+def errors_of(html):
+    return re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', html)
+
+
+NOISE_ANSWERS = [
+    # noise-shouting-banging: short_text, yes_no (notice on yes), yes_no,
+    # date, time
+    {"answer": "Flat 3, 10 Wood Street"},
+    {"answer": "yes"},
+    {"answer": "no"},
+    {"answer-day": "2", "answer-month": "11", "answer-year": "2026"},
+    {"answer": "11:30pm"},
+]
+
+WHEN_ONCE = {"when": "once", "occurred-day": "3", "occurred-month": "11",
+             "occurred-year": "2026", "occurred-time": "22:15"}
+WHERE = {"address-line-1": "10 Wood Street", "address-town": "London",
+         "address-postcode": "ec2v 7aa", "lon": "", "lat": ""}
+IMPACT = {"impact": "I cannot sleep.", "feels-unsafe": "yes", "vulnerable": "no",
+          "targeted": "no", "happened-before": "yes"}
+ABOUT = {"identity": "named", "given-name": "Ada", "family-name": "Lovelace",
+         "email": "ada@example.com", "phone": "", "contact": "email",
+         "updates": "yes", "for-someone-else": "no", "share": "yes", "website": ""}
+
+
+def start(s):
+    get(s, "/report")
+    get(s, "/report/type")
+    return s
+
+
+def to_check(s, about=ABOUT, noise=True):
+    """Walks from the type to the check page; returns the questions' paths."""
+    start(s)
+    if noise:
+        assert step(s, "/report/type", {"type": "noise"}) == "/report/subtype"
+        nxt = step(s, "/report/subtype", {"type": "noise-shouting-banging"})
+        answers = NOISE_ANSWERS
+    else:
+        nxt = step(s, "/report/type", {"type": "nuisance-gatherings"})
+        answers = [{"answer": "12"}, {"answer": "no"},
+                   {"answer": ["shouting", "drinking"]}, {"answer": "yes"},
+                   {"answer": "9pm"}]
+    paths = []
+    for a in answers:
+        assert nxt.startswith("/report/questions/"), nxt
+        paths.append(nxt)
+        nxt = step(s, nxt, a)
+    assert nxt == "/report/when"
+    assert step(s, "/report/when", WHEN_ONCE) == "/report/where"
+    assert step(s, "/report/where", WHERE) == "/report/impact"
+    assert step(s, "/report/impact", IMPACT) == "/report/about-you"
+    assert step(s, "/report/about-you", about) == "/report/check"
+    return paths
+
+
+def vandalism_to_when(s):
+    """Vandalism: one required question, then four optional ones."""
+    start(s)
+    step(s, "/report/type", {"type": "vandalism"})
+    nxt = step(s, "/report/questions/1", {"answer": "graffiti"})
+    while nxt != "/report/when":
+        nxt = step(s, nxt, {})
+
+
+def submit(s):
+    check = get(s, "/report/check")
+    key = re.search(r'name="idempotency-key" value="([0-9a-f]+)"', check.text).group(1)
+    r = s.post(URL + "/report/submit", data={
+        "csrf": csrf_of(check.text), "idempotency-key": key}, allow_redirects=False)
+    return r, key, csrf_of(check.text)
+
+
+def done(s):
+    page = get(s, "/report/done")
+    ref = re.search(r'id="reference">(ASB-\d{4}-\d{6,})<', page.text).group(1)
+    m = re.search(r'href="https?://[^/"]+(/track/[^"?]+\?t=[0-9a-f]{64})"', page.text)
+    return ref, (m.group(1) if m else None), page
+
+
+# ---------------------------------------------------------------------------
+# The pages before sending (no report is made)
+
+def test_start_page_says_call_999_and_starts(http):
+    r = get(http, "/report")
+    assert "If you are in danger now, call 999" in r.text
+    assert 'href="/report/type"' in r.text and "Start now" in r.text
+
+
+def test_types_are_grouped_by_category_with_subtypes_on_their_own_page(http):
+    start(http)
+    page = get(http, "/report/type").text
+    assert page.index("Aimed at you") < page.index("Affecting the community") < \
+        page.index("Damage to places")
+    assert 'value="noise"' in page and 'value="noise-alarms"' not in page
+    assert "<legend" in page and "<fieldset" in page
+    assert step(http, "/report/type", {"type": "noise"}) == "/report/subtype"
+    sub = get(http, "/report/subtype").text
+    assert 'value="noise-alarms"' in sub and 'href="/report/type"' in sub
+
+
+def test_each_question_kind_is_rendered_and_checked(http):
+    start(http)
+    step(http, "/report/type", {"type": "noise"})
+    step(http, "/report/subtype", {"type": "noise-shouting-banging"})
+    # short_text, required: an empty answer is refused
+    q1 = get(http, "/report/questions/1").text
+    assert 'class="govuk-input' in q1 and "Where is the shouting" in q1
+    r = post(http, "/report/questions/1", {"answer": "  "}, status=400)
+    assert r.text.count("Enter your answer") >= 2
+    assert "<title>Error: " in r.text
+    assert ("answer", "Enter your answer") in errors_of(r.text)
+    r = post(http, "/report/questions/1", {"answer": "x" * 501}, status=400)
+    assert "500 characters or fewer" in r.text and "x" * 501 in r.text
+    step(http, "/report/questions/1", {"answer": "Flat 3"})
+    # yes_no, required
+    q2 = get(http, "/report/questions/2").text
+    assert 'type="radio"' in q2 and "<legend" in q2
+    r = post(http, "/report/questions/2", {}, status=400)
+    assert "Select yes or no" in r.text
+    r = post(http, "/report/questions/2", {"answer": "maybe"}, status=400)
+    step(http, "/report/questions/2", {"answer": "no"})
+    step(http, "/report/questions/3", {})   # optional: may be left blank
+    # date: day, month and year
+    q4 = get(http, "/report/questions/4").text
+    for part in ("answer-day", "answer-month", "answer-year"):
+        assert f'name="{part}"' in q4
+    r = post(http, "/report/questions/4", {"answer-day": "31", "answer-month": "2",
+                                           "answer-year": "2026"}, status=400)
+    assert "real date" in r.text and 'value="31"' in r.text
+    assert ("answer-day", ) == tuple(f for f, _ in errors_of(r.text))
+    future = datetime.date.today() + datetime.timedelta(days=30)
+    post(http, "/report/questions/4", {"answer-day": str(future.day),
+         "answer-month": str(future.month), "answer-year": str(future.year)}, status=400)
+    step(http, "/report/questions/4", {"answer-day": "1", "answer-month": "11",
+                                       "answer-year": "2026"})
+    # time
+    r = post(http, "/report/questions/5", {"answer": "25:99"}, status=400)
+    assert "real time" in r.text and 'value="25:99"' in r.text
+    assert step(http, "/report/questions/5", {"answer": "9.15pm"}) == "/report/when"
+    # a question that does not exist
+    get(http, "/report/questions/6", status=404)
+
+
+def test_number_and_checkbox_questions(http):
+    start(http)
+    step(http, "/report/type", {"type": "nuisance-gatherings"})
+    r = post(http, "/report/questions/1", {"answer": "lots"}, status=400)
+    assert "whole number" in r.text and 'value="lots"' in r.text
+    step(http, "/report/questions/1", {"answer": "12"})
+    step(http, "/report/questions/2", {"answer": "no"})
+    q3 = get(http, "/report/questions/3").text
+    assert 'type="checkbox"' in q3
+    r = post(http, "/report/questions/3", {}, status=400)
+    assert "Select at least one option" in r.text
+    r = post(http, "/report/questions/3", {"answer": ["shouting", "nonsense"]}, status=400)
+    step(http, "/report/questions/3", {"answer": ["shouting", "drinking"]})
+    page = get(http, "/report/questions/3").text
+    assert re.search(r'value="shouting" checked', page)
+    assert re.search(r'value="drinking" checked', page)
+    assert not re.search(r'value="fighting" checked', page)
+
+
+def test_a_skipped_required_question_is_asked_before_sending(http):
+    start(http)
+    step(http, "/report/type", {"type": "vandalism"})
+    # Straight past the questions, by typing the addresses.
+    step(http, "/report/when", WHEN_ONCE)
+    step(http, "/report/where", WHERE)
+    step(http, "/report/impact", IMPACT)
+    step(http, "/report/about-you", ABOUT)
+    r = get(http, "/report/check", status=303)
+    assert r.headers["Location"] == "/report/questions/1"
+    step(http, "/report/questions/1", {"answer": "other"})
+    assert "Something else" in get(http, "/report/check").text
+
+
+def test_a_notice_is_shown_on_the_next_page(http):
+    start(http)
+    step(http, "/report/type", {"type": "noise"})
+    step(http, "/report/subtype", {"type": "noise-shouting-banging"})
+    step(http, "/report/questions/1", {"answer": "Flat 3"})
+    step(http, "/report/questions/2", {"answer": "yes"})
+    page = get(http, "/report/questions/3").text
+    assert "If you think someone is being hurt right now, call 999." in page
+    assert "govuk-warning-text" in page
+    step(http, "/report/questions/3", {"answer": "no"})
+    assert "being hurt right now" not in get(http, "/report/questions/4").text
+
+
+def test_when_where_impact_and_about_you_refuse_bad_input_and_keep_it(http):
+    vandalism_to_when(http)
+    # when
+    r = post(http, "/report/when", {}, status=400)
+    assert "Select whether it happened once" in r.text
+    r = post(http, "/report/when", {"when": "once", "occurred-day": "40",
+             "occurred-month": "1", "occurred-year": "2026",
+             "occurred-time": "noon-ish"}, status=400)
+    assert [f for f, _ in errors_of(r.text)] == ["occurred-day", "occurred-time"]
+    assert 'value="40"' in r.text and 'value="noon-ish"' in r.text
+    r = post(http, "/report/when", {"when": "ongoing"}, status=400)
+    assert [f for f, _ in errors_of(r.text)] == ["how-often", "times"]
+    r = post(http, "/report/when", {"when": "ongoing", "how-often": "weekly",
+             "times": ["evening", "night"]}, status=303)
+    # where
+    r = post(http, "/report/where", {"address-line-1": "", "address-postcode": "NOT A PC"},
+             status=400)
+    assert [f for f, _ in errors_of(r.text)] == ["address-line-1", "address-postcode"]
+    assert 'value="NOT A PC"' in r.text
+    r = post(http, "/report/where", {"address-line-1": "y" * 201}, status=400)
+    assert "200 characters or fewer" in r.text
+    r = post(http, "/report/where", {"address-line-1": "", "lon": "200", "lat": "51.5"},
+             status=400)
+    assert "map is not valid" in r.text
+    step(http, "/report/where", {"address-line-1": "Guildhall", "address-postcode": "EC2V7HH"})
+    assert 'value="EC2V 7HH"' in get(http, "/report/where").text
+    # impact
+    r = post(http, "/report/impact", {"impact": "z" * 2001, "vulnerable": "yes"}, status=400)
+    fields = [f for f, _ in errors_of(r.text)]
+    assert fields == ["impact", "feels-unsafe", "targeted", "happened-before"]
+    assert "2000 characters or fewer" in r.text
+    assert re.search(r'name="vulnerable" type="radio" value="yes" checked', r.text)
+    assert "sexuality" in r.text and "gender identity" in r.text
+    step(http, "/report/impact", IMPACT)
+    # about you
+    r = post(http, "/report/about-you", {}, status=400)
+    assert [f for f, _ in errors_of(r.text)] == ["identity", "for-someone-else", "share"]
+    r = post(http, "/report/about-you", {"identity": "named", "given-name": "Ada",
+             "email": "not-an-email", "contact": "phone", "updates": "yes",
+             "for-someone-else": "no", "share": "yes"}, status=400)
+    fields = [f for f, _ in errors_of(r.text)]
+    assert fields == ["family-name", "email", "phone"], fields
+    assert 'value="not-an-email"' in r.text and 'value="Ada"' in r.text
+    r = post(http, "/report/about-you", dict(ABOUT, email="", contact="post"), status=400)
+    assert "to get updates by email" in r.text
+    assert step(http, "/report/about-you", ABOUT) == "/report/check"
+
+
+def test_a_map_point_outside_the_partnership_names_the_council(http, db):
+    with db.cursor() as c:
+        c.execute("SELECT count(*) FROM la_area WHERE name = 'Hackney'")
+        if c.fetchone()[0] == 0:
+            pytest.skip("the demo imported no council areas")
+    vandalism_to_when(http)
+    step(http, "/report/when", WHEN_ONCE)
+    r = post(http, "/report/where", {"address-line-1": "", "lon": "-0.0553",
+             "lat": "51.5450"}, status=400)
+    assert "This is in Hackney. Report it to Hackney Council instead." in r.text
+    assert step(http, "/report/where", {"address-line-1": "", "lon": "-0.0917",
+                "lat": "51.5155"}) == "/report/impact"
+
+
+def test_a_lost_draft_sends_you_back_to_the_start(http, rds):
+    start(http)
+    step(http, "/report/type", {"type": "vandalism"})
+    token = http.cookies.get("concord_draft") or http.cookies.get("__Host-concord_draft")
+    key = "concord:draft:" + hashlib.sha256(token.encode()).hexdigest()
+    assert rds.exists(key) and 80000 < rds.ttl(key) <= 86400
+    rds.delete(key)
+    for path in ("/report/when", "/report/questions/1", "/report/check"):
+        r = get(http, path, status=303)
+        assert r.headers["Location"] == "/report"
+    page = http.get(URL + "/report/when")
+    assert page.url.endswith("/report")
+    assert "Please start again" in page.text
+
+
+def test_no_draft_at_all_on_a_later_step(http):
+    r = get(http, "/report/impact", status=303)
+    assert r.headers["Location"] == "/report"
+
+
+def test_check_page_change_links_come_back_to_check(http):
+    to_check(http)
+    check = get(http, "/report/check").text
+    for href in ("/report/type?change=1", "/report/questions/1?change=1",
+                 "/report/when?change=1", "/report/where?change=1",
+                 "/report/impact?change=1", "/report/about-you?change=1"):
+        assert f'href="{href}"' in check, href
+    assert "Flat 3, 10 Wood Street" in check and "EC2V 7AA" in check
+    assert "govuk-summary-list" in check
+    page = get(http, "/report/where?change=1").text
+    assert 'name="change" value="1"' in page and 'href="/report/check"' in page
+    assert step(http, "/report/where", dict(WHERE, **{"change": "1",
+                "address-line-1": "12 Wood Street"})) == "/report/check"
+    assert "12 Wood Street" in get(http, "/report/check").text
+    # Changing the type asks the new type's questions, then returns.
+    assert step(http, "/report/type", {"type": "fireworks", "change": "1"}) \
+        .startswith("/report/")
+
+
+# ---------------------------------------------------------------------------
+# Sending (needs fcgi/domain/report.c)
+
+def test_whole_flow_gives_a_reference_and_a_tracking_link(http, db):
+    to_check(http)
+    r, key, _ = submit(http)
+    assert r.status_code == 303 and r.headers["Location"] == "/report/done"
+    ref, track, page = done(http)
+    assert "govuk-panel--confirmation" in page.text
+    assert track is not None and track in page.text
+    # The link is shown in full, on this site, so it can be copied.
+    host = re.search(r'id="tracking-link" href="([^"]+)"', page.text).group(1)
+    assert host == URL.rstrip("/") + track, (host, URL)
+    with db.cursor() as c:
+        c.execute("SELECT r.answers, i.status FROM report r JOIN incident i "
+                  "ON i.id = r.incident_id WHERE r.reference = %s", (ref,))
+        answers, status = c.fetchone()
+    assert answers["source_address"]["question"].startswith("Where is the shouting")
+    assert answers["source_address"]["answer"] == "Flat 3, 10 Wood Street"
+    assert answers["source_address"]["version"] >= 1
+    assert answers["last_date"]["answer"] == "2026-11-02"
+    assert answers["last_time"]["answer"] == "23:30"
+    t = requests.get(URL + track)
+    assert t.status_code == 200 and ref in t.text
+    assert "Received" in t.text
+
+
+def test_sending_twice_makes_one_report(http, db):
+    to_check(http, noise=False)
+    r1, key, csrf = submit(http)
+    assert r1.status_code == 303
+    r2 = http.post(URL + "/report/submit", data={"csrf": csrf, "idempotency-key": key},
+                   allow_redirects=False)
+    assert r2.status_code == 303 and r2.headers["Location"] == "/report/done"
+    ref, track, _ = done(http)
+    # And again, after the confirmation has been shown.
+    r3 = http.post(URL + "/report/submit", data={"csrf": csrf, "idempotency-key": key},
+                   allow_redirects=False)
+    assert r3.headers["Location"] == "/report/done"
+    ref2, track2, _ = done(http)
+    assert (ref2, track2) == (ref, track)
+    with db.cursor() as c:
+        c.execute("SELECT count(*) FROM report WHERE idempotency_key = %s", (key,))
+        assert c.fetchone()[0] == 1
+    # The check page now leads to the confirmation, not a second report.
+    assert get(http, "/report/check", status=303).headers["Location"] == "/report/done"
+
+
+def test_anonymous_report_needs_no_contact_details(http, db):
+    to_check(http, about={"identity": "anonymous", "given-name": "", "family-name": "",
+                          "email": "", "for-someone-else": "yes", "share": "no"})
+    check = get(http, "/report/check").text
+    assert "You are reporting anonymously" in check
+    r, key, _ = submit(http)
+    ref, track, _ = done(http)
+    with db.cursor() as c:
+        c.execute("SELECT reporter_id FROM report WHERE reference = %s", (ref,))
+        assert c.fetchone()[0] is None
+
+
+def test_the_honeypot_pretends_and_saves_nothing(http, db):
+    to_check(http, about=dict(ABOUT, website="http://spam.example"))
+    with db.cursor() as c:
+        c.execute("SELECT count(*) FROM report")
+        before = c.fetchone()[0]
+    r, key, _ = submit(http)
+    assert r.status_code == 303
+    ref, track, _ = done(http)
+    with db.cursor() as c:
+        c.execute("SELECT count(*) FROM report")
+        assert c.fetchone()[0] == before
+        c.execute("SELECT count(*) FROM report WHERE reference = %s", (ref,))
+        assert c.fetchone()[0] == 0
+    assert requests.get(URL + track).status_code == 404
+
+
+def test_too_many_reports_from_one_address(http, rds):
+    to_check(http)
+    for addr in ("127.0.0.1", "::1"):
+        rds.set("concord:ratelimit:report:" + addr, 10, ex=3600)
+    r, key, _ = submit(http)
+    if r.status_code == 303:
+        pytest.skip("the stack's client address is not the one counted here")
+    assert r.status_code == 429 and "answers are saved" in r.text
+
+
+def test_a_wrong_tracking_token_is_not_found(http):
+    to_check(http)
+    submit(http)
+    ref, track, _ = done(http)
+    wrong = re.sub(r"t=[0-9a-f]{64}", "t=" + "0" * 64, track)
+    a = requests.get(URL + wrong)
+    b = requests.get(URL + "/track/ASB-1999-999999?t=" + "0" * 64)
+    c = requests.get(URL + "/track/" + ref)
+    for resp in (a, b, c):
+        assert resp.status_code == 404
+        assert "We could not find that report" in resp.text
+    # The same page for a wrong token and an unknown reference.
+    strip = lambda t: re.sub(r"Reference: [^<]*", "", t)  # noqa: E731
+    assert strip(a.text) == strip(b.text)

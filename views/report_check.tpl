@@ -1,0 +1,30 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>HEAD}}
+<a href="{{BACK}}" class="govuk-back-link">Back</a>
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-two-thirds-from-desktop">
+{{>ERROR_SUMMARY}}
+{{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
+<h1 class="govuk-heading-l">Check your answers before sending your report</h1>
+{{#REPORT}}<h2 class="govuk-heading-m">What happened</h2>
+<dl class="govuk-summary-list govuk-!-margin-bottom-9">
+{{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
+{{/ROW}}</dl>{{/REPORT}}
+{{#IMPACT}}<h2 class="govuk-heading-m">How it affects you</h2>
+<dl class="govuk-summary-list govuk-!-margin-bottom-9">
+{{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
+{{/ROW}}</dl>{{/IMPACT}}
+{{#ABOUT}}<h2 class="govuk-heading-m">About you</h2>
+<dl class="govuk-summary-list govuk-!-margin-bottom-9">
+{{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
+{{/ROW}}</dl>{{/ABOUT}}
+<h2 class="govuk-heading-m">Now send your report</h2>
+<p class="govuk-body">By sending this report you confirm that, to the best of your knowledge, the details you are giving are correct.</p>
+<form method="post" action="/report/submit" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="idempotency-key" value="{{IDEMPOTENCY_KEY}}">
+<button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Send report</button>
+</form>
+</div>
+</div>
+{{>FOOT}}

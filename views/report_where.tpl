@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>HEAD}}
+<a href="{{BACK}}" class="govuk-back-link">Back</a>
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-two-thirds">
+{{>ERROR_SUMMARY}}
+{{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
+<form method="post" action="/report/where" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#CHANGE}}<input type="hidden" name="change" value="1">{{/CHANGE}}
+<fieldset class="govuk-fieldset">
+<legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">Where did it happen?</h1></legend>
+<p class="govuk-body">Give the address, or the nearest street or landmark if it happened outside.</p>
+<div id="report-map" class="concord-map" data-module="concord-map-picker"></div>
+<input type="hidden" id="lon" name="lon" value="{{LON}}">
+<input type="hidden" id="lat" name="lat" value="{{LAT}}">
+<div class="govuk-form-group{{#ADDRESS_LINE_1_ERROR}} govuk-form-group--error{{/ADDRESS_LINE_1_ERROR}}">
+<label class="govuk-label" for="address-line-1">Building and street</label>
+{{#ADDRESS_LINE_1_ERROR}}<p id="address-line-1-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ADDRESS_LINE_1_ERROR}}
+<input class="govuk-input{{#ADDRESS_LINE_1_ERROR}} govuk-input--error{{/ADDRESS_LINE_1_ERROR}}" id="address-line-1" name="address-line-1" type="text" autocomplete="address-line1" value="{{LINE1}}"{{#ADDRESS_LINE_1_ERROR}} aria-describedby="address-line-1-error"{{/ADDRESS_LINE_1_ERROR}}>
+</div>
+<div class="govuk-form-group{{#ADDRESS_TOWN_ERROR}} govuk-form-group--error{{/ADDRESS_TOWN_ERROR}}">
+<label class="govuk-label" for="address-town">Town or city (optional)</label>
+{{#ADDRESS_TOWN_ERROR}}<p id="address-town-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ADDRESS_TOWN_ERROR}}
+<input class="govuk-input govuk-!-width-two-thirds{{#ADDRESS_TOWN_ERROR}} govuk-input--error{{/ADDRESS_TOWN_ERROR}}" id="address-town" name="address-town" type="text" autocomplete="address-level2" value="{{TOWN}}"{{#ADDRESS_TOWN_ERROR}} aria-describedby="address-town-error"{{/ADDRESS_TOWN_ERROR}}>
+</div>
+<div class="govuk-form-group{{#ADDRESS_POSTCODE_ERROR}} govuk-form-group--error{{/ADDRESS_POSTCODE_ERROR}}">
+<label class="govuk-label" for="address-postcode">Postcode (optional)</label>
+{{#ADDRESS_POSTCODE_ERROR}}<p id="address-postcode-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ADDRESS_POSTCODE_ERROR}}
+<input class="govuk-input govuk-input--width-10{{#ADDRESS_POSTCODE_ERROR}} govuk-input--error{{/ADDRESS_POSTCODE_ERROR}}" id="address-postcode" name="address-postcode" type="text" autocomplete="postal-code" value="{{POSTCODE}}"{{#ADDRESS_POSTCODE_ERROR}} aria-describedby="address-postcode-error"{{/ADDRESS_POSTCODE_ERROR}}>
+</div>
+</fieldset>
+<button type="submit" class="govuk-button" data-module="govuk-button">Continue</button>
+</form>
+</div>
+</div>
+{{>FOOT}}
