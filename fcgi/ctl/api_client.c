@@ -141,19 +141,6 @@ ctl_api_client(const struct config *cfg, int argc, char *argv[])
 	return rc;
 }
 
-/* demo-clients.json beside the configuration file. */
-static void
-clients_path(const struct config *cfg, char *out, size_t len)
-{
-	const char *slash = strrchr(cfg->path, '/');
-
-	if (slash == NULL)
-		snprintf(out, len, "demo-clients.json");
-	else
-		snprintf(out, len, "%.*s/demo-clients.json", (int)(slash - cfg->path),
-		    cfg->path);
-}
-
 /* The key demo-clients.json already has, if it is one of ours. */
 static int
 known_key(const char *path, char key[65])
@@ -214,7 +201,7 @@ api_client_demo(const struct config *cfg, struct pg *pg)
 	char path[PATH_MAX], key[65], hash[65];
 	const char *p[2] = { DEMO_CLIENT, hash };
 
-	clients_path(cfg, path, sizeof(path));
+	ctl_beside_config(cfg, "demo-clients.json", path, sizeof(path));
 	if (known_key(path, key)) {
 		if (sha256_hex(key, 64, hash) == -1)
 			return -1;

@@ -17,6 +17,10 @@ int	ctl_demo(const struct config *, int, char *[]);
 int	ctl_notify(const struct config *, int, char *[]);
 int	ctl_audit(const struct config *, int, char *[]);
 int	ctl_user(const struct config *, int, char *[]);
+
+/* The path of a file beside the configuration file (demo-users.json…). */
+void	ctl_beside_config(const struct config *, const char *name, char *out,
+	    size_t len);
 int	ctl_areas(const struct config *, int, char *[]);
 int	ctl_api_client(const struct config *, int, char *[]);
 

@@ -131,18 +131,6 @@ struct cred {
 	char	totp[64];
 };
 
-static void
-creds_path(const struct config *cfg, char *out, size_t len)
-{
-	const char *slash = strrchr(cfg->path, '/');
-
-	if (slash == NULL)
-		snprintf(out, len, "demo-users.json");
-	else
-		snprintf(out, len, "%.*s/demo-users.json", (int)(slash - cfg->path),
-		    cfg->path);
-}
-
 /* The credentials the file already gives email, or new ones. */
 static int
 cred_for(struct json_object *known, const char *email, struct cred *c)
@@ -305,7 +293,7 @@ ctl_demo(const struct config *cfg, int argc, char *argv[])
 		fprintf(stderr, "concordctl: %s: db_admin is not set\n", cfg->path);
 		return 1;
 	}
-	creds_path(cfg, path, sizeof(path));
+	ctl_beside_config(cfg, "demo-users.json", path, sizeof(path));
 	known = json_object_from_file(path);
 	if (known != NULL && !json_object_is_type(known, json_type_array)) {
 		json_object_put(known);

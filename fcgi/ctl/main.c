@@ -43,6 +43,19 @@ static const struct command {
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
+/* Files concordctl writes for the operator live beside the configuration
+ * file: in development that is the state folder. */
+void
+ctl_beside_config(const struct config *cfg, const char *name, char *out, size_t len)
+{
+	const char *slash = strrchr(cfg->path, '/');
+
+	if (slash == NULL)
+		snprintf(out, len, "%s", name);
+	else
+		snprintf(out, len, "%.*s/%s", (int)(slash - cfg->path), cfg->path, name);
+}
+
 /* concordctl version: the version this was built as. */
 static int
 ctl_version(const struct config *cfg, int argc, char *argv[])
