@@ -165,7 +165,7 @@ serve(struct worker *w)
 	route = status == 0 ? route_match(routes, routes_n, &r, &status) : NULL;
 	if (route != NULL)
 		status = body_prepare(w, &r, route);
-	if (status == 0 && gate_enter(&r, route->perm,
+	if (status == 0 && route != NULL && gate_enter(&r, route->perm,
 	    route->flags & (ROUTE_NO_CSRF | ROUTE_STREAM_BODY)))
 		route->handler(&r);
 	if (status != 0)
