@@ -18,6 +18,7 @@
 #include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
+#include "domain/asb_catalogue.h"
 #include "domain/open311.h"
 #include "store/pg.h"
 #include "store/redis.h"
@@ -30,12 +31,6 @@ static const struct pg_stmt stmts[] = {
 	  "FROM asb_type t LEFT JOIN asb_type p ON p.id = t.parent_id "
 	  "WHERE t.active AND (p.id IS NULL OR p.active) AND ($1::text IS NULL OR t.code = $1) "
 	  "ORDER BY t.sort_order, t.name" },
-	{ "open311_attributes",
-	  "SELECT q.key, q.label, coalesce(q.hint, ''), q.kind::text, q.options::text, "
-	  "q.required, q.version "
-	  "FROM question q JOIN asb_type t ON t.id = q.asb_type_id "
-	  "WHERE t.code = $1 AND t.active AND q.active "
-	  "ORDER BY q.sort_order, q.id" },
 	{ "open311_requests",
 	  "SELECT reference, status, status_notes, service_name, service_code, "
 	  "description, requested, updated, address, lat, lon "
@@ -182,55 +177,46 @@ values_read(struct arena *a, struct open311_attribute *at, const char *options)
 	return 0;
 }
 
-/* One active type and its questions as attributes. 1 found, 0 when there
- * is no such active type, -1 when the database fails or memory runs out. */
+/* One active type and its questions as attributes (the questions as the
+ * public form reads them: asb_catalogue.c). 1 found, 0 when there is no
+ * such active type, -1 when the database fails or memory runs out. */
 int
 open311_service_find(struct pg *pg, struct arena *a, const char *code,
     struct open311_service *svc, struct open311_attribute **attrs, size_t *n)
 {
 	const char *p[1] = { code };
 	struct open311_attribute *at;
+	struct asb_question *q;
 	PGresult *res;
-	int i, rows;
+	size_t i, nq;
+	int found;
 
 	if ((res = pg_exec(pg, "open311_services", 1, p)) == NULL)
 		return -1;
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		return 0;
-	}
-	if (services_read(a, res, svc) == -1) {
-		PQclear(res);
-		return -1;
-	}
+	found = PQntuples(res) == 1;
+	if (found && services_read(a, res, svc) == -1)
+		found = -1;
 	PQclear(res);
-	if ((res = pg_exec(pg, "open311_attributes", 1, p)) == NULL)
+	if (found != 1)
+		return found;
+	if (asb_questions_list(pg, a, code, &q, &nq) == -1 ||
+	    (at = arena_calloc(a, nq + 1, sizeof(*at))) == NULL)
 		return -1;
-	rows = PQntuples(res);
-	if ((at = arena_calloc(a, (size_t)rows + 1, sizeof(*at))) == NULL)
-		goto oom;
-	for (i = 0; i < rows; i++) {
-		at[i].code = col(a, res, i, 0);
-		at[i].description = col(a, res, i, 1);
-		at[i].datatype_description = col(a, res, i, 2);
-		at[i].kind = col(a, res, i, 3);
-		at[i].required = PQgetvalue(res, i, 5)[0] == 't';
-		at[i].version = atoi(PQgetvalue(res, i, 6));
-		at[i].order = i + 1;
-		if (at[i].code == NULL || at[i].description == NULL ||
-		    at[i].datatype_description == NULL || at[i].kind == NULL)
-			goto oom;
+	for (i = 0; i < nq; i++) {
+		at[i].code = q[i].key;
+		at[i].description = q[i].label;
+		at[i].datatype_description = q[i].hint;
+		at[i].kind = q[i].kind;
+		at[i].required = q[i].required;
+		at[i].version = q[i].version;
+		at[i].order = (int)i + 1;
 		at[i].datatype = open311_datatype(at[i].kind);
-		if (values_read(a, &at[i], PQgetvalue(res, i, 4)) == -1)
-			goto oom;
+		if (values_read(a, &at[i], q[i].options) == -1)
+			return -1;
 	}
-	PQclear(res);
 	*attrs = at;
-	*n = (size_t)rows;
+	*n = nq;
 	return 1;
-oom:
-	PQclear(res);
-	return -1;
 }
 
 /* ------------------------------------------------------------------ */
