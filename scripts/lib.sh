@@ -11,6 +11,9 @@
 #   CONCORD_WORKERS  concord-fcgi workers (default: 0 = 2 per core)
 #   CONCORD_BODY_MAX request body limit in bytes, for both nginx and the app
 #                    (default: 1048576)
+#   CONCORD_UPLOAD_MAX, CONCORD_UPLOAD_FILES
+#                    evidence: bytes per file and files per report (default:
+#                    20971520 and 10); nginx's limit for an upload follows
 #
 # Every start function is idempotent: if the service is already running it says
 # so and does nothing.  Every failure prints what failed and the tail of the log
@@ -87,8 +90,11 @@ concord_paths() {
     CONCORD_BUILD=${CONCORD_BUILD%/}
     CONCORD_WORKERS=${CONCORD_WORKERS:-0}
     CONCORD_BODY_MAX=${CONCORD_BODY_MAX:-1048576}
+    CONCORD_UPLOAD_MAX=${CONCORD_UPLOAD_MAX:-20971520}
+    CONCORD_UPLOAD_FILES=${CONCORD_UPLOAD_FILES:-10}
     CONCORD_CONF=$CONCORD_VAR/concord.conf
     export CONCORD_VAR CONCORD_PORT CONCORD_BUILD CONCORD_WORKERS CONCORD_BODY_MAX CONCORD_CONF
+    export CONCORD_UPLOAD_MAX CONCORD_UPLOAD_FILES
 
     LOG_DIR=$CONCORD_VAR/log
     RUN_DIR=$CONCORD_VAR/run
@@ -279,6 +285,7 @@ frontend_assets() {
     src=$ROOT/node_modules/govuk-frontend/dist/govuk
     [[ -f $src/govuk-frontend.min.js && -d $src/assets ]] \
         || die "govuk-frontend: expected built files not found in $src"
+    leaflet_assets
     if [[ -f $dest/concord.min.css && ! $scss -nt $dest/concord.min.css \
           && ! $ROOT/node_modules/.package-lock.json -nt $dest/concord.min.css ]]; then
         say "front end: views/static/govuk/ up to date"
@@ -295,6 +302,41 @@ frontend_assets() {
     mv "$dest/concord.min.css.tmp" "$dest/concord.min.css"
     chmod -R u+rwX,go+rX "$dest"
     say "front end: built views/static/govuk/concord.min.css and copied GOV.UK Frontend's JS and images"
+}
+
+# leaflet_assets — Leaflet's built files into views/static/leaflet/ (generated,
+# not committed) for the map on the report form's "where" step, and one blank
+# placeholder tile that the development nginx serves for every
+# /dev-tiles/{z}/{x}/{y}.png, so development and tests never fetch map tiles
+# from another machine (production points map_tile_url at a real tile server).
+leaflet_assets() {
+    local src=$ROOT/node_modules/leaflet/dist dest=$ROOT/views/static/leaflet
+    [[ -f $src/leaflet.js && -f $src/leaflet.css && -d $src/images ]] \
+        || die "leaflet: expected built files not found in $src"
+    if [[ -f $dest/dev-tile.png && -f $dest/leaflet.js \
+          && ! $ROOT/node_modules/.package-lock.json -nt $dest/leaflet.js ]]; then
+        say "front end: views/static/leaflet/ up to date"
+        return 0
+    fi
+    rm -rf "$dest"
+    mkdir -p "$dest"
+    cp "$src"/leaflet.js "$src"/leaflet.js.map "$src"/leaflet.css "$dest"/
+    cp -R "$src"/images "$dest"/
+    # 256 x 256, light grey with a darker line along the top and left edges,
+    # so the tiles make a grid and panning shows.
+    /usr/bin/python3 - "$dest/dev-tile.png" <<'EOF' || die "could not write $dest/dev-tile.png"
+import struct, sys, zlib
+def chunk(kind, data):
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+line, fill = b"\xb1\xb4\xb6", b"\xf3\xf2\xf1"
+rows = b"".join(b"\x00" + (line * 256 if y == 0 else line + fill * 255) for y in range(256))
+with open(sys.argv[1], "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 256, 256, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+EOF
+    chmod -R u+rwX,go+rX "$dest"
+    say "front end: copied Leaflet into views/static/leaflet/ and made the placeholder map tile"
 }
 
 install_deps() {
@@ -387,7 +429,16 @@ sql = $ROOT/sql
 body_max = $CONCORD_BODY_MAX
 mail_outbox = $CONCORD_VAR/mail
 evidence_dir = $CONCORD_VAR/evidence
+upload_max = $CONCORD_UPLOAD_MAX
+upload_files_max = $CONCORD_UPLOAD_FILES
 demo = 1
+# The report form's map: placeholder tiles from this nginx (/dev-tiles/), so
+# nothing leaves this machine; centred on the demo partnership (the City).
+map_tile_url = /dev-tiles/{z}/{x}/{y}.png
+map_attribution = Placeholder tiles (development: no map data)
+map_lon = -0.0922
+map_lat = 51.5155
+map_zoom = 14
 EOF
     if [[ -f $CONCORD_CONF ]] && cmp -s "$tmp" "$CONCORD_CONF"; then
         rm -f "$tmp"
@@ -674,7 +725,7 @@ nginx_render() {
         -e "s|@ROOT@|$(sed_escape "$ROOT")|g" \
         -e "s|@SOCKET@|$(sed_escape "$FCGI_SOCK")|g" \
         -e "s|@BODY_MAX@|$CONCORD_BODY_MAX|g" \
-        -e "s|@UPLOAD_BODY_MAX@|$(( 10 * 20971520 + 1048576 ))|g" \
+        -e "s|@UPLOAD_BODY_MAX@|$(( CONCORD_UPLOAD_FILES * CONCORD_UPLOAD_MAX + 1048576 ))|g" \
         -e "s|@USER@|$user|g" \
         "$tmpl" > "$NGINX_CONF.tmp"
     if grep -n '@[A-Z_]*@' "$NGINX_CONF.tmp" >&2; then
@@ -689,6 +740,17 @@ nginx_start() {
         local was; was=$(cat "$CONCORD_VAR/port" 2>/dev/null || true)
         if [[ -n $was && $was != "$CONCORD_PORT" ]]; then
             die "nginx is already running on port $was, not $CONCORD_PORT: scripts/svc restart nginx (or scripts/down) to change the port"
+        fi
+        # A newer nginx/concord.conf.in or other limits: reload, not restart.
+        local before; before=$(cat "$NGINX_CONF" 2>/dev/null || true)
+        nginx_render
+        if [[ $(cat "$NGINX_CONF") != "$before" ]]; then
+            nginx -t -q -c "$NGINX_CONF" -p "$NGINX_PREFIX" \
+                || die "nginx rejected $NGINX_CONF (made from nginx/concord.conf.in)"
+            nginx -c "$NGINX_CONF" -p "$NGINX_PREFIX" -s reload \
+                || die "nginx did not take the new configuration"
+            say "nginx: configuration changed: reloaded (pid $(pid_of nginx), http://127.0.0.1:$CONCORD_PORT/)"
+            return 0
         fi
         say "nginx: already running (pid $(pid_of nginx), http://127.0.0.1:$CONCORD_PORT/)"
         return 0

@@ -12,5 +12,8 @@
 <li><a class="govuk-link govuk-link--no-visited-state" href="/admin/users">Users</a>: staff accounts, their roles, disabling accounts and resetting authenticators</li>
 <li><a class="govuk-link govuk-link--no-visited-state" href="/admin/roles">Roles</a>: what each role may do, and which agencies may hold it</li>
 {{/USERS}}
+{{#TYPES}}
+<li><a class="govuk-link govuk-link--no-visited-state" href="/admin/types">ASB types</a>: the types people report, and the questions asked for each</li>
+{{/TYPES}}
 </ul>
 {{>FOOT}}

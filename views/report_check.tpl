@@ -18,6 +18,15 @@
 <dl class="govuk-summary-list govuk-!-margin-bottom-9">
 {{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
 {{/ROW}}</dl>{{/ABOUT}}
+{{#PARTNER}}<h2 class="govuk-heading-m">Your organisation's details</h2>
+<p class="govuk-body">Reported by {{NAME}} for {{AGENCY}}. The report will belong to {{AGENCY}} and be shared with the partnership.</p>
+<dl class="govuk-summary-list govuk-!-margin-bottom-9">
+{{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
+{{/ROW}}</dl>{{/PARTNER}}
+{{#EVIDENCE}}<h2 class="govuk-heading-m">Photos, recordings and documents</h2>
+<dl class="govuk-summary-list govuk-!-margin-bottom-9">
+{{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
+{{/ROW}}</dl>{{/EVIDENCE}}
 <h2 class="govuk-heading-m">Now send your report</h2>
 <p class="govuk-body">By sending this report you confirm that, to the best of your knowledge, the details you are giving are correct.</p>
 <form method="post" action="/report/submit" novalidate>

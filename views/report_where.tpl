@@ -1,5 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>HEAD}}
+{{#MAP}}<link rel="stylesheet" href="/static/leaflet/leaflet.css?v={{VERSION}}">
+<link rel="stylesheet" href="/static/map.css?v={{VERSION}}">{{/MAP}}
 <a href="{{BACK}}" class="govuk-back-link">Back</a>
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
@@ -11,7 +13,9 @@
 <fieldset class="govuk-fieldset">
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">Where did it happen?</h1></legend>
 <p class="govuk-body">Give the address, or the nearest street or landmark if it happened outside.</p>
-<div id="report-map" class="concord-map" data-module="concord-map-picker"></div>
+{{#MAP}}<div id="report-map" class="concord-map" data-module="concord-map-picker" data-tiles="{{MAP_TILES}}" data-attribution="{{MAP_ATTRIBUTION}}" data-lon="{{MAP_LON}}" data-lat="{{MAP_LAT}}" data-zoom="{{MAP_ZOOM}}"></div>
+<script src="/static/leaflet/leaflet.js?v={{VERSION}}" defer></script>
+<script src="/static/map.js?v={{VERSION}}" defer></script>{{/MAP}}
 <input type="hidden" id="lon" name="lon" value="{{LON}}">
 <input type="hidden" id="lat" name="lat" value="{{LAT}}">
 <div class="govuk-form-group{{#ADDRESS_LINE_1_ERROR}} govuk-form-group--error{{/ADDRESS_LINE_1_ERROR}}">

@@ -14,7 +14,7 @@
 <h2 class="govuk-heading-m">Updates</h2>
 {{#NO_UPDATES}}<p class="govuk-body">There are no updates yet.</p>{{/NO_UPDATES}}
 <ol class="govuk-list concord-timeline">
-{{#UPDATE}}<li class="govuk-!-margin-bottom-4"><p class="govuk-body-s govuk-!-margin-bottom-1"><time>{{WHEN}}</time></p><p class="govuk-body">{{TEXT}}</p></li>
+{{#UPDATE}}<li class="govuk-!-margin-bottom-4"><p class="govuk-body-s govuk-!-margin-bottom-1"><time>{{WHEN}}</time></p>{{#PARAGRAPH}}<p class="govuk-body govuk-!-margin-bottom-2">{{TEXT}}</p>{{/PARAGRAPH}}</li>
 {{/UPDATE}}</ol>{{/FOUND}}
 <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>If you are in danger now, call 999.</strong></div>
 </div>

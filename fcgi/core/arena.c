@@ -20,7 +20,7 @@ struct arena {
 	size_t		 total;
 };
 
-#define ALIGN (sizeof(max_align_t))
+#define ALIGN (_Alignof(max_align_t))
 
 static struct block *
 block_new(size_t size)

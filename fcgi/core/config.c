@@ -7,7 +7,7 @@
 
 #include "core/config.h"
 
-enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV };
+enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV, K_REAL, K_TILE_URL };
 
 struct key {
 	const char	*name;
@@ -37,6 +37,12 @@ static const struct key keys[] = {
 	{ "evidence_dir", STR(evidence_dir) },
 	{ "upload_max",	 NUM(K_SIZE, upload_max, 1024, 1LL << 32) },
 	{ "upload_files_max", NUM(K_INT, upload_files_max, 1, 100) },
+	{ "map_tile_url", K_TILE_URL, offsetof(struct config, map_tile_url),
+	    sizeof(((struct config *)0)->map_tile_url), 0, 0 },
+	{ "map_attribution", STR(map_attribution) },
+	{ "map_lon",	 NUM(K_REAL, map_lon, -180, 180) },
+	{ "map_lat",	 NUM(K_REAL, map_lat, -85, 85) },
+	{ "map_zoom",	 NUM(K_INT, map_zoom, 1, 19) },
 };
 
 void
@@ -51,6 +57,7 @@ config_defaults(struct config *c)
 	snprintf(c->evidence_dir, sizeof(c->evidence_dir), "evidence");
 	c->upload_max = 20 * 1024 * 1024;
 	c->upload_files_max = 10;
+	c->map_zoom = 13;
 }
 
 static char *
@@ -64,6 +71,31 @@ trim(char *s)
 	while (e > s && isspace((unsigned char)e[-1]))
 		*--e = '\0';
 	return s;
+}
+
+/* A map tile URL template goes into the CSP (its origin) and into a page:
+ * a path on this site, or http(s)://host/..., with none of the characters
+ * that could end a CSP source or an attribute. */
+static int
+tile_url_ok(const char *v)
+{
+	const char *host;
+
+	if (*v == '\0' || (v[0] == '/' && v[1] != '/'))
+		host = NULL;
+	else if (strncmp(v, "https://", 8) == 0)
+		host = v + 8;
+	else if (strncmp(v, "http://", 7) == 0)
+		host = v + 7;
+	else
+		return 0;
+	if (host != NULL && (*host == '\0' || *host == '/' || strchr(host, '/') == NULL))
+		return 0;
+	for (; *v != '\0'; v++)
+		if ((unsigned char)*v <= ' ' || (unsigned char)*v >= 0x7f ||
+		    strchr("\"'<>;,\\`", *v) != NULL)
+			return 0;
+	return 1;
 }
 
 /* Stores one value; returns -1 with a message when it does not fit the key. */
@@ -81,6 +113,27 @@ key_set(struct config *c, const struct key *k, const char *v, char *err, size_t 
 		}
 		memcpy(p, v, strlen(v) + 1);
 		return 0;
+	case K_TILE_URL:
+		if (strlen(v) >= k->len || !tile_url_ok(v)) {
+			snprintf(err, errlen, "%s: must be a path (/tiles/{z}/{x}/{y}.png) "
+			    "or an http(s) URL, without spaces, quotes, ; or ,", k->name);
+			return -1;
+		}
+		memcpy(p, v, strlen(v) + 1);
+		return 0;
+	case K_REAL: {
+		double d;
+
+		errno = 0;
+		d = strtod(v, &end);
+		if (errno != 0 || end == v || *end != '\0' || !(d >= k->min && d <= k->max)) {
+			snprintf(err, errlen, "%s: must be a number from %lld to %lld",
+			    k->name, k->min, k->max);
+			return -1;
+		}
+		*(double *)p = d;
+		return 0;
+	}
 	case K_ENV:
 		if (strcmp(v, "production") != 0 && strcmp(v, "development") != 0) {
 			snprintf(err, errlen, "env: must be development or production");

@@ -25,6 +25,12 @@ struct config {
 	char	 evidence_dir[PATH_MAX];	/* uploaded files, outside the web root */
 	size_t	 upload_max;		/* bytes per uploaded file */
 	int	 upload_files_max;	/* files per report */
+	/* The map on the report form's "where" step; no map when the tile
+	 * URL is empty. The tile server's origin is added to the CSP. */
+	char	 map_tile_url[512];	/* "/..." or "https://host/{z}/{x}/{y}.png" */
+	char	 map_attribution[512];	/* plain text */
+	double	 map_lon, map_lat;	/* where the map opens */
+	int	 map_zoom;
 };
 
 void	config_defaults(struct config *);

@@ -23,6 +23,7 @@ void	ctl_beside_config(const struct config *, const char *name, char *out,
 	    size_t len);
 int	ctl_areas(const struct config *, int, char *[]);
 int	ctl_api_client(const struct config *, int, char *[]);
+int	ctl_evidence(const struct config *, int, char *[]);
 
 /* api_client.c: Open311 clients; the demo's is registered by ctl_demo. */
 struct pg;

@@ -37,6 +37,8 @@ static const struct command {
 	  "and council area of a point as JSON (\"LON LAT\" lines on stdin with -)" },
 	{ "api-client", ctl_api_client, 1, " add --name NAME",
 	  "register an Open311 client and print its new api_key (as db_admin)" },
+	{ "evidence", ctl_evidence, 1, " purge",
+	  "delete evidence past its retention date, and stored files no report uses (as db)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

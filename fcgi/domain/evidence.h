@@ -1,6 +1,8 @@
 #ifndef DOMAIN_EVIDENCE_H
 #define DOMAIN_EVIDENCE_H
 
+#include <stddef.h>
+
 struct actor;
 struct arena;
 struct pg;
@@ -33,6 +35,17 @@ long long	evidence_add(struct pg *, const struct actor *, long long incident_id,
 		    const char *original_name);
 int		evidence_open_for_download(struct pg *, struct arena *,
 		    const struct actor *, long long evidence_id, struct evidence_meta *);
+/* The files of one incident the actor sees, oldest first. */
+struct evidence_item {
+	long long	 id;
+	const char	*report_reference;	/* "" when added by staff */
+	const char	*category;
+	long long	 size;
+	const char	*original_name;
+};
+
+int		evidence_of_incident(struct pg *, struct arena *, const struct actor *,
+		    long long incident_id, struct evidence_item **, size_t *);
 char		*evidence_download_name(struct arena *, long long id,
 		    const char *original_name, const char *media_type);
 

@@ -229,8 +229,14 @@ place(struct evidence_write *w, struct stored_file *out)
 		return STORE_IO;
 	}
 	out->duplicate = 1;
-	if (stat(final, &st) == 0 && (unsigned long long)st.st_size == out->size)
+	if (stat(final, &st) == 0 && (unsigned long long)st.st_size == out->size) {
+		/* The retention sweep keeps files no report uses for a day (a
+		 * draft's lifetime) after they were last stored: this draft
+		 * needs them that long from now. */
+		if (utimensat(AT_FDCWD, final, NULL, 0) == -1)
+			log_warn("evidence: touch %s: %s", final, strerror(errno));
 		return STORE_OK;
+	}
 	/* Something else under a name that says what it holds: replace it,
 	 * atomically, with the bytes that belong there. */
 	log_error("evidence: %s has the wrong size: replacing it", final);

@@ -12,6 +12,7 @@
 #include "domain/actor.h"
 #include "domain/audit.h"
 #include "domain/incident.h"
+#include "domain/incident_update.h"
 #include "domain/tx.h"
 #include "store/pg.h"
 
@@ -36,6 +37,9 @@ static const struct pg_stmt stmts[] = {
 	{ "incident_set_status",
 	  "UPDATE incident SET status = $2::incident_status, updated_at = now(), "
 	  "version = version + 1 WHERE id = $1 AND version = $3" },
+	{ "incident_touch",
+	  "UPDATE incident SET updated_at = now(), version = version + 1 "
+	  "WHERE id = $1 AND version = $2" },
 };
 
 const struct pg_stmts incident_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -194,8 +198,9 @@ err:
 	return -1;
 }
 
-/* Reads one incident within the caller's transaction. */
-static enum incident_result
+/* Reads one incident within the caller's transaction: INCIDENT_OK,
+ * INCIDENT_NOT_FOUND (or not the actor's to see) or INCIDENT_ERROR. */
+enum incident_result
 incident_load(struct pg *pg, struct arena *ar, const struct actor *a,
     const char *reference, struct incident *in)
 {
@@ -256,9 +261,31 @@ incident_find(struct pg *pg, struct arena *ar, const struct actor *a,
 	return incident_open(pg, ar, a, reference, in, 0);
 }
 
+/* Marks an incident as changed (a new update on it, say) within the
+ * caller's transaction, if it is still at version: INCIDENT_OK, or
+ * INCIDENT_CONFLICT when someone changed it since it was read. */
+enum incident_result
+incident_touch(struct pg *pg, long long id, long long version)
+{
+	char iid[24], ver[24];
+	const char *p[2] = { iid, ver };
+	PGresult *res;
+	int changed;
+
+	snprintf(iid, sizeof(iid), "%lld", id);
+	snprintf(ver, sizeof(ver), "%lld", version);
+	if ((res = pg_exec(pg, "incident_touch", 2, p)) == NULL)
+		return INCIDENT_ERROR;
+	changed = strcmp(PQcmdTuples(res), "1") == 0;
+	PQclear(res);
+	return changed ? INCIDENT_OK : INCIDENT_CONFLICT;
+}
+
 /* Moves an incident to another status. Closing it, or reopening a closed
  * one, takes incident.close and a reason. One audit row records the status
- * before and after and the reason. */
+ * before and after and the reason; a shared update says what changed in
+ * plain words (not the reason: that is for staff) and the reporters who
+ * asked are emailed (domain/incident_update.c). */
 enum incident_result
 incident_set_status(struct pg *pg, struct arena *ar, const struct actor *a,
     const char *reference, const char *status, const char *reason,
@@ -307,10 +334,11 @@ incident_set_status(struct pg *pg, struct arena *ar, const struct actor *a,
 	    reason != NULL && *reason != '\0' ? reason : NULL);
 	json_object_put(before);
 	json_object_put(after);
-	if (changed == -1) {
-		rc = INCIDENT_ERROR;
+	rc = INCIDENT_ERROR;
+	/* The reporters hear of it in plain words, in this transaction. */
+	if (changed == -1 ||
+	    incident_update_status(pg, ar, a, in.id, in.status, status) == -1)
 		goto out;
-	}
 	return pg_commit(pg) == 0 ? INCIDENT_OK : INCIDENT_ERROR;
 out:
 	pg_rollback(pg);

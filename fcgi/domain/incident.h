@@ -50,6 +50,9 @@ enum incident_result incident_view(struct pg *, struct arena *, const struct act
 	    const char *reference, struct incident *);
 enum incident_result incident_find(struct pg *, struct arena *, const struct actor *,
 	    const char *reference, struct incident *);
+enum incident_result incident_load(struct pg *, struct arena *, const struct actor *,
+	    const char *reference, struct incident *);
+enum incident_result incident_touch(struct pg *, long long id, long long version);
 enum incident_result incident_set_status(struct pg *, struct arena *,
 	    const struct actor *, const char *reference, const char *status,
 	    const char *reason, long long version);

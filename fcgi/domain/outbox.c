@@ -50,3 +50,25 @@ outbox_add(struct pg *pg, const char *type, struct json_object *payload)
 {
 	return outbox_add_id(pg, type, payload, NULL);
 }
+
+/* Queues an email (a notify job: jobs/notify.c makes the message). The
+ * worker refuses a line break in to or subject. Returns 0 or -1, as
+ * outbox_add. */
+int
+outbox_mail(struct pg *pg, const char *to, const char *subject, const char *body)
+{
+	struct json_object *mail;
+	int rc;
+
+	if (to == NULL || subject == NULL || body == NULL ||
+	    (mail = json_object_new_object()) == NULL) {
+		log_error("outbox_mail: no address, subject or body, or out of memory");
+		return -1;
+	}
+	json_object_object_add(mail, "to", json_object_new_string(to));
+	json_object_object_add(mail, "subject", json_object_new_string(subject));
+	json_object_object_add(mail, "body", json_object_new_string(body));
+	rc = outbox_add(pg, "notify", mail);
+	json_object_put(mail);
+	return rc;
+}

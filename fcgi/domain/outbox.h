@@ -11,5 +11,7 @@ extern const struct pg_stmts outbox_statements;
 int	outbox_add(struct pg *, const char *type, struct json_object *payload);
 int	outbox_add_id(struct pg *, const char *type, struct json_object *payload,
 	    long long *id);
+int	outbox_mail(struct pg *, const char *to, const char *subject,
+	    const char *body);
 
 #endif

@@ -17,6 +17,7 @@
 #include "core/random.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
+#include "domain/evidence.h"
 #include "domain/outbox.h"
 #include "domain/report.h"
 #include "domain/tx.h"
@@ -31,6 +32,18 @@ static const struct pg_stmt stmts[] = {
 	{ "report_duplicate",
 	  "SELECT incident_id, reference, owner, sharing, shared_with::text "
 	  "FROM report_duplicate_of($1, $2, $3, $4, $5)" },
+	/* The same for a partner's report, which joins only an incident of
+	 * its own agency's that the partnership sees: row security lets the
+	 * partner see those. */
+	{ "report_duplicate_own",
+	  "SELECT i.id, i.reference, i.owning_agency_id, i.sharing, i.shared_with::text "
+	  "FROM incident i WHERE i.asb_type_id = $1 AND i.status <> 'closed' "
+	  "AND i.reported_at > now() - make_interval(secs => $5::integer) "
+	  "AND i.owning_agency_id = $6 AND i.sharing = 'partnership' "
+	  "AND i.location IS NOT NULL AND ST_DWithin(i.location::geography, "
+	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography, $4::float8) "
+	  "ORDER BY i.location::geography <-> "
+	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography LIMIT 1" },
 	/* Who takes a report that joins no incident: the core partner whose
 	 * council area it is in, else the partnership's first council, else
 	 * its first police force. */
@@ -38,9 +51,12 @@ static const struct pg_stmt stmts[] = {
 	  "SELECT id FROM agency WHERE active AND core_partner "
 	  "ORDER BY id = $1 DESC, kind = 'local_authority' DESC, id LIMIT 1" },
 	{ "report_next_reference", "SELECT next_reference()" },
-	/* Serialises reports of one type for the moment it takes to decide
-	 * between joining and creating, so two at once cannot both create. */
-	{ "report_lock", "SELECT pg_advisory_xact_lock(1919250544, $1::integer)" },
+	/* Serialises reports that could be duplicates of each other from the
+	 * moment they decide between joining and creating until they commit,
+	 * so two at once cannot both create (see dedup_lock). */
+	{ "report_lock",
+	  "SELECT pg_advisory_xact_lock(1919250544, k) "
+	  "FROM unnest($1::integer[]) WITH ORDINALITY AS u (k, n) ORDER BY n" },
 	{ "report_person",
 	  "INSERT INTO person (owning_agency_id, sharing, given_name, family_name, "
 	  "email, phone, preferred_contact, contact_consent, share_consent, vulnerable) "
@@ -144,13 +160,61 @@ dedup_remember(struct rd *rd, const struct report_input *in, long long incident)
 		freeReplyObject(r);
 }
 
-/* Whether this report repeats an open incident; PostgreSQL confirms what
- * Redis suggests (and decides alone when Redis is down). */
+/* Locks the neighbourhood of the report's point for its type, until the
+ * transaction ends. The map is cut into cells larger than the square of
+ * REPORT_DEDUP_METRES around a point; a report locks every cell its square
+ * touches (usually four), in one order. Two reports within the radius of
+ * each other both lock the cell of either point, so they take turns;
+ * reports elsewhere, or of other types, do not wait for each other. A key
+ * is a hash, so two far-apart cells may share one: that only makes them
+ * wait. Reports without a point are never joined and lock nothing. */
 static int
-plan_join(struct pg *pg, struct rd *rd, const struct report_input *in, struct plan *pl)
+dedup_lock(struct pg *pg, const struct report_input *in, long long type_id)
 {
-	char tid[24], lon[32], lat[32], m[16], s[16];
-	const char *p[5] = { tid, lon, lat, m, s };
+	const double cell_lat = 0.003, cell_lon = 0.005;	/* ~333 m by 350 m at 51°N */
+	const double margin = REPORT_DEDUP_METRES * 1.1;	/* for the curve of the earth */
+	double dlat = margin / 111320.0,
+	    dlon = margin / (111320.0 * fmax(cos(in->lat * M_PI / 180.0), 0.05));
+	long long y0 = (long long)floor((in->lat - dlat) / cell_lat),
+	    y1 = (long long)floor((in->lat + dlat) / cell_lat),
+	    x0 = (long long)floor((in->lon - dlon) / cell_lon),
+	    x1 = (long long)floor((in->lon + dlon) / cell_lon), x, y;
+	unsigned keys[16], k, t;
+	char arr[16 * 12 + 3], *p = arr;
+	const char *param[1] = { arr };
+	size_t n = 0, i, j;
+
+	if (!in->has_point)
+		return 0;
+	for (y = y0; y <= y1; y++)
+		for (x = x0; x <= x1 && n < 16; x++) {
+			k = (unsigned)(type_id * 0x9e3779b1ULL ^ (unsigned long long)y *
+			    0x85ebca6bULL ^ (unsigned long long)x * 0xc2b2ae35ULL);
+			keys[n++] = k & 0x7fffffff;
+		}
+	/* One order for everyone: no two reports wait for each other in a ring. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && keys[j - 1] > keys[j]; j--) {
+			t = keys[j];
+			keys[j] = keys[j - 1];
+			keys[j - 1] = t;
+		}
+	*p++ = '{';
+	for (i = 0; i < n; i++)
+		p += snprintf(p, (size_t)(arr + sizeof(arr) - p), "%s%u", i ? "," : "", keys[i]);
+	snprintf(p, (size_t)(arr + sizeof(arr) - p), "}");
+	return pg_exec_ok(pg, "report_lock", 1, param);
+}
+
+/* Whether this report repeats an open incident; PostgreSQL confirms what
+ * Redis suggests (and decides alone when Redis is down). `own`: 0, or the
+ * agency whose incidents alone a partner's report may join. */
+static int
+plan_join(struct pg *pg, struct rd *rd, const struct report_input *in, long long own,
+    struct plan *pl)
+{
+	char tid[24], lon[32], lat[32], m[16], s[16], agency[24];
+	const char *p[6] = { tid, lon, lat, m, s, agency };
 	PGresult *res;
 	long long hint;
 
@@ -163,7 +227,9 @@ plan_join(struct pg *pg, struct rd *rd, const struct report_input *in, struct pl
 	snprintf(lat, sizeof(lat), "%.7f", in->lat);
 	snprintf(m, sizeof(m), "%d", REPORT_DEDUP_METRES);
 	snprintf(s, sizeof(s), "%d", REPORT_DEDUP_SECONDS);
-	if ((res = pg_exec(pg, "report_duplicate", 5, p)) == NULL)
+	num(agency, sizeof(agency), own);
+	if ((res = own ? pg_exec(pg, "report_duplicate_own", 6, p) :
+	    pg_exec(pg, "report_duplicate", 5, p)) == NULL)
 		return -1;
 	if (PQntuples(res) == 1) {
 		pl->join = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
@@ -183,7 +249,7 @@ plan_make(struct pg *pg, struct rd *rd, const struct actor *a,
     const struct report_input *in, struct report_result *out, struct plan *pl)
 {
 	PGresult *res;
-	char area_agency[24], tid[24];
+	char area_agency[24];
 	const char *p[1];
 	int found;
 
@@ -210,9 +276,8 @@ plan_make(struct pg *pg, struct rd *rd, const struct actor *a,
 		if (!out->where.in_partnership)
 			return REPORT_OUTSIDE;
 	}
-	num(tid, sizeof(tid), pl->type_id);
-	p[0] = tid;
-	if (pg_exec_ok(pg, "report_lock", 1, p) == -1 || plan_join(pg, rd, in, pl) == -1)
+	if (dedup_lock(pg, in, pl->type_id) == -1 || plan_join(pg, rd, in,
+	    strcmp(in->channel, "partner") == 0 ? a->agency_id : 0, pl) == -1)
 		return REPORT_ERROR;
 	if (pl->join != 0)
 		return REPORT_OK;
@@ -272,7 +337,8 @@ partner_json(const struct report_input *in)
 	    in->partner_reference ? in->partner_reference : ""));
 	json_object_object_add(o, "tenancy_reference", json_object_new_string(
 	    in->tenancy_reference ? in->tenancy_reference : ""));
-	json_object_object_add(o, "involves_tenants",
+	/* null: the partner did not know */
+	json_object_object_add(o, "involves_tenants", in->involves_tenants < 0 ? NULL :
 	    json_object_new_boolean(in->involves_tenants > 0));
 	return o;
 }
@@ -398,12 +464,27 @@ out:
 	return rc;
 }
 
+/* A row for each file uploaded with the report (each audited by
+ * evidence_add); the incident's owner and sharing carry over to them. */
+static int
+write_evidence(struct pg *pg, const struct actor *a, const struct report_input *in,
+    const struct report_result *out)
+{
+	size_t i;
+
+	for (i = 0; i < in->nfiles; i++)
+		if (evidence_add(pg, a, out->incident_id, out->reference,
+		    in->files[i].stored, in->files[i].name) <= 0)
+			return -1;
+	return 0;
+}
+
 /* The audit rows and, when they gave an e-mail address, the confirmation. */
 static int
 write_trail(struct pg *pg, const struct actor *a, const struct report_input *in,
     const struct plan *pl, const struct report_result *out)
 {
-	struct json_object *after = json_object_new_object(), *mail;
+	struct json_object *after = json_object_new_object();
 	char rid[24], iid[24], body[1024];
 	int rc;
 
@@ -423,14 +504,7 @@ write_trail(struct pg *pg, const struct actor *a, const struct report_input *in,
 	    "Keep this email: you can see what is being done at\n/track/%s?t=%s\n\n"
 	    "If you are in danger, call 999.\n", pl->type_name, out->reference,
 	    out->reference, out->token);
-	mail = json_object_new_object();
-	json_object_object_add(mail, "to", json_object_new_string(in->email));
-	json_object_object_add(mail, "subject", json_object_new_string(
-	    "Your report of anti-social behaviour"));
-	json_object_object_add(mail, "body", json_object_new_string(body));
-	rc = outbox_add(pg, "notify", mail);
-	json_object_put(mail);
-	return rc;
+	return outbox_mail(pg, in->email, "Your report of anti-social behaviour", body);
 }
 
 /* A report sent before with this idempotency key: 1 and its result. */
@@ -508,8 +582,14 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 			goto fail;
 	}
 	if (write_report(pg, &a, in, &pl, out, reporter) == -1 ||
+	    write_evidence(pg, &a, in, out) == -1 ||
 	    write_trail(pg, &a, in, &pl, out) == -1)
 		goto fail;
+	/* Into the fast index while the neighbourhood is still locked: the
+	 * next report near here must find it. Should the commit fail, the
+	 * index names an incident PostgreSQL does not confirm: harmless. */
+	if (!pl.join && in->has_point)
+		dedup_remember(rd, in, out->incident_id);
 	if (pg_commit(pg) == -1) {
 		/* Another request with the same key won the race: show that. */
 		if (tx_begin(pg, caller) == 0) {
@@ -520,8 +600,6 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 		}
 		return REPORT_ERROR;
 	}
-	if (!pl.join && in->has_point)
-		dedup_remember(rd, in, out->incident_id);
 	return REPORT_OK;
 fail:
 	if (rc == REPORT_ERROR)

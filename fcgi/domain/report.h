@@ -10,6 +10,7 @@ struct arena;
 struct json_object;
 struct pg;
 struct rd;
+struct stored_file;
 
 /* A report of ASB as it arrives from any front door — the public form, a
  * partner, Open311 — structured enough to route and triage. Each report
@@ -48,6 +49,15 @@ struct report_input {
 	int			 involves_tenants;
 	const char		*idempotency_key;	/* from the form: one report per key */
 	const char		*client_ref;		/* Open311 service_request client id */
+	const struct report_file *files;		/* evidence, already stored */
+	size_t			 nfiles;
+};
+
+/* A file uploaded with a report (domain/evidence_store.c has stored the
+ * bytes) and the name it was sent with. */
+struct report_file {
+	const struct stored_file *stored;
+	const char		*name;
 };
 
 struct report_result {

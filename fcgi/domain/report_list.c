@@ -22,10 +22,13 @@
 	"coalesce(r.description, ''), r.answers::text, r.impact::text, " \
 	"coalesce(r.partner::text, ''), r.reference <> i.reference, " \
 	"coalesce(p.id, 0), concat_ws(' ', p.given_name, p.family_name), " \
-	"coalesce(p.email, ''), coalesce(p.phone, ''), coalesce(p.preferred_contact, '') " \
+	"coalesce(p.email, ''), coalesce(p.phone, ''), coalesce(p.preferred_contact, ''), " \
+	"coalesce(u.name, ''), coalesce(ua.name, '') " \
 	"FROM report r JOIN incident i ON i.id = r.incident_id " \
 	"JOIN asb_type t ON t.id = i.asb_type_id " \
-	"LEFT JOIN person p ON p.id = r.reporter_id "
+	"LEFT JOIN person p ON p.id = r.reporter_id " \
+	"LEFT JOIN app_user u ON u.id = r.created_by " \
+	"LEFT JOIN agency ua ON ua.id = u.agency_id "
 
 static const struct pg_stmt stmts[] = {
 	{ "report_list_new",
@@ -62,6 +65,8 @@ row_read(struct arena *a, PGresult *res, int i, struct report_row *r)
 	r->contact_email = col(a, res, i, 14);
 	r->contact_phone = col(a, res, i, 15);
 	r->contact_preferred = col(a, res, i, 16);
+	r->staff_name = col(a, res, i, 17);
+	r->staff_agency = col(a, res, i, 18);
 }
 
 /* Runs one of the list statements in the caller's transaction. */

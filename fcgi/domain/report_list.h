@@ -27,6 +27,8 @@ struct report_row {
 	const char	*contact_email;
 	const char	*contact_phone;
 	const char	*contact_preferred;
+	const char	*staff_name;	/* who sent it, when staff did (partner route); "" */
+	const char	*staff_agency;
 };
 
 extern const struct pg_stmts report_list_statements;

@@ -1,5 +1,6 @@
 /* The statement tables of every domain file, in one list for store/pg.c. */
 #include "domain/admin_agency.h"
+#include "domain/admin_asb.h"
 #include "domain/admin_role.h"
 #include "domain/admin_team.h"
 #include "domain/admin_user.h"
@@ -10,8 +11,10 @@
 #include "domain/health.h"
 #include "domain/history.h"
 #include "domain/incident.h"
+#include "domain/incident_update.h"
 #include "domain/open311.h"
 #include "domain/outbox.h"
+#include "domain/partner_reports.h"
 #include "domain/report.h"
 #include "domain/report_list.h"
 #include "domain/tx.h"
@@ -21,6 +24,7 @@
 
 const struct pg_stmts *const domain_statements[] = {
 	&admin_agency_statements,
+	&admin_asb_statements,
 	&admin_role_statements,
 	&admin_team_statements,
 	&admin_user_statements,
@@ -31,8 +35,10 @@ const struct pg_stmts *const domain_statements[] = {
 	&health_statements,
 	&history_statements,
 	&incident_statements,
+	&incident_update_statements,
 	&open311_statements,
 	&outbox_statements,
+	&partner_reports_statements,
 	&report_statements,
 	&report_list_statements,
 	&tx_statements,

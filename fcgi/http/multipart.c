@@ -236,10 +236,11 @@ name_char_bad(long c)
 /* The file name to keep from what the client sent (n bytes, UTF-8): its
  * last path component (after '/' or '\'), without surrounding spaces,
  * trimmed to max bytes at a character boundary, keeping a short
- * extension. Returns 0, or -1 for control characters, NUL, bad UTF-8, or
- * nothing left ("", ".", ".."). */
+ * extension. *had_path says whether folder names were cut off. Returns 0,
+ * or -1 for control characters, NUL, bad UTF-8, or nothing left ("", ".",
+ * ".."). */
 static int
-filename_clean(const char *in, size_t n, char *out, size_t max)
+filename_clean(const char *in, size_t n, char *out, size_t max, int *had_path)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t i, len, start = 0, end, keep, ext, cut;
@@ -251,6 +252,7 @@ filename_clean(const char *in, size_t n, char *out, size_t max)
 		if (c == '/' || c == '\\')
 			start = i + 1;
 	}
+	*had_path = start > 0;
 	end = n;
 	while (start < end && s[start] == ' ')
 		start++;
@@ -453,7 +455,7 @@ disposition_parse(struct multipart *mp, const char *p, const char *end)
 		if (rawlen == 0)
 			mp->filename[0] = '\0';	/* the browser's "no file chosen" */
 		else if (filename_clean(raw, (size_t)rawlen, mp->filename,
-		    mp->lim.filename_max) == -1)
+		    mp->lim.filename_max, &mp->had_path) == -1)
 			return MULTIPART_BAD_FILENAME;
 	}
 	return MULTIPART_OK;
@@ -505,7 +507,7 @@ part_reset(struct multipart *mp)
 		return MULTIPART_TOO_MANY_PARTS;
 	mp->parts++;
 	mp->header_bytes = mp->header_lines = mp->line_len = 0;
-	mp->have_disposition = mp->has_filename = 0;
+	mp->have_disposition = mp->has_filename = mp->had_path = 0;
 	mp->name[0] = mp->filename[0] = mp->content_type[0] = '\0';
 	memset(&mp->part, 0, sizeof(mp->part));
 	return MULTIPART_OK;
@@ -522,6 +524,7 @@ part_begin(struct multipart *mp)
 	mp->part.content_type = mp->content_type;
 	mp->part.is_file = mp->has_filename && mp->filename[0] != '\0';
 	mp->part.filename = mp->part.is_file ? mp->filename : NULL;
+	mp->part.had_path = mp->part.is_file && mp->had_path;
 	mp->part.size = 0;
 	if (mp->part.is_file && ++mp->files > mp->lim.files_max)
 		return MULTIPART_TOO_MANY_FILES;

@@ -60,6 +60,7 @@ struct multipart_part {
 	const char	*filename;	/* last path component, checked and trimmed; NULL for a field */
 	const char	*content_type;	/* as declared by the client ("" if none): never trust it */
 	int		 is_file;	/* a file was chosen (filename non-empty) */
+	int		 had_path;	/* the name sent had folders, cut off in filename */
 	size_t		 size;		/* bytes of data so far; on part_end, all of it */
 };
 
@@ -97,6 +98,7 @@ struct multipart {
 	char				 filename[MULTIPART_FILENAME_MAX + 1];
 	char				 content_type[MULTIPART_CTYPE_MAX + 1];
 	int				 has_filename;
+	int				 had_path;
 	struct multipart_part		 part;
 };
 

@@ -13,12 +13,42 @@
 #include "http/response.h"
 #include "http/status.h"
 
-/* No inline script or style anywhere: JavaScript only enhances, from files. */
-static const char csp[] =
+/* No inline script or style anywhere: JavaScript only enhances, from files.
+ * img-src also names the map tile server's origin, when it is another site. */
+static const char csp_head[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; "
-    "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:";
+static const char csp_tail[] =
+    "; font-src 'self'; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'";
+
+/* The scheme and host of map_tile_url ("https://tile.example.org"), in
+ * out; "" for a path on this site. A Leaflet subdomain placeholder
+ * ("{s}.tile.example.org") becomes a CSP wildcard ("*.tile.example.org").
+ * config.c has already refused characters that could end a CSP source. */
+static void
+tile_origin(const struct config *cfg, char *out, size_t outlen)
+{
+	const char *u, *host, *end, *slash;
+
+	*out = '\0';
+	if (cfg == NULL)
+		return;
+	u = cfg->map_tile_url;
+	/* A scheme only before the first '/': a path has none. */
+	if ((host = strstr(u, "://")) == NULL || (slash = strchr(u, '/')) == NULL ||
+	    host > slash)
+		return;
+	host += 3;
+	if ((end = strchr(host, '/')) == NULL)
+		return;
+	if (strncmp(host, "{s}.", 4) == 0)
+		snprintf(out, outlen, "%.*s*.%.*s", (int)(host - u), u,
+		    (int)(end - host - 4), host + 4);
+	else
+		snprintf(out, outlen, "%.*s", (int)(end - u), u);
+}
 
 static int
 header_value_ok(const char *v)
@@ -116,6 +146,7 @@ int
 resp_head(struct req *r, int production, struct buf *out)
 {
 	const struct resp *s = &r->resp;
+	char origin[512];
 	size_t i;
 
 	buf_printf(out, "Status: %d %s\r\n", s->status, http_reason(s->status));
@@ -124,7 +155,9 @@ resp_head(struct req *r, int production, struct buf *out)
 	buf_printf(out, "Content-Length: %zu\r\n", s->body ? s->body->len : 0);
 	for (i = 0; i < s->headers.n; i++)
 		buf_printf(out, "%s: %s\r\n", s->headers.v[i].key, s->headers.v[i].val);
-	buf_printf(out, "Content-Security-Policy: %s\r\n", csp);
+	tile_origin(r->cfg, origin, sizeof(origin));
+	buf_printf(out, "Content-Security-Policy: %s%s%s%s\r\n", csp_head,
+	    *origin != '\0' ? " " : "", origin, csp_tail);
 	buf_puts(out, "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\n"

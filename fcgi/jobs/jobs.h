@@ -94,10 +94,14 @@ struct worker {
 	int			 group_ready;
 	struct relay		 relay;
 	double			 reclaim_next;
+	double			 retention_next;
 	char			 reclaim_cursor[64];
 	struct outage		 pg_down;
 	struct outage		 rd_down;
 };
+
+/* retention.c */
+void	retention_tick(struct worker *);
 
 /* relay.c */
 extern const struct pg_stmts relay_statements;

@@ -12,6 +12,7 @@
 
 #include "core/config.h"
 #include "core/log.h"
+#include "domain/evidence_purge.h"
 #include "jobs/jobs.h"
 #include "store/pg.h"
 #include "store/redis.h"
@@ -83,7 +84,8 @@ config_check(const struct config *cfg)
 int
 main(int argc, char *argv[])
 {
-	static const struct pg_stmts *const sets[] = { &relay_statements };
+	static const struct pg_stmts *const sets[] = { &relay_statements,
+	    &evidence_purge_statements };
 	struct config cfg;
 	struct worker w;
 	const char *path = getenv("CONCORD_CONF");
@@ -116,7 +118,7 @@ main(int argc, char *argv[])
 		snprintf(host, sizeof(host), "localhost");
 	host[sizeof(host) - 1] = '\0';
 	snprintf(w.consumer, sizeof(w.consumer), "%s-%ld", host, (long)getpid());
-	if ((w.pg = pg_open(cfg.db, sets, 1)) == NULL ||
+	if ((w.pg = pg_open(cfg.db, sets, sizeof(sets) / sizeof(sets[0]))) == NULL ||
 	    (w.rd = rd_open(cfg.redis)) == NULL) {
 		log_error("out of memory");
 		return 1;
@@ -131,6 +133,7 @@ main(int argc, char *argv[])
 			break;
 		if (consumer_tick(&w) == -1)
 			nap(OUTAGE_RETRY_MS);
+		retention_tick(&w);
 	}
 
 	consumer_leave(&w);

@@ -1,7 +1,9 @@
 #ifndef PAGES_PAGES_H
 #define PAGES_PAGES_H
 
+struct arena;
 struct req;
+struct view_dict;
 
 /* Handlers for HTML pages, one file per area of the site. */
 void	home_get(struct req *);
@@ -44,10 +46,26 @@ void	role_edit_get(struct req *);
 void	role_update_post(struct req *);
 void	role_history_get(struct req *);
 
+/* pages/admin_asb.c: ASB types and their questions */
+void	asb_type_list_get(struct req *);
+void	asb_type_new_get(struct req *);
+void	asb_type_create_post(struct req *);
+void	asb_type_edit_get(struct req *);
+void	asb_type_update_post(struct req *);
+void	asb_type_history_get(struct req *);
+void	question_new_get(struct req *);
+void	question_create_post(struct req *);
+void	question_edit_get(struct req *);
+void	question_update_post(struct req *);
+void	question_history_get(struct req *);
+
 /* pages/incidents.c */
 void	incident_list_get(struct req *);
 void	incident_view_get(struct req *);
 void	incident_status_post(struct req *);
+void	incident_update_post(struct req *);
+int	text_paragraphs_dict(struct arena *, struct view_dict *, const char *section,
+	    const char *text);
 void	incident_history_get(struct req *);
 
 /* pages/reports.c, pages/evidence.c */
@@ -70,9 +88,18 @@ void	report_impact_get(struct req *);
 void	report_impact_post(struct req *);
 void	report_about_get(struct req *);
 void	report_about_post(struct req *);
+void	report_evidence_get(struct req *);
+void	report_evidence_post(struct req *);
+void	report_evidence_remove_post(struct req *);
+void	report_evidence_too_large_get(struct req *);
 void	report_check_get(struct req *);
 void	report_submit_post(struct req *);
 void	report_done_get(struct req *);
+
+/* pages/report_partner.c: the partner route's own step and list */
+void	report_partner_get(struct req *);
+void	report_partner_post(struct req *);
+void	partner_report_list_get(struct req *);
 void	track_get(struct req *);
 
 #endif

@@ -15,17 +15,21 @@
 
 #include "auth/csrf.h"
 #include "core/arena.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/random.h"
 #include "domain/actor.h"
 #include "domain/area.h"
 #include "domain/asb_catalogue.h"
+#include "domain/evidence_store.h"
 #include "domain/report.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/report_draft.h"
+#include "pages/report_flow.h"
+#include "pages/report_partner.h"
 #include "store/redis.h"
 #include "view/view.h"
 
@@ -41,11 +45,6 @@
 /* ------------------------------------------------------------------ */
 /* The steps, in order. A step with no path is not offered yet.        */
 
-enum step {
-	STEP_TYPE, STEP_SUBTYPE, STEP_QUESTIONS, STEP_WHEN, STEP_WHERE,
-	STEP_IMPACT, STEP_ABOUT, STEP_EVIDENCE, STEP_CHECK,
-};
-
 static const char *const step_paths[] = {
 	[STEP_TYPE] = "/report/type",
 	[STEP_SUBTYPE] = "/report/subtype",
@@ -54,19 +53,12 @@ static const char *const step_paths[] = {
 	[STEP_WHERE] = "/report/where",
 	[STEP_IMPACT] = "/report/impact",
 	[STEP_ABOUT] = "/report/about-you",
-	/* Hook: /report/evidence (photos, video, documents) comes here when it
-	 * is written; until then the step is skipped. */
-	[STEP_EVIDENCE] = NULL,
+	[STEP_PARTNER] = "/report/partner",	/* partners only, instead of about-you */
+	[STEP_EVIDENCE] = "/report/evidence",
 	[STEP_CHECK] = "/report/check",
 };
 
-/* The custom questions of the draft's type; n is 0 when there are none. */
-struct qlist {
-	struct asb_question	*q;
-	size_t			 n;
-};
-
-static int
+int
 questions_of(struct req *r, struct report_draft *d, struct qlist *ql)
 {
 	const char *type = draft_get(d, "type");
@@ -78,9 +70,19 @@ questions_of(struct req *r, struct report_draft *d, struct qlist *ql)
 	return asb_questions_list(r->pg, r->arena, type, &ql->q, &ql->n);
 }
 
+/* Whether step s is offered to this person: a signed-in partner reporter
+ * gives their organisation's details instead of "About you". */
+static int
+step_offered(struct req *r, enum step s)
+{
+	if (s == STEP_ABOUT || s == STEP_PARTNER)
+		return (s == STEP_PARTNER) == (report_partner_on(r) != 0);
+	return step_paths[s] != NULL;
+}
+
 /* The path of the step after `from` (question n, when from is
  * STEP_QUESTIONS); in change mode, the check page. */
-static const char *
+const char *
 step_after(struct req *r, struct report_draft *d, enum step from, size_t n,
     const struct qlist *ql, int change)
 {
@@ -100,13 +102,13 @@ step_after(struct req *r, struct report_draft *d, enum step from, size_t n,
 	}
 	if (change)
 		return "/report/check";
-	for (s = from + 1; s < STEP_CHECK && step_paths[s] == NULL; s++)
+	for (s = from + 1; s < STEP_CHECK && !step_offered(r, s); s++)
 		;
 	return step_paths[s];
 }
 
 /* The path of the step before `at`, for the Back link. */
-static const char *
+const char *
 step_before(struct req *r, struct report_draft *d, enum step at, size_t n,
     const struct qlist *ql, int change)
 {
@@ -124,7 +126,7 @@ step_before(struct req *r, struct report_draft *d, enum step at, size_t n,
 		return draft_get(d, "has_sub")[0] == '1' ? "/report/subtype" : "/report/type";
 	if (at == STEP_WHEN)
 		return arena_printf(r->arena, "/report/questions/%zu", ql->n);
-	for (s = at - 1; s > STEP_WHEN && step_paths[s] == NULL; s--)
+	for (s = at - 1; s > STEP_WHEN && !step_offered(r, s); s--)
 		;
 	return step_paths[s];
 }
@@ -132,7 +134,7 @@ step_before(struct req *r, struct report_draft *d, enum step at, size_t n,
 /* ------------------------------------------------------------------ */
 /* Shared by every step                                                */
 
-static int
+int
 changing(struct req *r)
 {
 	const char *c = r->method == METHOD_POST ? req_form(r, "change") :
@@ -150,7 +152,7 @@ draft_lost(struct req *r)
 	resp_redirect(r, 303, "/report");
 }
 
-static void
+void
 draft_unavailable(struct req *r)
 {
 	page_error(r, 503, "Sorry, we cannot take reports at the moment. Please "
@@ -160,7 +162,7 @@ draft_unavailable(struct req *r)
 /* Loads the draft for a step after the first. Returns 1 when the step may
  * go on; 0 when the response is already made (start again, 503, or the
  * confirmation of a report already sent). */
-static int
+int
 draft_enter(struct req *r, struct report_draft *d, int need_type)
 {
 	switch (draft_load(r, d)) {
@@ -187,7 +189,7 @@ draft_enter(struct req *r, struct report_draft *d, int need_type)
 }
 
 /* Saves the draft and sends the browser to `next`. */
-static void
+void
 draft_next(struct req *r, struct report_draft *d, const char *next)
 {
 	if (draft_save(r, d, REPORT_DRAFT_SECONDS) == -1)
@@ -197,7 +199,7 @@ draft_next(struct req *r, struct report_draft *d, const char *next)
 
 /* A new page dictionary with what every step's template reads: the CSRF
  * token, the Back link, change mode and the pending notice. */
-static struct view_dict *
+struct view_dict *
 step_dict(struct req *r, struct report_draft *d, const char *back, int change,
     const struct form_errors *errs)
 {
@@ -220,14 +222,14 @@ step_dict(struct req *r, struct report_draft *d, const char *back, int change,
 
 /* Sets key to the form's value when the dictionary is being filled from
  * the form, or to the draft's otherwise. */
-static int
+int
 keep(struct view_dict *dict, const char *key, const char *value)
 {
 	return view_set(dict, key, value != NULL ? value : "");
 }
 
 /* Shows section `name`_<VALUE> (e.g. FEELS_UNSAFE_YES) for a radio. */
-static int
+int
 checked(struct view_dict *dict, const char *name, const char *value)
 {
 	char sec[64];
@@ -245,7 +247,7 @@ checked(struct view_dict *dict, const char *name, const char *value)
 }
 
 /* A trimmed form field ("" when absent); NULL only when out of memory. */
-static const char *
+const char *
 field(struct req *r, const char *name)
 {
 	struct form_errors none = {0};
@@ -254,7 +256,7 @@ field(struct req *r, const char *name)
 }
 
 /* A yes/no radio: "yes", "no", or "" (recording `missing`). */
-static const char *
+const char *
 yes_no(struct req *r, const char *name, struct form_errors *errs, const char *missing)
 {
 	const char *v = req_form(r, name);
@@ -843,6 +845,28 @@ struct where_form {
 	const char	*line1, *town, *postcode, *lon, *lat;
 };
 
+/* The map picker (views/static/map.js), only when a tile server is
+ * configured: where it opens and whose tiles it shows. Returns 0 or -1. */
+static int
+where_map(struct req *r, struct view_dict *dict)
+{
+	const struct config *cfg = r->cfg;
+	struct view_dict *map;
+	const char *lon, *lat;
+
+	if (cfg == NULL || cfg->map_tile_url[0] == '\0')
+		return 0;
+	lon = arena_printf(r->arena, "%.6f", cfg->map_lon);
+	lat = arena_printf(r->arena, "%.6f", cfg->map_lat);
+	if (lon == NULL || lat == NULL || (map = view_section(dict, "MAP")) == NULL ||
+	    view_set(map, "MAP_TILES", cfg->map_tile_url) == -1 ||
+	    view_set(map, "MAP_ATTRIBUTION", cfg->map_attribution) == -1 ||
+	    view_set(map, "MAP_LON", lon) == -1 || view_set(map, "MAP_LAT", lat) == -1 ||
+	    view_set_int(map, "MAP_ZOOM", cfg->map_zoom) == -1)
+		return -1;
+	return 0;
+}
+
 static void
 where_render(struct req *r, struct report_draft *d, int status,
     const struct where_form *f, const struct form_errors *errs)
@@ -853,7 +877,8 @@ where_render(struct req *r, struct report_draft *d, int status,
 
 	if (dict == NULL || keep(dict, "LINE1", f->line1) == -1 ||
 	    keep(dict, "TOWN", f->town) == -1 || keep(dict, "POSTCODE", f->postcode) == -1 ||
-	    keep(dict, "LON", f->lon) == -1 || keep(dict, "LAT", f->lat) == -1) {
+	    keep(dict, "LON", f->lon) == -1 || keep(dict, "LAT", f->lat) == -1 ||
+	    where_map(r, dict) == -1) {
 		view_dict_free(dict);
 		return page_error(r, 500, NULL);
 	}
@@ -1359,6 +1384,62 @@ type_words(struct req *r, struct report_draft *d)
 	return arena_printf(r->arena, "%s: %s", top, sub);
 }
 
+/* The files added, one row each. */
+static int
+evidence_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
+{
+	struct json_object *files = NULL, *f, *name;
+	struct view_dict *s;
+	size_t i, n;
+
+	if ((s = view_section(dict, "EVIDENCE")) == NULL)
+		return -1;
+	if (!json_object_object_get_ex(d->doc, "evidence", &files) ||
+	    (n = json_object_array_length(files)) == 0)
+		return row(s, "Files", "None added", "/report/evidence?change=1",
+		    "photos, recordings or documents");
+	for (i = 0; i < n; i++) {
+		f = json_object_array_get_idx(files, i);
+		if (!json_object_object_get_ex(f, "name", &name) ||
+		    row(s, arena_printf(r->arena, "File %zu", i + 1),
+		    json_object_get_string(name), "/report/evidence?change=1",
+		    "photos, recordings or documents") == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The "About you" card of the check page. 0 or -1. */
+static int
+about_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
+{
+	struct view_dict *s;
+	int anon = strcmp(draft_get(d, "identity"), "anonymous") == 0;
+	const char *name;
+
+	if ((s = view_section(dict, "ABOUT")) == NULL)
+		return -1;
+	name = anon ? "You are reporting anonymously" : arena_printf(r->arena, "%s %s",
+	    draft_get(d, "given_name"), draft_get(d, "family_name"));
+	if (row(s, "Name", name, "/report/about-you?change=1", "your name") == -1)
+		return -1;
+	if (!anon && (row(s, "Email", draft_get(d, "email"), "/report/about-you?change=1",
+	    "your email address") == -1 ||
+	    row(s, "Phone", draft_get(d, "phone"), "/report/about-you?change=1",
+	    "your phone number") == -1 ||
+	    row(s, "How to contact you", draft_get(d, "contact"),
+	    "/report/about-you?change=1", "how to contact you") == -1 ||
+	    row(s, "Email updates", *draft_get(d, "updates") ? "Yes" : "No",
+	    "/report/about-you?change=1", "email updates") == -1))
+		return -1;
+	if (row(s, "Reporting for someone else", words_yes(draft_get(d, "for_someone_else")),
+	    "/report/about-you?change=1", "whether you are reporting for someone else") == -1 ||
+	    row(s, "We may share it with partner agencies", words_yes(draft_get(d, "share")),
+	    "/report/about-you?change=1", "sharing with partner agencies") == -1)
+		return -1;
+	return 0;
+}
+
 /* The draft's answers as summary lists, one card per part of the form. */
 static int
 check_dict(struct req *r, struct report_draft *d, struct view_dict *dict)
@@ -1367,8 +1448,6 @@ check_dict(struct req *r, struct report_draft *d, struct view_dict *dict)
 	struct view_dict *s;
 	struct qlist ql;
 	size_t i;
-	int anon = strcmp(draft_get(d, "identity"), "anonymous") == 0;
-	const char *name;
 
 	if (questions_of(r, d, &ql) == -1)
 		return -1;
@@ -1404,32 +1483,17 @@ check_dict(struct req *r, struct report_draft *d, struct view_dict *dict)
 	    row(s, "It has happened before", words_yes(draft_get(d, "happened_before")),
 	    "/report/impact?change=1", "whether it has happened before") == -1)
 		return -1;
-	if ((s = view_section(dict, "ABOUT")) == NULL)
+	if (report_partner_on(r) ? report_partner_rows(r, d, dict) == -1 :
+	    about_rows(r, d, dict) == -1)
 		return -1;
-	name = anon ? "You are reporting anonymously" : arena_printf(r->arena, "%s %s",
-	    draft_get(d, "given_name"), draft_get(d, "family_name"));
-	if (row(s, "Name", name, "/report/about-you?change=1", "your name") == -1)
-		return -1;
-	if (!anon && (row(s, "Email", draft_get(d, "email"), "/report/about-you?change=1",
-	    "your email address") == -1 ||
-	    row(s, "Phone", draft_get(d, "phone"), "/report/about-you?change=1",
-	    "your phone number") == -1 ||
-	    row(s, "How to contact you", draft_get(d, "contact"),
-	    "/report/about-you?change=1", "how to contact you") == -1 ||
-	    row(s, "Email updates", *draft_get(d, "updates") ? "Yes" : "No",
-	    "/report/about-you?change=1", "email updates") == -1))
-		return -1;
-	if (row(s, "Reporting for someone else", words_yes(draft_get(d, "for_someone_else")),
-	    "/report/about-you?change=1", "whether you are reporting for someone else") == -1 ||
-	    row(s, "We may share it with partner agencies", words_yes(draft_get(d, "share")),
-	    "/report/about-you?change=1", "sharing with partner agencies") == -1)
+	if (evidence_rows(r, d, dict) == -1)
 		return -1;
 	return view_set(dict, "IDEMPOTENCY_KEY", draft_get(d, "idem"));
 }
 
 /* The first step the draft has not been through; NULL when all are done. */
 static const char *
-step_missing(struct report_draft *d)
+step_missing(struct req *r, struct report_draft *d)
 {
 	if (*draft_get(d, "type") == '\0')
 		return "/report/type";
@@ -1439,6 +1503,8 @@ step_missing(struct report_draft *d)
 		return "/report/where";
 	if (*draft_get(d, "feels_unsafe") == '\0')
 		return "/report/impact";
+	if (report_partner_on(r))
+		return report_partner_missing(d);
 	if (*draft_get(d, "identity") == '\0')
 		return "/report/about-you";
 	return NULL;
@@ -1489,7 +1555,7 @@ report_check_get(struct req *r)
 
 	if (!draft_enter(r, &d, 1))
 		return;
-	if ((missing = step_missing(&d)) != NULL ||
+	if ((missing = step_missing(r, &d)) != NULL ||
 	    (missing = question_missing(r, &d)) != NULL) {
 		if (missing == NULL || *missing == '\0')
 			draft_unavailable(r);
@@ -1571,6 +1637,45 @@ flag(struct report_draft *d, const char *f)
 	return strcmp(v, "yes") == 0 ? 1 : strcmp(v, "no") == 0 ? 0 : -1;
 }
 
+static const char *
+file_field(struct json_object *f, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(f, key, &v) ? json_object_get_string(v) : "";
+}
+
+/* The files the evidence step stored, as the report's evidence. */
+static int
+input_files(struct req *r, struct report_draft *d, struct report_input *in)
+{
+	struct json_object *files, *f;
+	struct report_file *rf;
+	struct stored_file *sf;
+	size_t i, n;
+
+	if (!json_object_object_get_ex(d->doc, "evidence", &files) ||
+	    (n = json_object_array_length(files)) == 0)
+		return 0;
+	if ((rf = arena_calloc(r->arena, n, sizeof(*rf))) == NULL ||
+	    (sf = arena_calloc(r->arena, n, sizeof(*sf))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		f = json_object_array_get_idx(files, i);
+		snprintf(sf[i].sha256, sizeof(sf[i].sha256), "%s", file_field(f, "sha256"));
+		snprintf(sf[i].path, sizeof(sf[i].path), "%s", file_field(f, "path"));
+		sf[i].size = strtoull(file_field(f, "size"), NULL, 10);
+		sf[i].media_type = file_field(f, "media_type");
+		sf[i].ext = file_field(f, "ext");
+		sf[i].category = file_field(f, "category");
+		rf[i].stored = &sf[i];
+		rf[i].name = file_field(f, "name");
+	}
+	in->files = rf;
+	in->nfiles = n;
+	return 0;
+}
+
 /* The draft as a report. Returns 0, or -1 when out of memory. */
 static int
 input_make(struct req *r, struct report_draft *d, struct report_input *in,
@@ -1627,7 +1732,9 @@ input_make(struct req *r, struct report_draft *d, struct report_input *in,
 	in->share_consent = flag(d, "share");
 	in->email_updates = *draft_get(d, "updates") != '\0' && *in->email != '\0';
 	in->idempotency_key = draft_get(d, "idem");
-	return in->address != NULL ? 0 : -1;
+	if (report_partner_on(r))
+		report_partner_input(d, in);
+	return in->address != NULL && input_files(r, d, in) == 0 ? 0 : -1;
 }
 
 /* Waits a little for the request holding the key to finish, then shows
@@ -1681,7 +1788,7 @@ report_submit_post(struct req *r)
 		return;
 	idem = draft_get(&d, "idem");
 	sent = req_form(r, "idempotency-key");
-	if ((missing = step_missing(&d)) != NULL ||
+	if ((missing = step_missing(r, &d)) != NULL ||
 	    (missing = question_missing(r, &d)) != NULL || *idem == '\0') {
 		if (missing != NULL && *missing == '\0')
 			draft_unavailable(r);
@@ -1706,7 +1813,9 @@ report_submit_post(struct req *r)
 		resp_redirect(r, 303, "/report/done");
 		goto out;
 	}
-	if ((limited = submit_limited(r)) == -1)
+	/* Partner reporters are signed in and answer for what they send; a
+	 * whole office may share one address. */
+	if ((limited = report_partner_on(r) ? 0 : submit_limited(r)) == -1)
 		goto unavailable;
 	if (limited) {
 		page_error(r, 429, "There have been too many reports from your "

@@ -7,8 +7,11 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "domain/evidence.h"
+#include "domain/perm.h"
 #include "domain/report_list.h"
 #include "http/request.h"
+#include "pages/evidence_words.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/reports.h"
@@ -122,23 +125,79 @@ report_list_get(struct req *r)
 	page_render(r, 200, "report_list.tpl", "New reports", d);
 }
 
+/* A partner's report: who sent it and their organisation's details. */
+static int
+partner_dict(struct view_dict *d, const struct report_row *r)
+{
+	struct json_object *o, *v;
+	struct view_dict *s;
+	const char *tenants = "Not known";
+	int rc;
+
+	if (*r->partner == '\0' && *r->staff_name == '\0')
+		return 0;
+	if ((s = view_section(d, "PARTNER")) == NULL)
+		return -1;
+	o = json_tokener_parse(*r->partner ? r->partner : "{}");
+	if (o != NULL && json_object_object_get_ex(o, "involves_tenants", &v) && v != NULL)
+		tenants = json_object_get_boolean(v) ? "Yes" : "No";
+	rc = view_set(s, "BY", r->staff_name) == -1 ||
+	    view_set(s, "AGENCY", r->staff_agency) == -1 ||
+	    view_set(s, "THEIR_REF", o != NULL && json_object_object_get_ex(o,
+	    "reference", &v) ? json_object_get_string(v) : "") == -1 ||
+	    view_set(s, "TENANCY_REF", o != NULL && json_object_object_get_ex(o,
+	    "tenancy_reference", &v) ? json_object_get_string(v) : "") == -1 ||
+	    view_set(s, "TENANTS", tenants) == -1 ? -1 : 0;
+	json_object_put(o);
+	return rc;
+}
+
+/* The files that came with one report: links for those who may open
+ * them, names for the others. */
+static int
+files_dict(struct req *r, struct view_dict *d, const char *reference,
+    const struct evidence_item *files, size_t n)
+{
+	int may_open = perm_has(r->actor.perms, PERM_EVIDENCE_VIEW);
+	struct view_dict *f;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(files[i].report_reference, reference) != 0)
+			continue;
+		if ((f = view_section(d, "FILE")) == NULL ||
+		    view_set(f, "NAME", files[i].original_name) == -1 ||
+		    view_set(f, "KIND", evidence_kind_words(files[i].category)) == -1 ||
+		    view_set(f, "SIZE", evidence_size_words(r->arena, files[i].size)) == -1 ||
+		    (may_open && view_set_int(view_section(f, "LINK"), "ID", files[i].id) == -1) ||
+		    (!may_open && view_show(f, "NO_LINK") == -1))
+			return -1;
+	}
+	return 0;
+}
+
 /* Adds the REPORT sections of an incident's page. Returns 0 or -1. */
 int
 reports_of_incident_dict(struct req *r, struct view_dict *d, long long incident_id)
 {
 	struct report_row *rows;
+	struct evidence_item *files;
 	struct view_dict *s, *c;
-	size_t n, i;
+	size_t n, nfiles, i;
 
 	if (report_list_for_incident(r->pg, r->arena, &r->actor, incident_id, &rows,
-	    &n) == -1)
+	    &n) == -1 || evidence_of_incident(r->pg, r->arena, &r->actor, incident_id,
+	    &files, &nfiles) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if ((s = view_section(d, "REPORT")) == NULL || row_dict(s, &rows[i]) == -1 ||
-		    answers_dict(s, rows[i].answers) == -1)
+		    answers_dict(s, rows[i].answers) == -1 ||
+		    partner_dict(s, &rows[i]) == -1 ||
+		    files_dict(r, s, rows[i].reference, files, nfiles) == -1)
 			return -1;
 		if (rows[i].person_id == 0) {
-			view_show(s, "NO_CONTACT");
+			if (*rows[i].staff_name == '\0')
+				view_show(s, "NO_CONTACT");
 			continue;
 		}
 		if ((c = view_section(s, "CONTACT")) == NULL ||

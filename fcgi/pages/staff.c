@@ -17,6 +17,7 @@ staff_home_get(struct req *r)
 	    view_set(d, "ROLES", r->session->roles) == -1 ||
 	    (perm_has(p, PERM_INCIDENT_VIEW) && view_show(d, "INCIDENTS") == -1) ||
 	    (perm_has(p, PERM_AUDIT_TEAM) && view_show(d, "ACTIVITY") == -1) ||
+	    (perm_has(p, PERM_REPORT_PARTNER) && view_show(d, "PARTNER") == -1) ||
 	    (perm_has(p, PERM_ADMIN_USERS) &&
 	    view_show(d, "ADMIN") == -1))) {
 		view_dict_free(d);

@@ -4,31 +4,12 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "domain/incident_update.h"
 #include "domain/report.h"
 #include "http/request.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "view/view.h"
-
-/* The incident's status in plain words. */
-static const char *
-status_words(const char *s)
-{
-	static const struct { const char *code, *words; } w[] = {
-		{ "new", "Received: we have your report and will look at it soon" },
-		{ "open", "Being looked at by our team" },
-		{ "allocated", "Passed to the team who will deal with it" },
-		{ "in_progress", "Being dealt with" },
-		{ "monitoring", "We are keeping an eye on it" },
-		{ "closed", "Closed" },
-	};
-	size_t i;
-
-	for (i = 0; s != NULL && i < sizeof(w) / sizeof(w[0]); i++)
-		if (strcmp(s, w[i].code) == 0)
-			return w[i].words;
-	return s != NULL ? s : "";
-}
 
 static void
 track_not_found(struct req *r)
@@ -63,7 +44,7 @@ track_get(struct req *r)
 	if ((d = page_dict(r)) == NULL || (s = view_section(d, "FOUND")) == NULL ||
 	    view_set(s, "REFERENCE", st.reference) == -1 ||
 	    view_set(s, "TYPE", st.type != NULL ? st.type : "") == -1 ||
-	    view_set(s, "STATUS", status_words(st.status)) == -1 ||
+	    view_set(s, "STATUS", incident_status_words(st.status)) == -1 ||
 	    view_set(s, "REPORTED", st.reported != NULL ? st.reported : "") == -1)
 		goto oom;
 	if (st.nupdates == 0 && view_show(s, "NO_UPDATES") == -1)
@@ -71,7 +52,7 @@ track_get(struct req *r)
 	for (i = 0; i < st.nupdates; i++)
 		if ((u = view_section(s, "UPDATE")) == NULL ||
 		    view_set(u, "WHEN", st.updates[i].when) == -1 ||
-		    view_set(u, "TEXT", st.updates[i].text) == -1)
+		    text_paragraphs_dict(r->arena, u, "PARAGRAPH", st.updates[i].text) == -1)
 			goto oom;
 	page_render(r, 200, "track.tpl", arena_printf(r->arena, "Report %s", st.reference), d);
 	return;

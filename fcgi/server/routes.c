@@ -47,13 +47,26 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/admin/roles/{id}",	role_edit_get,	  PERM_ADMIN_USERS, 0 },
 	{ METHOD_POST,	"/admin/roles/{id}",	role_update_post, PERM_ADMIN_USERS, 0 },
 	{ METHOD_GET,	"/admin/roles/{id}/history", role_history_get, PERM_ADMIN_USERS, 0 },
+	{ METHOD_GET,	"/admin/types",		asb_type_list_get,    PERM_ADMIN_TYPES, 0 },
+	{ METHOD_GET,	"/admin/types/new",	asb_type_new_get,     PERM_ADMIN_TYPES, 0 },
+	{ METHOD_POST,	"/admin/types",		asb_type_create_post, PERM_ADMIN_TYPES, 0 },
+	{ METHOD_GET,	"/admin/types/{id}",	asb_type_edit_get,    PERM_ADMIN_TYPES, 0 },
+	{ METHOD_POST,	"/admin/types/{id}",	asb_type_update_post, PERM_ADMIN_TYPES, 0 },
+	{ METHOD_GET,	"/admin/types/{id}/history", asb_type_history_get, PERM_ADMIN_TYPES, 0 },
+	{ METHOD_GET,	"/admin/types/{id}/questions/new", question_new_get, PERM_ADMIN_TYPES, 0 },
+	{ METHOD_POST,	"/admin/types/{id}/questions", question_create_post, PERM_ADMIN_TYPES, 0 },
+	{ METHOD_GET,	"/admin/questions/{id}",	question_edit_get,    PERM_ADMIN_TYPES, 0 },
+	{ METHOD_POST,	"/admin/questions/{id}",	question_update_post, PERM_ADMIN_TYPES, 0 },
+	{ METHOD_GET,	"/admin/questions/{id}/history", question_history_get, PERM_ADMIN_TYPES, 0 },
 
 	/* Incidents and the reports that make them */
 	{ METHOD_GET,	"/staff/reports",		report_list_get,      PERM_INCIDENT_VIEW, 0 },
+	{ METHOD_GET,	"/staff/partner-reports",	partner_report_list_get, PERM_REPORT_PARTNER, 0 },
 	{ METHOD_GET,	"/staff/evidence/{id}",		evidence_get,	      PERM_EVIDENCE_VIEW, 0 },
 	{ METHOD_GET,	"/staff/incidents",		incident_list_get,    PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}",	incident_view_get,    PERM_INCIDENT_VIEW, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/status", incident_status_post, PERM_INCIDENT_UPDATE, 0 },
+	{ METHOD_POST,	"/staff/incidents/{ref}/updates", incident_update_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}/history", incident_history_get, PERM_INCIDENT_VIEW, 0 },
 	/* Public reporting (pages/report.c) and tracking (pages/track.c) */
 	{ METHOD_GET,	"/report",		report_start_get,    PERM_PUBLIC, 0 },
@@ -71,7 +84,17 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/report/impact",	report_impact_post,  PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/about-you",	report_about_get,    PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/report/about-you",	report_about_post,   PERM_PUBLIC, 0 },
-	/* (/report/evidence goes here when it is written) */
+	/* Partner reporters give their organisation's details instead
+	 * (pages/report_partner.c); everyone else never sees this step. */
+	{ METHOD_GET,	"/report/partner",	report_partner_get,  PERM_REPORT_PARTNER, 0 },
+	{ METHOD_POST,	"/report/partner",	report_partner_post, PERM_REPORT_PARTNER, 0 },
+	/* The upload streams through the multipart parser: the handler checks
+	 * the CSRF token once it has read it, before storing any file. */
+	{ METHOD_GET,	"/report/evidence",	report_evidence_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/report/evidence",	report_evidence_post, PERM_PUBLIC, ROUTE_STREAM_BODY },
+	{ METHOD_POST,	"/report/evidence/remove", report_evidence_remove_post, PERM_PUBLIC, 0 },
+	/* nginx's answer to an upload over its limit (error_page 413). */
+	{ METHOD_GET,	"/report/evidence/too-large", report_evidence_too_large_get, PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/check",	report_check_get,    PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/report/submit",	report_submit_post,  PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/done",		report_done_get,     PERM_PUBLIC, 0 },

@@ -30,6 +30,7 @@ def make_driver(javascript=True):
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
     driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
     driver._concord_profile = profile
     return driver
 
@@ -47,6 +48,18 @@ def base_url():
 @pytest.fixture
 def browser():
     d = make_driver(javascript=True)
+    yield d
+    quit_driver(d)
+
+
+@pytest.fixture
+def browser_noscripts():
+    """Chromium that never loads this site's scripts: the pages are as a
+    browser without JavaScript gets them, while axe-core (injected by the
+    test, not loaded from the site) can still look at them."""
+    d = make_driver(javascript=True)
+    d.execute_cdp_cmd("Network.enable", {})
+    d.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*.js", "*.mjs", "*.js?*"]})
     yield d
     quit_driver(d)
 

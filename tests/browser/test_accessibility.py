@@ -18,7 +18,9 @@ STAFF = {
                       "/admin/agencies/1", "/admin/agencies/1/history", "/admin/teams",
                       "/admin/teams/new", "/admin/teams/1", "/admin/users",
                       "/admin/users/new", "/admin/users/2", "/admin/roles",
-                      "/admin/roles/new", "/admin/roles/2"],
+                      "/admin/roles/new", "/admin/roles/2", "/admin/types",
+                      "/admin/types/new", "/admin/types/1",
+                      "/admin/types/1/questions/new", "/admin/questions/1"],
 }
 
 

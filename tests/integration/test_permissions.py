@@ -107,3 +107,12 @@ def test_route_allows_exactly_the_roles_with_its_permission(role, method, patter
     else:
         assert r.status_code == 403, (r.status_code, r.text[:300])
         assert "Your role does not allow this" in r.text
+
+
+def test_the_partner_route_needs_the_partner_permission():
+    """The partner step and the partner's list are for partner reporters
+    only: the matrix above follows the table, this pins the table."""
+    found = {(m, p): perm for m, p, perm in routes()}
+    for route in [("GET", "/report/partner"), ("POST", "/report/partner"),
+                  ("GET", "/staff/partner-reports")]:
+        assert found[route] == "REPORT_PARTNER", route

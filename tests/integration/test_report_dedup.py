@@ -1,6 +1,10 @@
 """Reports of the same thing — same type, within 150 m and 2 hours of an open
 incident — join that incident as further reports; each reporter keeps their
 own reference and tracking link."""
+import concurrent.futures
+import re
+import threading
+
 import pytest
 import requests
 
@@ -13,7 +17,16 @@ FARTHER = ("-0.0917000", "51.5191000")     # about 400 m north
 
 
 @pytest.fixture(autouse=True)
-def no_rate_limit(rds):
+def no_rate_limit(rds, db):
+    """Each test starts with no open incident near these points that a
+    report could join (earlier tests, or earlier runs on the same stack,
+    leave some), and with nothing counted against this address."""
+    with db.cursor() as cur:
+        cur.execute("UPDATE incident SET reported_at = reported_at - interval '1 day' "
+                    "WHERE status <> 'closed' AND reported_at > now() - interval '1 day' "
+                    "AND ST_DWithin(location::geography, "
+                    "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, 1000)",
+                    (float(GUILDHALL[0]), float(GUILDHALL[1])))
     yield
     for key in rds.scan_iter("concord:ratelimit:*"):
         rds.delete(key)
@@ -76,3 +89,34 @@ def test_outside_the_window_or_once_closed_is_a_new_incident(db):
                     (incident_of(db, later)[0],))
     again, _ = report_at(GUILDHALL)
     assert incident_of(db, again)[0] not in (inc, incident_of(db, later)[0])
+
+
+def test_reports_sent_at_the_same_moment_make_one_incident(db):
+    """Six neighbours send their reports of the same thing at once: the
+    neighbourhood lock lets one create the incident and the others join it."""
+    points = [(f"{-0.0917 + 0.0002 * (i % 3):.7f}", f"{51.5155 + 0.0002 * (i // 3):.7f}")
+              for i in range(6)]                 # all within about 40 m
+    ready = []
+    for p in points:
+        s = requests.Session()
+        to_check(s)
+        r = s.post(URL + "/report/where", data=dict(
+            WHERE, lon=p[0], lat=p[1], csrf=_csrf(s, "/report/where")),
+            allow_redirects=False)
+        assert r.status_code == 303, r.text[:500]
+        check = s.get(URL + "/report/check").text
+        key = re.search(r'name="idempotency-key" value="([0-9a-f]+)"', check).group(1)
+        ready.append((s, {"csrf": _csrf(s, "/report/check"), "idempotency-key": key}))
+    barrier = threading.Barrier(len(ready))
+
+    def send(item):
+        s, form = item
+        barrier.wait()
+        return s.post(URL + "/report/submit", data=form, allow_redirects=False)
+
+    with concurrent.futures.ThreadPoolExecutor(len(ready)) as pool:
+        replies = list(pool.map(send, ready))
+    assert [r.status_code for r in replies] == [303] * len(ready)
+    refs = [done(s)[0] for s, _ in ready]
+    incidents = {incident_of(db, ref)[0] for ref in refs}
+    assert len(set(refs)) == len(ready) and len(incidents) == 1, (refs, incidents)

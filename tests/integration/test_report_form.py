@@ -77,6 +77,13 @@ def start(s):
 
 def to_check(s, about=ABOUT, noise=True):
     """Walks from the type to the check page; returns the questions' paths."""
+    paths = to_evidence(s, about, noise)
+    assert upload(s).headers["Location"] == "/report/check"
+    return paths
+
+
+def to_evidence(s, about=ABOUT, noise=True):
+    """Walks from the type to the evidence step; returns the questions' paths."""
     start(s)
     if noise:
         assert step(s, "/report/type", {"type": "noise"}) == "/report/subtype"
@@ -96,8 +103,23 @@ def to_check(s, about=ABOUT, noise=True):
     assert step(s, "/report/when", WHEN_ONCE) == "/report/where"
     assert step(s, "/report/where", WHERE) == "/report/impact"
     assert step(s, "/report/impact", IMPACT) == "/report/about-you"
-    assert step(s, "/report/about-you", about) == "/report/check"
+    assert step(s, "/report/about-you", about) == "/report/evidence"
     return paths
+
+
+def upload(s, files=(), action="continue", status=303, change=False):
+    """Sends the evidence step as a browser does (multipart/form-data):
+    files are (name, bytes, declared type); none is an empty file input."""
+    page = get(s, "/report/evidence?change=1" if change else "/report/evidence")
+    parts = [("csrf", (None, csrf_of(page.text)))]
+    if change:
+        parts.append(("change", (None, "1")))
+    parts += [("evidence", f) for f in files] or [
+        ("evidence", ("", b"", "application/octet-stream"))]
+    parts.append(("action", (None, action)))
+    r = s.post(URL + "/report/evidence", files=parts, allow_redirects=False)
+    assert r.status_code == status, (r.status_code, r.text[:1500])
+    return r
 
 
 def vandalism_to_when(s):
@@ -279,7 +301,7 @@ def test_when_where_impact_and_about_you_refuse_bad_input_and_keep_it(http):
     assert 'value="not-an-email"' in r.text and 'value="Ada"' in r.text
     r = post(http, "/report/about-you", dict(ABOUT, email="", contact="post"), status=400)
     assert "to get updates by email" in r.text
-    assert step(http, "/report/about-you", ABOUT) == "/report/check"
+    assert step(http, "/report/about-you", ABOUT) == "/report/evidence"
 
 
 def test_a_map_point_outside_the_partnership_names_the_council(http, db):

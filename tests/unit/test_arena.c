@@ -16,7 +16,7 @@ allocations_are_aligned_and_distinct(void **state)
 	assert_non_null(p);
 	assert_non_null(q);
 	assert_true(p != q);
-	assert_int_equal((uintptr_t)q % sizeof(max_align_t), 0);
+	assert_int_equal((uintptr_t)q % _Alignof(max_align_t), 0);
 	memset(p, 'x', 3);
 	memset(q, 'y', 5);
 	assert_int_equal(p[2], 'x');

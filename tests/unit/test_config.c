@@ -30,6 +30,53 @@ reads_every_kind_of_value(void **state)
 	assert_int_equal(c.demo, 1);
 }
 
+/* The map: a tile URL that could break out of the CSP or an attribute is
+ * refused, and so are coordinates and zooms out of range. */
+static void
+map_settings_are_checked(void **state)
+{
+	static const char *bad[] = {
+		"map_tile_url = javascript:alert(1)\n",
+		"map_tile_url = //evil.example/{z}/{x}/{y}.png\n",
+		"map_tile_url = https://evil.example\n",
+		"map_tile_url = https:///{z}.png\n",
+		"map_tile_url = https://a.example/x;script-src\n",
+		"map_tile_url = https://a.example/\"x\n",
+		"map_tile_url = https://a.example/a b\n",
+		"map_lon = 181\n",
+		"map_lat = -86\n",
+		"map_lat = 51.5x\n",
+		"map_lat = nan\n",
+		"map_zoom = 0\n",
+		"map_zoom = 20\n",
+	};
+	struct config c;
+	char err[256];
+	size_t i;
+
+	(void)state;
+	config_defaults(&c);
+	assert_string_equal(c.map_tile_url, "");
+	assert_int_equal(config_parse(&c,
+	    "map_tile_url = https://{s}.tile.example.org/{z}/{x}/{y}.png\n"
+	    "map_attribution = (c) Example contributors\n"
+	    "map_lon = -0.0922\n"
+	    "map_lat = 51.5155\n"
+	    "map_zoom = 14\n", err, sizeof(err)), 0);
+	assert_string_equal(c.map_tile_url, "https://{s}.tile.example.org/{z}/{x}/{y}.png");
+	assert_string_equal(c.map_attribution, "(c) Example contributors");
+	assert_true(c.map_lon > -0.09221 && c.map_lon < -0.09219);
+	assert_true(c.map_lat > 51.51549 && c.map_lat < 51.51551);
+	assert_int_equal(c.map_zoom, 14);
+	assert_int_equal(config_parse(&c, "map_tile_url = /dev-tiles/{z}/{x}/{y}.png\n",
+	    err, sizeof(err)), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		config_defaults(&c);
+		assert_int_equal(config_parse(&c, bad[i], err, sizeof(err)), -1);
+		assert_non_null(strstr(err, "line 1: map_"));
+	}
+}
+
 static void
 unknown_key_names_the_line(void **state)
 {
@@ -99,6 +146,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_every_kind_of_value),
+		cmocka_unit_test(map_settings_are_checked),
 		cmocka_unit_test(unknown_key_names_the_line),
 		cmocka_unit_test(bad_values_are_refused),
 		cmocka_unit_test(overlong_values_and_lines_are_refused),

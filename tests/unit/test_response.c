@@ -1,10 +1,13 @@
 /* The response head: status, headers, and the security headers. */
 #include "test.h"
 
+#include <stdio.h>
+
 #include <json-c/json.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/config.h"
 #include "http/request.h"
 
 static void
@@ -41,6 +44,44 @@ head_has_status_length_and_security_headers(void **state)
 	buf_reset(&head);
 	assert_int_equal(resp_head(&r, 1, &head), 0);
 	assert_non_null(strstr(head.data, "Strict-Transport-Security: max-age="));
+	buf_free(&head);
+	buf_free(&body);
+	arena_free(a);
+}
+
+/* The map's tile server, when it is another site, and only it, may serve
+ * images; a Leaflet {s} subdomain becomes a wildcard. */
+static void
+csp_names_the_map_tile_server(void **state)
+{
+	struct arena *a = arena_new(0);
+	struct buf body = {0}, head = {0};
+	struct config cfg;
+	struct req r;
+
+	(void)state;
+	init(&r, a, &body);
+	config_defaults(&cfg);
+	r.cfg = &cfg;
+	resp_text(&r, 200, "ok");
+	assert_int_equal(resp_head(&r, 0, &head), 0);
+	assert_non_null(strstr(head.data, "img-src 'self' data:; font-src"));
+	snprintf(cfg.map_tile_url, sizeof(cfg.map_tile_url), "/dev-tiles/{z}/{x}/{y}.png");
+	buf_reset(&head);
+	assert_int_equal(resp_head(&r, 0, &head), 0);
+	assert_non_null(strstr(head.data, "img-src 'self' data:; font-src"));
+	snprintf(cfg.map_tile_url, sizeof(cfg.map_tile_url),
+	    "https://tile.example.org:8443/osm/{z}/{x}/{y}.png?k=1");
+	buf_reset(&head);
+	assert_int_equal(resp_head(&r, 0, &head), 0);
+	assert_non_null(strstr(head.data,
+	    "img-src 'self' data: https://tile.example.org:8443; font-src"));
+	snprintf(cfg.map_tile_url, sizeof(cfg.map_tile_url),
+	    "https://{s}.tile.example.org/{z}/{x}/{y}.png");
+	buf_reset(&head);
+	assert_int_equal(resp_head(&r, 0, &head), 0);
+	assert_non_null(strstr(head.data,
+	    "img-src 'self' data: https://*.tile.example.org; font-src"));
 	buf_free(&head);
 	buf_free(&body);
 	arena_free(a);
@@ -119,6 +160,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(head_has_status_length_and_security_headers),
+		cmocka_unit_test(csp_names_the_map_tile_server),
 		cmocka_unit_test(header_injection_is_refused),
 		cmocka_unit_test(handler_cache_control_wins),
 		cmocka_unit_test(json_body_is_valid_json),

@@ -2,3 +2,19 @@
 import { initAll } from '/static/govuk/govuk-frontend.min.js';
 
 initAll();
+
+// GOV.UK Frontend marks a radio or checkbox that reveals more questions with
+// aria-expanded, which ARIA 1.2 does not allow on those roles (axe-core:
+// aria-allowed-attr). The reveal is already announced through aria-controls
+// and the revealed fields themselves, so the attribute is taken off again
+// whenever it is set.
+const revealers = 'input[type="radio"][aria-controls], input[type="checkbox"][aria-controls]';
+const strip = (el) => el.removeAttribute('aria-expanded');
+document.querySelectorAll(revealers).forEach(strip);
+new MutationObserver((changes) => {
+  for (const c of changes) {
+    if (c.target.matches(revealers) && c.target.hasAttribute('aria-expanded')) {
+      strip(c.target);
+    }
+  }
+}).observe(document.body, { subtree: true, attributeFilter: ['aria-expanded'] });

@@ -1,0 +1,498 @@
+/* The evidence step of the reporting form: photos, recordings and
+ * documents. The upload is streamed (the route has ROUTE_STREAM_BODY):
+ * the multipart parser hands each file's bytes to the evidence store as
+ * they arrive, so memory stays bounded whatever the size. A file is only
+ * kept when all of it arrived and its bytes are of a type we take; the
+ * draft lists the files, and the evidence rows are written with the
+ * report (domain/report.c). An upload that fails leaves nothing behind. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "auth/csrf.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "domain/access.h"
+#include "domain/evidence_store.h"
+#include "http/kv.h"
+#include "http/multipart.h"
+#include "http/request.h"
+#include "pages/evidence_words.h"
+#include "pages/form.h"
+#include "pages/layout.h"
+#include "pages/pages.h"
+#include "pages/report_draft.h"
+#include "pages/report_flow.h"
+#include "view/view.h"
+
+#define UPLOAD_CHUNK	65536
+#define FIELD_MAX	256	/* csrf, change, action: short by nature */
+
+/* One upload request as the parser's callbacks see it. */
+struct upload {
+	struct req		*r;
+	struct evidence_limits	 lim;
+	size_t			 have;		/* files the draft has already */
+	size_t			 max;		/* files a report may have */
+	struct json_object	*added;		/* files stored by this request */
+	struct evidence_write	 w;
+	int			 writing;
+	int			 csrf_checked;
+	char			 value[FIELD_MAX];
+	size_t			 value_len;
+	/* Why it stopped, when a callback stopped it. */
+	enum { UP_OK, UP_CSRF, UP_PATH, UP_TOO_MANY, UP_STORE, UP_NOMEM } why;
+	enum evidence_store_err	 store_err;
+	char			 name[MULTIPART_FILENAME_MAX + 1];
+};
+
+static struct json_object *
+draft_files(struct report_draft *d)
+{
+	struct json_object *files;
+
+	if (json_object_object_get_ex(d->doc, "evidence", &files) &&
+	    json_object_is_type(files, json_type_array))
+		return files;
+	return NULL;
+}
+
+static const char *
+file_str(struct json_object *f, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(f, key, &v) ? json_object_get_string(v) : "";
+}
+
+/* ---- the parser's callbacks ---- */
+
+static int
+csrf_check(struct upload *up)
+{
+	up->csrf_checked = 1;
+	if (csrf_valid(up->r))
+		return 0;
+	up->why = UP_CSRF;
+	return -1;
+}
+
+static int
+on_begin(void *arg, const struct multipart_part *p)
+{
+	struct upload *up = arg;
+	enum evidence_store_err e;
+
+	up->value_len = 0;
+	if (!p->is_file)
+		return 0;
+	snprintf(up->name, sizeof(up->name), "%s", p->filename);
+	/* Nothing is written to disk for a form that did not come from us. */
+	if (!up->csrf_checked && csrf_check(up) == -1)
+		return -1;
+	if (p->had_path) {
+		up->why = UP_PATH;
+		return -1;
+	}
+	if (up->have + json_object_array_length(up->added) >= up->max) {
+		up->why = UP_TOO_MANY;
+		return -1;
+	}
+	if ((e = evidence_store_begin(&up->w, up->r->cfg->evidence_dir, &up->lim)) != STORE_OK) {
+		evidence_store_abort(&up->w);
+		up->why = UP_STORE;
+		up->store_err = e;
+		return -1;
+	}
+	up->writing = 1;
+	return 0;
+}
+
+static int
+on_data(void *arg, const struct multipart_part *p, const char *data, size_t len)
+{
+	struct upload *up = arg;
+	enum evidence_store_err e;
+
+	(void)p;
+	if (up->writing) {
+		if ((e = evidence_store_write(&up->w, data, len)) == STORE_OK)
+			return 0;
+		up->why = UP_STORE;
+		up->store_err = e;
+		return -1;
+	}
+	/* The parser's field_max is FIELD_MAX: this always fits. */
+	if (len > FIELD_MAX - up->value_len)
+		len = FIELD_MAX - up->value_len;
+	memcpy(up->value + up->value_len, data, len);
+	up->value_len += len;
+	return 0;
+}
+
+/* The stored file, as the draft keeps it. */
+static struct json_object *
+file_json(const struct stored_file *sf, const char *name)
+{
+	struct json_object *f = json_object_new_object();
+
+	if (f == NULL)
+		return NULL;
+	json_object_object_add(f, "sha256", json_object_new_string(sf->sha256));
+	json_object_object_add(f, "path", json_object_new_string(sf->path));
+	json_object_object_add(f, "size", json_object_new_int64((int64_t)sf->size));
+	json_object_object_add(f, "media_type", json_object_new_string(sf->media_type));
+	json_object_object_add(f, "ext", json_object_new_string(sf->ext));
+	json_object_object_add(f, "category", json_object_new_string(sf->category));
+	json_object_object_add(f, "name", json_object_new_string(name));
+	json_object_object_add(f, "new", json_object_new_boolean(!sf->duplicate));
+	return f;
+}
+
+static int
+on_end(void *arg, const struct multipart_part *p)
+{
+	struct upload *up = arg;
+	struct stored_file sf;
+	struct json_object *f;
+	enum evidence_store_err e;
+
+	if (!up->writing) {
+		/* The parser and this struct reuse their buffers: copy both. */
+		char *name = arena_strdup(up->r->arena, p->name),
+		    *value = arena_alloc(up->r->arena, up->value_len + 1);
+
+		if (value != NULL) {
+			memcpy(value, up->value, up->value_len);
+			value[up->value_len] = '\0';
+		}
+		if (name == NULL || value == NULL ||
+		    kv_add(up->r->arena, &up->r->form, name, value, up->value_len) == -1) {
+			up->why = UP_NOMEM;
+			return -1;
+		}
+		return 0;
+	}
+	up->writing = 0;
+	if ((e = evidence_store_commit(&up->w, &sf)) != STORE_OK) {
+		up->why = UP_STORE;
+		up->store_err = e;
+		return -1;
+	}
+	if ((f = file_json(&sf, up->name)) == NULL ||
+	    json_object_array_add(up->added, f) != 0) {
+		json_object_put(f);
+		up->why = UP_NOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+static const struct multipart_callbacks upload_callbacks = { on_begin, on_data, on_end };
+
+/* Reads the whole body through the parser. */
+static enum multipart_err
+upload_read(struct req *r, struct upload *up)
+{
+	const struct config *cfg = r->cfg;
+	struct multipart_limits lim = multipart_limits_default;
+	struct multipart *mp;
+	enum multipart_err e;
+	char *chunk;
+	long got;
+
+	lim.files_max = (size_t)cfg->upload_files_max;
+	lim.file_max = cfg->upload_max;
+	lim.field_max = FIELD_MAX;
+	lim.parts_max = lim.files_max + 8;
+	lim.total_max = multipart_total_for(lim.files_max, lim.file_max);
+	if ((mp = arena_alloc(r->arena, sizeof(*mp))) == NULL ||
+	    (chunk = arena_alloc(r->arena, UPLOAD_CHUNK)) == NULL)
+		return MULTIPART_ABORTED;
+	if ((e = multipart_init(mp, r->content_type, &lim)) != MULTIPART_OK)
+		return e;
+	multipart_callbacks(mp, &upload_callbacks, up);
+	if (r->body_reader == NULL)
+		return MULTIPART_TRUNCATED;
+	while ((got = r->body_reader(r->body_ctx, chunk, UPLOAD_CHUNK)) > 0)
+		if ((e = multipart_feed(mp, chunk, (size_t)got)) != MULTIPART_OK)
+			return e;
+	if (got < 0)
+		return MULTIPART_TRUNCATED;
+	return multipart_finish(mp);
+}
+
+/* Takes back what a failed upload stored: files whose bytes nobody had
+ * stored before (a duplicate belongs to someone else's report too). */
+static void
+upload_discard(const struct config *cfg, struct upload *up)
+{
+	struct json_object *f, *isnew;
+	size_t i;
+	char path[PATH_MAX];
+
+	if (up->writing)
+		evidence_store_abort(&up->w);
+	up->writing = 0;
+	for (i = 0; i < json_object_array_length(up->added); i++) {
+		f = json_object_array_get_idx(up->added, i);
+		if (!json_object_object_get_ex(f, "new", &isnew) ||
+		    !json_object_get_boolean(isnew))
+			continue;
+		if (snprintf(path, sizeof(path), "%s/%s", cfg->evidence_dir,
+		    file_str(f, "path")) < (int)sizeof(path) && unlink(path) == -1)
+			log_warn("evidence: unlink %s: %s", path, strerror(errno));
+	}
+}
+
+/* What went wrong, in words that say what to do. */
+static const char *
+upload_problem(struct req *r, const struct upload *up, enum multipart_err me, int *status)
+{
+	const struct config *cfg = r->cfg;
+	unsigned long long mb = cfg->upload_max / (1000 * 1000);
+
+	*status = 400;
+	if (me == MULTIPART_ABORTED) {
+		switch (up->why) {
+		case UP_PATH:
+			return arena_printf(r->arena, "The file name “%s” includes folder "
+			    "names. Choose the file itself, not a folder", up->name);
+		case UP_TOO_MANY:
+			return arena_printf(r->arena, "You can add up to %d files to a "
+			    "report. Remove a file before adding another", cfg->upload_files_max);
+		case UP_STORE:
+			switch (up->store_err) {
+			case STORE_EMPTY:
+				return arena_printf(r->arena, "The file “%s” is empty", up->name);
+			case STORE_TOO_LARGE:
+				*status = 413;
+				return arena_printf(r->arena, "The file “%s” must be smaller "
+				    "than %llu MB", up->name, mb);
+			case STORE_BAD_TYPE:
+				return arena_printf(r->arena, "The file “%s” must be a photo, "
+				    "video, audio recording or document (such as JPG, PNG, "
+				    "MP4, MP3, M4A, PDF or DOCX)", up->name);
+			case STORE_BAD_IMAGE:
+				return arena_printf(r->arena, "The picture “%s” cannot be "
+				    "used: it is damaged or its size is too large. Take a "
+				    "new photo or a screenshot of it", up->name);
+			default:
+				break;
+			}
+			/* FALLTHROUGH */
+		default:
+			*status = 503;
+			return NULL;
+		}
+	}
+	switch (me) {
+	case MULTIPART_TOO_MANY_FILES:
+		return arena_printf(r->arena, "You can add up to %d files to a report. "
+		    "Remove a file before adding another", cfg->upload_files_max);
+	case MULTIPART_FILE_TOO_LARGE:
+	case MULTIPART_TOO_LARGE:
+		*status = 413;
+		return arena_printf(r->arena, "Each file must be smaller than %llu MB", mb);
+	case MULTIPART_BAD_FILENAME:
+		return "The file name has characters we cannot take (such as "
+		    "control characters). Rename the file and try again";
+	default:
+		return "The file did not arrive complete. Select it again and "
+		    "upload it";
+	}
+}
+
+/* ---- the page ---- */
+
+static void
+evidence_render(struct req *r, struct report_draft *d, int status,
+    const struct form_errors *errs)
+{
+	const struct config *cfg = r->cfg;
+	int change = changing(r);
+	struct view_dict *dict = step_dict(r, d,
+	    step_before(r, d, STEP_EVIDENCE, 0, NULL, change), change, errs), *s;
+	struct json_object *files = draft_files(d), *f;
+	size_t i, n = files != NULL ? json_object_array_length(files) : 0;
+	char idx[24];
+
+	if (dict == NULL)
+		return page_error(r, 500, NULL);
+	for (i = 0; i < n; i++) {
+		f = json_object_array_get_idx(files, i);
+		snprintf(idx, sizeof(idx), "%zu", i);
+		if ((s = view_section(dict, "FILE")) == NULL ||
+		    view_set(s, "NAME", file_str(f, "name")) == -1 ||
+		    view_set(s, "KIND", evidence_kind_words(file_str(f, "category"))) == -1 ||
+		    view_set(s, "SIZE", evidence_size_words(r->arena, strtoll(file_str(f, "size"),
+		    NULL, 10))) == -1 ||
+		    view_set(s, "INDEX", idx) == -1 ||
+		    view_set(s, "CSRF", csrf_token(r)) == -1 ||
+		    (change && view_show(s, "CHANGE") == -1))
+			goto fail;
+	}
+	if ((n > 0 && view_show(dict, "HAVE_FILES") == -1) ||
+	    view_show(dict, n < (size_t)cfg->upload_files_max ? "CAN_ADD" : "FULL") == -1 ||
+	    view_set(dict, "FILES_MAX", arena_printf(r->arena, "%d", cfg->upload_files_max)) == -1 ||
+	    view_set(dict, "FILE_MB", arena_printf(r->arena, "%zu",
+	    cfg->upload_max / (1000 * 1000))) == -1 ||
+	    view_set(dict, "NEXT", n > 0 ? "Continue" : "Continue without adding files") == -1)
+		goto fail;
+	page_render(r, status, "report_evidence.tpl", form_title(r, errs,
+	    "Add photos, recordings or documents (optional)"), dict);
+	return;
+fail:
+	view_dict_free(dict);
+	page_error(r, 500, NULL);
+}
+
+/* GET /report/evidence */
+void
+report_evidence_get(struct req *r)
+{
+	struct form_errors errs = {0};
+	struct report_draft d;
+
+	if (!draft_enter(r, &d, 1))
+		return;
+	evidence_render(r, &d, 200, &errs);
+	draft_free(&d);
+}
+
+/* GET /report/evidence/too-large: where nginx sends an upload larger
+ * than all the files a report may have together (its error_page 413). */
+void
+report_evidence_too_large_get(struct req *r)
+{
+	struct form_errors errs = {0};
+	struct report_draft d;
+
+	if (!draft_enter(r, &d, 1))
+		return;
+	form_error(&errs, "evidence", arena_printf(r->arena, "The files you chose are "
+	    "too large. Each file must be smaller than %zu MB",
+	    r->cfg->upload_max / (1000 * 1000)));
+	evidence_render(r, &d, 413, &errs);
+	draft_free(&d);
+}
+
+/* Adds this request's files to the draft's list. */
+static int
+files_keep(struct report_draft *d, struct json_object *added)
+{
+	struct json_object *files = draft_files(d), *f;
+	size_t i;
+
+	if (files == NULL) {
+		if ((files = json_object_new_array()) == NULL ||
+		    json_object_object_add(d->doc, "evidence", files) != 0)
+			return -1;
+	}
+	for (i = 0; i < json_object_array_length(added); i++) {
+		f = json_object_get(json_object_array_get_idx(added, i));
+		json_object_object_del(f, "new");
+		if (json_object_array_add(files, f) != 0) {
+			json_object_put(f);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* POST /report/evidence (multipart/form-data): stores the chosen files,
+ * then either shows the list again ("Upload and add more") or goes on. */
+void
+report_evidence_post(struct req *r)
+{
+	struct form_errors errs = {0};
+	struct report_draft d;
+	struct json_object *files;
+	struct upload up;
+	enum multipart_err me;
+	const char *action, *problem;
+	int status;
+
+	if (!draft_enter(r, &d, 1))
+		return;
+	memset(&up, 0, sizeof(up));
+	up.r = r;
+	up.lim = evidence_limits_default;
+	up.lim.file_max = r->cfg->upload_max;
+	up.max = (size_t)r->cfg->upload_files_max;
+	up.have = (files = draft_files(&d)) != NULL ? json_object_array_length(files) : 0;
+	if ((up.added = json_object_new_array()) == NULL) {
+		draft_unavailable(r);
+		goto out;
+	}
+	me = upload_read(r, &up);
+	if (me == MULTIPART_OK && !up.csrf_checked)
+		csrf_check(&up);
+	if (up.why == UP_CSRF) {
+		upload_discard(r->cfg, &up);
+		if (access_refused(r->pg, &r->actor, "csrf_rejected", r->path,
+		    "missing or wrong CSRF token") == -1)
+			log_error("audit of csrf_rejected %s failed", r->path);
+		page_error(r, 403, "This form has expired or did not come from "
+		    "Concord. Go back, reload the page and try again.");
+		goto out;
+	}
+	if (me != MULTIPART_OK) {
+		upload_discard(r->cfg, &up);
+		if ((problem = upload_problem(r, &up, me, &status)) == NULL) {
+			draft_unavailable(r);
+			goto out;
+		}
+		form_error(&errs, "evidence", problem);
+		evidence_render(r, &d, status, &errs);
+		goto out;
+	}
+	if (files_keep(&d, up.added) == -1) {
+		upload_discard(r->cfg, &up);
+		draft_unavailable(r);
+		goto out;
+	}
+	action = req_form(r, "action");
+	draft_next(r, &d, action != NULL && strcmp(action, "more") == 0 ?
+	    (changing(r) ? "/report/evidence?change=1" : "/report/evidence") :
+	    step_after(r, &d, STEP_EVIDENCE, 0, NULL, changing(r)));
+out:
+	json_object_put(up.added);
+	draft_free(&d);
+}
+
+/* POST /report/evidence/remove: takes a file off the report. The stored
+ * bytes stay until the retention purge: the same bytes may belong to
+ * another report. */
+void
+report_evidence_remove_post(struct req *r)
+{
+	struct report_draft d;
+	struct json_object *files;
+	const char *v = req_form(r, "file");
+	char *end;
+	long i;
+
+	if (!draft_enter(r, &d, 1))
+		return;
+	files = draft_files(&d);
+	i = v != NULL ? strtol(v, &end, 10) : -1;
+	if (files != NULL && v != NULL && *v != '\0' && *end == '\0' && i >= 0 &&
+	    (size_t)i < json_object_array_length(files)) {
+		page_flash(r, arena_printf(r->arena, "“%s” has been removed",
+		    file_str(json_object_array_get_idx(files, (size_t)i), "name")));
+		if (json_object_array_del_idx(files, (size_t)i, 1) != 0) {
+			draft_unavailable(r);
+			goto out;
+		}
+	}
+	draft_next(r, &d, changing(r) ? "/report/evidence?change=1" : "/report/evidence");
+out:
+	draft_free(&d);
+}

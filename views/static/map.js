@@ -1,0 +1,139 @@
+// The map picker on the report form's "where" step. Progressive enhancement
+// only: without JavaScript (or without Leaflet) the page asks for the address,
+// and the map is never required — the form posts whether a place was chosen
+// or not. The server checks that the point is inside the partnership's area.
+//
+// Reads from #report-map (rendered from the configuration, see
+// fcgi/pages/report.c where_map): data-tiles (a Leaflet URL template),
+// data-attribution (plain text), data-lon, data-lat, data-zoom. Writes the
+// chosen point into the hidden #lon and #lat inputs.
+(function () {
+  'use strict';
+
+  var el = document.getElementById('report-map');
+  var lonInput = document.getElementById('lon');
+  var latInput = document.getElementById('lat');
+  if (!el || !lonInput || !latInput || typeof window.L === 'undefined' || !el.dataset.tiles) {
+    return;
+  }
+  var L = window.L;
+
+  function number(s, fallback) {
+    var n = parseFloat(s);
+    return isFinite(n) ? n : fallback;
+  }
+
+  // A paragraph of text, made with the DOM (never innerHTML) so no data
+  // attribute can become markup.
+  function para(id, className, text) {
+    var p = document.createElement('p');
+    p.id = id;
+    p.className = className;
+    p.textContent = text;
+    return p;
+  }
+
+  var hint = para('report-map-hint', 'govuk-hint',
+    'Or choose the place on the map: click or tap it, or drag the marker. ' +
+    'With a keyboard, move the map with the arrow keys, zoom with + and -, ' +
+    'and press Enter to choose the place in the middle of the map.');
+  var status = para('report-map-status', 'govuk-body concord-map__status', '');
+  status.setAttribute('aria-live', 'polite');
+  var clear = document.createElement('button');
+  clear.type = 'button';
+  // Styled as a link, not a .govuk-button: Continue stays the form's button.
+  clear.className = 'govuk-link govuk-body concord-map__clear';
+  clear.textContent = 'Remove the place chosen on the map';
+  el.parentNode.insertBefore(hint, el);
+  el.parentNode.insertBefore(status, el.nextSibling);
+  el.parentNode.insertBefore(clear, status.nextSibling);
+
+  el.setAttribute('role', 'application');
+  el.setAttribute('aria-label', 'Map for choosing where it happened');
+  el.setAttribute('aria-describedby', 'report-map-hint');
+
+  var start = [number(el.dataset.lat, 0), number(el.dataset.lon, 0)];
+  var map = L.map(el, {
+    center: start,
+    zoom: number(el.dataset.zoom, 13),
+    keyboard: true
+  });
+  // The attribution is configuration, shown as text: Leaflet takes HTML.
+  var attribution = document.createElement('span');
+  attribution.textContent = el.dataset.attribution || '';
+  map.attributionControl.setPrefix(false);
+  // The pages send no Referer elsewhere (Referrer-Policy: same-origin);
+  // tile servers such as OpenStreetMap's ask for one, so they get this
+  // site's origin, never the page's path.
+  L.tileLayer(el.dataset.tiles, {
+    attribution: attribution.innerHTML,
+    maxZoom: 19,
+    referrerPolicy: 'strict-origin'
+  }).addTo(map);
+
+  var marker = null;
+
+  function show(latlng) {
+    if (latlng === null) {
+      status.textContent = 'No place chosen on the map.';
+      clear.hidden = true;
+      return;
+    }
+    status.textContent = 'Place chosen on the map: latitude ' + latlng.lat.toFixed(5) +
+      ', longitude ' + latlng.lng.toFixed(5) + '.';
+    clear.hidden = false;
+  }
+
+  function choose(latlng) {
+    latlng = latlng.wrap();
+    lonInput.value = latlng.lng.toFixed(6);
+    latInput.value = latlng.lat.toFixed(6);
+    if (marker === null) {
+      marker = L.marker(latlng, {
+        draggable: true,
+        keyboard: false,          // the map itself takes the keys
+        alt: 'Place chosen on the map'
+      }).addTo(map);
+      marker.on('dragend', function () {
+        choose(marker.getLatLng());
+      });
+    } else {
+      marker.setLatLng(latlng);
+    }
+    show(latlng);
+  }
+
+  function forget() {
+    lonInput.value = '';
+    latInput.value = '';
+    if (marker !== null) {
+      map.removeLayer(marker);
+      marker = null;
+    }
+    show(null);
+  }
+
+  // A point chosen before (kept in the draft, or sent back with an error).
+  var lon = parseFloat(lonInput.value);
+  var lat = parseFloat(latInput.value);
+  if (lonInput.value !== '' && latInput.value !== '' && isFinite(lon) && isFinite(lat)) {
+    choose(L.latLng(lat, lon));
+    map.setView([lat, lon], map.getZoom());
+  } else {
+    show(null);
+  }
+
+  map.on('click', function (e) {
+    choose(e.latlng);
+  });
+  el.addEventListener('keydown', function (e) {
+    if (e.target === el && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();   // Enter would submit the form
+      choose(map.getCenter());
+    }
+  });
+  clear.addEventListener('click', function () {
+    forget();
+    el.focus();
+  });
+}());
