@@ -9,11 +9,11 @@ import requests
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import axe_violations
-from test_report_browser import chosen, click_label, cont, path_of, problems, type_into
+from test_report_browser import (chosen, click_label, cont, next_page, path_of, problems,
+                                 type_into)
 
 # Islington, just north of the City (the demo partnership): outside it.
 OUTSIDE = (-0.0917, 51.523)
@@ -25,7 +25,7 @@ def to_where(driver, base_url):
     driver.get(base_url + "/report")
     start = driver.find_element(By.CSS_SELECTOR, "a.govuk-button--start")
     start.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(start))
+    next_page(driver, start)
     driver.find_element(By.CSS_SELECTOR, 'input[value="vandalism"] + label').click()
     cont(driver)
     driver.find_element(By.CSS_SELECTOR, 'input[value="graffiti"] + label').click()

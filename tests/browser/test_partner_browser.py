@@ -5,10 +5,9 @@ import os
 import sys
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import axe_violations
+from test_report_browser import next_page
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "integration"))
 from test_partner_report import new_form, to_impact  # noqa: E402
@@ -17,9 +16,7 @@ from test_partner_report import new_form, to_impact  # noqa: E402
 def press(driver, selector="main form button.govuk-button"):
     button = driver.find_element(By.CSS_SELECTOR, selector)
     button.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(button))
-    WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
+    next_page(driver, button)
 
 
 def test_the_partner_route_is_accessible(browser, base_url):

@@ -6,8 +6,8 @@ import sys
 import tempfile
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import axe_violations
@@ -43,22 +43,37 @@ class Axe:
             self.found[where] = v
 
 
+def next_page(driver, old):
+    """Waits until the page that held `old` has been replaced and the new
+    one has loaded. While Chromium swaps documents, asking about the old
+    element may fail in more ways than StaleElementReferenceException."""
+    def gone(_):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e) or "No node with given id" in str(e):
+                return True
+            raise
+    WebDriverWait(driver, 15).until(gone)
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def press(driver, selector):
     """Presses a button and waits for the next page to load."""
     button = driver.find_element(By.CSS_SELECTOR, selector)
     button.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(button))
-    WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
+    next_page(driver, button)
 
 
 def cont(driver):
     """Presses the form's button and waits for the next page to load."""
     button = driver.find_element(By.CSS_SELECTOR, "form button.govuk-button")
     button.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(button))
-    WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
+    next_page(driver, button)
 
 
 def path_of(driver, base_url):
@@ -96,7 +111,7 @@ def walk(driver, base_url):
     assert "call 999" in driver.page_source
     start = driver.find_element(By.CSS_SELECTOR, "a.govuk-button--start")
     start.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(start))
+    next_page(driver, start)
     assert path_of(driver, base_url) == "/report/type"
     axe()
     # An error first: nothing chosen.
@@ -105,7 +120,7 @@ def walk(driver, base_url):
     axe()
     summary = driver.find_element(By.CSS_SELECTOR, ".govuk-error-summary")
     assert "Select what you want to report" in summary.text
-    driver.find_element(By.CSS_SELECTOR, f'input[value="vandalism"] + label').click()
+    driver.find_element(By.CSS_SELECTOR, 'input[value="vandalism"] + label').click()
     cont(driver)
     assert path_of(driver, base_url) == "/report/questions/1"
     axe()
@@ -168,7 +183,7 @@ def walk(driver, base_url):
     assert "EC2V 5AE" in driver.page_source
     send = driver.find_element(By.CSS_SELECTOR, "form[action='/report/submit'] button")
     send.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(send))
+    next_page(driver, send)
     assert path_of(driver, base_url) == "/report/done"
     axe()
     ref = driver.find_element(By.ID, "reference").text
@@ -178,7 +193,7 @@ def walk(driver, base_url):
     href = link.get_attribute("href")
     assert href.startswith(base_url.rstrip("/") + "/track/" + ref + "?t="), (href, base_url)
     link.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(link))
+    next_page(driver, link)
     assert ref in driver.find_element(By.TAG_NAME, "h1").text, href
     assert "Received" in driver.page_source
     axe()
