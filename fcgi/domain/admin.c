@@ -350,3 +350,19 @@ admin_array_split(struct arena *ar, const char *s, const char ***items)
 	*items = out;
 	return n;
 }
+
+/* Whether s is min to max bytes of lower-case letters, digits and `extra`:
+ * the codes and keys the tables' CHECKs allow. */
+int
+admin_word_valid(const char *s, size_t min, size_t max, char extra)
+{
+	size_t n = strlen(s), i;
+
+	if (n < min || n > max)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == extra))
+			return 0;
+	return 1;
+}

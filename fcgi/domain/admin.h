@@ -86,5 +86,6 @@ int		 admin_col_bool(PGresult *, int row, int col);
 size_t		 admin_array_split(struct arena *, const char *pg_array,
 		    const char ***items);
 void		 admin_id_text(long long id, char out[24]);
+int		 admin_word_valid(const char *s, size_t min, size_t max, char extra);
 
 #endif

@@ -128,26 +128,11 @@ asb_kind_is_choice(const char *kind)
 	return strcmp(kind, "single_choice") == 0 || strcmp(kind, "multiple_choice") == 0;
 }
 
-/* Whether s is 1 to max bytes of lower-case letters, digits and extra. */
-static int
-word_valid(const char *s, size_t min, size_t max, char extra)
-{
-	size_t n = strlen(s), i;
-
-	if (n < min || n > max)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-		    s[i] == extra))
-			return 0;
-	return 1;
-}
-
 /* Whether s can be a type's code (asb_type.code's CHECK). */
 int
 asb_type_code_valid(const char *s)
 {
-	return word_valid(s, 2, ASB_TYPE_CODE_MAX, '-');
+	return admin_word_valid(s, 2, ASB_TYPE_CODE_MAX, '-');
 }
 
 /* Whether s can be a question's key, or a choice's value (question.key's
@@ -155,7 +140,7 @@ asb_type_code_valid(const char *s)
 int
 asb_question_key_valid(const char *s)
 {
-	return word_valid(s, 1, ASB_QUESTION_KEY_MAX, '_');
+	return admin_word_valid(s, 1, ASB_QUESTION_KEY_MAX, '_');
 }
 
 /* ---- Types ---- */

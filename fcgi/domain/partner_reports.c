@@ -4,12 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <json-c/json.h>
-
 #include "core/arena.h"
 #include "domain/actor.h"
-#include "domain/audit.h"
 #include "domain/partner_reports.h"
+#include "domain/report_list.h"
 #include "domain/tx.h"
 #include "store/pg.h"
 
@@ -37,9 +35,8 @@ partner_reports_list(struct pg *pg, struct arena *a, const struct actor *ac,
 {
 	char agency[24], lim[16], off[16];
 	const char *p[3] = { agency, lim, off };
-	struct json_object *what;
 	PGresult *res;
-	int i, rows, rc;
+	int i, rows;
 
 	*out = NULL;
 	*n = 0;
@@ -69,13 +66,7 @@ partner_reports_list(struct pg *pg, struct arena *a, const struct actor *ac,
 	}
 	*n = (size_t)rows;
 	PQclear(res);
-	what = json_object_new_object();
-	json_object_object_add(what, "list", json_object_new_string("partner reports"));
-	json_object_object_add(what, "offset", json_object_new_int(offset));
-	json_object_object_add(what, "results", json_object_new_int(rows));
-	rc = audit_append(pg, ac, "report", NULL, "search", NULL, what, NULL);
-	json_object_put(what);
-	if (rc == -1)
+	if (report_list_audit(pg, ac, "partner reports", offset, (size_t)rows) == -1)
 		goto err;
 	return pg_commit(pg);
 err:

@@ -93,6 +93,23 @@ rows_read(struct pg *pg, struct arena *a, const char *stmt, int n, const char **
 	return 0;
 }
 
+/* One audit row for a list of reports read: which list, from where, how
+ * many rows. 0 or -1. */
+int
+report_list_audit(struct pg *pg, const struct actor *ac, const char *list, int offset,
+    size_t results)
+{
+	struct json_object *what = json_object_new_object();
+	int rc;
+
+	json_object_object_add(what, "list", json_object_new_string(list));
+	json_object_object_add(what, "offset", json_object_new_int(offset));
+	json_object_object_add(what, "results", json_object_new_int((int)results));
+	rc = audit_append(pg, ac, "report", NULL, "search", NULL, what, NULL);
+	json_object_put(what);
+	return rc;
+}
+
 /* The newest reports the actor may see. Audited as a search. 0 or -1. */
 int
 report_list_new(struct pg *pg, struct arena *a, const struct actor *ac, int limit,
@@ -100,22 +117,13 @@ report_list_new(struct pg *pg, struct arena *a, const struct actor *ac, int limi
 {
 	char lim[16], off[16];
 	const char *p[2] = { lim, off };
-	struct json_object *what;
-	int rc;
 
 	snprintf(lim, sizeof(lim), "%d", limit);
 	snprintf(off, sizeof(off), "%d", offset);
 	if (tx_begin(pg, ac) == -1)
 		return -1;
-	if (rows_read(pg, a, "report_list_new", 2, p, out, n) == -1)
-		goto err;
-	what = json_object_new_object();
-	json_object_object_add(what, "list", json_object_new_string("new reports"));
-	json_object_object_add(what, "offset", json_object_new_int(offset));
-	json_object_object_add(what, "results", json_object_new_int((int)*n));
-	rc = audit_append(pg, ac, "report", NULL, "search", NULL, what, NULL);
-	json_object_put(what);
-	if (rc == -1)
+	if (rows_read(pg, a, "report_list_new", 2, p, out, n) == -1 ||
+	    report_list_audit(pg, ac, "new reports", offset, *n) == -1)
 		goto err;
 	return pg_commit(pg);
 err:

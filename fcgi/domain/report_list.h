@@ -33,6 +33,8 @@ struct report_row {
 
 extern const struct pg_stmts report_list_statements;
 
+int	report_list_audit(struct pg *, const struct actor *, const char *list,
+	    int offset, size_t results);
 int	report_list_new(struct pg *, struct arena *, const struct actor *, int limit,
 	    int offset, struct report_row **, size_t *);
 int	report_list_for_incident(struct pg *, struct arena *, const struct actor *,

@@ -57,15 +57,7 @@ admin_id_value(const char *s, long long *id)
 int
 admin_code_valid(const char *s, char extra)
 {
-	size_t n = strlen(s), i;
-
-	if (n < 2 || n > 32)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-		    s[i] == extra))
-			return 0;
-	return 1;
+	return admin_word_valid(s, 2, 32, extra);
 }
 
 /* The {id} of the route. Returns 0, or -1 after answering 404. */
