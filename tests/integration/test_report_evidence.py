@@ -334,3 +334,14 @@ def test_an_upload_larger_than_nginx_takes_gets_the_page_saying_so(s):
     text = body.decode("utf-8", "replace")
     assert "The files you chose are too large" in text
     assert 'action="/report/evidence"' in text      # the form, to try again
+
+
+def test_changing_the_files_from_the_check_page_comes_back_to_it(s):
+    assert upload(s).headers["Location"] == "/report/check"
+    page = get(s, "/report/evidence?change=1").text
+    assert 'name="change" value="1"' in page and 'href="/report/check"' in page
+    r = upload(s, [("late.png", media.png(12, 12), "image/png")], action="more",
+               change=True)
+    assert r.headers["Location"] == "/report/evidence?change=1"
+    assert upload(s, change=True).headers["Location"] == "/report/check"
+    assert "late.png" in get(s, "/report/check").text
