@@ -489,6 +489,29 @@ type_question_get(struct pg *pg, struct arena *ar, const struct actor *a,
 	    question_read_row, q);
 }
 
+/* The nine columns a question's form sets, in the order of the insert and
+ * update statements (after the id, and the key for an insert); weight and
+ * order are the caller's buffers. 0, or -1 when out of memory. */
+static int
+question_params(struct arena *ar, const struct question_rec *q, char weight[16],
+    char order[16], const char *p[9])
+{
+	int oom;
+
+	snprintf(weight, 16, "%d", q->triage_weight);
+	snprintf(order, 16, "%d", q->sort_order);
+	p[0] = q->label;
+	p[1] = q->hint;
+	p[2] = q->kind;
+	p[3] = options_json(ar, q);
+	p[4] = q->required ? "true" : "false";
+	p[5] = weight;
+	p[6] = notice_json(ar, q, &oom);
+	p[7] = order;
+	p[8] = q->active ? "true" : "false";
+	return p[3] == NULL || oom ? -1 : 0;
+}
+
 /* A new question of the type q->type_id, and its audit row ("create").
  * *id is its id on ADMIN_OK; ADMIN_NOT_FOUND when there is no such type,
  * ADMIN_DUPLICATE when the type has a question with the key already. */
@@ -500,23 +523,11 @@ type_question_create(struct pg *pg, struct arena *ar, const struct actor *a,
 	const char *p[11], *tp[1] = { tid };
 	PGresult *res;
 	enum admin_rc rc;
-	int oom;
 
 	admin_id_text(q->type_id, tid);
-	snprintf(weight, sizeof(weight), "%d", q->triage_weight);
-	snprintf(order, sizeof(order), "%d", q->sort_order);
 	p[0] = tid;
 	p[1] = q->key;
-	p[2] = q->label;
-	p[3] = q->hint;
-	p[4] = q->kind;
-	p[5] = options_json(ar, q);
-	p[6] = q->required ? "true" : "false";
-	p[7] = weight;
-	p[8] = notice_json(ar, q, &oom);
-	p[9] = order;
-	p[10] = q->active ? "true" : "false";
-	if (p[5] == NULL || oom)
+	if (question_params(ar, q, weight, order, p + 2) == -1)
 		return ADMIN_ERROR;
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;
@@ -552,22 +563,11 @@ type_question_update(struct pg *pg, struct arena *ar, const struct actor *a,
 	struct json_object *before = NULL, *after = NULL;
 	struct question_rec old;
 	enum admin_rc rc;
-	int oom, version;
+	int version;
 
 	admin_id_text(q->id, sid);
-	snprintf(weight, sizeof(weight), "%d", q->triage_weight);
-	snprintf(order, sizeof(order), "%d", q->sort_order);
 	p[0] = sid;
-	p[1] = q->label;
-	p[2] = q->hint;
-	p[3] = q->kind;
-	p[4] = options_json(ar, q);
-	p[5] = q->required ? "true" : "false";
-	p[6] = weight;
-	p[7] = notice_json(ar, q, &oom);
-	p[8] = order;
-	p[9] = q->active ? "true" : "false";
-	if (p[4] == NULL || oom)
+	if (question_params(ar, q, weight, order, p + 1) == -1)
 		return ADMIN_ERROR;
 	if (tx_begin(pg, a) == -1)
 		return ADMIN_ERROR;

@@ -136,6 +136,12 @@ def test_admin_home_links_to_every_section():
     ("police_supervisor", "GET", "/admin/agencies/1/history"),
     ("analyst", "POST", "/admin/agencies"),
     ("partner_reporter", "POST", "/admin/users/1"),
+    # ASB types and questions (test_admin_asb.py)
+    ("police_supervisor", "GET", "/admin/types"),
+    ("council_manager", "GET", "/admin/types/1"),
+    ("analyst", "POST", "/admin/types"),
+    ("police_officer", "POST", "/admin/questions/1"),
+    ("partner_reporter", "GET", "/admin/questions/1/history"),
 ])
 def test_roles_without_administration_get_403(role, method, path):
     s = as_role(role)
