@@ -1388,7 +1388,7 @@ type_words(struct req *r, struct report_draft *d)
 static int
 evidence_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
 {
-	struct json_object *files = NULL, *f, *name;
+	struct json_object *files = NULL;
 	struct view_dict *s;
 	size_t i, n;
 
@@ -1399,11 +1399,9 @@ evidence_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
 		return row(s, "Files", "None added", "/report/evidence?change=1",
 		    "photos, recordings or documents");
 	for (i = 0; i < n; i++) {
-		f = json_object_array_get_idx(files, i);
-		if (!json_object_object_get_ex(f, "name", &name) ||
-		    row(s, arena_printf(r->arena, "File %zu", i + 1),
-		    json_object_get_string(name), "/report/evidence?change=1",
-		    "photos, recordings or documents") == -1)
+		if (row(s, arena_printf(r->arena, "File %zu", i + 1),
+		    file_field(json_object_array_get_idx(files, i), "name"),
+		    "/report/evidence?change=1", "photos, recordings or documents") == -1)
 			return -1;
 	}
 	return 0;
@@ -1637,7 +1635,8 @@ flag(struct report_draft *d, const char *f)
 	return strcmp(v, "yes") == 0 ? 1 : strcmp(v, "no") == 0 ? 0 : -1;
 }
 
-static const char *
+/* A string member of a draft's object, "" when absent. */
+const char *
 file_field(struct json_object *f, const char *key)
 {
 	struct json_object *v;

@@ -63,14 +63,6 @@ draft_files(struct report_draft *d)
 	return NULL;
 }
 
-static const char *
-file_str(struct json_object *f, const char *key)
-{
-	struct json_object *v;
-
-	return json_object_object_get_ex(f, key, &v) ? json_object_get_string(v) : "";
-}
-
 /* ---- the parser's callbacks ---- */
 
 static int
@@ -246,7 +238,7 @@ upload_discard(const struct config *cfg, struct upload *up)
 		    !json_object_get_boolean(isnew))
 			continue;
 		if (snprintf(path, sizeof(path), "%s/%s", cfg->evidence_dir,
-		    file_str(f, "path")) < (int)sizeof(path) && unlink(path) == -1)
+		    file_field(f, "path")) < (int)sizeof(path) && unlink(path) == -1)
 			log_warn("evidence: unlink %s: %s", path, strerror(errno));
 	}
 }
@@ -329,9 +321,9 @@ evidence_render(struct req *r, struct report_draft *d, int status,
 		f = json_object_array_get_idx(files, i);
 		snprintf(idx, sizeof(idx), "%zu", i);
 		if ((s = view_section(dict, "FILE")) == NULL ||
-		    view_set(s, "NAME", file_str(f, "name")) == -1 ||
-		    view_set(s, "KIND", evidence_kind_words(file_str(f, "category"))) == -1 ||
-		    view_set(s, "SIZE", evidence_size_words(r->arena, strtoll(file_str(f, "size"),
+		    view_set(s, "NAME", file_field(f, "name")) == -1 ||
+		    view_set(s, "KIND", evidence_kind_words(file_field(f, "category"))) == -1 ||
+		    view_set(s, "SIZE", evidence_size_words(r->arena, strtoll(file_field(f, "size"),
 		    NULL, 10))) == -1 ||
 		    view_set(s, "INDEX", idx) == -1 ||
 		    view_set(s, "CSRF", csrf_token(r)) == -1 ||
@@ -486,7 +478,7 @@ report_evidence_remove_post(struct req *r)
 	if (files != NULL && v != NULL && *v != '\0' && *end == '\0' && i >= 0 &&
 	    (size_t)i < json_object_array_length(files)) {
 		page_flash(r, arena_printf(r->arena, "“%s” has been removed",
-		    file_str(json_object_array_get_idx(files, (size_t)i), "name")));
+		    file_field(json_object_array_get_idx(files, (size_t)i), "name")));
 		if (json_object_array_del_idx(files, (size_t)i, 1) != 0) {
 			draft_unavailable(r);
 			goto out;

@@ -9,6 +9,7 @@
 
 struct asb_question;
 struct form_errors;
+struct json_object;
 struct report_draft;
 struct req;
 struct view_dict;
@@ -41,5 +42,6 @@ int		 checked(struct view_dict *, const char *name, const char *value);
 const char	*field(struct req *, const char *name);
 const char	*yes_no(struct req *, const char *name, struct form_errors *,
 		    const char *missing);
+const char	*file_field(struct json_object *, const char *key);
 
 #endif
