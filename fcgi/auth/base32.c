@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "auth/base32.h"
+#include "core/hex.h"
 
 static const char b32_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -56,27 +57,12 @@ int
 base32_encode(const unsigned char *in, size_t n, int pad, char *out,
     size_t outlen)
 {
-	size_t need, i, o;
-	unsigned int acc;
-	int bits;
+	size_t need, o;
 
 	need = base32_encoded_len(n, pad);
 	if ((need == 0 && n > 0) || outlen <= need)
 		return -1;
-	acc = 0;
-	bits = 0;
-	o = 0;
-	for (i = 0; i < n; i++) {
-		acc = (acc << 8) | in[i];
-		bits += 8;
-		while (bits >= 5) {
-			bits -= 5;
-			out[o++] = b32_alphabet[(acc >> bits) & 31];
-		}
-		acc &= (1u << bits) - 1;
-	}
-	if (bits > 0)
-		out[o++] = b32_alphabet[(acc << (5 - bits)) & 31];
+	o = bits_encode(in, n, b32_alphabet, 5, out);
 	while (pad && o < need)
 		out[o++] = '=';
 	out[o] = '\0';

@@ -12,6 +12,7 @@
 #include <openssl/params.h>
 
 #include "auth/password.h"
+#include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
 
@@ -56,27 +57,9 @@ static const char b64_alphabet[] =
 static int
 b64_encode(const unsigned char *in, size_t n, char *out, size_t outlen)
 {
-	size_t i, o;
-	unsigned int acc;
-	int bits;
-
 	if (outlen <= B64_LEN(n))
 		return -1;
-	acc = 0;
-	bits = 0;
-	o = 0;
-	for (i = 0; i < n; i++) {
-		acc = (acc << 8) | in[i];
-		bits += 8;
-		while (bits >= 6) {
-			bits -= 6;
-			out[o++] = b64_alphabet[(acc >> bits) & 63];
-		}
-		acc &= (1u << bits) - 1;
-	}
-	if (bits > 0)
-		out[o++] = b64_alphabet[(acc << (6 - bits)) & 63];
-	out[o] = '\0';
+	bits_encode(in, n, b64_alphabet, 6, out);
 	return 0;
 }
 
