@@ -377,10 +377,12 @@ open311_send_requests(struct req *r, enum open311_fmt f,
 		json_send(r, 200, a);
 }
 
-/* The answer to a POST: the synchronous style, with the id at once. */
-void
-open311_send_created(struct req *r, enum open311_fmt f, const char *id,
-    const char *notice)
+/* A one-request list naming the request and one more element (the notice
+ * of a new request, or the token's request), with an empty account_id
+ * after the notice as the spec's POST answer has it. */
+static void
+send_request_ack(struct req *r, enum open311_fmt f, const char *id,
+    const char *name, const char *value, int account)
 {
 	struct json_object *a, *o;
 	struct buf *b = r->resp.body;
@@ -390,8 +392,9 @@ open311_send_created(struct req *r, enum open311_fmt f, const char *id,
 		xml_open(b, "service_requests");
 		xml_open(b, "request");
 		xml_element(b, "service_request_id", id);
-		xml_element(b, "service_notice", notice);
-		xml_element(b, "account_id", NULL);
+		xml_element(b, name, value);
+		if (account)
+			xml_element(b, "account_id", NULL);
 		xml_close(b, "request");
 		xml_close(b, "service_requests");
 		return;
@@ -399,33 +402,24 @@ open311_send_created(struct req *r, enum open311_fmt f, const char *id,
 	a = json_object_new_array();
 	o = json_object_new_object();
 	json_object_object_add(o, "service_request_id", json_object_new_string(id));
-	json_object_object_add(o, "service_notice", json_object_new_string(notice));
-	json_object_object_add(o, "account_id", NULL);
+	json_object_object_add(o, name, json_object_new_string(value));
+	if (account)
+		json_object_object_add(o, "account_id", NULL);
 	json_object_array_add(a, o);
 	json_send(r, 200, a);
+}
+
+/* The answer to a POST: the synchronous style, with the id at once. */
+void
+open311_send_created(struct req *r, enum open311_fmt f, const char *id,
+    const char *notice)
+{
+	send_request_ack(r, f, id, "service_notice", notice, 1);
 }
 
 void
 open311_send_token(struct req *r, enum open311_fmt f, const char *id,
     const char *token)
 {
-	struct json_object *a, *o;
-	struct buf *b = r->resp.body;
-
-	if (f == OPEN311_XML) {
-		xml_start(r, 200);
-		xml_open(b, "service_requests");
-		xml_open(b, "request");
-		xml_element(b, "service_request_id", id);
-		xml_element(b, "token", token);
-		xml_close(b, "request");
-		xml_close(b, "service_requests");
-		return;
-	}
-	a = json_object_new_array();
-	o = json_object_new_object();
-	json_object_object_add(o, "service_request_id", json_object_new_string(id));
-	json_object_object_add(o, "token", json_object_new_string(token));
-	json_object_array_add(a, o);
-	json_send(r, 200, a);
+	send_request_ack(r, f, id, "token", token, 0);
 }
