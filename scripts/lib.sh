@@ -235,6 +235,7 @@ CONCORD_APT_PACKAGES=(
     build-essential autoconf automake libtool pkg-config
     libfcgi-dev libpq-dev libhiredis-dev libjson-c-dev libctemplate-dev libssl-dev
     libcmocka-dev libqrencode-dev
+    clang libclang-rt-14-dev
     postgresql postgresql-contrib postgresql-15-postgis-3 redis-server nginx-light
     wrk curl git
     python3-pytest python3-requests python3-psycopg2 python3-redis python3-selenium
@@ -423,6 +424,7 @@ socket_mode = 0666
 workers = $CONCORD_WORKERS
 db = host=$PG_RUN port=$PG_PORT dbname=concord user=concord_app
 db_admin = host=$PG_RUN port=$PG_PORT dbname=concord user=postgres
+db_worker = host=$PG_RUN port=$PG_PORT dbname=concord user=concord_worker
 redis = $REDIS_SOCK
 views = $ROOT/views
 sql = $ROOT/sql
@@ -439,6 +441,8 @@ map_attribution = Placeholder tiles (development: no map data)
 map_lon = -0.0922
 map_lat = 51.5155
 map_zoom = 14
+# Absolute links (Open311 discovery, the tracking link in mail) start here.
+public_url = http://127.0.0.1:$CONCORD_PORT
 EOF
     if [[ -f $CONCORD_CONF ]] && cmp -s "$tmp" "$CONCORD_CONF"; then
         rm -f "$tmp"
@@ -809,26 +813,25 @@ migrate() {
     concordctl migrate || fail_with_log "$CTL_LOG" "concordctl migrate failed"
 }
 
+# demo — the demo partnership, its geography, then its incidents: each
+# incident is placed in the beat and council area of its point, so the areas
+# come first (and the beats belong to the partnership's police force).
 demo() {
     step "demo data"
-    concordctl demo || fail_with_log "$CTL_LOG" "concordctl demo failed"
+    concordctl demo partnership || fail_with_log "$CTL_LOG" "concordctl demo partnership failed"
     demo_areas
+    concordctl demo incidents || fail_with_log "$CTL_LOG" "concordctl demo incidents failed"
 }
 
 # demo_areas — the City of London's 25 wards as city-police's beats, and the
 # seven local-authority outlines as council areas: the City's belongs to
 # city-council, each neighbour's to an inactive, non-core agency the import
-# creates ("Hackney Council", hackney-council).  The data is the shared folder
-# beside the project (../shared/data; CONCORD_DATA to use another); without
-# it the demo has no geography, with a warning.  Idempotent.
+# creates ("Hackney Council", hackney-council).  The data ships with the
+# project in sql/demo/ (licence and attribution there).  Idempotent.
 demo_areas() {
-    local data=${CONCORD_DATA:-$ROOT/../shared/data}
-    local wards=$data/boundaries/wards_by_lad/E09000001.json
-    local lads=$data/boundaries/lad_city_and_neighbours_DERIVED.geojson
-    if [[ ! -f $wards || ! -f $lads ]]; then
-        warn "boundary data not found in $data/boundaries: the demo has no beats or council areas, so nothing can be placed by location (set CONCORD_DATA to the shared data folder)"
-        return 0
-    fi
+    local wards=$ROOT/sql/demo/city-of-london-wards.geojson
+    local lads=$ROOT/sql/demo/city-and-neighbours-councils.geojson
+    [[ -f $wards && -f $lads ]] || die "the demo geography is missing from $ROOT/sql/demo/ (it ships with the project)"
     step "demo beats and council areas"
     concordctl areas import --beats "$wards" --beat-agency city-police \
             --code-field WD13CD --name-field WD13NM \
@@ -933,4 +936,66 @@ if users:
     for r in rows:
         print(("  " + "  ".join(v.ljust(w[i]) for i, v in enumerate(r))).rstrip())
 EOF
+}
+
+# ----------------------------------------------------------------------------
+# fuzzing: the libFuzzer harnesses in tests/fuzz/ (clang, ASan+UBSan), built
+# by tests/fuzz/fuzz.mk outside the autotools build.  A fuzz folder holds
+# bin/ (the harnesses) and one folder per harness with what it found
+# (corpus/), its last log and any crash-*, leak-*, timeout-* reproducer.
+
+FUZZ_MK=$ROOT/tests/fuzz/fuzz.mk
+
+# fuzz_harnesses — the harness names, one a line.
+fuzz_harnesses() {
+    make -s -f "$FUZZ_MK" list
+}
+
+# fuzz_build DIR — builds every harness into DIR/bin (make -j2, only what
+# changed).  Returns 1 when clang or the build fails.
+fuzz_build() {
+    local dir=${1:?fuzz_build: which folder?}
+    if ! command -v clang >/dev/null; then
+        warn "clang not found (apt-get install clang libclang-rt-14-dev)"
+        return 1
+    fi
+    step "building the fuzz harnesses (in $dir/bin)"
+    make -s -f "$FUZZ_MK" O="$dir/bin" -j2
+}
+
+# fuzz_run DIR NAME SECONDS — runs one harness for SECONDS over its
+# committed seeds (tests/fuzz/corpus/NAME, read only) and what earlier runs
+# found (DIR/NAME/corpus).  Prints one line of results; on a crash prints
+# the reproducer's path and the log's report, and returns 1.
+fuzz_run() {
+    local dir=$1 name=$2 secs=$3
+    local state=$dir/$name bin=$dir/bin/fuzz_$name log rc=0 dict=() runs cov repro cpu
+    local TIMEFORMAT='%U %S'
+    [[ -x $bin ]] || { warn "$bin not built"; return 1; }
+    mkdir -p "$state/corpus"
+    log=$state/last.log
+    [[ -f $ROOT/tests/fuzz/$name.dict ]] && dict=(-dict="$ROOT/tests/fuzz/$name.dict")
+    # A small ASan quarantine keeps the resident size well under the limit
+    # on a shared machine; a leak is a finding like any other.
+    # The time keyword measures the CPU it got (on a busy machine, less
+    # than the wall-clock seconds asked for).
+    { time ASAN_OPTIONS=quarantine_size_mb=64:detect_leaks=1:abort_on_error=0 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
+        -print_final_stats=1 -artifact_prefix="$state/" "${dict[@]}" \
+        "$state/corpus" "$ROOT/tests/fuzz/corpus/$name" > "$log" 2>&1; } 2> "$state/cpu" || rc=$?
+    cpu=$(awk '{ printf "%d", $1 + $2 }' "$state/cpu" 2>/dev/null || true)
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 || true)
+    if (( rc == 0 )); then
+        say "  fuzz_$name: ${runs:-?} runs in $secs s (${cpu:-?} s of CPU), ${cov:-cov: ?}, corpus $(find "$state/corpus" -type f | wc -l) files: ok"
+        return 0
+    fi
+    repro=$(sed -n 's/.*Test unit written to //p' "$log" | tail -n 1)
+    say "  fuzz_$name: FAILED (exit $rc) after ${runs:-?} runs (${cpu:-?} s of CPU)"
+    grep -n -m 1 -A 30 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|property failed' "$log" >&2 \
+        || tail -n 40 "$log" >&2
+    say "  reproducer: ${repro:-none written} (log: $log)"
+    [[ -n $repro ]] && say "  replay it: scripts/fuzz $name --replay $repro"
+    return 1
 }

@@ -13,6 +13,13 @@
 <dd class="govuk-summary-list__value">{{#DISABLED}}<strong class="govuk-tag govuk-tag--grey">Disabled</strong>{{/DISABLED}}{{#ENABLED}}<strong class="govuk-tag govuk-tag--green">Active</strong>{{/ENABLED}}</dd>
 </div>
 <div class="govuk-summary-list__row">
+<dt class="govuk-summary-list__key">Sign-in</dt>
+<dd class="govuk-summary-list__value">{{#SIGNIN_CLEAR}}No failed attempts in the last 15 minutes{{/SIGNIN_CLEAR}}{{#SIGNIN_UNKNOWN}}Cannot be shown at the moment{{/SIGNIN_UNKNOWN}}{{#SIGNIN_LOCKED}}<p class="govuk-body"><strong class="govuk-tag govuk-tag--red">Locked</strong> from {{COUNT}} after too many failed attempts there:</p>
+<ul class="govuk-list govuk-list--bullet">
+{{#LOCK}}<li>{{ADDRESS}}, for another {{FOR}}</li>
+{{/LOCK}}</ul>{{/SIGNIN_LOCKED}}{{#SIGNIN_SLOWED}}<p class="govuk-body"><strong class="govuk-tag govuk-tag--yellow">Slowed down</strong> The next attempt, from any address, must wait {{WAIT}}.</p>{{/SIGNIN_SLOWED}}{{#SIGNIN_FAILURES}}<p class="govuk-body">{{FAILURES}} in the last 15 minutes, from any address.</p>{{/SIGNIN_FAILURES}}</dd>
+</div>
+<div class="govuk-summary-list__row">
 <dt class="govuk-summary-list__key">Authenticator app</dt>
 <dd class="govuk-summary-list__value">{{#TOTP_SET}}Set up{{/TOTP_SET}}{{#TOTP_NOT_SET}}Not set up yet: they will set it up when they next sign in{{/TOTP_NOT_SET}}</dd>
 </div>
@@ -101,6 +108,20 @@
 {{#ENABLED}}<button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Disable account</button>{{/ENABLED}}
 {{#DISABLED}}<button type="submit" class="govuk-button" data-module="govuk-button">Enable account</button>{{/DISABLED}}
 </form>
+{{#UNLOCKABLE}}
+<h2 class="govuk-heading-m">Unlock sign-in</h2>
+<form method="post" action="{{ACTION}}" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="action" value="unlock">
+<p class="govuk-body">Forgets the failed attempts to sign in to this account, from every address, and the locks and waiting they caused. Their password does not change: if someone else may know it, reset it too.</p>
+<div class="govuk-form-group{{#UNLOCK_REASON_ERROR}} govuk-form-group--error{{/UNLOCK_REASON_ERROR}}">
+<label class="govuk-label govuk-label--s" for="unlock-reason">Why are you unlocking it?</label>
+{{#UNLOCK_REASON_ERROR}}<p id="unlock-reason-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/UNLOCK_REASON_ERROR}}
+<textarea class="govuk-textarea{{#UNLOCK_REASON_ERROR}} govuk-textarea--error{{/UNLOCK_REASON_ERROR}}" id="unlock-reason" name="reason" rows="2"{{#UNLOCK_REASON_ERROR}} aria-describedby="unlock-reason-error"{{/UNLOCK_REASON_ERROR}}>{{UNLOCK_REASON}}</textarea>
+</div>
+<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Unlock sign-in</button>
+</form>
+{{/UNLOCKABLE}}
 {{#TOTP_SET}}
 <h2 class="govuk-heading-m">Reset their authenticator app</h2>
 <form method="post" action="{{ACTION}}" novalidate>

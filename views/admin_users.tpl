@@ -35,7 +35,7 @@
 <td class="govuk-table__cell">{{EMAIL}}</td>
 <td class="govuk-table__cell">{{AGENCY}}{{#TEAM}}<br><span class="govuk-body-s">{{TEAM_NAME}}</span>{{/TEAM}}</td>
 <td class="govuk-table__cell govuk-body-s">{{ROLES}}</td>
-<td class="govuk-table__cell">{{#DISABLED}}<strong class="govuk-tag govuk-tag--grey">Disabled</strong>{{/DISABLED}}{{#ENABLED}}<strong class="govuk-tag govuk-tag--green">Active</strong>{{/ENABLED}}</td>
+<td class="govuk-table__cell">{{#DISABLED}}<strong class="govuk-tag govuk-tag--grey">Disabled</strong>{{/DISABLED}}{{#ENABLED}}<strong class="govuk-tag govuk-tag--green">Active</strong>{{/ENABLED}}{{#SIGNIN_LOCKED}}<br><strong class="govuk-tag govuk-tag--red">Sign-in locked</strong>{{/SIGNIN_LOCKED}}{{#SIGNIN_SLOWED}}<br><strong class="govuk-tag govuk-tag--yellow">Sign-in slowed down</strong>{{/SIGNIN_SLOWED}}</td>
 <td class="govuk-table__cell"><a class="govuk-link" href="/admin/users/{{ID}}/history">History<span class="govuk-visually-hidden"> of {{NAME}}</span></a></td>
 </tr>
 {{/USER}}

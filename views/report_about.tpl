@@ -79,7 +79,7 @@
 <div class="govuk-form-group{{#SHARE_ERROR}} govuk-form-group--error{{/SHARE_ERROR}}">
 <fieldset class="govuk-fieldset" aria-describedby="share-hint{{#SHARE_ERROR}} share-error{{/SHARE_ERROR}}">
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Can we share your report with our partner agencies?</legend>
-<div id="share-hint" class="govuk-hint">The police, the council and housing providers work together on anti-social behaviour. We only share what they need to help.</div>
+<div id="share-hint" class="govuk-hint">The police and the council see your report and your details whatever you answer. Housing providers and other partners working on anti-social behaviour see them only if you say yes, and only what they need to help.</div>
 {{#SHARE_ERROR}}<p id="share-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/SHARE_ERROR}}
 <div class="govuk-radios govuk-radios--inline" data-module="govuk-radios">
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="share" name="share" type="radio" value="yes"{{#SHARE_YES}} checked{{/SHARE_YES}}><label class="govuk-label govuk-radios__label" for="share">Yes</label></div>

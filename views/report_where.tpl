@@ -13,6 +13,7 @@
 <fieldset class="govuk-fieldset">
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">Where did it happen?</h1></legend>
 <p class="govuk-body">Give the address, or the nearest street or landmark if it happened outside.</p>
+<div class="govuk-inset-text" id="what-is-public">We publish a list of reports so that people can see what has been reported near them. It shows the type of problem, when it was reported, the place you mark on the map (never the address you type), whether it is open or closed and the updates we share with you. It never shows your name or contact details, and reports of harassment or of nuisance neighbours are not listed at all.</div>
 {{#MAP}}<div id="report-map" class="concord-map" data-module="concord-map-picker" data-tiles="{{MAP_TILES}}" data-attribution="{{MAP_ATTRIBUTION}}" data-lon="{{MAP_LON}}" data-lat="{{MAP_LAT}}" data-zoom="{{MAP_ZOOM}}"></div>
 <script src="/static/leaflet/leaflet.js?v={{VERSION}}" defer></script>
 <script src="/static/map.js?v={{VERSION}}" defer></script>{{/MAP}}

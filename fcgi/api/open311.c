@@ -2,7 +2,9 @@
  * apps list the kinds of ASB, send reports in and follow them. Each
  * endpoint answers in JSON or XML by its extension (.json, .xml); errors
  * come in the spec's own shape. Reading is public and shows no personal
- * data; posting needs a registered client's api_key. */
+ * data; posting needs a registered client's api_key, in the body. A post
+ * that is sent again (the same Idempotency-Key, or the same bytes within
+ * a day) gets the first answer instead of making a second report. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include "api/api.h"
 #include "api/open311_format.h"
 #include "core/arena.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "domain/open311.h"
 #include "domain/report.h"
@@ -74,17 +77,13 @@ param(const struct req *r, const char *name)
 	return v != NULL && *v != '\0' ? v : NULL;
 }
 
-/* GET /open311/v2/discovery.{json,xml} */
+/* GET /open311/v2/discovery.{json,xml}: the endpoint from public_url, as
+ * nginx passes the Host header without its port. */
 void
 open311_discovery_get(struct req *r)
 {
-	const char *host = req_header(r, "Host");
-	const char *url;
+	const char *url = arena_printf(r->arena, "%s/open311/v2", r->cfg->public_url);
 
-	if (host == NULL || *host == '\0' || strpbrk(host, "/\\ \"<>") != NULL)
-		host = "localhost";
-	url = arena_printf(r->arena, "%s://%s/open311/v2", r->https ? "https" : "http",
-	    host);
 	if (url == NULL)
 		return open311_send_error(r, path_fmt(r), 500, "Out of memory.");
 	open311_send_discovery(r, path_fmt(r), url, OPEN311_CHANGESET);
@@ -129,6 +128,27 @@ open311_service_get(struct req *r)
 /* ------------------------------------------------------------------ */
 /* GET requests                                                        */
 
+/* Every service_code given, repeated or comma-separated (the spec allows
+ * both), as one comma-separated list in *out, NULL when none. 0, or -1
+ * out of memory. */
+static int
+codes_list(struct req *r, const char **out)
+{
+	size_t i;
+
+	*out = NULL;
+	for (i = 0; i < r->query.n; i++) {
+		if (strcmp(r->query.v[i].key, "service_code") != 0 ||
+		    *r->query.v[i].val == '\0')
+			continue;
+		*out = *out == NULL ? r->query.v[i].val :
+		    arena_printf(r->arena, "%s,%s", *out, r->query.v[i].val);
+		if (*out == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 /* GET /open311/v2/requests.{json,xml}: the standard filters; by default
  * the last 90 days, at most 1000. */
 void
@@ -141,7 +161,8 @@ open311_requests_get(struct req *r)
 	size_t n;
 
 	qy.ids = param(r, "service_request_id");
-	qy.service_code = param(r, "service_code");
+	if (codes_list(r, &qy.service_code) == -1)
+		return open311_send_error(r, f, 500, "Out of memory.");
 	if (qy.ids != NULL && strlen(qy.ids) > 4000)
 		return open311_send_error(r, f, 400, "service_request_id lists too many "
 		    "requests: ask for at most 100 at once.");
@@ -262,15 +283,34 @@ text_field(struct req *r, enum open311_fmt f, const char *name, size_t max,
 	return 0;
 }
 
-/* Where the report is: lat and long, or else address_string. 0, or -1
- * after answering 400. */
+/* Where the report is: lat and long, or else address_string or
+ * address_id. address_id is the client's reference for the address in an
+ * address register (a UPRN, say): we hold no register to look it up in, so
+ * it is kept with the address text for staff, and, like an address_string
+ * alone, gives no point to check the area by. 0, or -1 after answering 400. */
 static int
 location_read(struct req *r, enum open311_fmt f, struct report_input *in)
 {
-	const char *lat = param(r, "lat"), *lon = param(r, "long");
+	const char *lat = param(r, "lat"), *lon = param(r, "long"), *id;
 
-	if (text_field(r, f, "address_string", 500, &in->address) == -1)
+	if (text_field(r, f, "address_string", 500, &in->address) == -1 ||
+	    text_field(r, f, "address_id", 64, &id) == -1)
 		return -1;
+	if (id != NULL) {
+		if (strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		    "0123456789._:-") != strlen(id)) {
+			open311_send_error(r, f, 400, "address_id may only have letters, "
+			    "digits and . _ : -");
+			return -1;
+		}
+		in->address = arena_printf(r->arena, "%s%saddress_id %s%s",
+		    in->address ? in->address : "", in->address ? " (" : "", id,
+		    in->address ? ")" : "");
+		if (in->address == NULL) {
+			open311_send_error(r, f, 500, "Out of memory.");
+			return -1;
+		}
+	}
 	if (lat != NULL || lon != NULL) {
 		if (degrees(lat, &in->lat) == -1 || degrees(lon, &in->lon) == -1) {
 			open311_send_error(r, f, 400, "lat and long must both be given, "
@@ -282,7 +322,7 @@ location_read(struct req *r, enum open311_fmt f, struct report_input *in)
 	}
 	if (in->address == NULL) {
 		open311_send_error(r, f, 400, "A location is required: lat and long, "
-		    "or address_string.");
+		    "address_string or address_id.");
 		return -1;
 	}
 	return 0;
@@ -381,6 +421,50 @@ refused(struct req *r, enum open311_fmt f, enum report_rc rc,
 	}
 }
 
+/* The answer to a post that made (or, sent again, had made) a report. */
+static void
+created(struct req *r, enum open311_fmt f, const char *reference, int linked)
+{
+	open311_send_created(r, f, reference, linked ?
+	    "Thank you. This has been added to an open report of the same problem nearby." :
+	    "Thank you. The partnership's ASB team will look at this report. If "
+	    "anyone is in danger now, call 999.");
+}
+
+/* Whether the client sent this post before: 1 after answering (the first
+ * answer, or 422 for a key reused with another body, or 503), 0 when it is
+ * new and rt names it for keeping with the report. */
+static int
+retry_answered(struct req *r, enum open311_fmt f, const struct open311_client *c,
+    struct open311_retry *rt)
+{
+	const char *key = req_header(r, "Idempotency-Key");
+
+	if (key != NULL && (*key == '\0' || strlen(key) > OPEN311_IDEM_KEY_MAX)) {
+		open311_send_error(r, f, 400, arena_printf(r->arena, "Idempotency-Key "
+		    "must be 1 to %d characters.", OPEN311_IDEM_KEY_MAX));
+		return 1;
+	}
+	if (open311_retry_init(rt, c->id, key, r->body, r->body_len) == -1) {
+		unavailable(r, f);
+		return 1;
+	}
+	switch (open311_retry_find(r->pg, rt)) {
+	case OPEN311_RETRY_NEW:
+		return 0;
+	case OPEN311_RETRY_SAME:
+		created(r, f, rt->reference, rt->linked);
+		return 1;
+	case OPEN311_RETRY_CONFLICT:
+		open311_send_error(r, f, 422, "This Idempotency-Key was used for a "
+		    "different request: use a new key for a new request.");
+		return 1;
+	default:
+		unavailable(r, f);
+		return 1;
+	}
+}
+
 /* POST /open311/v2/requests.{json,xml}: a registered client sends a
  * report in (form-encoded). Answered at once with its service_request_id. */
 void
@@ -390,6 +474,7 @@ open311_requests_post(struct req *r)
 	struct open311_attribute *at;
 	struct open311_service svc;
 	struct open311_client c;
+	struct open311_retry rt;
 	struct report_input in;
 	struct report_result res;
 	struct json_object *answers = NULL;
@@ -402,7 +487,13 @@ open311_requests_post(struct req *r)
 	    "application/x-www-form-urlencoded", 33) != 0))
 		return open311_send_error(r, f, 400, "Send the request form-encoded "
 		    "(application/x-www-form-urlencoded), as GeoReport v2 says.");
-	switch (open311_client_check(r->pg, param(r, "api_key"), &c)) {
+	/* An address ends up in logs and proxies' histories; a body does not.
+	 * Refused rather than ignored, so the client learns to stop. */
+	if (req_query(r, "api_key") != NULL)
+		return open311_send_error(r, f, 400, "Send api_key in the request body, "
+		    "not in the address: addresses are written to logs. Ask for a new "
+		    "key if this one has been sent that way.");
+	switch (open311_client_check(r->pg, req_form(r, "api_key"), &c)) {
 	case 1:
 		break;
 	case 0:
@@ -410,6 +501,8 @@ open311_requests_post(struct req *r)
 	default:
 		return unavailable(r, f);
 	}
+	if (retry_answered(r, f, &c, &rt))
+		return;
 	if (!open311_rate_take(r->rd, &c, OPEN311_RATE_PER_MINUTE))
 		return open311_send_error(r, f, 429, "Too many requests from this "
 		    "api_key: try again in a minute.");
@@ -441,14 +534,16 @@ open311_requests_post(struct req *r)
 	/* Which client, and its own id for the request when it gave one. */
 	in.client_ref = arena_printf(r->arena, "%s%s%s", c.name, rid ? ":" : "",
 	    rid ? rid : "");
+	in.public_url = r->cfg->public_url;
+	in.keep = open311_retry_keep;
+	in.keep_arg = &rt;
 	if ((rc = report_submit(r->pg, r->rd, &r->actor, &in, &res)) != REPORT_OK) {
-		refused(r, f, rc, &res);
+		/* The same post, sent twice at once: the other one saved it. */
+		if (rc != REPORT_ERROR || !retry_answered(r, f, &c, &rt))
+			refused(r, f, rc, &res);
 		goto out;
 	}
-	open311_send_created(r, f, res.reference, res.linked ?
-	    "Thank you. This has been added to an open report of the same problem nearby." :
-	    "Thank you. The partnership's ASB team will look at this report. If "
-	    "anyone is in danger now, call 999.");
+	created(r, f, res.reference, res.linked);
 out:
 	json_object_put(answers);
 }

@@ -10,16 +10,6 @@
 #include "core/random.h"
 #include "store/redis.h"
 
-static int
-reply_ok(redisReply *r)
-{
-	int ok = r != NULL && r->type != REDIS_REPLY_ERROR;
-
-	if (r != NULL)
-		freeReplyObject(r);
-	return ok ? 0 : -1;
-}
-
 /* Starts a session for s (user, agency, permissions and names filled in):
  * makes a new token and CSRF secret. Returns 0, or -1 when Redis fails. */
 int
@@ -38,13 +28,13 @@ session_create(struct rd *rd, struct session *s, long long now,
 	snprintf(aid, sizeof(aid), "%lld", s->agency_id);
 	snprintf(created, sizeof(created), "%lld", now);
 	snprintf(perms, sizeof(perms), "%llu", (unsigned long long)s->perms);
-	if (reply_ok(rd_command(rd, "HSET %s uid %s aid %s created %s perms %s "
+	if (rd_reply_ok(rd_command(rd, "HSET %s uid %s aid %s created %s perms %s "
 	    "csrf %s name %s agency %s roles %s core %s", rkey, uid, aid, created,
 	    perms, s->csrf, s->name, s->agency_name, s->roles,
 	    s->core_partner ? "1" : "0")) == -1 ||
-	    reply_ok(rd_command(rd, "EXPIRE %s %d", rkey, SESSION_IDLE_SECONDS)) == -1 ||
-	    reply_ok(rd_command(rd, "SADD %s %s", ukey, s->key)) == -1 ||
-	    reply_ok(rd_command(rd, "EXPIRE %s %d", ukey, SESSION_ABSOLUTE_SECONDS)) == -1)
+	    rd_reply_ok(rd_command(rd, "EXPIRE %s %d", rkey, SESSION_IDLE_SECONDS)) == -1 ||
+	    rd_reply_ok(rd_command(rd, "SADD %s %s", ukey, s->key)) == -1 ||
+	    rd_reply_ok(rd_command(rd, "EXPIRE %s %d", ukey, SESSION_ABSOLUTE_SECONDS)) == -1)
 		return -1;
 	return 0;
 }
@@ -138,9 +128,9 @@ session_destroy(struct rd *rd, const struct session *s)
 
 	snprintf(rkey, sizeof(rkey), "concord:s:%s", s->key);
 	snprintf(ukey, sizeof(ukey), "concord:us:%lld", s->user_id);
-	if (reply_ok(rd_command(rd, "DEL %s", rkey)) == -1)
+	if (rd_reply_ok(rd_command(rd, "DEL %s", rkey)) == -1)
 		return -1;
-	return reply_ok(rd_command(rd, "SREM %s %s", ukey, s->key));
+	return rd_reply_ok(rd_command(rd, "SREM %s %s", ukey, s->key));
 }
 
 /* Ends every session of a user, at once: when they are disabled or their
@@ -163,11 +153,11 @@ session_revoke_user(struct rd *rd, long long user_id)
 	for (i = 0; i < r->elements; i++) {
 		snprintf(rkey, sizeof(rkey), "concord:s:%.*s", (int)r->element[i]->len,
 		    r->element[i]->str);
-		if (reply_ok(rd_command(rd, "DEL %s", rkey)) == -1)
+		if (rd_reply_ok(rd_command(rd, "DEL %s", rkey)) == -1)
 			rc = -1;
 	}
 	freeReplyObject(r);
-	if (reply_ok(rd_command(rd, "DEL %s", ukey)) == -1)
+	if (rd_reply_ok(rd_command(rd, "DEL %s", ukey)) == -1)
 		rc = -1;
 	return rc;
 }

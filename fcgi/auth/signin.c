@@ -13,6 +13,7 @@
 #include "auth/totp.h"
 #include "core/arena.h"
 #include "core/clock.h"
+#include "core/email.h"
 #include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
@@ -54,26 +55,25 @@ audit_attempt(struct req *r, const struct user_auth *u, const char *action,
 		log_error("audit of %s failed", action);
 }
 
+static const char pending_lua[] =
+    "redis.call('HSET', KEYS[1], 'uid', ARGV[1], 'email', ARGV[2], 'secret', ARGV[3]) "
+    "return redis.call('EXPIRE', KEYS[1], ARGV[4])";
+
 /* Stores the half-finished sign-in and sets its cookie. Returns 0 or -1. */
 static int
 pending_start(struct req *r, const struct user_auth *u, const char *secret)
 {
 	char token[65], key[65], rkey[80], uid[24];
-	redisReply *rep;
-	int ok;
 
 	if (random_hex(token, 32) == -1 || sha256_hex(token, strlen(token), key) == -1)
 		return -1;
 	snprintf(rkey, sizeof(rkey), "concord:pre:%s", key);
 	snprintf(uid, sizeof(uid), "%lld", u->id);
-	rep = rd_command(r->rd, "HSET %s uid %s email %s secret %s", rkey, uid,
-	    u->email, secret != NULL ? secret : "");
-	ok = rep != NULL && rep->type != REDIS_REPLY_ERROR;
-	if (rep != NULL)
-		freeReplyObject(rep);
-	if (!ok || (rep = rd_command(r->rd, "EXPIRE %s %d", rkey, PENDING_SECONDS)) == NULL)
+	/* Written with its expiry in one step: never a pending sign-in that
+	 * outlives PENDING_SECONDS. */
+	if (rd_reply_ok(rd_command(r->rd, "EVAL %s 1 %s %s %s %s %d", pending_lua,
+	    rkey, uid, u->email, secret != NULL ? secret : "", PENDING_SECONDS)) == -1)
 		return -1;
-	freeReplyObject(rep);
 	return resp_cookie(r, PENDING_COOKIE, token, PENDING_SECONDS);
 }
 
@@ -120,33 +120,62 @@ pending_end(struct req *r, const struct signin_pending *p)
 	resp_cookie(r, PENDING_COOKIE, "", 0);
 }
 
+/* Whether the throttle refuses this attempt before anything is checked:
+ * 1 with *step SIGNIN_THROTTLED or SIGNIN_SLOWED (and *wait), or
+ * SIGNIN_UNAVAILABLE when Redis cannot say; 0 when it may go on. email
+ * NULL: an address that names no account, so only the client's counts. */
+static int
+attempt_refused(struct req *r, const char *email, long long *wait,
+    enum signin_step *step)
+{
+	switch (throttle_check(r->rd, email, r->remote_addr, wait)) {
+	case THROTTLE_OPEN:
+		return 0;
+	case THROTTLE_LOCKED:
+		audit_attempt(r, NULL, "sign_in_throttled", "too many failed attempts "
+		    "from this address");
+		*step = SIGNIN_THROTTLED;
+		return 1;
+	case THROTTLE_SLOWED:
+		audit_attempt(r, NULL, "sign_in_throttled", "account slowed down "
+		    "after failed attempts");
+		*step = SIGNIN_SLOWED;
+		return 1;
+	default:
+		*step = SIGNIN_UNAVAILABLE;
+		return 1;
+	}
+}
+
 /* Checks e-mail and password. On success the browser holds a pending
- * sign-in for PENDING_SECONDS, waiting for the code. */
+ * sign-in for PENDING_SECONDS, waiting for the code. An address with no
+ * normal form (core/email.c: outside ASCII) names no account: it fails
+ * as an unknown one would, counted against the client's address only. */
 enum signin_step
-signin_password(struct req *r, const char *email, const char *password)
+signin_password(struct req *r, const char *email, const char *password,
+    long long *wait)
 {
 	struct user_auth u;
-	char secret[64];
-	int rc;
+	char secret[64], normal[EMAIL_MAX + 1];
+	enum signin_step step;
+	int rc = 0, named = email_normal(email, normal, sizeof(normal)) == 0;
 
-	if ((rc = throttle_blocked(r->rd, email, r->remote_addr)) == -1)
+	if (attempt_refused(r, named ? normal : NULL, wait, &step))
+		return step;
+	memset(&u, 0, sizeof(u));
+	if (named && (rc = user_auth_by_email(r->pg, normal, &u)) == -1)
 		return SIGNIN_UNAVAILABLE;
-	if (rc == 1) {
-		audit_attempt(r, NULL, "sign_in_throttled", "too many failed attempts");
-		return SIGNIN_THROTTLED;
-	}
-	if ((rc = user_auth_by_email(r->pg, email, &u)) == -1)
-		return SIGNIN_UNAVAILABLE;
-	if (rc == 0 || u.password_hash[0] == '\0') {
+	if (!named || rc == 0 || u.password_hash[0] == '\0') {
 		password_decoy(password);
 		rc = -2;
 	} else
 		rc = password_verify(password, u.password_hash);
 	if (rc != 1 || u.disabled) {
-		if (throttle_fail(r->rd, email, r->remote_addr) == -1)
+		if (throttle_fail(r->rd, named ? normal : NULL, r->remote_addr) == -1)
 			return SIGNIN_UNAVAILABLE;
-		audit_attempt(r, &u, "sign_in_failed", rc == -2 ? "no such account" :
-		    rc != 1 ? "wrong password" : "account disabled");
+		audit_attempt(r, &u, "sign_in_failed", !named ? "address outside ASCII" :
+		    rc == -2 ? "no such account" : rc != 1 ? "wrong password" :
+		    "account disabled");
 		return SIGNIN_FAILED;
 	}
 	/* Parameters have grown since this hash was made: upgrade it now,
@@ -205,18 +234,19 @@ session_start(struct req *r, const struct user_auth *u)
 
 /* The second step. A new session (a new token) on success. */
 enum signin_step
-signin_code(struct req *r, const char *code)
+signin_code(struct req *r, const char *code, long long *wait)
 {
 	struct signin_pending p;
 	struct user_auth u;
+	enum signin_step step;
 	int rc;
 
 	if ((rc = signin_pending_load(r, &p)) == -1)
 		return SIGNIN_UNAVAILABLE;
 	if (rc == 0)
 		return SIGNIN_EXPIRED;
-	if ((rc = throttle_blocked(r->rd, p.email, r->remote_addr)) != 0)
-		return rc == -1 ? SIGNIN_UNAVAILABLE : SIGNIN_THROTTLED;
+	if (attempt_refused(r, p.email, wait, &step))
+		return step;
 	if ((rc = user_auth_by_id(r->pg, p.user_id, &u)) != 1)
 		return rc == -1 ? SIGNIN_UNAVAILABLE : SIGNIN_EXPIRED;
 	r->actor.agency_id = u.agency_id;
@@ -233,7 +263,8 @@ signin_code(struct req *r, const char *code)
 	pending_end(r, &p);
 	if (session_start(r, &u) == -1)
 		return SIGNIN_UNAVAILABLE;
-	throttle_clear(r->rd, p.email);
+	if (throttle_clear(r->rd, p.email, r->remote_addr) == -1)
+		log_warn("sign-in: the failures before it could not be cleared");
 	r->actor.user_id = u.id;
 	audit_attempt(r, &u, "sign_in", NULL);
 	return SIGNIN_DONE;

@@ -5,7 +5,8 @@ struct req;
 
 enum signin_step {
 	SIGNIN_FAILED,		/* wrong e-mail, password or code: say nothing more */
-	SIGNIN_THROTTLED,	/* too many failures: wait */
+	SIGNIN_THROTTLED,	/* too many failures from this address: wait */
+	SIGNIN_SLOWED,		/* many failures against this account: wait a little */
 	SIGNIN_UNAVAILABLE,	/* a store is down */
 	SIGNIN_NEED_CODE,	/* password good: ask for the TOTP code */
 	SIGNIN_NEED_ENROL,	/* password good, no TOTP yet: enrol first */
@@ -22,8 +23,10 @@ struct signin_pending {
 	int		 enrolling;
 };
 
-enum signin_step signin_password(struct req *, const char *email, const char *password);
-enum signin_step signin_code(struct req *, const char *code);
+/* *wait: the seconds to wait when SIGNIN_THROTTLED or SIGNIN_SLOWED. */
+enum signin_step signin_password(struct req *, const char *email, const char *password,
+		    long long *wait);
+enum signin_step signin_code(struct req *, const char *code, long long *wait);
 int		 signin_pending_load(struct req *, struct signin_pending *);
 void		 signin_out(struct req *);
 

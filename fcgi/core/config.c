@@ -7,7 +7,7 @@
 
 #include "core/config.h"
 
-enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV, K_REAL, K_TILE_URL };
+enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV, K_REAL, K_TILE_URL, K_BASE_URL };
 
 struct key {
 	const char	*name;
@@ -27,6 +27,8 @@ static const struct key keys[] = {
 	{ "workers",	 NUM(K_INT, workers, 0, 256) },
 	{ "db",		 STR(db) },
 	{ "db_admin",	 STR(db_admin) },
+	{ "db_worker",	 STR(db_worker) },
+	{ "outbox_keep_days", NUM(K_INT, outbox_keep_days, 1, 3650) },
 	{ "redis",	 STR(redis) },
 	{ "views",	 STR(views) },
 	{ "sql",	 STR(sql) },
@@ -37,12 +39,18 @@ static const struct key keys[] = {
 	{ "evidence_dir", STR(evidence_dir) },
 	{ "upload_max",	 NUM(K_SIZE, upload_max, 1024, 1LL << 32) },
 	{ "upload_files_max", NUM(K_INT, upload_files_max, 1, 100) },
+	{ "upload_draft_bytes_hour", NUM(K_SIZE, upload_draft_bytes_hour, 1024, 1LL << 40) },
+	{ "upload_draft_files_hour", NUM(K_INT, upload_draft_files_hour, 1, 10000) },
+	{ "upload_address_bytes_hour", NUM(K_SIZE, upload_address_bytes_hour, 1024, 1LL << 40) },
+	{ "upload_address_files_hour", NUM(K_INT, upload_address_files_hour, 1, 100000) },
 	{ "map_tile_url", K_TILE_URL, offsetof(struct config, map_tile_url),
 	    sizeof(((struct config *)0)->map_tile_url), 0, 0 },
 	{ "map_attribution", STR(map_attribution) },
 	{ "map_lon",	 NUM(K_REAL, map_lon, -180, 180) },
 	{ "map_lat",	 NUM(K_REAL, map_lat, -85, 85) },
 	{ "map_zoom",	 NUM(K_INT, map_zoom, 1, 19) },
+	{ "public_url",	 K_BASE_URL, offsetof(struct config, public_url),
+	    sizeof(((struct config *)0)->public_url), 0, 0 },
 };
 
 void
@@ -57,7 +65,15 @@ config_defaults(struct config *c)
 	snprintf(c->evidence_dir, sizeof(c->evidence_dir), "evidence");
 	c->upload_max = 20 * 1024 * 1024;
 	c->upload_files_max = 10;
+	/* A full report (10 files of 20 MiB) and some changes of mind; a
+	 * shared connection (a library, a mobile network) several people's. */
+	c->upload_draft_bytes_hour = 300ULL * 1024 * 1024;
+	c->upload_draft_files_hour = 30;
+	c->upload_address_bytes_hour = 1024ULL * 1024 * 1024;
+	c->upload_address_files_hour = 100;
+	c->outbox_keep_days = 30;
 	c->map_zoom = 13;
+	snprintf(c->public_url, sizeof(c->public_url), "http://localhost");
 }
 
 static char *
@@ -73,6 +89,29 @@ trim(char *s)
 	return s;
 }
 
+/* The host part of an http(s) URL, or NULL when it is neither. */
+static const char *
+http_host(const char *v)
+{
+	if (strncmp(v, "https://", 8) == 0)
+		return v + 8;
+	if (strncmp(v, "http://", 7) == 0)
+		return v + 7;
+	return NULL;
+}
+
+/* No space, control or non-ASCII byte, and none of the characters that
+ * could end a CSP source, an attribute or a URL in text. */
+static int
+url_chars_ok(const char *v)
+{
+	for (; *v != '\0'; v++)
+		if ((unsigned char)*v <= ' ' || (unsigned char)*v >= 0x7f ||
+		    strchr("\"'<>;,\\`", *v) != NULL)
+			return 0;
+	return 1;
+}
+
 /* A map tile URL template goes into the CSP (its origin) and into a page:
  * a path on this site, or http(s)://host/..., with none of the characters
  * that could end a CSP source or an attribute. */
@@ -83,19 +122,25 @@ tile_url_ok(const char *v)
 
 	if (*v == '\0' || (v[0] == '/' && v[1] != '/'))
 		host = NULL;
-	else if (strncmp(v, "https://", 8) == 0)
-		host = v + 8;
-	else if (strncmp(v, "http://", 7) == 0)
-		host = v + 7;
-	else
+	else if ((host = http_host(v)) == NULL)
 		return 0;
 	if (host != NULL && (*host == '\0' || *host == '/' || strchr(host, '/') == NULL))
 		return 0;
-	for (; *v != '\0'; v++)
-		if ((unsigned char)*v <= ' ' || (unsigned char)*v >= 0x7f ||
-		    strchr("\"'<>;,\\`", *v) != NULL)
-			return 0;
-	return 1;
+	return url_chars_ok(v);
+}
+
+/* The public base URL starts every absolute link (mail, Open311):
+ * http(s)://host, optionally a port and a path, with no trailing slash,
+ * query or fragment. */
+static int
+base_url_ok(const char *v)
+{
+	const char *host = http_host(v);
+
+	if (host == NULL || *host == '\0' || *host == '/' || v[strlen(v) - 1] == '/' ||
+	    strpbrk(v, "?#") != NULL)
+		return 0;
+	return url_chars_ok(v);
 }
 
 /* Stores one value; returns -1 with a message when it does not fit the key. */
@@ -114,9 +159,14 @@ key_set(struct config *c, const struct key *k, const char *v, char *err, size_t 
 		memcpy(p, v, strlen(v) + 1);
 		return 0;
 	case K_TILE_URL:
-		if (strlen(v) >= k->len || !tile_url_ok(v)) {
-			snprintf(err, errlen, "%s: must be a path (/tiles/{z}/{x}/{y}.png) "
-			    "or an http(s) URL, without spaces, quotes, ; or ,", k->name);
+	case K_BASE_URL:
+		if (strlen(v) >= k->len ||
+		    !(k->kind == K_TILE_URL ? tile_url_ok(v) : base_url_ok(v))) {
+			snprintf(err, errlen, "%s: %s", k->name, k->kind == K_TILE_URL ?
+			    "must be a path (/tiles/{z}/{x}/{y}.png) or an http(s) URL, "
+			    "without spaces, quotes, ; or ," :
+			    "must be http(s)://host[:port][/path] with no trailing slash, "
+			    "query, spaces or quotes");
 			return -1;
 		}
 		memcpy(p, v, strlen(v) + 1);

@@ -15,6 +15,8 @@ struct config {
 	int	 workers;
 	char	 db[1024];
 	char	 db_admin[1024];
+	char	 db_worker[1024];	/* concord-worker's role: reads the outbox */
+	int	 outbox_keep_days;	/* delivered jobs are deleted after this */
 	char	 redis[PATH_MAX];
 	char	 views[PATH_MAX];
 	char	 sql[PATH_MAX];
@@ -25,12 +27,22 @@ struct config {
 	char	 evidence_dir[PATH_MAX];	/* uploaded files, outside the web root */
 	size_t	 upload_max;		/* bytes per uploaded file */
 	int	 upload_files_max;	/* files per report */
+	/* Upload quotas, per hour: what one draft, and one address, may store
+	 * (files removed again still count). */
+	size_t	 upload_draft_bytes_hour;
+	int	 upload_draft_files_hour;
+	size_t	 upload_address_bytes_hour;
+	int	 upload_address_files_hour;
 	/* The map on the report form's "where" step; no map when the tile
 	 * URL is empty. The tile server's origin is added to the CSP. */
 	char	 map_tile_url[512];	/* "/..." or "https://host/{z}/{x}/{y}.png" */
 	char	 map_attribution[512];	/* plain text */
 	double	 map_lon, map_lat;	/* where the map opens */
 	int	 map_zoom;
+	/* Where the public reaches this site, "http(s)://host[:port][/path]"
+	 * without a trailing slash: every absolute link (Open311 discovery,
+	 * the tracking link in mail) starts with it. */
+	char	 public_url[512];
 };
 
 void	config_defaults(struct config *);

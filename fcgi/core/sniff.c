@@ -88,6 +88,7 @@ void
 sniff_init(struct sniff *s)
 {
 	memset(s, 0, sizeof(*s));
+	s->bmff_want = 8;
 }
 
 /* ------------------------------------------------------------------------
@@ -179,6 +180,137 @@ jpeg_walk(struct sniff *s, const unsigned char *p, size_t n)
 }
 
 /* ------------------------------------------------------------------------
+ * HEIC, HEIF, AVIF (ISO-BMFF): each image item's size is an ispe property
+ * in meta/iprp/ipco, after item tables that can be any length, so walk
+ * the boxes as they stream. Every ispe counts (tiles, thumbnails and the
+ * picture itself): the largest width and height found are kept, so no
+ * item in the file can declare a size beyond the limit unseen. */
+
+enum bmff_state {
+	B_HEAD, B_FULL, B_ISPE, B_SKIP, B_DONE,
+};
+
+#define BMFF_OPEN	(~0ULL)		/* a box of size 0: to the end of the file */
+
+/* The end of the box that holds the next one. */
+static unsigned long long
+bmff_parent_end(const struct sniff *s)
+{
+	return s->bmff_depth > 0 ? s->bmff_end[s->bmff_depth - 1] : BMFF_OPEN;
+}
+
+/* Leaves the containers that end here; the walk is over with meta. */
+static void
+bmff_close(struct sniff *s)
+{
+	while (s->bmff_depth > 0 && s->bmff_pos == s->bmff_end[s->bmff_depth - 1])
+		if (--s->bmff_depth == 0)
+			s->bmff = B_DONE;
+}
+
+/* A box header is complete in bmff_buf: decide whether to go into the
+ * box, read it or skip it. */
+static void
+bmff_box(struct sniff *s)
+{
+	const unsigned char *b = s->bmff_buf;
+	unsigned long long start = s->bmff_pos - s->bmff_have, size, end;
+	unsigned long long parent = bmff_parent_end(s);
+
+	size = be32(b);
+	if (size == 1 && s->bmff_want == 8) {
+		s->bmff_want = 16;		/* a 64-bit size follows */
+		return;
+	}
+	if (size == 1)
+		size = (unsigned long long)be32(b + 8) << 32 | be32(b + 12);
+	if (size == 0)
+		end = parent;
+	else if (size < s->bmff_have || size > parent - start)
+		end = 0;			/* shorter than its header, or overflows its parent */
+	else
+		end = start + size;
+	if (end == 0 || (start == 0 && memcmp(b + 4, "ftyp", 4) != 0)) {
+		s->bmff = B_DONE;
+		return;
+	}
+	s->bmff_box_end = end;
+	s->bmff_have = 0;
+	if ((s->bmff_depth == 0 && memcmp(b + 4, "meta", 4) == 0) ||
+	    (s->bmff_depth == 1 && memcmp(b + 4, "iprp", 4) == 0) ||
+	    (s->bmff_depth == 2 && memcmp(b + 4, "ipco", 4) == 0)) {
+		s->bmff_end[s->bmff_depth++] = end;
+		/* meta is a full box: its version and flags come first. */
+		s->bmff_want = s->bmff_depth == 1 ? 4 : 8;
+		s->bmff = s->bmff_depth == 1 ? B_FULL : B_HEAD;
+		if (s->bmff == B_HEAD)
+			bmff_close(s);		/* an empty iprp or ipco */
+	} else if (s->bmff_depth == 3 && memcmp(b + 4, "ispe", 4) == 0) {
+		s->bmff_want = 12;		/* version and flags, width, height */
+		s->bmff = B_ISPE;
+	} else
+		s->bmff = B_SKIP;
+}
+
+static void
+bmff_walk(struct sniff *s, const unsigned char *p, size_t n)
+{
+	unsigned long long k;
+	unsigned long w, h;
+
+	while (n > 0 && s->bmff != B_DONE) {
+		if (s->bmff == B_SKIP) {
+			k = s->bmff_box_end - s->bmff_pos;
+			if (k > n)
+				k = n;
+			s->bmff_pos += k;
+			p += k;
+			n -= (size_t)k;
+			if (s->bmff_pos < s->bmff_box_end)
+				continue;
+			s->bmff = B_HEAD;
+			s->bmff_want = 8;
+			bmff_close(s);
+			continue;
+		}
+		if (s->bmff_have == 0 && s->bmff_pos + s->bmff_want > (s->bmff == B_HEAD ?
+		    bmff_parent_end(s) : s->bmff_box_end)) {
+			s->bmff = B_DONE;	/* no room left for what must come */
+			break;
+		}
+		s->bmff_buf[s->bmff_have++] = *p++;
+		s->bmff_pos++;
+		n--;
+		if (s->bmff_have < s->bmff_want)
+			continue;
+		switch (s->bmff) {
+		case B_HEAD:
+			bmff_box(s);
+			break;
+		case B_FULL:
+			s->bmff_have = 0;
+			s->bmff_want = 8;
+			s->bmff = B_HEAD;
+			bmff_close(s);
+			break;
+		case B_ISPE:
+			w = be32(s->bmff_buf + 4);
+			h = be32(s->bmff_buf + 8);
+			if (w > s->bmff_width)
+				s->bmff_width = w;
+			if (h > s->bmff_height)
+				s->bmff_height = h;
+			s->bmff_have = 0;
+			s->bmff = B_SKIP;
+			break;
+		default:
+			s->bmff = B_DONE;
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------
  * Text: UTF-8 throughout, no NUL and no control characters but tab, line
  * feed, form feed and carriage return. */
 
@@ -255,6 +387,7 @@ sniff_feed(struct sniff *s, const void *data, size_t n)
 	}
 	s->total += n;
 	jpeg_walk(s, p, n);
+	bmff_walk(s, p, n);
 	text_check(s, p, n);
 }
 
@@ -455,6 +588,7 @@ head_kind(const struct sniff *s, struct sniff_type *t)
 {
 	const unsigned char *h = s->head;
 	size_t n = s->head_len;
+	enum kind k;
 
 	if (n == 0)
 		return K_UNKNOWN;
@@ -487,8 +621,15 @@ head_kind(const struct sniff *s, struct sniff_type *t)
 	}
 	if (AT(h, n, 0, "RIFF") && AT(h, n, 8, "WAVE"))
 		return K_WAV;
-	if (AT(h, n, 4, "ftyp"))
-		return ftyp_kind(h, n);
+	if (AT(h, n, 4, "ftyp")) {
+		k = ftyp_kind(h, n);
+		if (k == K_HEIC || k == K_HEIF || k == K_AVIF) {
+			t->has_size = 1;
+			t->width = s->bmff_width;
+			t->height = s->bmff_height;
+		}
+		return k;
+	}
 	/* QuickTime from before ftyp (older cameras): a movie or media atom
 	 * first. */
 	if ((AT(h, n, 4, "moov") || AT(h, n, 4, "mdat") || AT(h, n, 4, "wide")) &&

@@ -5,8 +5,9 @@
 
 /* What a file is, decided by its bytes and never by its name or by the
  * Content-Type a client declared. Fed as the file streams in: it keeps the
- * first SNIFF_HEAD bytes, walks JPEG segments to the frame header however
- * far in it is, and checks that a would-be text file is UTF-8 throughout.
+ * first SNIFF_HEAD bytes, walks JPEG segments to the frame header and
+ * ISO-BMFF boxes (HEIC, HEIF, AVIF) to the image sizes however far in they
+ * are, and checks that a would-be text file is UTF-8 throughout.
  * Nothing here reads the network or allocates. */
 
 #define SNIFF_HEAD		4096
@@ -25,8 +26,9 @@ struct sniff_type {
 	const char		*media_type;	/* "application/octet-stream" when unknown */
 	const char		*ext;		/* "jpg", for download names; "bin" when unknown */
 	enum sniff_category	 category;
-	/* Declared pixel size (PNG IHDR, JPEG SOFn, GIF, WebP); 0 when not
-	 * read. has_size says whether this type declares one at all. */
+	/* Declared pixel size (PNG IHDR, JPEG SOFn, GIF, WebP, the largest
+	 * HEIF/AVIF ispe); 0 when not read. has_size says whether this type
+	 * declares one at all. */
 	unsigned long		 width;
 	unsigned long		 height;
 	int			 has_size;
@@ -44,6 +46,17 @@ struct sniff {
 	size_t			 jpeg_sof_n;
 	unsigned long		 jpeg_width;
 	unsigned long		 jpeg_height;
+	/* The ISO-BMFF box walk: top level, meta, iprp, ipco, down to ispe. */
+	int			 bmff;
+	unsigned char		 bmff_buf[16];
+	size_t			 bmff_have;
+	size_t			 bmff_want;
+	unsigned long long	 bmff_pos;	/* bytes walked */
+	unsigned long long	 bmff_box_end;	/* of the box being read or skipped */
+	unsigned long long	 bmff_end[3];	/* of the open meta, iprp, ipco */
+	int			 bmff_depth;
+	unsigned long		 bmff_width;	/* the largest of every ispe */
+	unsigned long		 bmff_height;
 	/* UTF-8 text: still possible, and a character cut between chunks. */
 	int			 text_bad;
 	unsigned char		 utf8[4];

@@ -24,6 +24,13 @@ void	ctl_beside_config(const struct config *, const char *name, char *out,
 int	ctl_areas(const struct config *, int, char *[]);
 int	ctl_api_client(const struct config *, int, char *[]);
 int	ctl_evidence(const struct config *, int, char *[]);
+int	ctl_outbox(const struct config *, int, char *[]);
+
+/* outbox.c: a connection as concord-worker's role (db_worker), for the
+ * commands that do the worker's maintenance now; NULL after saying why. */
+struct pg_stmts;
+struct pg	*ctl_worker_db(const struct config *, const struct pg_stmts *const *sets,
+		    size_t nsets);
 
 /* api_client.c: Open311 clients; the demo's is registered by ctl_demo. */
 struct pg;

@@ -4,11 +4,20 @@
  * twice changes nothing. The demo users' passwords and TOTP secrets are
  * written to demo-users.json beside the configuration file, and reused
  * from there on the next run; the demo Open311 client's key likewise in
- * demo-clients.json (ctl/api_client.c). Never on a live system (demo = 0). */
+ * demo-clients.json (ctl/api_client.c). Never on a live system (demo = 0).
+ *
+ *   demo [partnership | incidents]
+ *
+ * The incidents are placed in their beat and council area as any report
+ * is (area_locate), so the areas must be there first; beats belong to the
+ * demo's agencies, so scripts/lib.sh runs `demo partnership`, imports the
+ * areas, then `demo incidents`. Demo incidents made before the areas were
+ * imported are placed by the next `demo incidents`. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -19,6 +28,7 @@
 #include "core/config.h"
 #include "core/random.h"
 #include "ctl/ctl.h"
+#include "domain/area.h"
 #include "store/pg.h"
 
 static const struct pg_stmt stmts[] = {
@@ -37,13 +47,13 @@ static const struct pg_stmt stmts[] = {
 	  "INSERT INTO app_user (agency_id, team_id, email, name, password_hash, "
 	  "totp_secret) SELECT a.id, t.id, $3, $4, $5, $6 FROM agency a "
 	  "LEFT JOIN team t ON t.agency_id = a.id AND t.code = $2 WHERE a.code = $1 "
-	  "ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash, "
+	  "ON CONFLICT (email_normal(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash, "
 	  "totp_secret = EXCLUDED.totp_secret, totp_last_step = NULL, disabled_at = NULL, "
 	  "agency_id = EXCLUDED.agency_id, team_id = EXCLUDED.team_id" },
 	{ "demo_user_role",
 	  "INSERT INTO user_role (user_id, role_id, agency_id) "
 	  "SELECT u.id, r.id, u.agency_id FROM app_user u, role r "
-	  "WHERE lower(u.email) = lower($1) AND r.code = $2 ON CONFLICT DO NOTHING" },
+	  "WHERE email_normal(u.email) = email_normal($1) AND r.code = $2 ON CONFLICT DO NOTHING" },
 	{ "demo_type",
 	  "INSERT INTO asb_type (code, name, category) VALUES ($1, $2, $3::asb_category) "
 	  "ON CONFLICT (code) DO NOTHING" },
@@ -60,6 +70,12 @@ static const struct pg_stmt stmts[] = {
 	  "WHERE code = ANY ($8::text[])), '{}'), 'open' "
 	  "FROM asb_type t, agency a WHERE t.code = $9 AND a.code = $10 "
 	  "AND NOT EXISTS (SELECT 1 FROM incident WHERE description = $2)" },
+	/* A demo incident without a beat or council area gets them ($2, $3:
+	 * NULL where the point is in none); one already placed is left alone. */
+	{ "demo_incident_place",
+	  "UPDATE incident SET beat_id = coalesce(beat_id, $2::bigint), "
+	  "la_area_id = coalesce(la_area_id, $3::bigint) "
+	  "WHERE description = $1 AND (beat_id IS NULL OR la_area_id IS NULL)" },
 };
 
 static const struct pg_stmts demo_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -157,12 +173,13 @@ cred_for(struct json_object *known, const char *email, struct cred *c)
 	return 0;
 }
 
-/* Writes every row in one transaction, and the list of sign-ins to out.
- * Returns 0, or -1 with pg_error set (or a message printed). */
+/* Writes the agencies, teams, users and types in one transaction, and the
+ * list of sign-ins to out. Returns 0, or -1 with pg_error set (or a
+ * message printed). */
 static int
-demo_write(struct pg *pg, struct json_object *known, struct json_object *out)
+partnership_write(struct pg *pg, struct json_object *known, struct json_object *out)
 {
-	const char *p[10];
+	const char *p[6];
 	char hash[256];
 	struct cred c;
 	struct json_object *u;
@@ -221,7 +238,42 @@ demo_write(struct pg *pg, struct json_object *known, struct json_object *out)
 		if (pg_exec_ok(pg, "demo_type", 3, p) == -1)
 			goto err;
 	}
+	return pg_commit(pg);
+err:
+	pg_rollback(pg);
+	return -1;
+}
+
+/* Writes id into buf as text, or gives NULL (SQL NULL) for 0: none. */
+static const char *
+id_param(long long id, char *buf, size_t len)
+{
+	if (id == 0)
+		return NULL;
+	snprintf(buf, len, "%lld", id);
+	return buf;
+}
+
+/* Creates the demo incidents that are missing and places every one in its
+ * beat and council area, in one transaction; *placed counts those with
+ * both. Returns 0, or -1 with pg_error set. */
+static int
+incidents_write(struct pg *pg, size_t *placed)
+{
+	const char *p[10];
+	char beat[24], area[24];
+	struct area_location loc;
+	size_t i;
+
+	*placed = 0;
+	if (pg_begin(pg) == -1)
+		return -1;
 	for (i = 0; i < NELEM(incidents); i++) {
+		if (area_locate(pg, strtod(incidents[i].lon, NULL),
+		    strtod(incidents[i].lat, NULL), &loc) != AREA_OK)
+			goto err;
+		if (loc.beat.id != 0 && loc.area.id != 0)
+			(*placed)++;
 		p[0] = incidents[i].channel;
 		p[1] = incidents[i].description;
 		p[2] = incidents[i].lon;
@@ -233,6 +285,11 @@ demo_write(struct pg *pg, struct json_object *known, struct json_object *out)
 		p[8] = incidents[i].type;
 		p[9] = incidents[i].owner;
 		if (pg_exec_ok(pg, "demo_incident", 10, p) == -1)
+			goto err;
+		p[0] = incidents[i].description;
+		p[1] = id_param(loc.beat.id, beat, sizeof(beat));
+		p[2] = id_param(loc.area.id, area, sizeof(area));
+		if (pg_exec_ok(pg, "demo_incident_place", 3, p) == -1)
 			goto err;
 	}
 	return pg_commit(pg);
@@ -268,20 +325,78 @@ creds_save(const char *path, struct json_object *list)
 	return 0;
 }
 
-/* concordctl demo: only where the configuration says demo = 1. */
+/* Reports a failed write, with the likely cause. */
+static void
+demo_failed(struct pg *pg)
+{
+	fprintf(stderr, "concordctl: demo: %s\n", pg_error(pg));
+	if (strstr(pg_error(pg), "does not exist") != NULL)
+		fprintf(stderr, "concordctl: run `concordctl migrate` first\n");
+}
+
+/* The agencies, teams, users, types and Open311 client, and the sign-ins
+ * file. Returns 0, or -1 after a message. */
+static int
+partnership_run(const struct config *cfg, struct pg *pg)
+{
+	struct json_object *known, *out;
+	char path[PATH_MAX];
+	int rc = -1;
+
+	ctl_beside_config(cfg, "demo-users.json", path, sizeof(path));
+	known = json_object_from_file(path);
+	if (known != NULL && !json_object_is_type(known, json_type_array)) {
+		json_object_put(known);
+		known = NULL;
+	}
+	if ((out = json_object_new_array()) == NULL)
+		fprintf(stderr, "concordctl: out of memory\n");
+	else if (partnership_write(pg, known, out) == -1)
+		demo_failed(pg);
+	else if (creds_save(path, out) == 0 && api_client_demo(cfg, pg) == 0) {
+		printf("demo partnership ready: %zu agencies, %zu teams, %zu users; "
+		    "sign-ins in %s\n", NELEM(agencies), NELEM(teams), NELEM(users), path);
+		rc = 0;
+	}
+	json_object_put(known);
+	json_object_put(out);
+	return rc;
+}
+
+/* The demo incidents, placed in the areas imported so far. Returns 0, or
+ * -1 after a message. */
+static int
+incidents_run(struct pg *pg)
+{
+	size_t placed;
+
+	if (incidents_write(pg, &placed) == -1) {
+		demo_failed(pg);
+		return -1;
+	}
+	printf("demo incidents ready: %zu incidents, %zu in a beat and a council area\n",
+	    NELEM(incidents), placed);
+	if (placed == 0)
+		fprintf(stderr, "concordctl: demo: no beats or council areas cover the "
+		    "demo incidents: import the areas (concordctl areas import), then "
+		    "run `concordctl demo incidents` again\n");
+	return 0;
+}
+
+/* concordctl demo [partnership | incidents]: only where the configuration
+ * says demo = 1. Without an argument, both, in that order. */
 int
 ctl_demo(const struct config *cfg, int argc, char *argv[])
 {
 	static const struct pg_stmts *const sets[] = { &demo_statements,
-	    &api_client_statements };
-	struct json_object *known, *out;
-	char path[PATH_MAX];
+	    &api_client_statements, &area_statements };
+	int want_partnership, want_incidents, rc = 0;
 	struct pg *pg;
-	int rc = 1;
 
-	(void)argv;
-	if (argc != 1) {
-		fprintf(stderr, "usage: concordctl demo\n");
+	want_partnership = argc == 1 || (argc == 2 && strcmp(argv[1], "partnership") == 0);
+	want_incidents = argc == 1 || (argc == 2 && strcmp(argv[1], "incidents") == 0);
+	if (!want_partnership && !want_incidents) {
+		fprintf(stderr, "usage: concordctl demo [partnership | incidents]\n");
 		return 2;
 	}
 	if (!cfg->demo) {
@@ -293,31 +408,13 @@ ctl_demo(const struct config *cfg, int argc, char *argv[])
 		fprintf(stderr, "concordctl: %s: db_admin is not set\n", cfg->path);
 		return 1;
 	}
-	ctl_beside_config(cfg, "demo-users.json", path, sizeof(path));
-	known = json_object_from_file(path);
-	if (known != NULL && !json_object_is_type(known, json_type_array)) {
-		json_object_put(known);
-		known = NULL;
-	}
-	out = json_object_new_array();
-	if (out == NULL || (pg = pg_open(cfg->db_admin, sets, NELEM(sets))) == NULL) {
+	if ((pg = pg_open(cfg->db_admin, sets, NELEM(sets))) == NULL) {
 		fprintf(stderr, "concordctl: out of memory\n");
-		json_object_put(known);
-		json_object_put(out);
 		return 1;
 	}
-	if (demo_write(pg, known, out) == -1) {
-		fprintf(stderr, "concordctl: demo: %s\n", pg_error(pg));
-		if (strstr(pg_error(pg), "does not exist") != NULL)
-			fprintf(stderr, "concordctl: run `concordctl migrate` first\n");
-	} else if (creds_save(path, out) == 0 && api_client_demo(cfg, pg) == 0) {
-		printf("demo partnership ready: %zu agencies, %zu teams, %zu users, "
-		    "%zu incidents; sign-ins in %s\n", NELEM(agencies), NELEM(teams),
-		    NELEM(users), NELEM(incidents), path);
-		rc = 0;
-	}
+	if ((want_partnership && partnership_run(cfg, pg) == -1) ||
+	    (want_incidents && incidents_run(pg) == -1))
+		rc = 1;
 	pg_close(pg);
-	json_object_put(known);
-	json_object_put(out);
 	return rc;
 }

@@ -22,8 +22,9 @@ static const struct command {
 	  "apply new migrations from $sql/migrations (as db_admin)" },
 	{ "status", ctl_status, 1, "",
 	  "show the schema version and the pending migrations" },
-	{ "demo", ctl_demo, 1, "",
-	  "create the demo partnership (needs demo = 1)" },
+	{ "demo", ctl_demo, 1, " [partnership | incidents]",
+	  "create the demo partnership, then its incidents placed in the areas "
+	  "imported (needs demo = 1)" },
 	{ "notify", ctl_notify, 1, " --to ADDR --subject TEXT --body TEXT",
 	  "queue an email through the outbox (as db)" },
 	{ "audit", ctl_audit, 1, " verify | head",
@@ -38,7 +39,10 @@ static const struct command {
 	{ "api-client", ctl_api_client, 1, " add --name NAME",
 	  "register an Open311 client and print its new api_key (as db_admin)" },
 	{ "evidence", ctl_evidence, 1, " purge",
-	  "delete evidence past its retention date, and stored files no report uses (as db)" },
+	  "delete evidence past its retention date, and stored files no report uses "
+	  "(as db_worker)" },
+	{ "outbox", ctl_outbox, 1, " prune",
+	  "delete the jobs delivered more than outbox_keep_days ago (as db_worker)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

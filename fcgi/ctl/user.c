@@ -10,6 +10,7 @@
 
 #include "auth/password.h"
 #include "core/config.h"
+#include "core/email.h"
 #include "core/random.h"
 #include "ctl/ctl.h"
 #include "domain/actor.h"
@@ -27,7 +28,9 @@ static const struct pg_stmt stmts[] = {
 	  "  RETURNING id, agency_id) "
 	  "INSERT INTO user_role (user_id, role_id, agency_id) "
 	  "SELECT u.id, r.id, u.agency_id FROM u, r RETURNING user_id, agency_id" },
-	{ "ctl_user_exists", "SELECT 1 FROM app_user WHERE lower(email) = lower($1)" },
+	/* The same address in another case is the same account. */
+	{ "ctl_user_exists",
+	  "SELECT 1 FROM app_user WHERE email_normal(email) = email_normal($1)" },
 };
 
 static const struct pg_stmts user_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -87,7 +90,8 @@ user_insert(struct pg *pg, const char *email, const char *name, const char *agen
 	ok = PQntuples(res) == 0;
 	PQclear(res);
 	if (!ok) {
-		fprintf(stderr, "concordctl: a user with email %s already exists\n", email);
+		fprintf(stderr, "concordctl: a user with email %s already exists (upper "
+		    "and lower case count as the same)\n", email);
 		goto fail;
 	}
 	if ((res = pg_exec(pg, "ctl_user_add", 5, p)) == NULL)
@@ -134,6 +138,7 @@ ctl_user(const struct config *cfg, int argc, char *argv[])
 	static const struct pg_stmts *const sets[] = { &user_statements, &audit_statements };
 	const char *email = NULL, *name = NULL, *agency = NULL, *role = NULL;
 	char password[PASSWORD_MAX * 4 + 2], hash[PASSWORD_HASH_MAX];
+	char normal[EMAIL_MAX + 1];
 	int c, from_stdin = 0, rc = 1;
 	struct pg *pg;
 
@@ -152,6 +157,12 @@ ctl_user(const struct config *cfg, int argc, char *argv[])
 	if (optind != argc || email == NULL || name == NULL || agency == NULL ||
 	    role == NULL || strchr(email, '@') == NULL || *name == '\0')
 		return user_usage();
+	if (email_normal(email, normal, sizeof(normal)) == -1) {
+		fprintf(stderr, "concordctl: %s: an email address may only have the "
+		    "letters a to z, digits and punctuation (no spaces, no accented "
+		    "or look-alike letters), up to %d characters\n", email, EMAIL_MAX);
+		return 1;
+	}
 	if (password_get(from_stdin, password, sizeof(password)) == -1 ||
 	    password_hash(password, hash, sizeof(hash)) == -1)
 		return 1;

@@ -57,11 +57,11 @@ static const struct pg_stmt stmts[] = {
 	  "'admin.users' = ANY (permissions) FROM role WHERE id = ANY ($1::bigint[]) "
 	  "ORDER BY code" },
 	{ "user_email_taken",
-	  "SELECT 1 FROM app_user WHERE lower(email) = lower($1) AND id <> $2::bigint" },
+	  "SELECT 1 FROM app_user WHERE email_normal(email) = email_normal($1) AND id <> $2::bigint" },
 	{ "user_insert",
 	  "INSERT INTO app_user (agency_id, team_id, email, name, password_hash) "
 	  "VALUES ($1::bigint, nullif($2::bigint, 0), $3, $4, $5) "
-	  "ON CONFLICT (lower(email)) DO NOTHING RETURNING id" },
+	  "ON CONFLICT (email_normal(email)) DO NOTHING RETURNING id" },
 	{ "user_update",
 	  "UPDATE app_user SET email = $2, name = $3, agency_id = $4::bigint, "
 	  "team_id = nullif($5::bigint, 0), updated_at = now() WHERE id = $1::bigint" },
@@ -518,6 +518,49 @@ user_reset_totp(struct pg *pg, struct arena *ar, const struct actor *a,
 	    "authenticator", json_object_new_string("set up"),
 	    json_object_new_string("not set up"), reason);
 	if (rc == ADMIN_OK && admin_revoke_add(ar, rv, id) == -1)
+		rc = ADMIN_ERROR;
+out:
+	return admin_tx_end(pg, rc);
+}
+
+/* {locked_addresses, failed_attempts, slowed_down}: an account's sign-in
+ * throttling, as the audit trail records it. NULL when out of memory. */
+static struct json_object *
+sign_in_json(size_t locked, long long failures, int slowed)
+{
+	struct json_object *o = json_object_new_object();
+
+	if (o == NULL)
+		return NULL;
+	json_object_object_add(o, "locked_addresses", json_object_new_int64((int64_t)locked));
+	json_object_object_add(o, "failed_attempts", json_object_new_int64(failures));
+	json_object_object_add(o, "slowed_down", json_object_new_boolean(slowed));
+	return o;
+}
+
+/* Records an administrator's unlock of a user's sign-in ("unlock_sign_in",
+ * from the state before it to none), with the reason, which is required.
+ * The unlock itself is in Redis and the caller's (auth/throttle.c): the
+ * database only keeps the record of it. ADMIN_OK, ADMIN_NOT_FOUND or
+ * ADMIN_ERROR. */
+enum admin_rc
+user_unlock_record(struct pg *pg, const struct actor *a, long long id,
+    size_t locked, long long failures, int slowed, const char *reason)
+{
+	char sid[24];
+	PGresult *res;
+	enum admin_rc rc;
+	int changed;
+
+	admin_id_text(id, sid);
+	if (tx_begin(pg, a) == -1)
+		return ADMIN_ERROR;
+	if ((rc = user_lock(pg, sid, &res)) != ADMIN_OK)
+		goto out;
+	PQclear(res);
+	if (admin_change_audit(pg, a, "user", id, "unlock_sign_in",
+	    sign_in_json(locked, failures, slowed), sign_in_json(0, 0, 0), reason,
+	    &changed) == -1 || !changed)
 		rc = ADMIN_ERROR;
 out:
 	return admin_tx_end(pg, rc);

@@ -69,5 +69,7 @@ enum admin_rc	user_set_disabled(struct pg *, struct arena *, const struct actor 
 		    struct admin_revoke *);
 enum admin_rc	user_reset_totp(struct pg *, struct arena *, const struct actor *,
 		    long long id, const char *reason, struct admin_revoke *);
+enum admin_rc	user_unlock_record(struct pg *, const struct actor *, long long id,
+		    size_t locked, long long failures, int slowed, const char *reason);
 
 #endif

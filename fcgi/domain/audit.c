@@ -1,11 +1,14 @@
 /* The audit trail: appending a row, and the before/after of an update.
  * The database numbers, times and hashes each row (0007_audit_chain.sql);
  * nothing here can set those, and the application role can only insert. */
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <json-c/json.h>
 #include <libpq-fe.h>
 
+#include "core/hex.h"
 #include "core/log.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
@@ -89,6 +92,57 @@ audit_append(struct pg *pg, const struct actor *who, const char *entity,
 		return -1;
 	}
 	return pg_exec_ok(pg, "audit_append", 10, params);
+}
+
+/* The most of a typed text that a miss keeps, once escaped. */
+#define AUDIT_ASKED_MAX	80
+
+/* Writes one audit row for asking for a record (kind: "incident",
+ * "evidence" ...) that is not there or not the actor's to see; asked is
+ * what they asked for, as typed. The row is about no record (entity
+ * "lookup", no entity id): were it filed under the text, it would join the
+ * history of whatever record that text names, now or once it exists. For
+ * security review the text is kept in after.asked, at most
+ * AUDIT_ASKED_MAX bytes, printable ASCII as it is and every other byte
+ * (and the backslash) as \xNN, with its full length in bytes. Returns 0
+ * or -1, as audit_append. */
+int
+audit_not_found(struct pg *pg, const struct actor *who, const char *kind,
+    const char *asked)
+{
+	char shown[AUDIT_ASKED_MAX + 1];
+	struct json_object *after;
+	size_t i, n = 0, len = strlen(asked);
+	unsigned char c;
+	int rc;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)asked[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
+			if (n + 1 > AUDIT_ASKED_MAX)
+				break;
+			shown[n++] = (char)c;
+			continue;
+		}
+		if (n + 4 > AUDIT_ASKED_MAX)
+			break;
+		shown[n++] = '\\';
+		shown[n++] = 'x';
+		hex_encode(&c, 1, shown + n);
+		n += 2;
+	}
+	shown[n] = '\0';
+	if ((after = json_object_new_object()) == NULL ||
+	    json_object_object_add(after, "record", json_object_new_string(kind)) != 0 ||
+	    json_object_object_add(after, "asked", json_object_new_string(shown)) != 0 ||
+	    json_object_object_add(after, "length", json_object_new_int64((int64_t)len)) != 0) {
+		json_object_put(after);
+		log_error("audit_not_found: out of memory");
+		return -1;
+	}
+	rc = audit_append(pg, who, "lookup", NULL, "not_found", NULL, after, NULL);
+	json_object_put(after);
+	return rc;
 }
 
 /* Adds key: value to o, taking a new reference to value (json-c counts

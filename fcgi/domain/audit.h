@@ -16,6 +16,8 @@ int	audit_append(struct pg *, const struct actor *, const char *entity,
 	    const char *entity_id, const char *action,
 	    struct json_object *before, struct json_object *after,
 	    const char *reason);
+int	audit_not_found(struct pg *, const struct actor *, const char *kind,
+	    const char *asked);
 int	audit_diff(struct json_object *old_obj, struct json_object *new_obj,
 	    struct json_object **before, struct json_object **after);
 

@@ -192,9 +192,10 @@ evidence_download_name(struct arena *ar, long long id, const char *original_name
 /* Opens an evidence file for a member of staff to download: found only
  * when the actor may view evidence and sees the row (row security, then
  * the same rule in C). The download is audited ("evidence", "download")
- * in its own transaction; so is a miss ("not_found", with the id asked
- * for), which looks the same to the caller whether the file is not there
- * or belongs to an agency that has not shared it. Returns 1 with *m
+ * in its own transaction; so is a miss (audit_not_found: about no
+ * record, with the id asked for), which looks the same to the caller
+ * whether the file is not there or belongs to an agency that has not
+ * shared it. Returns 1 with *m
  * filled (the caller answers with X-Accel-Redirect: /_evidence/<m->path>),
  * 0 when not found, or -1 on error. */
 int
@@ -241,8 +242,8 @@ evidence_open_for_download(struct pg *pg, struct arena *ar, const struct actor *
 	}
 	PQclear(res);
 	res = NULL;
-	if (audit_append(pg, a, "evidence", id, found ? "download" : "not_found",
-	    NULL, NULL, NULL) == -1)
+	if ((found ? audit_append(pg, a, "evidence", id, "download", NULL, NULL,
+	    NULL) : audit_not_found(pg, a, "evidence", id)) == -1)
 		goto err;
 	if (pg_commit(pg) == -1) {
 		memset(m, 0, sizeof(*m));

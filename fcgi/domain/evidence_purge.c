@@ -1,8 +1,9 @@
 /* The evidence retention purge: rows past their retention date go (each
  * with an audit row, in the database), then the stored files no row names
- * any more, then uploads that never finished. A stored file that no row
- * names yet may belong to a report still being written: it is kept for
- * EVIDENCE_GRACE_SECONDS after it was last stored. */
+ * any more, then uploads that never finished, then the unsent files of
+ * drafts that have expired. A stored file that no row names yet may belong
+ * to a report still being written: it is kept for EVIDENCE_GRACE_SECONDS
+ * after it was linked into the store. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -16,8 +17,12 @@
 #include <libpq-fe.h>
 
 #include "core/log.h"
+#include "domain/actor.h"
 #include "domain/evidence_purge.h"
+#include "domain/evidence_store.h"
+#include "domain/tx.h"
 #include "store/pg.h"
+#include "store/redis.h"
 
 #define BATCH		256
 #define TMP_MAX_AGE	(24 * 60 * 60)	/* an upload takes minutes, not a day */
@@ -28,6 +33,9 @@ static const struct pg_stmt stmts[] = {
 };
 
 const struct pg_stmts evidence_purge_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
+
+/* The purge acts as the system: no user, no agency. */
+static const struct actor purge_actor;
 
 /* Stored files waiting for the in-use check. */
 struct batch {
@@ -71,10 +79,22 @@ batch_flush(struct pg *pg, struct batch *b, struct purge_result *out)
 	}
 	*p = '\0';
 	param[0] = array;
+	/* The check answers only a transaction that says who is asking: the
+	 * system (agency 0), which is told about every row. */
+	if (tx_begin(pg, &purge_actor) == -1) {
+		free(array);
+		return -1;
+	}
 	res = pg_exec(pg, "evidence_files_in_use", 1, param);
 	free(array);
-	if (res == NULL)
+	if (res == NULL) {
+		pg_rollback(pg);
 		return -1;
+	}
+	if (pg_commit(pg) == -1) {
+		PQclear(res);
+		return -1;
+	}
 	for (i = 0; i < b->n; i++) {
 		for (used = 0, j = 0; !used && j < PQntuples(res); j++)
 			used = strcmp(PQgetvalue(res, j, 0), b->sha[i]) == 0;
@@ -185,8 +205,79 @@ sweep_tmp(const char *dir, time_t before, struct purge_result *out)
 	closedir(d);
 }
 
+/* 1 when the draft with this id is alive in Redis, 0 when it has expired,
+ * -1 when Redis cannot say. */
+static int
+draft_alive(struct rd *rd, const char *id)
+{
+	char key[96];
+	redisReply *reply;
+	int rc;
+
+	if (snprintf(key, sizeof(key), EVIDENCE_DRAFT_KEY, id) >= (int)sizeof(key))
+		return -1;
+	if ((reply = rd_command(rd, "EXISTS %s", key)) == NULL)
+		return -1;
+	rc = reply->type == REDIS_REPLY_INTEGER ? reply->integer > 0 : -1;
+	freeReplyObject(reply);
+	return rc;
+}
+
+/* Removes one expired draft's folder and the files in it. */
+static void
+draft_remove(int parent, const char *id, struct purge_result *out)
+{
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = subdir(parent, id)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strlen(e->d_name) != 64 || !is_hex(e->d_name, 64))
+			continue;
+		if (unlinkat(dirfd(d), e->d_name, 0) == 0)
+			out->drafts++;
+		else if (errno != ENOENT)
+			log_warn("evidence purge: unlink drafts/%s/%s: %s", id, e->d_name,
+			    strerror(errno));
+	}
+	closedir(d);
+	if (unlinkat(parent, id, AT_REMOVEDIR) == -1 && errno != ENOENT &&
+	    errno != ENOTEMPTY)
+		log_warn("evidence purge: rmdir drafts/%s: %s", id, strerror(errno));
+}
+
+/* dir/drafts/<id>: the files of reports never sent, kept while their
+ * draft lives (a sent report's files are in the store already). Nothing
+ * goes while Redis cannot say which drafts live. */
+static void
+sweep_drafts(struct rd *rd, const char *dir, struct purge_result *out)
+{
+	char path[4096];
+	struct dirent *e;
+	DIR *d;
+	int alive;
+
+	if (snprintf(path, sizeof(path), "%s/drafts", dir) >= (int)sizeof(path) ||
+	    (d = opendir(path)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strlen(e->d_name) != EVIDENCE_DRAFT_ID_LEN ||
+		    !is_hex(e->d_name, EVIDENCE_DRAFT_ID_LEN))
+			continue;
+		if ((alive = draft_alive(rd, e->d_name)) == -1) {
+			log_warn("evidence purge: Redis cannot say which drafts live: "
+			    "their files are kept (%s)", rd_error(rd));
+			break;
+		}
+		if (!alive)
+			draft_remove(dirfd(d), e->d_name, out);
+	}
+	closedir(d);
+}
+
 int
-evidence_purge(struct pg *pg, const char *dir, long grace_seconds,
+evidence_purge(struct pg *pg, struct rd *rd, const char *dir, long grace_seconds,
     struct purge_result *out)
 {
 	time_t now = time(NULL);
@@ -206,5 +297,6 @@ evidence_purge(struct pg *pg, const char *dir, long grace_seconds,
 		return -1;
 	}
 	sweep_tmp(dir, now - TMP_MAX_AGE, out);
+	sweep_drafts(rd, dir, out);
 	return 0;
 }

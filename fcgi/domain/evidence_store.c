@@ -62,6 +62,40 @@ mkdir_once(const char *path, mode_t mode)
 	return 0;
 }
 
+/* A draft id: EVIDENCE_DRAFT_ID_LEN lower-case hex digits. */
+static int
+draft_id_ok(const char *id)
+{
+	size_t i;
+
+	if (id == NULL || strlen(id) != EVIDENCE_DRAFT_ID_LEN)
+		return 0;
+	for (i = 0; i < EVIDENCE_DRAFT_ID_LEN; i++)
+		if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* Makes the two folders of rel ("ab/cd/<sha256>" or "drafts/<id>/<sha256>")
+ * under dir with mode; sub gets the inner one. Returns 0, or -1 (logged
+ * by mkdir_once) when one cannot be made or the names do not fit. */
+static int
+folders_make(const char *dir, const char *rel, mode_t mode, char *sub, size_t len)
+{
+	const char *slash = rel;
+	int i, n;
+
+	for (i = 0; i < 2; i++) {
+		if ((slash = strchr(slash, '/')) == NULL)
+			return -1;
+		n = snprintf(sub, len, "%s/%.*s", dir, (int)(slash - rel), rel);
+		if (n < 0 || (size_t)n >= len || mkdir_once(sub, mode) == -1)
+			return -1;
+		slash++;
+	}
+	return 0;
+}
+
 /* Closes and unlinks the temporary file, if there is one. */
 static void
 tmp_discard(struct evidence_write *w)
@@ -128,6 +162,25 @@ evidence_store_begin(struct evidence_write *w, const char *dir,
 		log_error("evidence: SHA-256 unavailable");
 		return store_fail(w, STORE_IO);
 	}
+	return STORE_OK;
+}
+
+/* As evidence_store_begin, for a file of a public report's draft: it is
+ * kept in drafts/<draft>/ until the report is sent. Returns STORE_IO also
+ * when draft is not a draft id. */
+enum evidence_store_err
+evidence_store_begin_draft(struct evidence_write *w, const char *dir,
+    const char *draft, const struct evidence_limits *lim)
+{
+	enum evidence_store_err e = evidence_store_begin(w, dir, lim);
+
+	if (e != STORE_OK)
+		return e;
+	if (!draft_id_ok(draft)) {
+		log_error("evidence: not a draft id");
+		return store_fail(w, STORE_IO);
+	}
+	memcpy(w->draft, draft, EVIDENCE_DRAFT_ID_LEN + 1);
 	return STORE_OK;
 }
 
@@ -209,11 +262,9 @@ place(struct evidence_write *w, struct stored_file *out)
 	struct stat st;
 	int n;
 
-	n = snprintf(sub, sizeof(sub), "%s/%.2s", w->dir, out->sha256);
-	if (n < 0 || (size_t)n >= sizeof(sub) || mkdir_once(sub, 0755) == -1)
-		return STORE_IO;
-	n = snprintf(sub, sizeof(sub), "%s/%.2s/%.2s", w->dir, out->sha256, out->sha256 + 2);
-	if (n < 0 || (size_t)n >= sizeof(sub) || mkdir_once(sub, 0755) == -1)
+	/* Unsent files are nobody's to serve: their folders are private. */
+	if (folders_make(w->dir, out->path, w->draft[0] != '\0' ? 0700 : 0755, sub,
+	    sizeof(sub)) == -1)
 		return STORE_IO;
 	n = snprintf(final, sizeof(final), "%s/%s", w->dir, out->path);
 	if (n < 0 || (size_t)n >= sizeof(final))
@@ -281,7 +332,10 @@ evidence_store_commit(struct evidence_write *w, struct stored_file *out)
 		out->sha256[2 * i + 1] = hex[md[i] & 15];
 	}
 	out->sha256[64] = '\0';
-	evidence_store_path(out->sha256, out->path, sizeof(out->path));
+	if (w->draft[0] != '\0')
+		snprintf(out->path, sizeof(out->path), "drafts/%s/%s", w->draft, out->sha256);
+	else
+		evidence_store_path(out->sha256, out->path, sizeof(out->path));
 	out->size = w->size;
 	out->media_type = t.media_type;
 	out->ext = t.ext;
@@ -304,6 +358,49 @@ evidence_store_commit(struct evidence_write *w, struct stored_file *out)
 	}
 	tmp_discard(w);		/* the temporary name; the file keeps its final one */
 	return STORE_OK;
+}
+
+/* The report naming this file of draft is being sent: links the file into
+ * the content-addressed store, where sf->path then points. Called before
+ * the report's transaction, so that a committed report never names a file
+ * that is not there; should the transaction fail, the sent store's purge
+ * removes the link no row names. Returns 0, or -1 (logged). */
+int
+evidence_store_send(const char *dir, const char *draft, struct stored_file *sf)
+{
+	char from[PATH_MAX], to[PATH_MAX], sub[PATH_MAX];
+	struct stat st;
+	int n;
+
+	if (!draft_id_ok(draft) ||
+	    evidence_store_path(sf->sha256, sf->path, sizeof(sf->path)) == -1 ||
+	    folders_make(dir, sf->path, 0755, sub, sizeof(sub)) == -1)
+		return -1;
+	n = snprintf(to, sizeof(to), "%s/%s", dir, sf->path);
+	if (n < 0 || (size_t)n >= sizeof(to))
+		return -1;
+	n = snprintf(from, sizeof(from), "%s/drafts/%s/%s", dir, draft, sf->sha256);
+	if (n < 0 || (size_t)n >= sizeof(from))
+		return -1;
+	/* Fresh before it has its sent name: the sent store's purge keeps a
+	 * file no row names for a while after it was last touched. */
+	if (utimensat(AT_FDCWD, from, NULL, 0) == 0 && link(from, to) == 0) {
+		dir_sync(sub);
+		return 0;
+	}
+	if (errno != EEXIST && errno != ENOENT) {
+		log_error("evidence: link %s: %s", to, strerror(errno));
+		return -1;
+	}
+	/* The same bytes were sent before with another report (or the draft
+	 * is older than drafts/ and stored its file there already). */
+	if (stat(to, &st) == -1 || (unsigned long long)st.st_size != sf->size) {
+		log_error("evidence: %s is missing from the draft and the store", sf->sha256);
+		return -1;
+	}
+	if (utimensat(AT_FDCWD, to, NULL, 0) == -1)
+		log_warn("evidence: touch %s: %s", to, strerror(errno));
+	return 0;
 }
 
 /* Gives up on the file: the temporary file goes. Safe after anything,

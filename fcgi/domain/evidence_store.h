@@ -5,12 +5,23 @@
 
 #include "core/sniff.h"
 
+/* The Redis key of a public report's draft, by its id (the 64 hex digits
+ * that also name its drafts/ folder). */
+#define EVIDENCE_DRAFT_KEY	"concord:draft:%s"
+#define EVIDENCE_DRAFT_ID_LEN	64
+
 /* Evidence files on disk, written while they stream in. A file goes to
  * $evidence_dir/tmp/ first (O_EXCL, 0600) while its SHA-256 is computed
  * and its type sniffed; only a complete file of an accepted type is
  * fsync'd and moved to $evidence_dir/ab/cd/<sha256> (content-addressed:
  * the same bytes are stored once). Anything else is unlinked, so no
  * partial file ever has a final name.
+ *
+ * A file uploaded with a public report not yet sent is kept apart, in
+ * $evidence_dir/drafts/<draft id>/<sha256> (folders 0700): only when the
+ * report is sent is it linked into the content-addressed store
+ * (evidence_store_send), and the purge removes a draft's folder once the
+ * draft has expired (domain/evidence_purge.c).
  *
  * Stored files are mode 0644 in 0755 folders, so that nginx's worker user
  * can serve them (X-Accel-Redirect to the internal /_evidence/ location);
@@ -38,7 +49,8 @@ extern const struct evidence_limits evidence_limits_default;
 /* A file that is stored. The strings are static or in the struct. */
 struct stored_file {
 	char			 sha256[65];	/* lower-case hex */
-	char			 path[72];	/* "ab/cd/<sha256>", relative to the evidence folder */
+	char			 path[144];	/* "ab/cd/<sha256>" or "drafts/<id>/<sha256>",
+						 * relative to the evidence folder */
 	unsigned long long	 size;
 	const char		*media_type;	/* "image/jpeg" */
 	const char		*ext;		/* "jpg" */
@@ -60,10 +72,14 @@ struct evidence_write {
 	enum evidence_store_err	 err;
 	int			 type_checked;
 	int			 size_checked;
+	char			 draft[EVIDENCE_DRAFT_ID_LEN + 1];	/* "": the sent store */
 };
 
 enum evidence_store_err	 evidence_store_begin(struct evidence_write *,
 			    const char *dir, const struct evidence_limits *);
+enum evidence_store_err	 evidence_store_begin_draft(struct evidence_write *,
+			    const char *dir, const char *draft,
+			    const struct evidence_limits *);
 enum evidence_store_err	 evidence_store_write(struct evidence_write *,
 			    const void *, size_t);
 enum evidence_store_err	 evidence_store_commit(struct evidence_write *,
@@ -71,5 +87,7 @@ enum evidence_store_err	 evidence_store_commit(struct evidence_write *,
 void			 evidence_store_abort(struct evidence_write *);
 const char		*evidence_store_strerror(enum evidence_store_err);
 int			 evidence_store_path(const char *sha256, char *out, size_t len);
+int			 evidence_store_send(const char *dir, const char *draft,
+			    struct stored_file *);
 
 #endif

@@ -29,7 +29,10 @@
 	"ORDER BY e.id DESC LIMIT 51"
 #define NEWER(n)	" AND e.id > $" #n "::bigint ORDER BY e.id LIMIT 51"
 
-#define BY_RECORD	"WHERE e.entity = $1 AND e.entity_id = $2"
+/* A miss is about no record: before 0017_audit_security.sql one was
+ * filed under whatever was typed, which may be a record's id. */
+#define BY_RECORD	"WHERE e.entity = $1 AND e.entity_id = $2 " \
+	"AND e.action <> 'not_found'"
 #define BY_ACTOR	"WHERE e.actor_id = $1::bigint"
 #define BY_TEAM		"WHERE u.team_id = $1::bigint " \
 	"AND ($2::bigint = 0 OR e.actor_id = $2::bigint)"

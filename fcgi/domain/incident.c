@@ -226,15 +226,18 @@ incident_open(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	enum incident_result rc;
 	char id[24];
+	int failed = 0;
 
 	if (tx_begin(pg, a) == -1)
 		return INCIDENT_ERROR;
 	if ((rc = incident_load(pg, ar, a, reference, in)) == INCIDENT_ERROR)
 		goto err;
 	snprintf(id, sizeof(id), "%lld", in->id);
-	if ((rc != INCIDENT_OK || audit_view) &&
-	    audit_append(pg, a, "incident", rc == INCIDENT_OK ? id : reference,
-	    rc == INCIDENT_OK ? "view" : "not_found", NULL, NULL, NULL) == -1)
+	if (rc != INCIDENT_OK)
+		failed = audit_not_found(pg, a, "incident", reference);
+	else if (audit_view)
+		failed = audit_append(pg, a, "incident", id, "view", NULL, NULL, NULL);
+	if (failed == -1)
 		goto err;
 	if (pg_commit(pg) == -1)
 		return INCIDENT_ERROR;

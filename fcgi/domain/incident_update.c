@@ -15,7 +15,6 @@
 #include "domain/audit.h"
 #include "domain/incident.h"
 #include "domain/incident_update.h"
-#include "domain/outbox.h"
 #include "domain/tx.h"
 #include "store/pg.h"
 
@@ -30,10 +29,14 @@ static const struct pg_stmt stmts[] = {
 	  "FROM incident_update u LEFT JOIN app_user p ON p.id = u.created_by "
 	  "LEFT JOIN agency a ON a.id = p.agency_id "
 	  "WHERE u.incident_id = $1 ORDER BY u.at DESC, u.id DESC LIMIT 500" },
-	/* Only the addresses of reporters who asked for updates, with their
-	 * own references (sql/migrations/0014_incident_updates.sql). */
+	/* One row per address of the reporters who asked for updates: a report
+	 * of theirs and their own references. The address stays in the
+	 * database: incident_update_mail queues the email to it
+	 * (sql/migrations/0018_definer_rls_outbox.sql). */
 	{ "incident_update_recipients",
-	  "SELECT email, refs FROM incident_update_recipients($1)" },
+	  "SELECT report_id, refs FROM incident_update_recipients($1)" },
+	{ "incident_update_mail",
+	  "SELECT incident_update_mail($1, $2, $3)" },
 };
 
 const struct pg_stmts incident_update_statements = {
@@ -89,7 +92,7 @@ reporters_notify(struct pg *pg, struct arena *ar, long long incident_id,
     const char *news, const char *status)
 {
 	char iid[24];
-	const char *p[1] = { iid }, *refs, *body, *what;
+	const char *p[1] = { iid }, *mail[3], *refs, *body, *what;
 	PGresult *res;
 	int i, n, rc = 0;
 
@@ -107,11 +110,13 @@ reporters_notify(struct pg *pg, struct arena *ar, long long incident_id,
 		    "call 101 and give your reference.\n\n"
 		    "If you are in danger, call 999.\n",
 		    what, refs, news, incident_status_words(status));
-		if (body == NULL)
+		mail[0] = PQgetvalue(res, i, 0);
+		mail[1] = arena_printf(ar, "Update on your %s %s", what, refs);
+		mail[2] = body;
+		if (body == NULL || mail[1] == NULL)
 			rc = -1;
 		else
-			rc = outbox_mail(pg, PQgetvalue(res, i, 0), arena_printf(ar,
-			    "Update on your %s %s", what, refs), body);
+			rc = pg_exec_ok(pg, "incident_update_mail", 3, mail);
 	}
 	PQclear(res);
 	return rc;
@@ -170,8 +175,7 @@ incident_update_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	if (tx_begin(pg, a) == -1)
 		return INCIDENT_ERROR;
 	if ((rc = incident_load(pg, ar, a, reference, &in)) == INCIDENT_NOT_FOUND) {
-		if (audit_append(pg, a, "incident", reference, "not_found", NULL, NULL,
-		    NULL) == -1)
+		if (audit_not_found(pg, a, "incident", reference) == -1)
 			goto err;
 		return pg_commit(pg) == 0 ? INCIDENT_NOT_FOUND : INCIDENT_ERROR;
 	}

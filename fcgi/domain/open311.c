@@ -20,6 +20,8 @@
 #include "core/random.h"
 #include "domain/asb_catalogue.h"
 #include "domain/open311.h"
+#include "domain/report.h"
+#include "store/counter.h"
 #include "store/pg.h"
 #include "store/redis.h"
 
@@ -38,6 +40,19 @@ static const struct pg_stmt stmts[] = {
 	{ "open311_client",
 	  "SELECT id, name FROM api_client WHERE key_hash = $1 AND active "
 	  "AND kind = 'open311'" },
+	{ "open311_retry_find",
+	  "SELECT body_hash, reference, linked FROM open311_request_key "
+	  "WHERE client_id = $1 AND key_hash = $2 "
+	  "AND created_at > now() - make_interval(hours => $3::integer)" },
+	{ "open311_retry_prune",
+	  "DELETE FROM open311_request_key WHERE client_id = $1 "
+	  "AND created_at <= now() - make_interval(hours => $2::integer)" },
+	/* No row back: the same post, sent twice at once, is being saved by
+	 * the other request; this one must not make a second report. */
+	{ "open311_retry_keep",
+	  "INSERT INTO open311_request_key (client_id, key_hash, body_hash, report_id, "
+	  "reference, linked) VALUES ($1, $2, $3, $4, $5, $6::boolean) "
+	  "ON CONFLICT DO NOTHING RETURNING 1" },
 };
 
 const struct pg_stmts open311_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -528,23 +543,16 @@ int
 open311_rate_take(struct rd *rd, const struct open311_client *c, int per_minute)
 {
 	char key[96];
-	redisReply *r;
-	long long n;
+	struct rd_window w;
 
+	/* One key per clock minute, kept a minute longer than it counts. */
 	snprintf(key, sizeof(key), "concord:open311:rate:%lld:%lld", c->id,
 	    clock_epoch() / 60);
-	if ((r = rd_command(rd, "INCR %s", key)) == NULL ||
-	    r->type != REDIS_REPLY_INTEGER) {
-		if (r != NULL)
-			freeReplyObject(r);
+	if (rd_window_hit(rd, key, 120, &w) == -1) {
 		log_warn("open311: rate limit unavailable: %s", rd_error(rd));
 		return 1;
 	}
-	n = r->integer;
-	freeReplyObject(r);
-	if (n == 1 && (r = rd_command(rd, "EXPIRE %s %d", key, 120)) != NULL)
-		freeReplyObject(r);
-	return n <= per_minute;
+	return w.count <= per_minute;
 }
 
 /* A new client key (64 hex digits) and its SHA-256, as stored. 0 or -1. */
@@ -554,4 +562,83 @@ open311_key_new(char key[65], char hash[65])
 	if (random_hex(key, 32) == -1)
 		return -1;
 	return sha256_hex(key, 64, hash);
+}
+
+/* ------------------------------------------------------------------ */
+/* Retries                                                             */
+
+/* Names a post for open311_retry_find: by its Idempotency-Key when the
+ * client sent one (NULL otherwise), else by the bytes of its body. 0, or
+ * -1 when hashing fails. */
+int
+open311_retry_init(struct open311_retry *rt, long long client_id,
+    const char *idempotency_key, const char *body, size_t len)
+{
+	char named[OPEN311_IDEM_KEY_MAX + 70];
+
+	memset(rt, 0, sizeof(*rt));
+	rt->client_id = client_id;
+	if (sha256_hex(body != NULL ? body : "", len, rt->body_hash) == -1)
+		return -1;
+	/* Prefixed, so that a key never names the same row as a body. */
+	snprintf(named, sizeof(named), "%s:%s", idempotency_key != NULL ? "key" : "body",
+	    idempotency_key != NULL ? idempotency_key : rt->body_hash);
+	return sha256_hex(named, strlen(named), rt->key_hash);
+}
+
+/* Whether this client sent this post before, within OPEN311_RETRY_HOURS. */
+enum open311_retry_rc
+open311_retry_find(struct pg *pg, struct open311_retry *rt)
+{
+	char cid[24], hours[8];
+	const char *p[3] = { cid, rt->key_hash, hours };
+	enum open311_retry_rc rc = OPEN311_RETRY_NEW;
+	PGresult *res;
+
+	snprintf(cid, sizeof(cid), "%lld", rt->client_id);
+	snprintf(hours, sizeof(hours), "%d", OPEN311_RETRY_HOURS);
+	if ((res = pg_exec(pg, "open311_retry_find", 3, p)) == NULL)
+		return OPEN311_RETRY_ERROR;
+	if (PQntuples(res) == 1) {
+		if (strcmp(PQgetvalue(res, 0, 0), rt->body_hash) != 0)
+			rc = OPEN311_RETRY_CONFLICT;
+		else {
+			rc = OPEN311_RETRY_SAME;
+			snprintf(rt->reference, sizeof(rt->reference), "%s",
+			    PQgetvalue(res, 0, 1));
+			rt->linked = PQgetvalue(res, 0, 2)[0] == 't';
+		}
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* Keeps the post's name with the report it made, in the report's own
+ * transaction (report_input.keep): a crash after the commit still leaves
+ * the retry its answer. 0, or -1 when it cannot be kept or the same post
+ * is being saved by another request at this moment. */
+int
+open311_retry_keep(struct pg *pg, const struct report_result *out, void *arg)
+{
+	struct open311_retry *rt = arg;
+	char cid[24], hours[8], rid[24];
+	const char *prune[2] = { cid, hours };
+	const char *p[6] = { cid, rt->key_hash, rt->body_hash, rid, out->reference,
+	    out->linked ? "true" : "false" };
+	PGresult *res;
+	int kept;
+
+	snprintf(cid, sizeof(cid), "%lld", rt->client_id);
+	snprintf(hours, sizeof(hours), "%d", OPEN311_RETRY_HOURS);
+	snprintf(rid, sizeof(rid), "%lld", out->report_id);
+	/* An old post's name may be used again once it has expired. */
+	if (pg_exec_ok(pg, "open311_retry_prune", 2, prune) == -1)
+		return -1;
+	if ((res = pg_exec(pg, "open311_retry_keep", 6, p)) == NULL)
+		return -1;
+	kept = PQntuples(res) == 1;
+	PQclear(res);
+	if (!kept)
+		log_warn("open311: the same post is being saved by another request");
+	return kept ? 0 : -1;
 }

@@ -61,7 +61,7 @@ struct open311_request {
 /* The filters of GET requests; NULL where not given. */
 struct open311_query {
 	const char	*ids;		/* comma-separated references: the rest is ignored */
-	const char	*service_code;
+	const char	*service_code;	/* one or several, comma-separated */
 	const char	*start;		/* ISO 8601, checked by open311_datetime_valid */
 	const char	*end;
 	const char	*status;	/* "open", "closed" */
@@ -71,6 +71,29 @@ struct open311_client {
 	long long	 id;
 	char		 name[128];
 };
+
+/* A post as sent, to know it when it comes again: a client that got no
+ * answer (a worker died after the commit, a 502) sends it again, and must
+ * get the first answer, not a second report. Kept OPEN311_RETRY_HOURS. */
+#define OPEN311_RETRY_HOURS	24
+#define OPEN311_IDEM_KEY_MAX	255	/* an Idempotency-Key header */
+
+struct open311_retry {
+	long long	 client_id;
+	char		 key_hash[65];	/* of the Idempotency-Key, else of the body */
+	char		 body_hash[65];
+	char		 reference[32];	/* the first answer: the report made */
+	int		 linked;	/* it joined an open incident */
+};
+
+enum open311_retry_rc {
+	OPEN311_RETRY_NEW,	/* not seen: take the report */
+	OPEN311_RETRY_SAME,	/* sent before: reference and linked say the answer */
+	OPEN311_RETRY_CONFLICT,	/* the key came before with another body */
+	OPEN311_RETRY_ERROR,
+};
+
+struct report_result;
 
 extern const struct pg_stmts open311_statements;
 
@@ -88,5 +111,9 @@ const char *open311_datetime_valid(struct arena *, const char *);
 int	open311_client_check(struct pg *, const char *api_key, struct open311_client *);
 int	open311_rate_take(struct rd *, const struct open311_client *, int per_minute);
 int	open311_key_new(char key[65], char hash[65]);
+int	open311_retry_init(struct open311_retry *, long long client_id,
+	    const char *idempotency_key, const char *body, size_t len);
+enum open311_retry_rc open311_retry_find(struct pg *, struct open311_retry *);
+int	open311_retry_keep(struct pg *, const struct report_result *, void *retry);
 
 #endif

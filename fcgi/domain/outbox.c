@@ -9,8 +9,13 @@
 #include "store/pg.h"
 
 static const struct pg_stmt stmts[] = {
+	/* The web role may only add to the outbox (it may not read it back,
+	 * so no RETURNING): the id is taken from the sequence first. */
 	{ "outbox_add",
-	  "INSERT INTO outbox (type, payload) VALUES ($1, $2::jsonb) RETURNING id" },
+	  "WITH job AS (SELECT nextval('outbox_id_seq') AS id), "
+	  "added AS (INSERT INTO outbox (id, type, payload) "
+	  "SELECT id, $1, $2::jsonb FROM job) "
+	  "SELECT id FROM job" },
 };
 
 const struct pg_stmts outbox_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };

@@ -14,7 +14,7 @@
 static const struct pg_stmt stmts[] = {
 	{ "partner_reports_list",
 	  "SELECT r.reference, i.reference, t.name, "
-	  "concat_ws(', ', nullif(i.address, ''), nullif(i.postcode, '')), "
+	  "concat_ws(', ', nullif(r.address, ''), nullif(r.postcode, '')), "
 	  "to_char(r.created_at AT TIME ZONE 'Europe/London', 'FMDD Mon YYYY \"at\" HH24:MI'), "
 	  "i.status, coalesce(r.partner->>'reference', ''), "
 	  "coalesce(r.partner->>'tenancy_reference', '') "

@@ -29,14 +29,16 @@ static const struct pg_stmt stmts[] = {
 	{ "report_by_key",
 	  "SELECT id, reference, incident_id, incident_reference "
 	  "FROM report_by_idempotency_key($1)" },
+	/* The incident to join and its owner; the function holds the radius
+	 * and window (0019_report_consent_place.sql) and answers only a core
+	 * partner's settings. */
 	{ "report_duplicate",
-	  "SELECT incident_id, reference, owner, sharing, shared_with::text "
-	  "FROM report_duplicate_of($1, $2, $3, $4, $5)" },
+	  "SELECT incident_id, owner FROM report_duplicate_of($1, $2, $3)" },
 	/* The same for a partner's report, which joins only an incident of
 	 * its own agency's that the partnership sees: row security lets the
 	 * partner see those. */
 	{ "report_duplicate_own",
-	  "SELECT i.id, i.reference, i.owning_agency_id, i.sharing, i.shared_with::text "
+	  "SELECT i.id, i.owning_agency_id "
 	  "FROM incident i WHERE i.asb_type_id = $1 AND i.status <> 'closed' "
 	  "AND i.reported_at > now() - make_interval(secs => $5::integer) "
 	  "AND i.owning_agency_id = $6 AND i.sharing = 'partnership' "
@@ -44,9 +46,9 @@ static const struct pg_stmt stmts[] = {
 	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography, $4::float8) "
 	  "ORDER BY i.location::geography <-> "
 	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography LIMIT 1" },
-	/* Who takes a report that joins no incident: the core partner whose
-	 * council area it is in, else the partnership's first council, else
-	 * its first police force. */
+	/* Who takes a public report, and keeps it and its reporter whatever
+	 * incident it joins: the core partner whose council area it is in,
+	 * else the partnership's first council, else its first police force. */
 	{ "report_owner",
 	  "SELECT id FROM agency WHERE active AND core_partner "
 	  "ORDER BY id = $1 DESC, kind = 'local_authority' DESC, id LIMIT 1" },
@@ -58,10 +60,11 @@ static const struct pg_stmt stmts[] = {
 	  "SELECT pg_advisory_xact_lock(1919250544, k) "
 	  "FROM unnest($1::integer[]) WITH ORDINALITY AS u (k, n) ORDER BY n" },
 	{ "report_person",
-	  "INSERT INTO person (owning_agency_id, sharing, given_name, family_name, "
-	  "email, phone, preferred_contact, contact_consent, share_consent, vulnerable) "
-	  "VALUES ($1, $2::sharing_level, nullif($3, ''), nullif($4, ''), nullif($5, ''), "
-	  "nullif($6, ''), nullif($7, ''), true, $8::boolean, $9::boolean) RETURNING id" },
+	  "INSERT INTO person (owning_agency_id, sharing, shared_with, given_name, "
+	  "family_name, email, phone, preferred_contact, contact_consent, share_consent, "
+	  "vulnerable) VALUES ($1, 'partnership', $2::bigint[], nullif($3, ''), "
+	  "nullif($4, ''), nullif($5, ''), nullif($6, ''), nullif($7, ''), true, "
+	  "$8::boolean, $9::boolean) RETURNING id" },
 	{ "report_incident",
 	  "INSERT INTO incident (reference, channel, asb_type_id, description, "
 	  "occurred_at, recurring, location, address, postcode, beat_id, la_area_id, "
@@ -72,14 +75,19 @@ static const struct pg_stmt stmts[] = {
 	  "nullif($10, ''), nullif($11, '0')::bigint, nullif($12, '0')::bigint, 'new', "
 	  "$13::boolean, $14::boolean, $15::jsonb, $16::bigint, $17, 'partnership') "
 	  "RETURNING id" },
+	/* The report keeps its own place and times, whether it makes an
+	 * incident or joins one. */
 	{ "report_insert",
 	  "INSERT INTO report (reference, incident_id, channel, tracking_hash, "
 	  "reporter_id, description, answers, impact, partner, email_updates, "
-	  "idempotency_key, client_ref, owning_agency_id, sharing, shared_with, created_by) "
+	  "idempotency_key, client_ref, owning_agency_id, sharing, shared_with, created_by, "
+	  "location, address, postcode, occurred_at, recurring) "
 	  "VALUES ($1, $2, $3::incident_channel, $4, $5::bigint, nullif($6, ''), "
 	  "$7::jsonb, $8::jsonb, $9::jsonb, $10::boolean, nullif($11, ''), "
-	  "nullif($12, ''), $13, $14::sharing_level, $15::bigint[], "
-	  "nullif($16, '0')::bigint) RETURNING id" },
+	  "nullif($12, ''), $13, 'partnership', $14::bigint[], "
+	  "nullif($15, '0')::bigint, CASE WHEN $16::float8 IS NULL THEN NULL ELSE "
+	  "ST_SetSRID(ST_MakePoint($16::float8, $17::float8), 4326) END, nullif($18, ''), "
+	  "nullif($19, ''), $20::timestamptz, $21::jsonb) RETURNING id" },
 	{ "report_tracking",
 	  "SELECT reference, type, status, reported FROM report_tracking($1, $2)" },
 	{ "report_tracking_updates",
@@ -92,11 +100,10 @@ const struct pg_stmts report_statements = { stmts, sizeof(stmts) / sizeof(stmts[
 struct plan {
 	long long	 type_id;
 	char		 type_name[201];
-	long long	 owner;
-	char		 sharing[16];
-	char		 shared_with[256];
+	long long	 owner;		/* takes the report: owns it and the reporter */
 	long long	 join;		/* an open incident to join, or 0 */
-	char		 join_ref[32];
+	long long	 join_owner;	/* that incident's owner */
+	char		 shared_with[32];	/* who else sees them: "{}" or "{id}" */
 };
 
 static void
@@ -229,29 +236,45 @@ plan_join(struct pg *pg, struct rd *rd, const struct report_input *in, long long
 	snprintf(s, sizeof(s), "%d", REPORT_DEDUP_SECONDS);
 	num(agency, sizeof(agency), own);
 	if ((res = own ? pg_exec(pg, "report_duplicate_own", 6, p) :
-	    pg_exec(pg, "report_duplicate", 5, p)) == NULL)
+	    pg_exec(pg, "report_duplicate", 3, p)) == NULL)
 		return -1;
 	if (PQntuples(res) == 1) {
 		pl->join = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		snprintf(pl->join_ref, sizeof(pl->join_ref), "%s", PQgetvalue(res, 0, 1));
-		pl->owner = strtoll(PQgetvalue(res, 0, 2), NULL, 10);
-		snprintf(pl->sharing, sizeof(pl->sharing), "%s", PQgetvalue(res, 0, 3));
-		snprintf(pl->shared_with, sizeof(pl->shared_with), "%s", PQgetvalue(res, 0, 4));
+		pl->join_owner = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
 	}
 	PQclear(res);
 	return 0;
 }
 
-/* The type, the owner and whether to join: everything decided before a
- * row is written. Returns REPORT_OK or why not. */
+/* The core partner that takes a public report: see report_owner. */
 static enum report_rc
-plan_make(struct pg *pg, struct rd *rd, const struct actor *a,
+plan_owner(struct pg *pg, const struct report_result *out, struct plan *pl)
+{
+	char area_agency[24];
+	const char *p[1] = { area_agency };
+	PGresult *res;
+	int found;
+
+	num(area_agency, sizeof(area_agency), out->where.area.agency_id);
+	if ((res = pg_exec(pg, "report_owner", 1, p)) == NULL)
+		return REPORT_ERROR;
+	if ((found = PQntuples(res) == 1))
+		pl->owner = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return found ? REPORT_OK : REPORT_ERROR;
+}
+
+/* The type, the owner and whether to join: everything decided before a
+ * row is written. From here the actor is the owner (see below). Returns
+ * REPORT_OK or why not. */
+static enum report_rc
+plan_make(struct pg *pg, struct rd *rd, struct actor *a,
     const struct report_input *in, struct report_result *out, struct plan *pl)
 {
+	int partner = strcmp(in->channel, "partner") == 0 && a->agency_id > 0, found;
+	enum report_rc rc;
 	PGresult *res;
-	char area_agency[24];
 	const char *p[1];
-	int found;
 
 	memset(pl, 0, sizeof(*pl));
 	p[0] = in->type_code;
@@ -276,25 +299,27 @@ plan_make(struct pg *pg, struct rd *rd, const struct actor *a,
 		if (!out->where.in_partnership)
 			return REPORT_OUTSIDE;
 	}
-	if (dedup_lock(pg, in, pl->type_id) == -1 || plan_join(pg, rd, in,
-	    strcmp(in->channel, "partner") == 0 ? a->agency_id : 0, pl) == -1)
-		return REPORT_ERROR;
-	if (pl->join != 0)
-		return REPORT_OK;
-	snprintf(pl->sharing, sizeof(pl->sharing), "partnership");
-	snprintf(pl->shared_with, sizeof(pl->shared_with), "{}");
-	if (strcmp(in->channel, "partner") == 0 && a->agency_id > 0) {
+	if (partner)
 		pl->owner = a->agency_id;
-		return REPORT_OK;
-	}
-	num(area_agency, sizeof(area_agency), out->where.area.agency_id);
-	p[0] = area_agency;
-	if ((res = pg_exec(pg, "report_owner", 1, p)) == NULL)
+	else if ((rc = plan_owner(pg, out, pl)) != REPORT_OK)
+		return rc;
+	/* The rows belong to the owner, and the intake writes the reporter's
+	 * details on their behalf: row security checks both, and the
+	 * duplicate look-up answers only a core partner's intake. */
+	a->agency_id = pl->owner;
+	a->core_partner = 1;
+	a->perms |= PERM_BIT(PERM_PERSON_VIEW);
+	if (tx_actor(pg, a) == -1 || dedup_lock(pg, in, pl->type_id) == -1 ||
+	    plan_join(pg, rd, in, partner ? pl->owner : 0, pl) == -1)
 		return REPORT_ERROR;
-	if ((found = PQntuples(res) == 1))
-		pl->owner = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	PQclear(res);
-	return found ? REPORT_OK : REPORT_ERROR;
+	/* Joining another agency's incident hands it the reporter and their
+	 * answers only when they agreed to share with partner agencies; the
+	 * core partners (police, council) see them at partnership level. */
+	if (pl->join != 0 && pl->join_owner != pl->owner && in->share_consent > 0)
+		snprintf(pl->shared_with, sizeof(pl->shared_with), "{%lld}", pl->join_owner);
+	else
+		snprintf(pl->shared_with, sizeof(pl->shared_with), "{}");
+	return REPORT_OK;
 }
 
 static const char *
@@ -364,8 +389,8 @@ write_person(struct pg *pg, const struct report_input *in, const struct plan *pl
 	num(owner, sizeof(owner), pl->owner);
 	snprintf(vulnerable, sizeof(vulnerable), "%s", yesno(in->vulnerable));
 	p[0] = owner;
-	/* Without consent to share, only the agency that takes it sees who. */
-	p[1] = in->share_consent > 0 ? "partnership" : "agency";
+	/* The core partners see who; another agency only by consent (plan_make). */
+	p[1] = pl->shared_with;
 	p[2] = in->given_name ? in->given_name : "";
 	p[3] = in->family_name ? in->family_name : "";
 	p[4] = in->email ? in->email : "";
@@ -420,23 +445,42 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	return 0;
 }
 
+/* A tracking token made by the caller: 64 lower-case hex digits. */
+static int
+token_given(const char *t)
+{
+	size_t i;
+
+	if (t == NULL || strlen(t) != 64)
+		return 0;
+	for (i = 0; i < 64; i++)
+		if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
 static int
 write_report(struct pg *pg, const struct actor *a, const struct report_input *in,
     const struct plan *pl, struct report_result *out, long long reporter)
 {
-	char hash[65], inc[24], rep[24], owner[24], by[24];
+	char hash[65], inc[24], rep[24], owner[24], by[24], lon[32], lat[32];
 	struct json_object *impact = impact_json(in), *partner = partner_json(in);
-	const char *p[16];
+	const char *p[21];
 	PGresult *res;
 	int rc = -1;
 
-	if (random_hex(out->token, 32) == -1 || sha256_hex(out->token,
-	    strlen(out->token), hash) == -1)
+	if (token_given(in->tracking_token))
+		snprintf(out->token, sizeof(out->token), "%s", in->tracking_token);
+	else if (random_hex(out->token, 32) == -1)
+		goto out;
+	if (sha256_hex(out->token, strlen(out->token), hash) == -1)
 		goto out;
 	num(inc, sizeof(inc), out->incident_id);
 	num(rep, sizeof(rep), reporter);
 	num(owner, sizeof(owner), pl->owner);
 	num(by, sizeof(by), a->user_id);
+	snprintf(lon, sizeof(lon), "%.7f", in->lon);
+	snprintf(lat, sizeof(lat), "%.7f", in->lat);
 	p[0] = out->reference;
 	p[1] = inc;
 	p[2] = in->channel;
@@ -450,10 +494,15 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	p[10] = in->idempotency_key ? in->idempotency_key : "";
 	p[11] = in->client_ref ? in->client_ref : "";
 	p[12] = owner;
-	p[13] = pl->sharing;
-	p[14] = pl->shared_with;
-	p[15] = by;
-	if ((res = pg_exec(pg, "report_insert", 16, p)) == NULL)
+	p[13] = pl->shared_with;
+	p[14] = by;
+	p[15] = in->has_point ? lon : NULL;
+	p[16] = in->has_point ? lat : NULL;
+	p[17] = in->address ? in->address : "";
+	p[18] = in->postcode ? in->postcode : "";
+	p[19] = in->occurred_at;
+	p[20] = in->recurring ? json_text(in->recurring, NULL) : NULL;
+	if ((res = pg_exec(pg, "report_insert", 21, p)) == NULL)
 		goto out;
 	out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	PQclear(res);
@@ -465,18 +514,26 @@ out:
 }
 
 /* A row for each file uploaded with the report (each audited by
- * evidence_add); the incident's owner and sharing carry over to them. */
+ * evidence_add); the incident's owner and sharing carry over to them, so
+ * the files of a report that joins another agency's incident are added
+ * as that agency, which may not be one the report's owner sees. */
 static int
 write_evidence(struct pg *pg, const struct actor *a, const struct report_input *in,
-    const struct report_result *out)
+    const struct plan *pl, const struct report_result *out)
 {
+	struct actor as = *a;
 	size_t i;
 
+	if (in->nfiles == 0)
+		return 0;
+	as.agency_id = pl->join ? pl->join_owner : a->agency_id;
+	if (as.agency_id != a->agency_id && tx_actor(pg, &as) == -1)
+		return -1;
 	for (i = 0; i < in->nfiles; i++)
-		if (evidence_add(pg, a, out->incident_id, out->reference,
+		if (evidence_add(pg, &as, out->incident_id, out->reference,
 		    in->files[i].stored, in->files[i].name) <= 0)
 			return -1;
-	return 0;
+	return as.agency_id != a->agency_id ? tx_actor(pg, a) : 0;
 }
 
 /* The audit rows and, when they gave an e-mail address, the confirmation. */
@@ -491,7 +548,9 @@ write_trail(struct pg *pg, const struct actor *a, const struct report_input *in,
 	num(rid, sizeof(rid), out->report_id);
 	num(iid, sizeof(iid), out->incident_id);
 	json_object_object_add(after, "reference", json_object_new_string(out->reference));
-	json_object_object_add(after, "incident", json_object_new_string(out->incident_reference));
+	if (!pl->join)
+		json_object_object_add(after, "incident",
+		    json_object_new_string(out->incident_reference));
 	json_object_object_add(after, "channel", json_object_new_string(in->channel));
 	json_object_object_add(after, "type", json_object_new_string(in->type_code));
 	rc = audit_append(pg, a, "report", rid, "create", NULL, after, NULL) == -1 ||
@@ -500,23 +559,47 @@ write_trail(struct pg *pg, const struct actor *a, const struct report_input *in,
 	json_object_put(after);
 	if (rc == -1 || in->anonymous || in->email == NULL || *in->email == '\0')
 		return rc;
+	/* A mail client has no page to resolve a relative link against. */
 	snprintf(body, sizeof(body), "Thank you for reporting %s.\n\nYour reference is %s. "
-	    "Keep this email: you can see what is being done at\n/track/%s?t=%s\n\n"
+	    "Keep this email: you can see what is being done at\n" REPORT_TRACK_LINK "\n\n"
 	    "If you are in danger, call 999.\n", pl->type_name, out->reference,
-	    out->reference, out->token);
+	    in->public_url != NULL ? in->public_url : "", out->reference, out->token);
 	return outbox_mail(pg, in->email, "Your report of anti-social behaviour", body);
 }
 
-/* A report sent before with this idempotency key: 1 and its result. */
+/* The caller's tracking token, when it is the one this report was given:
+ * then the confirmation can show the tracking link again. */
 static int
-earlier_report(struct pg *pg, const struct report_input *in, struct report_result *out)
+earlier_token(struct pg *pg, const char *token, struct report_result *out)
+{
+	char hash[65];
+	const char *p[2];
+	PGresult *res;
+
+	if (!token_given(token) || sha256_hex(token, 64, hash) == -1)
+		return 0;
+	p[0] = out->reference;
+	p[1] = hash;
+	if ((res = pg_exec(pg, "report_tracking", 2, p)) == NULL)
+		return -1;
+	if (PQntuples(res) == 1)
+		snprintf(out->token, sizeof(out->token), "%s", token);
+	PQclear(res);
+	return 0;
+}
+
+/* A report sent before with this idempotency key: 1 and its result (with
+ * the tracking token only when token is the one it was given). */
+static int
+earlier_report(struct pg *pg, const char *key, const char *token,
+    struct report_result *out)
 {
 	PGresult *res;
 	int found;
 
-	if (in->idempotency_key == NULL || *in->idempotency_key == '\0')
+	if (key == NULL || *key == '\0')
 		return 0;
-	if ((res = pg_exec(pg, "report_by_key", 1, &in->idempotency_key)) == NULL)
+	if ((res = pg_exec(pg, "report_by_key", 1, &key)) == NULL)
 		return -1;
 	if ((found = PQntuples(res) == 1)) {
 		out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
@@ -527,7 +610,39 @@ earlier_report(struct pg *pg, const struct report_input *in, struct report_resul
 		out->resubmitted = 1;
 	}
 	PQclear(res);
+	if (found && earlier_token(pg, token, out) == -1)
+		return -1;
 	return found;
+}
+
+/* The report already made with this idempotency key, found in the
+ * database alone (whatever Redis knows): 1 and its result, 0 when there
+ * is none yet, -1 on error. */
+int
+report_find(struct pg *pg, const struct actor *caller, const char *key,
+    const char *token, struct report_result *out)
+{
+	struct actor a = *caller;
+	int found;
+
+	memset(out, 0, sizeof(*out));
+	if (tx_begin(pg, &a) == -1)
+		return -1;
+	found = earlier_report(pg, key, token, out);
+	pg_rollback(pg);
+	return found;
+}
+
+/* After a failed transaction: when another request with the same key won
+ * the race, its report is the answer (REPORT_OK); else REPORT_ERROR. */
+static enum report_rc
+race_lost(struct pg *pg, const struct actor *caller, const struct report_input *in,
+    struct report_result *out)
+{
+	if (in->idempotency_key == NULL || *in->idempotency_key == '\0')
+		return REPORT_ERROR;
+	return report_find(pg, caller, in->idempotency_key, in->tracking_token,
+	    out) == 1 ? REPORT_OK : REPORT_ERROR;
 }
 
 /* Takes a report. REPORT_OK and the result (with the tracking token, which
@@ -549,7 +664,8 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	if (tx_begin(pg, &a) == -1)
 		return REPORT_ERROR;
 	/* A double click or a resubmitted form: the report already made. */
-	if ((seen = earlier_report(pg, in, out)) != 0) {
+	if ((seen = earlier_report(pg, in->idempotency_key, in->tracking_token,
+	    out)) != 0) {
 		rc = seen == 1 ? REPORT_OK : REPORT_ERROR;
 		pg_rollback(pg);
 		return rc;
@@ -557,13 +673,6 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	if ((rc = plan_make(pg, rd, &a, in, out, &pl)) != REPORT_OK)
 		goto fail;
 	rc = REPORT_ERROR;
-	/* From here the rows belong to the owner, and the intake writes the
-	 * reporter's details on their behalf: row security checks both. */
-	a.agency_id = pl.owner;
-	a.core_partner = 1;
-	a.perms |= PERM_BIT(PERM_PERSON_VIEW);
-	if (tx_actor(pg, &a) == -1)
-		goto fail;
 	if ((res = pg_exec(pg, "report_next_reference", 0, NULL)) == NULL)
 		goto fail;
 	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 0));
@@ -572,9 +681,7 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 		goto fail;
 	if (pl.join != 0) {
 		out->incident_id = pl.join;
-		out->linked = 1;
-		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
-		    pl.join_ref);
+		out->linked = 1;	/* the look-up gives only its id */
 	} else {
 		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
 		    out->reference);
@@ -582,30 +689,24 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 			goto fail;
 	}
 	if (write_report(pg, &a, in, &pl, out, reporter) == -1 ||
-	    write_evidence(pg, &a, in, out) == -1 ||
-	    write_trail(pg, &a, in, &pl, out) == -1)
+	    write_evidence(pg, &a, in, &pl, out) == -1 ||
+	    write_trail(pg, &a, in, &pl, out) == -1 ||
+	    (in->keep != NULL && in->keep(pg, out, in->keep_arg) == -1))
 		goto fail;
 	/* Into the fast index while the neighbourhood is still locked: the
 	 * next report near here must find it. Should the commit fail, the
 	 * index names an incident PostgreSQL does not confirm: harmless. */
 	if (!pl.join && in->has_point)
 		dedup_remember(rd, in, out->incident_id);
-	if (pg_commit(pg) == -1) {
-		/* Another request with the same key won the race: show that. */
-		if (tx_begin(pg, caller) == 0) {
-			seen = earlier_report(pg, in, out);
-			pg_rollback(pg);
-			if (seen == 1)
-				return REPORT_OK;
-		}
-		return REPORT_ERROR;
-	}
+	if (pg_commit(pg) == -1)
+		return race_lost(pg, caller, in, out);
 	return REPORT_OK;
 fail:
 	if (rc == REPORT_ERROR)
 		log_error("report: %s", pg_error(pg));
 	pg_rollback(pg);
-	return rc;
+	/* The unique key refuses the second insert of two at once. */
+	return rc == REPORT_ERROR ? race_lost(pg, caller, in, out) : rc;
 }
 
 /* The tracking page's view of a report: 1 found, 0 when the reference or

@@ -10,6 +10,7 @@ struct arena;
 struct json_object;
 struct pg;
 struct rd;
+struct report_result;
 struct stored_file;
 
 /* A report of ASB as it arrives from any front door — the public form, a
@@ -20,6 +21,9 @@ struct stored_file;
 
 #define REPORT_DEDUP_METRES	150
 #define REPORT_DEDUP_SECONDS	(2 * 60 * 60)
+
+/* The reporter's private tracking link: public_url, reference, token. */
+#define REPORT_TRACK_LINK	"%s/track/%s?t=%s"
 
 /* -1 where a yes/no question was not answered. */
 struct report_input {
@@ -49,6 +53,14 @@ struct report_input {
 	int			 involves_tenants;
 	const char		*idempotency_key;	/* from the form: one report per key */
 	const char		*client_ref;		/* Open311 service_request client id */
+	const char		*public_url;		/* config public_url: links in mail */
+	/* What a channel keeps with the report, in the report's transaction
+	 * (Open311's retry key): 0, or -1 to save nothing. NULL: nothing. */
+	int			(*keep)(struct pg *, const struct report_result *, void *);
+	void			*keep_arg;
+	/* The tracking token to give the report (64 hex), made before it is
+	 * sent so that a resubmission can show it again; NULL: a new one. */
+	const char		*tracking_token;
 	const struct report_file *files;		/* evidence, already stored */
 	size_t			 nfiles;
 };
@@ -65,6 +77,8 @@ struct report_result {
 	char		 token[65];		/* tracking token; "" on a resubmission */
 	long long	 report_id;
 	long long	 incident_id;
+	/* The incident's, when this report made it (or on a resubmission);
+	 * "" when it joined one: the reporter's agency may not see it. */
 	char		 incident_reference[32];
 	int		 linked;		/* joined an existing open incident */
 	int		 resubmitted;		/* the key was used before: that report */
@@ -96,6 +110,8 @@ extern const struct pg_stmts report_statements;
 
 enum report_rc	report_submit(struct pg *, struct rd *, const struct actor *,
 		    const struct report_input *, struct report_result *);
+int		report_find(struct pg *, const struct actor *, const char *key,
+		    const char *token, struct report_result *);
 int		report_track(struct pg *, struct arena *, const char *reference,
 		    const char *token, struct report_status *);
 

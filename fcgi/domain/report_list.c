@@ -17,7 +17,7 @@
 
 #define REPORT_COLUMNS \
 	"r.id, r.reference, i.reference, r.channel, t.name, " \
-	"concat_ws(', ', nullif(i.address, ''), nullif(i.postcode, '')), " \
+	"concat_ws(', ', nullif(r.address, ''), nullif(r.postcode, '')), " \
 	"to_char(r.created_at AT TIME ZONE 'Europe/London', 'FMDD Mon YYYY \"at\" HH24:MI'), " \
 	"coalesce(r.description, ''), r.answers::text, r.impact::text, " \
 	"coalesce(r.partner::text, ''), r.reference <> i.reference, " \

@@ -25,7 +25,7 @@
 	"FROM app_user u JOIN agency a ON a.id = u.agency_id "
 
 static const struct pg_stmt stmts[] = {
-	{ "user_auth_by_email", USER_AUTH_SELECT "WHERE lower(u.email) = lower($1)" },
+	{ "user_auth_by_email", USER_AUTH_SELECT "WHERE email_normal(u.email) = $1" },
 	{ "user_auth_by_id", USER_AUTH_SELECT "WHERE u.id = $1" },
 	/* Atomic: of two requests with the same code, one wins. */
 	{ "user_totp_consume",
@@ -74,7 +74,9 @@ user_auth_read(struct pg *pg, const char *stmt, const char *key, struct user_aut
 	return found;
 }
 
-/* 1 and the user, 0 when there is no such user, -1 on a database error. */
+/* The user whose address has this normal form (core/email.c; the
+ * database's email_normal() is the same rule). 1 and the user, 0 when
+ * there is no such user, -1 on a database error. */
 int
 user_auth_by_email(struct pg *pg, const char *email, struct user_auth *u)
 {

@@ -81,14 +81,16 @@ ows(const char *s)
 }
 
 /* Copies the boundary parameter of a Content-Type value into out (at
- * least MULTIPART_BOUNDARY_MAX + 1 bytes). Returns MULTIPART_OK or why not. */
+ * least MULTIPART_BOUNDARY_MAX + 1 bytes); any other parameter (charset,
+ * or something made up) is read past and ignored, and never touches out.
+ * Returns MULTIPART_OK or why not. */
 static enum multipart_err
 boundary_parse(const char *ct, char *out)
 {
 	static const char type[] = "multipart/form-data";
 	const char *p, *name;
 	size_t n, nlen;
-	int found = 0;
+	int found = 0, is_boundary;
 
 	if (ct == NULL)
 		return MULTIPART_NOT_FORM;
@@ -109,22 +111,27 @@ boundary_parse(const char *ct, char *out)
 			p += strcspn(p, ";");
 			continue;
 		}
+		is_boundary = nlen == 8 && strncasecmp(name, "boundary", 8) == 0;
+		if (is_boundary && found++)
+			return MULTIPART_BAD_BOUNDARY;	/* two: which one? */
 		p = ows(p + 1);
 		n = 0;
+		/* Only the boundary is copied, and only up to its limit: n
+		 * goes on counting so that a longer one is refused below. */
 		if (*p == '"') {
 			for (p++; *p != '"'; p++) {
 				if (*p == '\\' && p[1] != '\0')
 					p++;
 				if (*p == '\0')
 					return MULTIPART_BAD_BOUNDARY;
-				if (n < MULTIPART_BOUNDARY_MAX + 1)
+				if (is_boundary && n < MULTIPART_BOUNDARY_MAX)
 					out[n] = *p;
 				n++;
 			}
 			p = ows(p + 1);
 		} else {
 			while (*p != '\0' && *p != ';' && *p != ' ' && *p != '\t') {
-				if (n < MULTIPART_BOUNDARY_MAX + 1)
+				if (is_boundary && n < MULTIPART_BOUNDARY_MAX)
 					out[n] = *p;
 				n++;
 				p++;
@@ -133,11 +140,8 @@ boundary_parse(const char *ct, char *out)
 		}
 		if (*p != '\0' && *p != ';')
 			return MULTIPART_BAD_BOUNDARY;
-		if (nlen != 8 || strncasecmp(name, "boundary", 8) != 0)
+		if (!is_boundary)
 			continue;
-		if (found)
-			return MULTIPART_BAD_BOUNDARY;	/* two: which one? */
-		found = 1;
 		if (n == 0 || n > MULTIPART_BOUNDARY_MAX)
 			return MULTIPART_BAD_BOUNDARY;
 		out[n] = '\0';

@@ -83,11 +83,13 @@ resp_text(struct req *r, int status, const char *text)
 	buf_putc(r->resp.body, '\n');
 }
 
+/* Every JSON answer of the app goes through here: json-c writes UTF-8, and
+ * the charset is named because clients do not all assume it. */
 void
 resp_json(struct req *r, int status, struct json_object *o)
 {
 	r->resp.status = status;
-	r->resp.content_type = "application/json";
+	r->resp.content_type = "application/json; charset=utf-8";
 	buf_reset(r->resp.body);
 	buf_puts(r->resp.body, json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));

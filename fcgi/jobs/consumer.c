@@ -127,6 +127,7 @@ job_run(struct worker *w, struct job *j)
 	} else
 		rc = t->run(w, j, err, sizeof(err));
 	if (rc == JOB_OK) {
+		delivered_mark(w, j->id);
 		if (queue_finish(w, j) >= 0)
 			log_info("job %s done: %s, outbox %s, attempt %d, %.1f ms",
 			    j->entry, j->type, j->id, j->attempt, clock_ms() - t0);

@@ -95,6 +95,11 @@ struct worker {
 	struct relay		 relay;
 	double			 reclaim_next;
 	double			 retention_next;
+	double			 prune_next;
+	/* Delivered jobs whose payload could not be cleared yet (the
+	 * database was away): tried again by delivered_tick. */
+	long long		 uncleared[64];
+	size_t			 uncleared_n;
 	char			 reclaim_cursor[64];
 	struct outage		 pg_down;
 	struct outage		 rd_down;
@@ -102,6 +107,10 @@ struct worker {
 
 /* retention.c */
 void	retention_tick(struct worker *);
+
+/* delivered.c: what the outbox keeps of a job once it is done */
+void	delivered_mark(struct worker *, const char *id);
+void	delivered_tick(struct worker *);
 
 /* relay.c */
 extern const struct pg_stmts relay_statements;

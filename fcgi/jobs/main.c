@@ -13,6 +13,8 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "domain/evidence_purge.h"
+#include "domain/outbox_keep.h"
+#include "domain/tx.h"
 #include "jobs/jobs.h"
 #include "store/pg.h"
 #include "store/redis.h"
@@ -68,9 +70,10 @@ config_check(const struct config *cfg)
 {
 	struct stat st;
 
-	if (cfg->db[0] == '\0' || cfg->redis[0] == '\0' ||
+	/* db_worker, not db: the web role may not read the outbox. */
+	if (cfg->db_worker[0] == '\0' || cfg->redis[0] == '\0' ||
 	    cfg->mail_outbox[0] == '\0') {
-		log_error("%s: db, redis and mail_outbox must be set", cfg->path);
+		log_error("%s: db_worker, redis and mail_outbox must be set", cfg->path);
 		return -1;
 	}
 	/* Not fatal: the directory may be mounted later; jobs retry meanwhile. */
@@ -85,7 +88,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct pg_stmts *const sets[] = { &relay_statements,
-	    &evidence_purge_statements };
+	    &evidence_purge_statements, &outbox_keep_statements, &tx_statements };
 	struct config cfg;
 	struct worker w;
 	const char *path = getenv("CONCORD_CONF");
@@ -118,7 +121,7 @@ main(int argc, char *argv[])
 		snprintf(host, sizeof(host), "localhost");
 	host[sizeof(host) - 1] = '\0';
 	snprintf(w.consumer, sizeof(w.consumer), "%s-%ld", host, (long)getpid());
-	if ((w.pg = pg_open(cfg.db, sets, sizeof(sets) / sizeof(sets[0]))) == NULL ||
+	if ((w.pg = pg_open(cfg.db_worker, sets, sizeof(sets) / sizeof(sets[0]))) == NULL ||
 	    (w.rd = rd_open(cfg.redis)) == NULL) {
 		log_error("out of memory");
 		return 1;
@@ -134,6 +137,7 @@ main(int argc, char *argv[])
 		if (consumer_tick(&w) == -1)
 			nap(OUTAGE_RETRY_MS);
 		retention_tick(&w);
+		delivered_tick(&w);
 	}
 
 	consumer_leave(&w);

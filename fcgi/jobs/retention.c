@@ -1,6 +1,7 @@
 /* The evidence retention purge, run by the worker every few hours (and
- * soon after it starts): rows past their date, files no row names, and
- * uploads that never finished (domain/evidence_purge.c). */
+ * soon after it starts): rows past their date, files no row names,
+ * uploads that never finished and the files of expired drafts
+ * (domain/evidence_purge.c). */
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -23,13 +24,14 @@ retention_tick(struct worker *w)
 	}
 	if (now < w->retention_next)
 		return;
-	if (evidence_purge(w->pg, w->cfg->evidence_dir, EVIDENCE_GRACE_SECONDS, &r) == -1) {
+	if (evidence_purge(w->pg, w->rd, w->cfg->evidence_dir, EVIDENCE_GRACE_SECONDS,
+	    &r) == -1) {
 		w->retention_next = now + RETENTION_RETRY_MS;
 		return;
 	}
 	w->retention_next = now + RETENTION_EVERY_MS;
-	if (r.rows > 0 || r.files > 0 || r.tmp > 0)
+	if (r.rows > 0 || r.files > 0 || r.tmp > 0 || r.drafts > 0)
 		log_info("evidence retention: %ld rows past their date deleted, %ld "
-		    "stored files removed, %ld unfinished uploads removed",
-		    r.rows, r.files, r.tmp);
+		    "stored files removed, %ld unfinished uploads removed, %ld "
+		    "files of expired drafts removed", r.rows, r.files, r.tmp, r.drafts);
 }

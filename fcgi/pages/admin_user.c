@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "auth/password.h"
+#include "auth/throttle.h"
 #include "core/arena.h"
+#include "core/clock.h"
+#include "core/email.h"
 #include "domain/admin_agency.h"
 #include "domain/admin_role.h"
 #include "domain/admin_team.h"
@@ -24,6 +27,7 @@ struct user_form {
 	const char		*reason;
 	const char		*status_reason;	/* disable or enable */
 	const char		*totp_reason;	/* reset the authenticator */
+	const char		*unlock_reason;	/* unlock sign-in */
 };
 
 static int
@@ -85,8 +89,54 @@ choices_dict(struct req *r, struct view_dict *d, const struct user_choices *c,
 	return 0;
 }
 
+/* "N minutes" (at least 1), for how long a lock or slow-down lasts. */
+static const char *
+minutes_text(struct req *r, long long seconds)
+{
+	long long m = seconds > 60 ? (seconds + 59) / 60 : 1;
+
+	return arena_printf(r->arena, "%lld minute%s", m, m == 1 ? "" : "s");
+}
+
+/* The user's sign-in throttling (auth/throttle.h) in the EDITING section:
+ * the addresses locked out, the slow-down, the failures; the unlock form
+ * when there is anything to unlock. Returns 0 or -1 (out of memory). */
+static int
+signin_state_dict(struct req *r, struct view_dict *o, const struct user_rec *u)
+{
+	struct throttle_account st;
+	struct view_dict *sec, *row;
+	long long now = clock_epoch();
+	size_t i;
+
+	if (throttle_account_state(r->rd, u->email, now, &st) == -1)
+		return view_show(o, "SIGNIN_UNKNOWN");
+	if (st.nlocks == 0 && st.wait == 0 && st.failures == 0)
+		return view_show(o, "SIGNIN_CLEAR");
+	if (view_show(o, "UNLOCKABLE") == -1)
+		return -1;
+	if (st.nlocks > 0) {
+		if ((sec = view_section(o, "SIGNIN_LOCKED")) == NULL ||
+		    view_set(sec, "COUNT", st.nlocks == 1 ? "1 address" :
+		    arena_printf(r->arena, "%zu addresses", st.nlocks)) == -1)
+			return -1;
+		for (i = 0; i < st.nlocks; i++)
+			if ((row = view_section(sec, "LOCK")) == NULL ||
+			    view_set(row, "ADDRESS", st.locks[i].addr) == -1 ||
+			    view_set(row, "FOR", minutes_text(r, st.locks[i].until - now)) == -1)
+				return -1;
+	}
+	if (st.wait > 0 && ((sec = view_section(o, "SIGNIN_SLOWED")) == NULL ||
+	    view_set(sec, "WAIT", arena_printf(r->arena, "%lld second%s", st.wait,
+	    st.wait == 1 ? "" : "s")) == -1))
+		return -1;
+	return (sec = view_section(o, "SIGNIN_FAILURES")) == NULL ||
+	    view_set(sec, "FAILURES", st.failures == 1 ? "1 failed attempt" :
+	    arena_printf(r->arena, "%lld failed attempts", st.failures)) == -1 ? -1 : 0;
+}
+
 /* Renders the add page (stored NULL) or the change page with its disable,
- * enable and reset forms, with what was typed and any problems. */
+ * enable, reset and unlock forms, with what was typed and any problems. */
 static void
 user_form_page(struct req *r, int status, const struct user_form *f,
     const struct user_rec *stored, const struct form_errors *errs)
@@ -118,8 +168,10 @@ user_form_page(struct req *r, int status, const struct user_form *f,
 	    view_set(o, "VERSION", f->in.version) == -1 ||
 	    view_set(o, "STATUS_REASON", f->status_reason) == -1 ||
 	    view_set(o, "TOTP_REASON", f->totp_reason) == -1 ||
+	    view_set(o, "UNLOCK_REASON", f->unlock_reason) == -1 ||
 	    view_show(o, stored->disabled ? "DISABLED" : "ENABLED") == -1 ||
-	    view_show(o, stored->totp_set ? "TOTP_SET" : "TOTP_NOT_SET") == -1)
+	    view_show(o, stored->totp_set ? "TOTP_SET" : "TOTP_NOT_SET") == -1 ||
+	    signin_state_dict(r, o, stored) == -1)
 		goto fail;
 	return page_render(r, status, "admin_user_form.tpl",
 	    form_title(r, errs, title), d);
@@ -141,7 +193,7 @@ user_form_from(struct user_form *f, const struct user_rec *u)
 	f->in.team_id = u->team_id;
 	f->in.role_ids = u->role_ids;
 	f->in.nroles = u->nroles;
-	f->reason = f->status_reason = f->totp_reason = "";
+	f->reason = f->status_reason = f->totp_reason = f->unlock_reason = "";
 }
 
 /* Whether an e-mail address looks like one: something@something.tld,
@@ -165,14 +217,20 @@ user_form_read(struct req *r, struct user_form *f, int adding,
     struct form_errors *errs, char hash[PASSWORD_HASH_MAX])
 {
 	const char *team = req_form(r, "team"), *pw;
-	char why[160];
+	char why[160], normal[EMAIL_MAX + 1];
 
 	f->in.email = form_text(r, "email", 254, errs, "email",
 	    "Enter their email address", "Email address must be 254 characters or fewer");
-	if (f->in.email != NULL && *f->in.email != '\0' && strlen(f->in.email) <= 254 &&
-	    !email_plausible(f->in.email))
-		form_error(errs, "email", "Enter an email address in the correct "
-		    "format, like name@example.org");
+	if (f->in.email != NULL && *f->in.email != '\0' && strlen(f->in.email) <= EMAIL_MAX) {
+		if (!email_plausible(f->in.email))
+			form_error(errs, "email", "Enter an email address in the "
+			    "correct format, like name@example.org");
+		/* Sign-in could never find it (core/email.c). */
+		else if (email_normal(f->in.email, normal, sizeof(normal)) == -1)
+			form_error(errs, "email", "Enter an email address with only "
+			    "the letters a to z, digits and punctuation: no accented "
+			    "or look-alike letters");
+	}
 	f->in.name = form_text(r, "name", 200, errs, "name", "Enter their full name",
 	    "Full name must be 200 characters or fewer");
 	if (admin_id_value(req_form(r, "agency"), &f->in.agency_id) == -1) {
@@ -183,7 +241,7 @@ user_form_read(struct req *r, struct user_form *f, int adding,
 	if (team != NULL && *team != '\0' && admin_id_value(team, &f->in.team_id) == -1)
 		form_error(errs, "team", "Select a team from the list, or No team");
 	f->in.role_ids = admin_ids(r, "roles", &f->in.nroles);
-	f->status_reason = f->totp_reason = "";
+	f->status_reason = f->totp_reason = f->unlock_reason = "";
 	if (adding) {
 		pw = req_form(r, "password");
 		if (pw == NULL || *pw == '\0')
@@ -219,8 +277,8 @@ user_refusal(struct req *r, enum admin_rc rc, const char *detail,
 		    detail != NULL ? detail : "A role"));
 		return 1;
 	case ADMIN_DUPLICATE:
-		form_error(errs, "email", "Another user has this email address: "
-		    "enter a different one");
+		form_error(errs, "email", "Another user has this email address "
+		    "(upper and lower case count as the same): enter a different one");
 		return 1;
 	case ADMIN_SELF_ADMIN:
 		form_error(errs, "roles", "You cannot remove your own administrator "
@@ -231,6 +289,25 @@ user_refusal(struct req *r, enum admin_rc rc, const char *detail,
 	}
 }
 
+/* Whether each listed user's sign-in is locked from some address or
+ * slowed down (THROTTLE_FLAG_*); NULL (the list shows neither) when Redis
+ * cannot say. */
+static unsigned *
+list_signin_flags(struct req *r, const struct user_rec *list, size_t n)
+{
+	unsigned *flags;
+	const char **emails;
+	size_t i;
+
+	if (n == 0 || (flags = arena_calloc(r->arena, n, sizeof(*flags))) == NULL ||
+	    (emails = arena_calloc(r->arena, n, sizeof(*emails))) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		emails[i] = list[i].email;
+	return throttle_accounts_flags(r->rd, emails, n, clock_epoch(), flags) == 0 ?
+	    flags : NULL;
+}
+
 /* GET /admin/users[?agency=ID] */
 void
 user_list_get(struct req *r)
@@ -238,6 +315,7 @@ user_list_get(struct req *r)
 	struct user_rec *list;
 	struct agency *agencies;
 	struct view_dict *d, *sec, *row, *table = NULL;
+	unsigned *flags;
 	long long agency = 0;
 	size_t i, n, na;
 
@@ -246,6 +324,7 @@ user_list_get(struct req *r)
 	if (user_list(r->pg, r->arena, &r->actor, agency, &list, &n) == -1 ||
 	    agency_list(r->pg, r->arena, &r->actor, &agencies, &na) == -1)
 		return page_error(r, 500, NULL);
+	flags = list_signin_flags(r, list, n);
 	if ((d = page_dict(r)) == NULL)
 		goto fail;
 	if (agency == 0 && view_show(d, "ALL_AGENCIES") == -1)
@@ -267,7 +346,11 @@ user_list_get(struct req *r)
 		    view_set(row, "EMAIL", list[i].email) == -1 ||
 		    view_set(row, "AGENCY", list[i].agency_name) == -1 ||
 		    view_set(row, "ROLES", *list[i].roles != '\0' ? list[i].roles : "None") == -1 ||
-		    view_show(row, list[i].disabled ? "DISABLED" : "ENABLED") == -1)
+		    view_show(row, list[i].disabled ? "DISABLED" : "ENABLED") == -1 ||
+		    (flags != NULL && (flags[i] & THROTTLE_FLAG_LOCKED) &&
+		    view_show(row, "SIGNIN_LOCKED") == -1) ||
+		    (flags != NULL && (flags[i] & THROTTLE_FLAG_SLOWED) &&
+		    view_show(row, "SIGNIN_SLOWED") == -1))
 			goto fail;
 		if (*list[i].team_name != '\0' && ((sec = view_section(row, "TEAM")) == NULL ||
 		    view_set(sec, "TEAM_NAME", list[i].team_name) == -1))
@@ -378,6 +461,44 @@ user_state_post(struct req *r, long long id, const char *action)
 	user_form_page(r, 400, &f, &u, &errs);
 }
 
+/* POST /admin/users/{id} with action=unlock: ends the sign-in locks and
+ * slow-down of the account (auth/throttle.h), with a reason, which is
+ * required, and an audit row. 303 back to the user; 400 with the page;
+ * 503 when Redis cannot be reached (nothing unlocked, nothing recorded). */
+static void
+user_unlock_post(struct req *r, long long id)
+{
+	struct user_rec u;
+	struct user_form f;
+	struct form_errors errs = {0};
+	struct throttle_account st;
+	const char *reason, *back = arena_printf(r->arena, "/admin/users/%lld", id);
+
+	if ((reason = admin_reason(r, "unlock-reason", 1, &errs)) == NULL || back == NULL)
+		return page_error(r, 500, NULL);
+	if (!admin_found(r, user_get(r->pg, r->arena, &r->actor, id, &u)))
+		return;
+	if (errs.n > 0) {
+		user_form_from(&f, &u);
+		f.unlock_reason = reason;
+		return user_form_page(r, 400, &f, &u, &errs);
+	}
+	if (throttle_account_state(r->rd, u.email, clock_epoch(), &st) == -1)
+		return page_error(r, 503, "Sign-in cannot be unlocked at the moment. "
+		    "Try again in a few minutes.");
+	if (st.nlocks == 0 && st.wait == 0 && st.failures == 0)
+		return admin_done(r, "No changes: their sign-in was not locked or "
+		    "slowed down.", back);
+	if (throttle_unlock(r->rd, u.email) == -1)
+		return page_error(r, 503, "Sign-in cannot be unlocked at the moment. "
+		    "Try again in a few minutes.");
+	if (admin_failed(r, user_unlock_record(r->pg, &r->actor, id, st.nlocks,
+	    st.failures, st.wait > 0, reason), "user"))
+		return;
+	admin_done(r, arena_printf(r->arena, "Sign-in has been unlocked for %s: "
+	    "they can sign in again from any device.", u.name), back);
+}
+
 /* POST /admin/users/{id}: action=save (the details form; 409 when someone
  * else changed the user since it was loaded), or one of the state forms. */
 void
@@ -396,6 +517,8 @@ user_update_post(struct req *r)
 	if (action != NULL && (strcmp(action, "disable") == 0 ||
 	    strcmp(action, "enable") == 0 || strcmp(action, "reset_totp") == 0))
 		return user_state_post(r, id, action);
+	if (action != NULL && strcmp(action, "unlock") == 0)
+		return user_unlock_post(r, id);
 	if (action != NULL && strcmp(action, "save") != 0)
 		return page_error(r, 400, "The form sent an action Concord does not "
 		    "know. Go back, reload the page and try again.");
@@ -415,7 +538,7 @@ user_update_post(struct req *r)
 	/* The page also shows the account's state, which the form does not send. */
 	if (!admin_found(r, user_get(r->pg, r->arena, &r->actor, id, &u)))
 		return;
-	f.status_reason = f.totp_reason = "";
+	f.status_reason = f.totp_reason = f.unlock_reason = "";
 	user_form_page(r, 400, &f, &u, &errs);
 }
 

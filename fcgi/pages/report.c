@@ -30,6 +30,7 @@
 #include "pages/report_draft.h"
 #include "pages/report_flow.h"
 #include "pages/report_partner.h"
+#include "store/counter.h"
 #include "store/redis.h"
 #include "view/view.h"
 
@@ -41,6 +42,10 @@
 #define TOWN_MAX		100
 #define SUBMIT_LIMIT		10	/* reports an hour from one address */
 #define SUBMIT_WINDOW		3600
+/* The submit lock only saves a second transaction; the database's unique
+ * idempotency key is what prevents a second report. Longer than a report
+ * takes to write, short enough that a lock left behind strands no one. */
+#define SUBMIT_LOCK_SECONDS	10
 
 /* ------------------------------------------------------------------ */
 /* The steps, in order. A step with no path is not offered yet.        */
@@ -1543,13 +1548,16 @@ check_render(struct req *r, struct report_draft *d, int status)
 	    "your report", dict);
 }
 
-/* GET /report/check. The idempotency key is made here, once per draft. */
+/* GET /report/check. The idempotency key is made here, once per draft,
+ * with the tracking token the report will have: both are known before the
+ * report is sent, so its confirmation can be found again in the database
+ * whatever happens to Redis while it is sent. */
 void
 report_check_get(struct req *r)
 {
 	struct report_draft d;
 	const char *missing;
-	char key[33];
+	char key[33], token[65];
 
 	if (!draft_enter(r, &d, 1))
 		return;
@@ -1562,7 +1570,8 @@ report_check_get(struct req *r)
 		goto out;
 	}
 	if (*draft_get(&d, "idem") == '\0' && (random_hex(key, 16) == -1 ||
-	    draft_set(&d, "idem", key) == -1 ||
+	    random_hex(token, 32) == -1 || draft_set(&d, "idem", key) == -1 ||
+	    draft_set(&d, "track", token) == -1 ||
 	    draft_save(r, &d, REPORT_DRAFT_SECONDS) == -1)) {
 		draft_unavailable(r);
 		goto out;
@@ -1582,26 +1591,20 @@ submit_limited(struct req *r)
 {
 	const char *addr = r->remote_addr != NULL ? r->remote_addr : "-";
 	char *key = arena_printf(r->arena, "concord:ratelimit:report:%s", addr);
-	redisReply *reply;
-	long long n;
+	struct rd_window w;
 
-	if (key == NULL || (reply = rd_command(r->rd, "INCR %s", key)) == NULL)
+	if (key == NULL || rd_window_hit(r->rd, key, SUBMIT_WINDOW, &w) == -1)
 		return -1;
-	n = reply->type == REDIS_REPLY_INTEGER ? reply->integer : -1;
-	freeReplyObject(reply);
-	if (n == -1)
-		return -1;
-	if (n == 1 && (reply = rd_command(r->rd, "EXPIRE %s %d", key, SUBMIT_WINDOW)) != NULL)
-		freeReplyObject(reply);
-	return n > SUBMIT_LIMIT;
+	return w.count > SUBMIT_LIMIT;
 }
 
 /* Holds the idempotency key while one request submits it. Returns 1 when
- * held, 0 when another request holds it, -1 on error. */
+ * held, 0 when another request holds it, -1 when Redis cannot say. */
 static int
 submit_lock(struct req *r, const char *idem)
 {
-	redisReply *reply = rd_command(r->rd, "SET concord:report-submit:%s 1 NX EX 30", idem);
+	redisReply *reply = rd_command(r->rd, "SET concord:report-submit:%s 1 NX EX %d",
+	    idem, SUBMIT_LOCK_SECONDS);
 	int rc;
 
 	if (reply == NULL)
@@ -1644,7 +1647,9 @@ file_field(struct json_object *f, const char *key)
 	return json_object_object_get_ex(f, key, &v) ? json_object_get_string(v) : "";
 }
 
-/* The files the evidence step stored, as the report's evidence. */
+/* The files the evidence step stored, as the report's evidence: each is
+ * linked from the draft's unsent files into the evidence store now, before
+ * the report that names it is written. */
 static int
 input_files(struct req *r, struct report_draft *d, struct report_input *in)
 {
@@ -1662,8 +1667,9 @@ input_files(struct req *r, struct report_draft *d, struct report_input *in)
 	for (i = 0; i < n; i++) {
 		f = json_object_array_get_idx(files, i);
 		snprintf(sf[i].sha256, sizeof(sf[i].sha256), "%s", file_field(f, "sha256"));
-		snprintf(sf[i].path, sizeof(sf[i].path), "%s", file_field(f, "path"));
 		sf[i].size = strtoull(file_field(f, "size"), NULL, 10);
+		if (evidence_store_send(r->cfg->evidence_dir, draft_id(d), &sf[i]) == -1)
+			return -1;
 		sf[i].media_type = file_field(f, "media_type");
 		sf[i].ext = file_field(f, "ext");
 		sf[i].category = file_field(f, "category");
@@ -1675,7 +1681,8 @@ input_files(struct req *r, struct report_draft *d, struct report_input *in)
 	return 0;
 }
 
-/* The draft as a report. Returns 0, or -1 when out of memory. */
+/* The draft as a report. Returns 0, or -1 when out of memory or one of
+ * its files cannot be sent (logged). */
 static int
 input_make(struct req *r, struct report_draft *d, struct report_input *in,
     struct json_object **recurring)
@@ -1688,6 +1695,7 @@ input_make(struct req *r, struct report_draft *d, struct report_input *in,
 	memset(in, 0, sizeof(*in));
 	*recurring = NULL;
 	in->channel = "public";
+	in->public_url = r->cfg->public_url;
 	in->type_code = draft_get(d, "type");
 	in->description = "";
 	if (json_object_object_get_ex(d->doc, "answers", &answers))
@@ -1731,27 +1739,46 @@ input_make(struct req *r, struct report_draft *d, struct report_input *in,
 	in->share_consent = flag(d, "share");
 	in->email_updates = *draft_get(d, "updates") != '\0' && *in->email != '\0';
 	in->idempotency_key = draft_get(d, "idem");
+	in->tracking_token = draft_get(d, "track");
 	if (report_partner_on(r))
 		report_partner_input(d, in);
 	return in->address != NULL && input_files(r, d, in) == 0 ? 0 : -1;
 }
 
-/* Waits a little for the request holding the key to finish, then shows
- * its confirmation. */
-static void
-submit_wait(struct req *r, struct report_draft *d)
-{
-	int i;
+static void	done_render(struct req *, const char *reference, const char *token);
 
-	for (i = 0; i < 25; i++) {
-		usleep(200000);
-		draft_free(d);
-		if (draft_load(r, d) == DRAFT_OK &&
-		    json_object_object_get_ex(d->doc, "result", NULL))
-			return resp_redirect(r, 303, "/report/done");
+/* The confirmation of a saved report. Kept in the draft, it is shown by
+ * /report/done; when Redis cannot keep it, it is shown here and now: the
+ * report is saved whatever Redis does (and sending the form again finds
+ * it in the database by its idempotency key). */
+static void
+submit_done(struct req *r, struct report_draft *d, const struct report_result *res)
+{
+	if (result_keep(r, d, res->reference, res->token) == 0)
+		return resp_redirect(r, 303, "/report/done");
+	log_warn("report: %s saved, but its result could not be kept in the draft",
+	    res->reference);
+	done_render(r, res->reference, res->token);
+}
+
+/* Another request holds the key: no waiting for it (a worker serves one
+ * request at a time). Its report, when the database has it; otherwise a
+ * page that says it is being sent, with a link to look again. */
+static void
+submit_pending(struct req *r, struct report_draft *d)
+{
+	struct report_result res;
+
+	switch (report_find(r->pg, &r->actor, draft_get(d, "idem"),
+	    draft_get(d, "track"), &res)) {
+	case 1:
+		return submit_done(r, d, &res);
+	case 0:
+		return page_render(r, 202, "report_sending.tpl",
+		    "Your report is being sent", page_dict(r));
+	default:
+		return draft_unavailable(r);
 	}
-	page_error(r, 503, "Your report is still being sent. Wait a minute, then "
-	    "reload this page. Your answers are saved.");
 }
 
 /* A made-up reference for a form a robot filled in: it looks like the
@@ -1800,10 +1827,9 @@ report_submit_post(struct req *r)
 		resp_redirect(r, 303, "/report/check");
 		goto out;
 	}
-	if ((held = submit_lock(r, idem)) == -1)
-		goto unavailable;
-	if (held == 0) {
-		submit_wait(r, &d);
+	/* Without Redis there is no lock: the database's unique key decides. */
+	if ((held = submit_lock(r, idem)) == 0) {
+		submit_pending(r, &d);
 		goto out;
 	}
 	if (*draft_get(&d, "trap") != '\0') {
@@ -1814,8 +1840,8 @@ report_submit_post(struct req *r)
 	}
 	/* Partner reporters are signed in and answer for what they send; a
 	 * whole office may share one address. */
-	if ((limited = report_partner_on(r) ? 0 : submit_limited(r)) == -1)
-		goto unavailable;
+	if ((limited = report_partner_on(r) || held == -1 ? 0 : submit_limited(r)) == -1)
+		goto unavailable_unlock;
 	if (limited) {
 		page_error(r, 429, "There have been too many reports from your "
 		    "connection in the last hour. Your answers are saved: try again "
@@ -1826,9 +1852,7 @@ report_submit_post(struct req *r)
 		goto unavailable_unlock;
 	switch (report_submit(r->pg, r->rd, &r->actor, &in, &res)) {
 	case REPORT_OK:
-		if (result_keep(r, &d, res.reference, res.token) == -1)
-			goto unavailable_unlock;
-		resp_redirect(r, 303, "/report/done");
+		submit_done(r, &d, &res);
 		break;
 	case REPORT_OUTSIDE:
 		if (draft_set(&d, "where_problem", outside_message(r, &res.where)) == -1 ||
@@ -1879,20 +1903,78 @@ out:
 /* ------------------------------------------------------------------ */
 /* 11. Done                                                            */
 
-/* The host (and port, when not the usual one) this page was asked for,
- * for a link shown in full. */
-static const char *
-site_host(struct req *r)
+/* The confirmation page: the reference and, when known, the tracking link. */
+static void
+done_render(struct req *r, const char *reference, const char *token)
 {
-	const char *host = req_header(r, "Host"), *port = req_env(r, "SERVER_PORT");
-	const char *usual = r->https ? "443" : "80";
+	struct view_dict *dict;
+	const char *link = "";
 
-	if (host == NULL || *host == '\0')
-		host = req_env(r, "SERVER_NAME");
-	if (host == NULL || strchr(host, ':') != NULL || port == NULL ||
-	    strcmp(port, usual) == 0)
-		return host;
-	return arena_printf(r->arena, "%s:%s", host, port);
+	/* The same link as in the confirmation mail, from public_url. */
+	if (*token != '\0')
+		link = arena_printf(r->arena, REPORT_TRACK_LINK, r->cfg->public_url,
+		    reference, token);
+	dict = page_dict(r);
+	if (dict == NULL || link == NULL ||
+	    view_set(dict, "REFERENCE", reference) == -1 ||
+	    (*link != '\0' && view_set(view_section(dict, "TRACK"), "LINK", link) == -1)) {
+		view_dict_free(dict);
+		return page_error(r, 500, NULL);
+	}
+	page_render(r, 200, "report_done.tpl", "Report sent", dict);
+}
+
+/* 1 when a request is sending the draft with this key now, 0 when none
+ * is, -1 when Redis cannot say. */
+static int
+submit_busy(struct req *r, const char *idem)
+{
+	redisReply *reply = rd_command(r->rd, "EXISTS concord:report-submit:%s", idem);
+	int rc;
+
+	if (reply == NULL)
+		return -1;
+	rc = reply->type == REDIS_REPLY_INTEGER ? reply->integer > 0 : -1;
+	freeReplyObject(reply);
+	return rc;
+}
+
+/* A draft sent without its result kept (Redis failed after the commit,
+ * or the request sending it has not finished): the report from the
+ * database, else the "being sent" page or the check page. Returns 1 with
+ * the result in the draft, 0 when the response is made. */
+static int
+done_from_database(struct req *r, struct report_draft *d)
+{
+	const char *idem = draft_get(d, "idem");
+	struct report_result res;
+	int found;
+
+	if (*idem == '\0') {
+		draft_lost(r);
+		return 0;
+	}
+	if ((found = report_find(r->pg, &r->actor, idem, draft_get(d, "track"),
+	    &res)) == 1) {
+		struct json_object *o = json_object_new_object();
+
+		if (o == NULL) {
+			draft_unavailable(r);
+			return 0;
+		}
+		json_object_object_add(o, "reference", json_object_new_string(res.reference));
+		json_object_object_add(o, "token", json_object_new_string(res.token));
+		json_object_object_add(d->doc, "result", o);
+		return 1;
+	}
+	if (found == -1)
+		draft_unavailable(r);
+	else if (submit_busy(r, idem) != 0)
+		page_render(r, 202, "report_sending.tpl", "Your report is being sent",
+		    page_dict(r));
+	else
+		resp_redirect(r, 303, "/report/check");
+	return 0;
 }
 
 /* GET /report/done: the reference and the private tracking link. The
@@ -1903,32 +1985,26 @@ report_done_get(struct req *r)
 {
 	struct report_draft d;
 	struct json_object *res, *ref, *tok, *kept;
-	struct view_dict *dict;
-	const char *host, *link = "";
 	enum draft_rc rc = draft_load(r, &d);
 
 	if (rc == DRAFT_ERROR)
 		return draft_unavailable(r);
-	if (rc == DRAFT_NONE || !json_object_object_get_ex(d.doc, "result", &res) ||
+	if (rc == DRAFT_NONE) {
+		draft_free(&d);
+		return draft_lost(r);
+	}
+	if (!json_object_object_get_ex(d.doc, "result", NULL) &&
+	    !done_from_database(r, &d)) {
+		draft_free(&d);
+		return;
+	}
+	if (!json_object_object_get_ex(d.doc, "result", &res) ||
 	    !json_object_object_get_ex(res, "reference", &ref) ||
 	    !json_object_object_get_ex(res, "token", &tok)) {
 		draft_free(&d);
 		return draft_lost(r);
 	}
-	host = site_host(r);
-	if (*json_object_get_string(tok) != '\0')
-		link = arena_printf(r->arena, "%s://%s/track/%s?t=%s",
-		    r->https ? "https" : "http", host != NULL ? host : "localhost",
-		    json_object_get_string(ref), json_object_get_string(tok));
-	dict = page_dict(r);
-	if (dict == NULL || link == NULL ||
-	    view_set(dict, "REFERENCE", json_object_get_string(ref)) == -1 ||
-	    (*link != '\0' && view_set(view_section(dict, "TRACK"), "LINK", link) == -1)) {
-		view_dict_free(dict);
-		draft_free(&d);
-		return page_error(r, 500, NULL);
-	}
-	page_render(r, 200, "report_done.tpl", "Report sent", dict);
+	done_render(r, json_object_get_string(ref), json_object_get_string(tok));
 	/* Keep only the result (and the key it answers). */
 	if ((kept = json_object_new_object()) != NULL) {
 		json_object_object_add(kept, "result", json_object_get(res));

@@ -7,6 +7,7 @@
 #include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
+#include "domain/evidence_store.h"
 #include "http/request.h"
 #include "pages/report_draft.h"
 #include "store/redis.h"
@@ -26,8 +27,18 @@ draft_key(const char *token, char key[80])
 			return -1;
 	if (sha256_hex(token, n, sum) == -1)
 		return -1;
-	snprintf(key, 80, "concord:draft:%s", sum);
+	snprintf(key, 80, EVIDENCE_DRAFT_KEY, sum);
 	return 0;
+}
+
+/* The draft's id: its key without the prefix, the 64 hex digits that also
+ * name the folder of its unsent files. "" for a draft with no key. */
+const char *
+draft_id(const struct report_draft *d)
+{
+	size_t n = strlen(d->key);
+
+	return n > EVIDENCE_DRAFT_ID_LEN ? d->key + n - EVIDENCE_DRAFT_ID_LEN : "";
 }
 
 /* Starts an empty draft with a new token, and sets its cookie. It is not

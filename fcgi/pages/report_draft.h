@@ -31,6 +31,7 @@ int		 draft_new(struct req *, struct report_draft *);
 enum draft_rc	 draft_load(struct req *, struct report_draft *);
 int		 draft_save(struct req *, struct report_draft *, int seconds);
 void		 draft_free(struct report_draft *);
+const char	*draft_id(const struct report_draft *);
 const char	*draft_get(const struct report_draft *, const char *field);
 int		 draft_set(struct report_draft *, const char *field, const char *value);
 struct json_object *draft_object(struct report_draft *, const char *field);

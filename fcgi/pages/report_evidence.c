@@ -2,9 +2,15 @@
  * documents. The upload is streamed (the route has ROUTE_STREAM_BODY):
  * the multipart parser hands each file's bytes to the evidence store as
  * they arrive, so memory stays bounded whatever the size. A file is only
- * kept when all of it arrived and its bytes are of a type we take; the
- * draft lists the files, and the evidence rows are written with the
- * report (domain/report.c). An upload that fails leaves nothing behind. */
+ * kept when all of it arrived and its bytes are of a type we take; it is
+ * kept with the draft's unsent files (drafts/ in the evidence folder)
+ * until the report is sent, and the evidence rows are written with the
+ * report (domain/report.c). An upload that fails leaves nothing behind.
+ *
+ * What one draft and one address may store in an hour is limited (the
+ * upload_*_hour settings): the request's length is counted against both
+ * before anything is read, each file as it begins, and what was not
+ * stored is given back at the end. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -29,10 +35,24 @@
 #include "pages/pages.h"
 #include "pages/report_draft.h"
 #include "pages/report_flow.h"
+#include "store/counter.h"
+#include "store/redis.h"
 #include "view/view.h"
 
 #define UPLOAD_CHUNK	65536
 #define FIELD_MAX	256	/* csrf, change, action: short by nature */
+#define QUOTA_WINDOW	3600	/* the quotas are per hour */
+
+/* The four upload quotas: bytes and files, per draft and per address. */
+enum quota_kind { Q_DRAFT_BYTES, Q_DRAFT_FILES, Q_ADDR_BYTES, Q_ADDR_FILES, Q_N };
+
+struct quota {
+	char		 key[Q_N][192];
+	long long	 limit[Q_N];
+	long long	 taken[Q_N];	/* counted by this request so far */
+	int		 over;		/* the quota that refused, or -1 */
+	long long	 ttl;		/* seconds until it frees up */
+};
 
 /* One upload request as the parser's callbacks see it. */
 struct upload {
@@ -46,8 +66,10 @@ struct upload {
 	int			 csrf_checked;
 	char			 value[FIELD_MAX];
 	size_t			 value_len;
+	const char		*draft;		/* the draft's id: where its files go */
+	struct quota		 q;
 	/* Why it stopped, when a callback stopped it. */
-	enum { UP_OK, UP_CSRF, UP_PATH, UP_TOO_MANY, UP_STORE, UP_NOMEM } why;
+	enum { UP_OK, UP_CSRF, UP_PATH, UP_TOO_MANY, UP_QUOTA, UP_STORE, UP_NOMEM } why;
 	enum evidence_store_err	 store_err;
 	char			 name[MULTIPART_FILENAME_MAX + 1];
 };
@@ -61,6 +83,98 @@ draft_files(struct report_draft *d)
 	    json_object_is_type(files, json_type_array))
 		return files;
 	return NULL;
+}
+
+/* ---- the quotas ---- */
+
+/* The four quotas of this draft and this request's address: their keys
+ * and limits, nothing counted yet. */
+static void
+quota_init(struct req *r, struct quota *q, const char *draft)
+{
+	static const char *const names[Q_N] = { "draft:%s:bytes", "draft:%s:files",
+	    "address:%s:bytes", "address:%s:files" };
+	const char *addr = r->remote_addr != NULL ? r->remote_addr : "-";
+	char name[160];
+	int i;
+
+	memset(q, 0, sizeof(*q));
+	q->over = -1;
+	q->limit[Q_DRAFT_BYTES] = (long long)r->cfg->upload_draft_bytes_hour;
+	q->limit[Q_DRAFT_FILES] = r->cfg->upload_draft_files_hour;
+	q->limit[Q_ADDR_BYTES] = (long long)r->cfg->upload_address_bytes_hour;
+	q->limit[Q_ADDR_FILES] = r->cfg->upload_address_files_hour;
+	for (i = 0; i < Q_N; i++) {
+		snprintf(name, sizeof(name), names[i], i < Q_ADDR_BYTES ? draft : addr);
+		snprintf(q->key[i], sizeof(q->key[i]), "concord:quota:upload:%s", name);
+	}
+}
+
+/* Counts n more bytes (files 0) or files (files 1) against the draft's
+ * and the address's quota. Returns 0 when both allow it, 1 when one is
+ * reached (q->over and q->ttl say which and for how long), -1 when Redis
+ * cannot say. What is counted stays counted until quota_settle. */
+static int
+quota_take(struct rd *rd, struct quota *q, int files, long long n)
+{
+	struct rd_window w;
+	int i;
+
+	for (i = files ? Q_DRAFT_FILES : Q_DRAFT_BYTES; i < Q_N; i += 2) {
+		if (rd_window_add(rd, q->key[i], QUOTA_WINDOW, n, &w) == -1)
+			return -1;
+		q->taken[i] += n;
+		if (w.count > q->limit[i]) {
+			q->over = i;
+			q->ttl = w.ttl;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Gives back what this request counted beyond what it stored. */
+static void
+quota_settle(struct rd *rd, struct quota *q, long long bytes, long long files)
+{
+	struct rd_window w;
+	long long back;
+	int i;
+
+	for (i = 0; i < Q_N; i++) {
+		back = q->taken[i] - (i == Q_DRAFT_FILES || i == Q_ADDR_FILES ? files : bytes);
+		if (back > 0 && rd_window_add(rd, q->key[i], QUOTA_WINDOW, -back, &w) == -1)
+			log_warn("evidence: quota %s not given back: %s", q->key[i],
+			    rd_error(rd));
+	}
+}
+
+/* Which quota was reached and when to try again, in words. */
+static const char *
+quota_problem(struct req *r, const struct quota *q)
+{
+	long long minutes = q->ttl > 0 ? (q->ttl + 59) / 60 : 60;
+	unsigned long long mb = (unsigned long long)q->limit[q->over] / (1000 * 1000);
+	const char *when = arena_printf(r->arena, "Try again in %lld minute%s", minutes,
+	    minutes == 1 ? "" : "s");
+
+	switch (q->over) {
+	case Q_DRAFT_BYTES:
+		return arena_printf(r->arena, "You have added %llu MB of files to this "
+		    "report in the last hour, the most it can take. %s, or continue "
+		    "without adding more", mb, when);
+	case Q_DRAFT_FILES:
+		return arena_printf(r->arena, "You have added %lld files to this report "
+		    "in the last hour, the most it can take. %s, or continue without "
+		    "adding more", q->limit[q->over], when);
+	case Q_ADDR_BYTES:
+		return arena_printf(r->arena, "%llu MB of files have been sent from your "
+		    "connection in the last hour, the most we can take. %s", mb, when);
+	default:
+		return arena_printf(r->arena, "%lld files have been sent from your "
+		    "connection in the last hour, the most we can take. %s",
+		    q->limit[q->over], when);
+	}
 }
 
 /* ---- the parser's callbacks ---- */
@@ -96,7 +210,18 @@ on_begin(void *arg, const struct multipart_part *p)
 		up->why = UP_TOO_MANY;
 		return -1;
 	}
-	if ((e = evidence_store_begin(&up->w, up->r->cfg->evidence_dir, &up->lim)) != STORE_OK) {
+	switch (quota_take(up->r->rd, &up->q, 1, 1)) {
+	case 0:
+		break;
+	case 1:
+		up->why = UP_QUOTA;
+		return -1;
+	default:
+		up->why = UP_NOMEM;
+		return -1;
+	}
+	if ((e = evidence_store_begin_draft(&up->w, up->r->cfg->evidence_dir, up->draft,
+	    &up->lim)) != STORE_OK) {
 		evidence_store_abort(&up->w);
 		up->why = UP_STORE;
 		up->store_err = e;
@@ -259,6 +384,9 @@ upload_problem(struct req *r, const struct upload *up, enum multipart_err me, in
 		case UP_TOO_MANY:
 			return arena_printf(r->arena, "You can add up to %d files to a "
 			    "report. Remove a file before adding another", cfg->upload_files_max);
+		case UP_QUOTA:
+			*status = 429;
+			return quota_problem(r, &up->q);
 		case UP_STORE:
 			switch (up->store_err) {
 			case STORE_EMPTY:
@@ -398,6 +526,19 @@ files_keep(struct report_draft *d, struct json_object *added)
 	return 0;
 }
 
+/* What this request stored, for the quotas: bytes and files. */
+static void
+upload_stored(const struct upload *up, long long *bytes, long long *files)
+{
+	size_t i, n = json_object_array_length(up->added);
+
+	*bytes = 0;
+	*files = (long long)n;
+	for (i = 0; i < n; i++)
+		*bytes += strtoll(file_field(json_object_array_get_idx(up->added, i), "size"),
+		    NULL, 10);
+}
+
 /* POST /report/evidence (multipart/form-data): stores the chosen files,
  * then either shows the list again ("Upload and add more") or goes on. */
 void
@@ -409,19 +550,36 @@ report_evidence_post(struct req *r)
 	struct upload up;
 	enum multipart_err me;
 	const char *action, *problem;
+	long long bytes = 0, nfiles = 0, length;
 	int status;
 
 	if (!draft_enter(r, &d, 1))
 		return;
 	memset(&up, 0, sizeof(up));
 	up.r = r;
+	up.draft = draft_id(&d);
 	up.lim = evidence_limits_default;
 	up.lim.file_max = r->cfg->upload_max;
 	up.max = (size_t)r->cfg->upload_files_max;
 	up.have = (files = draft_files(&d)) != NULL ? json_object_array_length(files) : 0;
+	quota_init(r, &up.q, up.draft);
 	if ((up.added = json_object_new_array()) == NULL) {
 		draft_unavailable(r);
 		goto out;
+	}
+	/* The whole body counts until the files in it are known. */
+	length = r->content_length >= 0 ? r->content_length :
+	    (long long)multipart_total_for((size_t)r->cfg->upload_files_max, r->cfg->upload_max);
+	switch (quota_take(r->rd, &up.q, 0, length)) {
+	case 0:
+		break;
+	case 1:
+		form_error(&errs, "evidence", quota_problem(r, &up.q));
+		evidence_render(r, &d, 429, &errs);
+		goto settle;
+	default:
+		draft_unavailable(r);
+		goto settle;
 	}
 	me = upload_read(r, &up);
 	if (me == MULTIPART_OK && !up.csrf_checked)
@@ -433,27 +591,30 @@ report_evidence_post(struct req *r)
 			log_error("audit of csrf_rejected %s failed", r->path);
 		page_error(r, 403, "This form has expired or did not come from "
 		    "Concord. Go back, reload the page and try again.");
-		goto out;
+		goto settle;
 	}
 	if (me != MULTIPART_OK) {
 		upload_discard(r->cfg, &up);
 		if ((problem = upload_problem(r, &up, me, &status)) == NULL) {
 			draft_unavailable(r);
-			goto out;
+			goto settle;
 		}
 		form_error(&errs, "evidence", problem);
 		evidence_render(r, &d, status, &errs);
-		goto out;
+		goto settle;
 	}
 	if (files_keep(&d, up.added) == -1) {
 		upload_discard(r->cfg, &up);
 		draft_unavailable(r);
-		goto out;
+		goto settle;
 	}
+	upload_stored(&up, &bytes, &nfiles);
 	action = req_form(r, "action");
 	draft_next(r, &d, action != NULL && strcmp(action, "more") == 0 ?
 	    (changing(r) ? "/report/evidence?change=1" : "/report/evidence") :
 	    step_after(r, &d, STEP_EVIDENCE, 0, NULL, changing(r)));
+settle:
+	quota_settle(r->rd, &up.q, bytes, nfiles);
 out:
 	json_object_put(up.added);
 	draft_free(&d);

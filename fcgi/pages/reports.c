@@ -89,6 +89,7 @@ row_dict(struct view_dict *d, const struct report_row *r)
 	    view_set(d, "CHANNEL", r->channel) == -1 ||
 	    view_set(d, "TYPE", r->type) == -1 ||
 	    view_set(d, "PLACE", r->place) == -1 ||
+	    (*r->place != '\0' && view_show(d, "WHERE") == -1) ||
 	    view_set(d, "REPORTED", r->reported) == -1 ||
 	    view_set(d, "DESCRIPTION", r->description) == -1 ||
 	    (r->linked && view_show(d, "LINKED") == -1) ||

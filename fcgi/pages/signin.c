@@ -34,6 +34,29 @@ signin_form(struct req *r, int status, const char *email,
 	page_render(r, status, "signin.tpl", form_title(r, errs, "Sign in"), d);
 }
 
+/* What a refused attempt says (SIGNIN_THROTTLED: this address is locked
+ * out; SIGNIN_SLOWED: the account is slowed down), with the wait in words,
+ * which Retry-After also gives. */
+static const char *
+throttled_message(struct req *r, enum signin_step step, long long wait)
+{
+	const char *after;
+	long long minutes;
+
+	if (wait < 1)
+		wait = 1;
+	minutes = (wait + 59) / 60;
+	if ((after = arena_printf(r->arena, "%lld", wait)) != NULL)
+		(void)resp_header(r, "Retry-After", after);
+	if (step == SIGNIN_SLOWED)
+		return arena_printf(r->arena, "There have been many failed attempts "
+		    "to sign in to this account. Wait %lld second%s, then try again.",
+		    wait, wait == 1 ? "" : "s");
+	return arena_printf(r->arena, "There have been too many attempts to sign "
+	    "in from this device. Wait %lld minute%s, then try again.",
+	    minutes, minutes == 1 ? "" : "s");
+}
+
 /* GET /staff/sign-in */
 void
 signin_get(struct req *r)
@@ -55,6 +78,8 @@ signin_post(struct req *r)
 {
 	struct form_errors errs = {0};
 	const char *email, *password;
+	enum signin_step step;
+	long long wait;
 
 	email = form_text(r, "email", 254, &errs, "email",
 	    "Enter your email address", "Email address must be 254 characters or fewer");
@@ -67,14 +92,14 @@ signin_post(struct req *r)
 		return page_error(r, 500, NULL);
 	if (errs.n > 0)
 		return signin_form(r, 400, email, &errs, NULL);
-	switch (signin_password(r, email, password)) {
+	switch ((step = signin_password(r, email, password, &wait))) {
 	case SIGNIN_NEED_CODE:
 		return resp_redirect(r, 303, "/staff/sign-in/code");
 	case SIGNIN_NEED_ENROL:
 		return resp_redirect(r, 303, "/staff/sign-in/enrol");
 	case SIGNIN_THROTTLED:
-		return signin_form(r, 429, email, &errs, "There have been too many "
-		    "attempts to sign in. Wait 15 minutes, then try again.");
+	case SIGNIN_SLOWED:
+		return signin_form(r, 429, email, &errs, throttled_message(r, step, wait));
 	case SIGNIN_UNAVAILABLE:
 		return page_error(r, 503, "Sign-in is unavailable at the moment. "
 		    "Please try again in a few minutes.");
@@ -182,6 +207,8 @@ signin_code_post(struct req *r)
 	struct form_errors errs = {0};
 	struct signin_pending p;
 	const char *code = code_read(r);
+	enum signin_step step;
+	long long wait;
 	int rc = signin_pending_load(r, &p);
 
 	if (rc == -1)
@@ -192,15 +219,15 @@ signin_code_post(struct req *r)
 		form_error(&errs, "code", "Enter the 6-digit code from your authenticator app");
 		return code_form(r, 400, &p, &errs);
 	}
-	switch (signin_code(r, code)) {
+	switch ((step = signin_code(r, code, &wait))) {
 	case SIGNIN_DONE:
 		page_flash(r, "You are signed in.");
 		return resp_redirect(r, 303, "/staff");
 	case SIGNIN_EXPIRED:
 		return signin_restart(r);
 	case SIGNIN_THROTTLED:
-		return page_error(r, 429, "There have been too many attempts to sign "
-		    "in. Wait 15 minutes, then try again.");
+	case SIGNIN_SLOWED:
+		return page_error(r, 429, throttled_message(r, step, wait));
 	case SIGNIN_UNAVAILABLE:
 		return page_error(r, 503, NULL);
 	default:

@@ -1,4 +1,5 @@
-/* Matching a request against the route table. */
+/* Matching a request against the route table, and printing it. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -75,4 +76,19 @@ route_match(const struct route *t, size_t n, struct req *r, int *status)
 	if (path_seen)
 		*status = 405;
 	return NULL;
+}
+
+/* Prints the table to out, one route a line: method, pattern and the
+ * permission it needs, tab-separated (concord-fcgi --routes). Returns 0,
+ * or -1 when out could not be written. */
+int
+route_table_print(FILE *out, const struct route *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fprintf(out, "%s\t%s\t%s\n", method_name(t[i].method),
+		    t[i].pattern, perm_name(t[i].perm)) < 0)
+			return -1;
+	return fflush(out) == EOF || ferror(out) ? -1 : 0;
 }

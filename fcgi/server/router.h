@@ -1,6 +1,8 @@
 #ifndef SERVER_ROUTER_H
 #define SERVER_ROUTER_H
 
+#include <stdio.h>
+
 #include "domain/perm.h"
 #include "http/request.h"
 
@@ -24,5 +26,6 @@ const struct route	*route_match(const struct route *, size_t n,
 			    struct req *, int *status);
 int			 route_path_match(const char *pattern, const char *path,
 			    struct req *);
+int			 route_table_print(FILE *, const struct route *, size_t n);
 
 #endif

@@ -132,3 +132,15 @@ rd_commandv(struct rd *r, int argc, const char **argv, const size_t *lens)
 	}
 	return reply;
 }
+
+/* For commands whose reply only says whether they worked: frees r.
+ * Returns 0, or -1 when there was no reply or an error reply. */
+int
+rd_reply_ok(redisReply *r)
+{
+	int ok = r != NULL && r->type != REDIS_REPLY_ERROR;
+
+	if (r != NULL)
+		freeReplyObject(r);
+	return ok ? 0 : -1;
+}

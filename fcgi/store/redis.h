@@ -12,5 +12,6 @@ redisReply	*rd_command(struct rd *, const char *fmt, ...);
 redisReply	*rd_commandv(struct rd *, int argc, const char **argv,
 		    const size_t *lens);
 const char	*rd_error(const struct rd *);
+int		 rd_reply_ok(redisReply *);
 
 #endif

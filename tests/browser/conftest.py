@@ -5,7 +5,10 @@ import tempfile
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 URL = os.environ.get("CONCORD_URL")
 if not URL:
@@ -69,6 +72,44 @@ def browser_nojs():
     d = make_driver(javascript=False)
     yield d
     quit_driver(d)
+
+
+# Waits: a click returns before the page it asked for has arrived, and a
+# busy machine makes that gap long. Read a page only once the condition the
+# assertion needs holds; never sleep for a time.
+WAIT = 30
+
+
+def wait_until(driver, condition, what):
+    """Waits (up to WAIT seconds) for condition(driver) to be true, and
+    returns its value; the message says what never happened."""
+    return WebDriverWait(driver, WAIT).until(condition, f"waited {WAIT} s for {what}")
+
+
+def next_page(driver, old):
+    """Waits until the page that held `old` has been replaced and the new
+    one has loaded. While Chromium swaps documents, asking about the old
+    element may fail in more ways than StaleElementReferenceException."""
+    def gone(_):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e) or "No node with given id" in str(e):
+                return True
+            raise
+    wait_until(driver, gone, "the next page to replace this one")
+    wait_until(driver, lambda d: d.execute_script("return document.readyState") == "complete",
+               "the next page to load")
+
+
+def press(driver, selector):
+    """Presses a button (or follows a link) and waits for the next page to load."""
+    button = driver.find_element(By.CSS_SELECTOR, selector)
+    button.click()
+    next_page(driver, button)
 
 
 AXE = os.path.join(os.path.dirname(__file__), "..", "..", "node_modules", "axe-core",

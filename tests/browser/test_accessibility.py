@@ -5,7 +5,9 @@ import sys
 
 import pytest
 
-from conftest import axe_violations
+from selenium.webdriver.common.by import By
+
+from conftest import axe_violations, press, wait_until
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "integration"))
 from staff import as_role  # noqa: E402
@@ -48,16 +50,22 @@ def test_staff_pages_have_no_violations(browser, base_url, role):
         if v:
             found[path] = v
     # An incident page and a form with errors, too.
+    # Each read waits for the page it needs: the click returns before the
+    # answer has arrived, and under load that is seconds.
     if role == "police_supervisor":
         browser.get(base_url + "/staff/incidents")
-        browser.find_element("css selector", "a[href^='/staff/incidents/ASB-']").click()
+        press(browser, "a[href^='/staff/incidents/ASB-']")
+        wait_until(browser, lambda d: "/staff/incidents/ASB-" in d.current_url,
+                   "the incident page")
         v = axe_violations(browser)
         if v:
             found[browser.current_url] = v
     else:
         browser.get(base_url + "/admin/agencies/new")
-        browser.find_element("css selector", "main form button[type=submit]").click()
-        assert "There is a problem" in browser.page_source
+        press(browser, "main form button[type=submit]")
+        summary = wait_until(browser, lambda d: d.find_elements(
+            By.CSS_SELECTOR, ".govuk-error-summary"), "the error summary")
+        assert "There is a problem" in summary[0].text
         v = axe_violations(browser)
         if v:
             found["/admin/agencies (errors)"] = v

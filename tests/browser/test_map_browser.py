@@ -9,11 +9,9 @@ import requests
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import axe_violations
-from test_report_browser import (chosen, click_label, cont, next_page, path_of, problems,
-                                 type_into)
+from conftest import axe_violations, next_page, wait_until
+from test_report_browser import chosen, click_label, cont, path_of, problems, type_into
 
 # Islington, just north of the City (the demo partnership): outside it.
 OUTSIDE = (-0.0917, 51.523)
@@ -44,14 +42,29 @@ def to_where(driver, base_url):
 
 def the_map(driver):
     """Waits for Leaflet to have drawn the map and at least one tile."""
-    WebDriverWait(driver, 15).until(lambda d: d.find_elements(
-        By.CSS_SELECTOR, "#report-map.leaflet-container img.leaflet-tile-loaded"))
-    return driver.find_element(By.ID, "report-map")
+    wait_until(driver, lambda d: d.find_elements(
+        By.CSS_SELECTOR, "#report-map.leaflet-container img.leaflet-tile-loaded"),
+        "the map and a tile")
+    el = driver.find_element(By.ID, "report-map")
+    # Wholly in view: a click "in the middle" of a map half below the fold
+    # lands in the middle of the part that shows.
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    wait_until(driver, lambda d: d.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return r.top >= 0 && r.bottom <= window.innerHeight;", el), "the map in view")
+    return el
 
 
 def point(driver):
     return (driver.find_element(By.ID, "lon").get_attribute("value"),
             driver.find_element(By.ID, "lat").get_attribute("value"))
+
+
+def chosen_point(driver):
+    """Waits for the map to have put a point in the form, with its marker."""
+    wait_until(driver, lambda d: point(d) != ("", "") and d.find_elements(
+        By.CSS_SELECTOR, "#report-map .leaflet-marker-icon"), "a point chosen on the map")
+    return point(driver)
 
 
 def pixel(lon, lat, zoom):
@@ -90,19 +103,18 @@ def test_clicking_the_map_chooses_the_point_and_the_next_step_takes_it(browser, 
     assert "No place chosen" in browser.find_element(By.ID, "report-map-status").text
 
     ActionChains(browser).move_to_element(el).click().perform()     # the middle
-    lon, lat = point(browser)
+    lon, lat = chosen_point(browser)
     assert abs(float(lon) - float(el.get_attribute("data-lon"))) < 0.001
     assert abs(float(lat) - float(el.get_attribute("data-lat"))) < 0.001
-    assert browser.find_elements(By.CSS_SELECTOR, "#report-map .leaflet-marker-icon")
-    assert "Place chosen on the map" in browser.find_element(By.ID, "report-map-status").text
+    wait_until(browser, lambda d: "Place chosen on the map" in
+               d.find_element(By.ID, "report-map-status").text, "the map's status to change")
 
     cont(browser)                            # no address: the point is enough
     assert path_of(browser, base_url) == "/report/impact", problems(browser)
     # Back on the step, the point was kept and the marker is where it was.
     browser.get(base_url + "/report/where")
     the_map(browser)
-    assert point(browser) == (lon, lat)
-    assert browser.find_elements(By.CSS_SELECTOR, "#report-map .leaflet-marker-icon")
+    assert chosen_point(browser) == (lon, lat)
     assert severe(browser) == []
 
 
@@ -110,7 +122,7 @@ def test_a_point_outside_the_area_says_who_to_contact_instead(browser, base_url)
     to_where(browser, base_url)
     el = the_map(browser)
     click_at(browser, el, *OUTSIDE)
-    lon, lat = point(browser)
+    lon, lat = chosen_point(browser)
     assert abs(float(lon) - OUTSIDE[0]) < 0.001 and abs(float(lat) - OUTSIDE[1]) < 0.001
     cont(browser)
     assert path_of(browser, base_url) == "/report/where"
@@ -118,9 +130,9 @@ def test_a_point_outside_the_area_says_who_to_contact_instead(browser, base_url)
     assert "Report it to" in summary and "instead" in summary, summary
     # The point comes back with the error, and can be removed for an address.
     the_map(browser)
-    assert point(browser) == (lon, lat)
+    assert chosen_point(browser) == (lon, lat)
     browser.find_element(By.CSS_SELECTOR, ".concord-map__clear").click()
-    assert point(browser) == ("", "")
+    wait_until(browser, lambda d: point(d) == ("", ""), "the point to be removed")
     type_into(browser, "address-line-1", "Guildhall Yard")
     cont(browser)
     assert path_of(browser, base_url) == "/report/impact", problems(browser)
@@ -136,7 +148,7 @@ def test_the_map_can_be_used_with_a_keyboard(browser, base_url):
         el.send_keys(Keys.ENTER)             # chooses the middle, does not submit
         return point(d)[0] != "" and float(point(d)[0]) > west + 0.0005
 
-    WebDriverWait(browser, 5).until(chose_east)
+    wait_until(browser, chose_east, "Enter to choose a point east of the start")
     assert path_of(browser, base_url) == "/report/where"
     assert abs(float(point(browser)[1]) - float(el.get_attribute("data-lat"))) < 0.001
 
@@ -147,6 +159,7 @@ def test_the_where_step_with_the_map_has_no_accessibility_problems(browser, base
     assert browser.find_element(By.ID, "report-map-hint").is_displayed()
     assert el.get_attribute("aria-describedby") == "report-map-hint"
     ActionChains(browser).move_to_element(el).click().perform()
+    chosen_point(browser)
     assert axe_violations(browser) == []
 
 

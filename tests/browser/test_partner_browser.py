@@ -6,17 +6,13 @@ import sys
 
 from selenium.webdriver.common.by import By
 
-from conftest import axe_violations
-from test_report_browser import next_page
+from conftest import axe_violations, press
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "integration"))
 from test_partner_report import new_form, to_impact  # noqa: E402
 
 
-def press(driver, selector="main form button.govuk-button"):
-    button = driver.find_element(By.CSS_SELECTOR, selector)
-    button.click()
-    next_page(driver, button)
+FORM_BUTTON = "main form button.govuk-button"
 
 
 def test_the_partner_route_is_accessible(browser, base_url):
@@ -38,7 +34,7 @@ def test_the_partner_route_is_accessible(browser, base_url):
     assert "Your organisation" in browser.find_element(By.TAG_NAME, "h1").text
     axe("partner step")
     browser.find_element(By.ID, "partner-reference").send_keys("HH<1>")
-    press(browser)
+    press(browser, FORM_BUTTON)
     assert "There is a problem" in browser.page_source
     assert browser.find_element(By.ID, "partner-reference").get_attribute("value") == "HH<1>"
     axe("partner step with errors")
@@ -46,7 +42,7 @@ def test_the_partner_route_is_accessible(browser, base_url):
     ref.clear()
     ref.send_keys("HH-2026-1")
     browser.find_element(By.CSS_SELECTOR, 'label[for="tenants-3"]').click()
-    press(browser)
+    press(browser, FORM_BUTTON)
     if browser.current_url.endswith("/report/evidence"):
         press(browser, 'main form button[name="action"][value="continue"]')
     assert browser.current_url.endswith("/report/check"), browser.current_url

@@ -9,8 +9,14 @@ import os
 import subprocess
 import time
 
+import pytest
+
 ROOT = os.environ.get("CONCORD_ROOT") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", ".."))
+# The demo geography ships with the project (sql/demo/README.md); the large
+# data sets do not: they are the shared folder beside the checkout.
+DEMO_GEO = os.path.join(ROOT, "sql", "demo")
+SHARED_DATA = os.environ.get("CONCORD_DATA") or os.path.join(ROOT, "..", "shared", "data")
 URL = os.environ.get("CONCORD_URL")
 VAR = os.environ.get("CONCORD_VAR")
 CONF = os.environ.get("CONCORD_CONF") or (VAR and os.path.join(VAR, "concord.conf"))
@@ -89,3 +95,18 @@ def ctl(*args, check=True, input=None):
     return subprocess.run([os.path.join(BUILD, "concordctl"), "-c", CONF, *args],
                           check=check, capture_output=True, text=True, timeout=60,
                           input=input)
+
+
+def shared_data(*parts):
+    """The path of a large shared data set (../shared/data beside the
+    checkout, or $CONCORD_DATA). When it is absent the test skips, saying
+    what it needs; under CI=true it fails instead, because there a skip
+    would pass a run that never tested this."""
+    path = os.path.join(SHARED_DATA, *parts)
+    if os.path.exists(path):
+        return path
+    why = (f"needs the shared data set {path}, which is not there (the "
+           f"folder ../shared/data beside the checkout, or CONCORD_DATA)")
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(why + ": CI=true, so this is a failure, not a skip")
+    pytest.skip(why)

@@ -1,5 +1,6 @@
 """Geography: the demo's beats and council areas (concordctl areas import,
-run by scripts/lib.sh's demo step from the shared data folder), where a
+run by scripts/lib.sh's demo step from the copy shipped in sql/demo/), the
+demo incidents placed in them (concordctl demo incidents), where a
 point is (concordctl areas locate, which calls area_locate in
 fcgi/domain/area.c), and the seeded ASB types and their questions
 (sql/migrations/0010_asb_types.sql)."""
@@ -13,16 +14,10 @@ import time
 import psycopg2
 import pytest
 
-from stack import ROOT, ctl, read_conf
+from stack import DEMO_GEO, ctl, read_conf, shared_data
 
-DATA = os.environ.get("CONCORD_DATA") or os.path.join(ROOT, "..", "shared", "data")
-WARDS = os.path.join(DATA, "boundaries", "wards_by_lad", "E09000001.json")
-LADS = os.path.join(DATA, "boundaries", "lad_city_and_neighbours_DERIVED.geojson")
-POLICE_UK = os.path.join(DATA, "police-uk")
-
-needs_data = pytest.mark.skipif(
-    not (os.path.isfile(WARDS) and os.path.isfile(LADS)),
-    reason=f"no boundary data in {DATA} (the demo imported no areas)")
+WARDS = os.path.join(DEMO_GEO, "city-of-london-wards.geojson")
+LADS = os.path.join(DEMO_GEO, "city-and-neighbours-councils.geojson")
 
 NEIGHBOURS = {"E09000007": "Camden", "E09000012": "Hackney",
               "E09000019": "Islington", "E09000028": "Southwark",
@@ -62,7 +57,6 @@ def table_state(db):
 # ---------------------------------------------------------------------------
 # the demo import
 
-@needs_data
 def test_demo_imported_the_25_city_wards_as_beats_and_7_council_areas(db):
     with db.cursor() as cur:
         cur.execute("SELECT count(*) FROM beat b JOIN agency a ON a.id = b.agency_id "
@@ -86,7 +80,41 @@ def test_demo_imported_the_25_city_wards_as_beats_and_7_council_areas(db):
                                "local_authority", False, False)
 
 
-@needs_data
+def test_the_demo_geography_ships_with_its_licence():
+    # A clone alone must give a demo with geography, and say whose it is.
+    for name in ("city-of-london-wards.geojson", "city-and-neighbours-councils.geojson"):
+        with open(os.path.join(DEMO_GEO, name)) as f:
+            assert json.load(f)["type"] == "FeatureCollection"
+    with open(os.path.join(DEMO_GEO, "LICENCE")) as f:
+        text = f.read()
+    assert "Martin Chorley" in text and "Creative Commons Attribution 4.0" in text
+    assert "Open Government Licence" in text and "OS OpenData" in text
+
+
+def demo_incident_places(db):
+    """For each demo incident whose point is in a City ward: its beat and
+    council area, and the ward and City area that cover its point."""
+    with db.cursor() as cur:
+        cur.execute("SELECT i.reference, i.beat_id, i.la_area_id, b.id, "
+                    "(SELECT id FROM la_area WHERE code = 'E09000001') "
+                    "FROM incident i JOIN beat b ON ST_Covers(b.geom, i.location) "
+                    "WHERE i.description LIKE 'Demo:%%' ORDER BY i.reference")
+        return cur.fetchall()
+
+
+def test_demo_incidents_in_the_city_have_their_beat_and_council_area(db):
+    places = demo_incident_places(db)
+    assert len(places) >= 3, places
+    for ref, beat, area, ward, city in places:
+        assert (beat, area) == (ward, city), ref
+    # Running the demo step again (scripts/up does) changes nothing.
+    r = ctl("demo", "incidents", check=False)
+    assert r.returncode == 0, r.stderr
+    placed = re.search(r"(\d+) in a beat and a council area", r.stdout)
+    assert placed and int(placed.group(1)) >= len(places), r.stdout
+    assert demo_incident_places(db) == places
+
+
 def test_importing_the_same_files_again_changes_nothing_and_takes_seconds(db):
     before = table_state(db)
     t0 = time.monotonic()
@@ -150,7 +178,6 @@ BAD_FILES = {
 }
 
 
-@needs_data
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
 def test_import_refuses_a_bad_file_naming_the_feature(case, wards, tmp_path, db):
     make, message = BAD_FILES[case]
@@ -164,7 +191,6 @@ def test_import_refuses_a_bad_file_naming_the_feature(case, wards, tmp_path, db)
     assert table_state(db) == before
 
 
-@needs_data
 def test_import_refuses_truncated_json_with_its_line(tmp_path, db):
     path = tmp_path / "cut.geojson"
     path.write_text(open(WARDS).read()[:5000])
@@ -173,7 +199,6 @@ def test_import_refuses_truncated_json_with_its_line(tmp_path, db):
     assert "not valid JSON (line" in r.stderr
 
 
-@needs_data
 def test_import_refuses_an_agency_of_the_wrong_kind_or_none(db):
     before = table_state(db)
     r = ctl("areas", "import", "--beats", WARDS, "--beat-agency", "city-council",
@@ -204,7 +229,6 @@ def test_import_wants_its_arguments():
 # ---------------------------------------------------------------------------
 # locate
 
-@needs_data
 def test_guildhall_is_inside_the_partnership_in_bassishaw_ward():
     loc = locate(-0.0917, 51.5155)
     assert loc["in_partnership"] is True
@@ -213,7 +237,6 @@ def test_guildhall_is_inside_the_partnership_in_bassishaw_ward():
     assert loc["council"] is None
 
 
-@needs_data
 def test_a_point_in_hackney_is_outside_and_names_hackney_council():
     loc = locate(-0.0553, 51.5450)
     assert loc["in_partnership"] is False
@@ -222,7 +245,6 @@ def test_a_point_in_hackney_is_outside_and_names_hackney_council():
     assert loc["council"] == "Hackney Council"
 
 
-@needs_data
 @pytest.mark.parametrize("lon,lat", [(-0.0900, 51.5080),    # the Thames
                                      (-2.2426, 53.4808)])   # Manchester
 def test_the_river_and_far_away_are_outside_with_no_council(lon, lat):
@@ -231,7 +253,6 @@ def test_the_river_and_far_away_are_outside_with_no_council(lon, lat):
                    "area": None, "council": None}
 
 
-@needs_data
 def test_a_city_ward_wins_over_a_neighbours_coarse_outline(db):
     # Near Temple: in Farringdon Without ward, but inside the ~60 m-accurate
     # Westminster outline.
@@ -271,7 +292,7 @@ def test_locate_reads_lines_and_marks_the_bad_ones():
 def asb_points(n):
     """The first n police-recorded ASB points with coordinates, month by month."""
     points = []
-    for path in sorted(glob.glob(os.path.join(POLICE_UK, "*.csv"))):
+    for path in sorted(glob.glob(os.path.join(shared_data("police-uk"), "*.csv"))):
         with open(path, newline="") as f:
             for row in csv.DictReader(f):
                 if row["Crime type"] == "Anti-social behaviour" and row["Longitude"]:
@@ -281,8 +302,6 @@ def asb_points(n):
     return points
 
 
-@needs_data
-@pytest.mark.skipif(not os.path.isdir(POLICE_UK), reason="no police-uk data")
 def test_about_nine_in_ten_police_asb_points_fall_in_a_city_ward():
     points = asb_points(1000)
     assert len(points) == 1000

@@ -2,10 +2,12 @@
 concordctl audit verify / head.
 
 Rows are written as the application writes them: connected as its role,
-one INSERT per event inside a transaction. Row-level security (0009) lets
-that role read audit rows only with an agency context, and INSERT ...
-RETURNING needs to read the new row: so these tests act for an agency
-(audit_append itself uses no RETURNING and works for the public too).
+one INSERT per event inside a transaction, under the actor and agency the
+transaction's settings name (row security, 0017, refuses any other).
+That role reads a row that is about no record only in the agency that
+wrote it, and INSERT ... RETURNING needs to read the new row: so these
+tests act for an agency (audit_append itself uses no RETURNING and works
+for the public too).
 Tests that tamper with a row do
 so as the superuser with the refusing trigger disabled, and always put the
 row back in a `finally`: other tests share this database and its chains.
@@ -50,11 +52,12 @@ def acting(cur, agency=1, user=7):
 
 
 def insert(conn, action="update", reason=None, before=None, after=None,
-           actor=7, agency=None):
-    """One audit row, in conn's current transaction (not committed)."""
+           actor=7, agency=1, entity_id=None):
+    """One audit row, in conn's current transaction (not committed), by
+    actor for agency (None: the public)."""
     with conn.cursor() as cur:
-        acting(cur)
-        cur.execute(INSERT, (actor, agency, str(uuid.uuid4()), action,
+        acting(cur, agency=agency or 0, user=actor or 0)
+        cur.execute(INSERT, (actor, agency, entity_id or str(uuid.uuid4()), action,
                              before and json.dumps(before),
                              after and json.dumps(after), reason,
                              uuid.uuid4().hex))
@@ -135,8 +138,8 @@ def test_rows_from_two_connections_form_chains_that_verify(db):
         with b.cursor() as cur:  # several rows in one statement
             acting(cur)
             cur.execute("""
-                INSERT INTO audit_event (entity, entity_id, action)
-                SELECT 'audit-test', g::text, 'export' FROM generate_series(1, 3) g
+                INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, action)
+                SELECT 7, 1, 'audit-test', g::text, 'export' FROM generate_series(1, 3) g
                 RETURNING id, chain, seq""")
             multi = cur.fetchall()
         b.commit()
@@ -225,8 +228,9 @@ def test_the_trigger_ignores_caller_supplied_chain_seq_hashes_and_time(db):
         with conn.cursor() as cur:
             acting(cur)
             cur.execute("""
-                INSERT INTO audit_event (entity, action, chain, seq, prev_hash, hash, at)
-                VALUES ('audit-test', 'forge', %s, 1000000000, %s, %s, '2001-01-01Z')
+                INSERT INTO audit_event (actor_id, agency_id, entity, action, chain, seq,
+                                         prev_hash, hash, at)
+                VALUES (7, 1, 'audit-test', 'forge', %s, 1000000000, %s, %s, '2001-01-01Z')
                 RETURNING id, chain, seq, prev_hash, hash, at, now()""",
                         ((mine + 1) % STRIPES, b"\x01" * 32, b"\x02" * 32))
             event_id, chain, seq, prev_hash, hash_, at, now = cur.fetchone()
@@ -278,7 +282,8 @@ def test_canonical_text_is_independent_of_time_zone_and_tells_null_from_empty(db
     assert len(c1) == len(c2) == 14
 
 
-def test_a_changed_field_is_found_and_named(db):
+def tamper_target():
+    """A committed row to tamper with, and one after it; the trail intact."""
     conn = app_connect()
     try:
         target = insert(conn, reason="original reason")
@@ -287,9 +292,17 @@ def test_a_changed_field_is_found_and_named(db):
     finally:
         conn.close()
     assert_intact()
+    return target
+
+
+def assert_edit_found(db, target, while_edited=lambda: None):
+    """Rewrites the target row's reason (as the superuser, trigger off),
+    runs while_edited, and asserts that verify names the row; then puts the
+    row back."""
     update = "UPDATE audit_event SET reason = %s WHERE id = %s"
     try:
         without_trigger(db, "audit_event_no_change", update, ("rewritten", target["id"]))
+        while_edited()
         rc, out = verify()
         assert rc == 1, out
         assert (f"chain {target['chain']}, seq {target['seq']} (id {target['id']}): "
@@ -297,6 +310,71 @@ def test_a_changed_field_is_found_and_named(db):
     finally:
         without_trigger(db, "audit_event_no_change", update,
                         ("original reason", target["id"]))
+
+
+def test_a_changed_field_is_found_and_named(db):
+    assert_edit_found(db, tamper_target())
+    assert_intact()
+
+
+def canonical_definition(db):
+    with db.cursor() as cur:
+        cur.execute("SELECT pg_get_functiondef('audit_event_canonical(audit_event)'"
+                    "::regprocedure)")
+        return cur.fetchone()[0]
+
+
+@pytest.fixture
+def canonical_saved(db):
+    """audit_event_canonical()'s definition, put back after the test that
+    replaces it (the chain trigger hashes every new row with it)."""
+    definition = canonical_definition(db)
+    yield definition
+    with db.cursor() as cur:
+        cur.execute(definition)
+    assert canonical_definition(db) == definition
+
+
+def test_an_edit_hidden_by_a_replaced_canonical_function_is_still_found(
+        db, canonical_saved):
+    target = tamper_target()
+    (original,) = row(db, target["id"], "audit_event_canonical(audit_event)")
+    # What a superuser covering an edit would do: the function answers the
+    # edited row with the text it had before, and every other as it did.
+    body = canonical_saved[canonical_saved.index("SELECT"):
+                           canonical_saved.rindex("$function$")].strip().rstrip(";")
+    with db.cursor() as cur:
+        cur.execute(
+            "CREATE OR REPLACE FUNCTION audit_event_canonical(e audit_event) "
+            "RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS "
+            "$f$ SELECT CASE WHEN e.id = %s THEN %s ELSE (" + body.replace("%", "%%") +
+            ") END $f$", (target["id"], original))
+
+    def database_vouches_for_the_edit():
+        assert row(db, target["id"], "hash = sha256(prev_hash || convert_to("
+                   "audit_event_canonical(audit_event), 'UTF8')), reason") == \
+            (True, "rewritten")
+
+    # The verifier builds the text from the columns itself: still found.
+    assert_edit_found(db, target, database_vouches_for_the_edit)
+
+
+def test_rows_with_awkward_text_and_json_verify_as_the_database_hashed_them(db):
+    awkward = "tab\t nl\n cr\r \"quoted\" back\\slash \x01\x1f\x7f é € 𝄞 </script>"
+    after = {"bb": 1.50, "a": [100, -0.0, 1e-7, None, True, "\u001f"], "ccc": {"z": ""},
+             "": "empty key", "é": "x" * 300}
+    conn = app_connect()
+    try:
+        rows = [insert(conn, reason=awkward, before={"n": 12345678901234567890},
+                       after=after, entity_id=awkward),
+                insert(conn, reason="", before={"": []}, after={"x": {}}, actor=None),
+                insert(conn, action="\b\f", reason=None, before="text", after=[0])]
+        conn.commit()
+    finally:
+        conn.close()
+    for r in rows:
+        (stored,) = row(db, r["id"], "hash")
+        assert bytes(stored) == r["hash"]
     assert_intact()
 
 

@@ -2,7 +2,11 @@
 questions as attributes, reports posted by a registered client (the demo's
 key from demo-clients.json, or one made with concordctl api-client add),
 and the public read of requests — which shows no personal data and never a
-partner's or the police's records. Every endpoint in JSON and in XML."""
+partner's or the police's records. Every endpoint in JSON and in XML.
+Posts sent again (the same Idempotency-Key, or the same bytes) make one
+report and get the first answer."""
+import concurrent.futures
+import glob
 import json
 import os
 import time
@@ -12,15 +16,15 @@ import xml.etree.ElementTree as ET
 import pytest
 import requests
 
-from stack import CONF, URL, ctl
+from stack import CONF, URL, VAR, ctl, wait_for
 
 API = URL + "/open311/v2"
 PERSONAL = ["Zebedee", "Quixotic-Surname", "zeb.open311@example.org", "07700900123"]
 
 
 def spot(i):
-    """The i-th test point in the City, each about 170 m from the next, so
-    that reports of one type do not join each other's incidents."""
+    """The i-th test point in the City (-4 to 9), each about 170 m from the
+    next, so that reports of one type do not join each other's incidents."""
     return {"long": f"{-0.0980 + 0.0025 * i:.4f}", "lat": "51.5150"}
 
 
@@ -53,17 +57,18 @@ def json_of(r):
 
 
 def vehicle(key, i, **extra):
-    """A valid abandoned-vehicle request at spot i."""
+    """A valid abandoned-vehicle request at spot i. Its device_id (which
+    Concord ignores) makes each one new: a byte-identical post is a retry."""
     data = {"api_key": key, "service_code": "abandoned-vehicles",
             "attribute[make_and_colour]": "a silver Ford Focus",
-            "attribute[days_there]": "12",
+            "attribute[days_there]": "12", "device_id": uuid.uuid4().hex,
             "description": "Left on the corner for two weeks", **spot(i)}
     data.update(extra)
     return data
 
 
-def post(data, fmt="json", status=200):
-    r = requests.post(f"{API}/requests.{fmt}", data=data)
+def post(data, fmt="json", status=200, headers=None):
+    r = requests.post(f"{API}/requests.{fmt}", data=data, headers=headers)
     assert r.status_code == status, (r.status_code, r.text[:800])
     return r
 
@@ -84,20 +89,24 @@ def error_of(r, fmt):
 # discovery and services
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
-def test_discovery_names_the_endpoint_and_formats(fmt):
-    r = requests.get(f"{API}/discovery.{fmt}")
+@pytest.mark.parametrize("host", [None, "127.0.0.1", "elsewhere.example"])
+def test_discovery_names_the_endpoint_and_formats(fmt, host):
+    """The endpoint is public_url's, whatever Host the request named (one
+    without the port, as a proxy may pass it, or someone else's)."""
+    r = requests.get(f"{API}/discovery.{fmt}", headers={"Host": host} if host else None)
     assert r.status_code == 200
     if fmt == "json":
         d = json_of(r)
         ep = d["endpoints"][0]
         assert ep["specification"] == "http://wiki.open311.org/GeoReport_v2"
-        assert ep["url"].endswith("/open311/v2")
+        # public_url, port and all: a client follows it as it is.
+        assert ep["url"] == URL.rstrip("/") + "/open311/v2"
         assert set(ep["formats"]) == {"application/json", "text/xml"}
     else:
         root = xml_of(r)
         assert root.tag == "discovery"
         ep = root.find("endpoints/endpoint")
-        assert ep.findtext("url").endswith("/open311/v2")
+        assert ep.findtext("url") == URL.rstrip("/") + "/open311/v2"
         assert {f.text for f in ep.findall("formats/format")} == {"application/json", "text/xml"}
 
 
@@ -181,7 +190,8 @@ def test_post_then_get_round_trip_in_json(api_key, db):
         "first_name": PERSONAL[0], "last_name": PERSONAL[1],
         "email": PERSONAL[2], "phone": PERSONAL[3],
         "media_url": "https://example.org/photo.jpg",
-        "device_id": "abc", "account_id": "42", "request_id": "fms-1001"})
+        "device_id": "abc-" + uuid.uuid4().hex, "account_id": "42",
+        "request_id": "fms-1001"})
     created = json_of(post(data))
     assert len(created) == 1
     ref = created[0]["service_request_id"]
@@ -301,18 +311,69 @@ def test_no_personal_data_in_any_read(api_key):
     assert not keys & {"email", "first_name", "last_name", "phone", "name", "account_id"}
 
 
-def test_personal_asb_is_shown_only_roughly_where(api_key):
-    """Harassment is aimed at someone: no address, and the point to about
-    100 m, so the public list does not point at a victim's door."""
+def test_personal_asb_is_never_published(api_key):
+    """Harassment is aimed at someone: even a rough point can lead to a
+    victim's door, so personal types are left out of the public read."""
     data = {"api_key": api_key, "service_code": "harassment",
             "attribute[happening_now]": "false", "attribute[threats_made]": "true",
             "attribute[how_long]": "weeks", "address_string": "12 Example Court",
             "long": "-0.09234", "lat": "51.51789"}
     ref = json_of(post(data))[0]["service_request_id"]
+    for fmt in ("json", "xml"):
+        r = requests.get(f"{API}/requests/{ref}.{fmt}")
+        assert r.status_code == 404 and error_of(r, fmt)[0] == 404
+    for params in ({}, {"service_code": "harassment"}, {"service_request_id": ref}):
+        text = requests.get(f"{API}/requests.json", params=params).text
+        assert ref not in text and "Example Court" not in text, params
+    assert json_of(requests.get(f"{API}/requests.json",
+                                params={"service_code": "harassment,nuisance-neighbours"})) == []
+
+
+def test_an_address_typed_into_the_public_form_is_not_published(api_key, db):
+    """The web form's address is often the reporter's own (browsers fill it
+    in): the public read gives the point on the map and no address."""
+    ref = json_of(post(vehicle(api_key, 8, address_string="Flat 3, 9 Milk Street")))[0][
+        "service_request_id"]
+    with db.cursor() as c:
+        c.execute("UPDATE report SET channel = 'public' WHERE reference = %s", (ref,))
     g = json_of(requests.get(f"{API}/requests/{ref}.json"))[0]
     assert g["address"] is None
-    assert g["lat"] == pytest.approx(51.518) and g["long"] == pytest.approx(-0.092)
-    assert "Example Court" not in requests.get(f"{API}/requests/{ref}.xml").text
+    assert g["lat"] == pytest.approx(51.515) and g["long"] == pytest.approx(-0.078)
+    assert "Milk Street" not in requests.get(f"{API}/requests.xml").text
+
+
+def test_a_report_that_joined_a_police_incident_shows_none_of_its_updates(api_key, db):
+    """A public report that joined a police-only incident: the public read
+    shows whether it is open or closed, and none of the police's updates,
+    not even those they shared with the incident's own reporters."""
+    ref = json_of(post(vehicle(api_key, -1)))[0]["service_request_id"]
+    police_ref = f"ASB-2026-{800000 + uuid.uuid4().int % 99999:06d}"
+    with db.cursor() as c:
+        c.execute("SELECT incident_id FROM report WHERE reference = %s", (ref,))
+        own = c.fetchone()[0]
+        c.execute("INSERT INTO incident (reference, channel, asb_type_id, location, "
+                  "owning_agency_id, sharing, status, updated_at) "
+                  "SELECT %s, 'police', i.asb_type_id, i.location, a.id, 'agency', "
+                  "'closed', now() + interval '1 hour' FROM incident i, agency a "
+                  "WHERE i.id = %s AND a.id = (SELECT owning_agency_id FROM incident "
+                  "WHERE channel = 'police' LIMIT 1) RETURNING id", (police_ref, own))
+        police = c.fetchone()[0]
+        c.execute("INSERT INTO incident_update (incident_id, text, public) VALUES "
+                  "(%s, 'Police: Mr Suspect of 4 Hidden Row was spoken to', true), "
+                  "(%s, 'Police only: vehicle linked to an arrest', false)",
+                  (police, police))
+        c.execute("UPDATE report SET incident_id = %s WHERE reference = %s", (police, ref))
+    try:
+        g = json_of(requests.get(f"{API}/requests/{ref}.json"))[0]
+        assert g["status"] == "closed"
+        assert g["status_notes"] is None
+        assert g["updated_datetime"] == g["requested_datetime"]
+        listed = (requests.get(f"{API}/requests.json").text +
+                  requests.get(f"{API}/requests.xml").text)
+        assert ref in listed and "Suspect" not in listed and "arrest" not in listed
+    finally:
+        with db.cursor() as c:
+            c.execute("UPDATE report SET incident_id = %s WHERE reference = %s", (own, ref))
 
 
 def test_partner_and_police_records_are_never_listed(db):
@@ -461,3 +522,179 @@ def test_concordctl_api_client_add_prints_a_working_key(db):
     with db.cursor() as c:
         c.execute("UPDATE api_client SET active = false WHERE name = %s", (name,))
     post(vehicle(key, 7), "json", 403)
+
+
+# --------------------------------------------------------------------------
+# what real clients need
+
+def test_every_json_answer_names_utf8():
+    for path, status in ((f"{API}/services.json", 200), (f"{API}/requests.json", 200),
+                         (f"{API}/discovery.json", 200), (f"{API}/services/nope.json", 404),
+                         (URL.rstrip("/") + "/healthz", 200)):
+        r = requests.get(path)
+        assert r.status_code == status, path
+        assert r.headers["Content-Type"] == "application/json; charset=utf-8", path
+        r.json()
+
+
+def litter(key, i):
+    return {"api_key": key, "service_code": "litter-fly-tipping",
+            "attribute[what_dumped][]": "furniture", "attribute[amount]": "van",
+            "device_id": uuid.uuid4().hex, **spot(i)}
+
+
+def test_service_code_filters_by_every_code_given(api_key):
+    """The spec: service_code "can be declared multiple times, comma
+    delimited"."""
+    a = json_of(post(vehicle(api_key, -4)))[0]["service_request_id"]
+    b = json_of(post(litter(api_key, -4)))[0]["service_request_id"]
+
+    def listed(params):
+        return {x["service_request_id"] for x in
+                json_of(requests.get(f"{API}/requests.json", params=params))}
+
+    both = listed({"service_code": "abandoned-vehicles,litter-fly-tipping"})
+    assert {a, b} <= both
+    assert {a, b} <= listed({"service_code": "abandoned-vehicles, litter-fly-tipping"})
+    assert {a, b} <= listed([("service_code", "abandoned-vehicles"),
+                             ("service_code", "litter-fly-tipping")])
+    assert {a, b} <= {x.findtext("service_request_id") for x in xml_of(requests.get(
+        f"{API}/requests.xml", params="service_code=litter-fly-tipping&service_code="
+        "abandoned-vehicles")).findall("request")}
+    only = listed({"service_code": "litter-fly-tipping"})
+    assert b in only and a not in only
+    assert not {a, b} & listed({"service_code": "noise,graffiti-that-does-not-exist"})
+
+
+def test_address_id_alone_locates_a_post(api_key, db):
+    """The spec takes lat/long, address_string or address_id. address_id is
+    the client's address reference (a UPRN): kept with the report for staff,
+    like an address_string alone."""
+    data = vehicle(api_key, 0, address_id="100023336956")
+    del data["lat"], data["long"]
+    ref = json_of(post(data))[0]["service_request_id"]
+    with db.cursor() as c:
+        c.execute("SELECT i.address FROM report r JOIN incident i ON i.id = r.incident_id "
+                  "WHERE r.reference = %s", (ref,))
+        assert "100023336956" in c.fetchone()[0]
+    g = json_of(requests.get(f"{API}/requests/{ref}.json"))[0]
+    assert g["lat"] is None and "100023336956" in g["address"]
+    data["address_id"] = "10002 3336956<script>"
+    code, desc = error_of(post(data, "json", 400), "json")
+    assert code == 400 and "address_id" in desc
+
+
+def test_an_api_key_in_the_address_is_refused_and_kept_out_of_the_logs(api_key, db):
+    data = vehicle(api_key, 0, request_id=uuid.uuid4().hex[:16])
+    del data["api_key"]
+    r = requests.post(f"{API}/requests.json", params={"api_key": api_key}, data=data)
+    assert r.status_code == 400
+    code, desc = error_of(r, "json")
+    assert code == 400 and "api_key" in desc and "body" in desc
+    with db.cursor() as c:
+        c.execute("SELECT count(*) FROM report WHERE client_ref = %s",
+                  ("demo-open311:" + data["request_id"],))
+        assert c.fetchone()[0] == 0
+    # nginx writes its access log in batches: wait for this request's line.
+    rid = r.headers["X-Request-Id"]
+    logs = os.path.join(VAR, "log")
+
+    def logged():
+        with open(os.path.join(logs, "nginx-access.log"), errors="replace") as f:
+            return rid in f.read()
+    wait_for(logged, timeout=10, what="the request in nginx's access log")
+    for path in glob.glob(os.path.join(logs, "**", "*"), recursive=True):
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                assert api_key.encode() not in f.read(), path
+
+
+def test_the_confirmation_mail_links_to_the_tracking_page_in_full(api_key):
+    email = f"open311-{uuid.uuid4().hex[:8]}@example.org"
+    ref = json_of(post(vehicle(api_key, 1, email=email)))[0]["service_request_id"]
+    outbox = os.path.join(VAR, "mail")
+
+    def mail():
+        for path in glob.glob(os.path.join(outbox, "*.eml")):
+            with open(path, errors="replace") as f:
+                text = f.read()
+            if email in text:
+                return text
+        return None
+    text = wait_for(mail, timeout=20, what="the confirmation mail")
+    assert f"{URL.rstrip('/')}/track/{ref}?t=" in text, text
+
+
+# --------------------------------------------------------------------------
+# retries
+
+def count_reports(db, client_ref):
+    with db.cursor() as c:
+        c.execute("SELECT count(*) FROM report WHERE client_ref = %s", (client_ref,))
+        return c.fetchone()[0]
+
+
+def test_a_retry_with_the_same_idempotency_key_gets_the_first_answer(api_key, db):
+    data = vehicle(api_key, -2, request_id=uuid.uuid4().hex[:16])
+    key = {"Idempotency-Key": uuid.uuid4().hex}
+    first = requests.post(f"{API}/requests.json", data=data, headers=key)
+    assert first.status_code == 200
+    ref = json_of(first)[0]["service_request_id"]
+    again = requests.post(f"{API}/requests.json", data=data, headers=key)
+    assert (again.status_code, again.content) == (first.status_code, first.content)
+    assert count_reports(db, "demo-open311:" + data["request_id"]) == 1
+    # Kept in PostgreSQL with the report, not in Redis: a crash after the
+    # commit, or a Redis restart, still leaves the retry its answer.
+    with db.cursor() as c:
+        c.execute("SELECT count(*) FROM open311_request_key k JOIN report r "
+                  "ON r.id = k.report_id WHERE r.reference = %s", (ref,))
+        assert c.fetchone()[0] == 1
+    # The same key for another request is an error, and saves nothing.
+    other = dict(data, description="Another car, another day")
+    r = requests.post(f"{API}/requests.json", data=other, headers=key)
+    assert r.status_code == 422
+    code, desc = error_of(r, "json")
+    assert code == 422 and "Idempotency-Key" in desc
+    assert count_reports(db, "demo-open311:" + data["request_id"]) == 1
+    # A new key is a new request.
+    r = post(other, headers={"Idempotency-Key": uuid.uuid4().hex})
+    assert json_of(r)[0]["service_request_id"] != ref
+    assert count_reports(db, "demo-open311:" + data["request_id"]) == 2
+
+
+def test_a_byte_identical_retry_without_a_key_gets_the_first_answer(api_key, db):
+    data = vehicle(api_key, -3, request_id=uuid.uuid4().hex[:16])
+    first = post(data, fmt="xml")
+    again = post(data, fmt="xml")
+    assert again.content == first.content
+    assert xml_of(first).findtext("request/service_request_id").startswith("ASB-")
+    assert count_reports(db, "demo-open311:" + data["request_id"]) == 1
+
+
+def test_the_same_post_sent_several_times_at_once_makes_one_report(api_key, db):
+    data = vehicle(api_key, 9, request_id=uuid.uuid4().hex[:16])
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: requests.post(f"{API}/requests.json", data=data),
+                                range(4)))
+    assert [a.status_code for a in answers] == [200] * 4, [a.text for a in answers]
+    assert len({a.content for a in answers}) == 1
+    assert count_reports(db, "demo-open311:" + data["request_id"]) == 1
+
+
+def test_the_report_form_says_what_becomes_public(http):
+    """The "where" step of the public form says what the public list shows
+    and what it never shows, before the person gives a place."""
+    from test_report_form import WHEN_ONCE, get as form_get, start, step
+    start(http)
+    nxt = step(http, "/report/type", {"type": "nuisance-gatherings"})
+    for a in ({"answer": "12"}, {"answer": "no"}, {"answer": ["shouting", "drinking"]},
+              {"answer": "yes"}, {"answer": "9pm"}):
+        nxt = step(http, nxt, a)
+    assert step(http, "/report/when", WHEN_ONCE) == "/report/where"
+    page = form_get(http, "/report/where").text
+    inset = page[page.index('id="what-is-public"'):]
+    inset = inset[:inset.index("</div>")]
+    for said in ("We publish a list of reports", "the place you mark on the map",
+                 "never the address you type", "never shows your name or contact details",
+                 "harassment or of nuisance neighbours are not listed"):
+        assert said in inset, said

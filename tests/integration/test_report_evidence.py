@@ -5,6 +5,7 @@ and nothing in the draft."""
 import hashlib
 import os
 import re
+import secrets
 import socket
 import time
 
@@ -20,6 +21,20 @@ from test_report_form import (done, errors_of, get, no_rate_limit, submit,
 assert no_rate_limit  # the fixture, imported to take effect here
 
 EVIDENCE_DIR = read_conf()["evidence_dir"]
+QUOTA_KEYS = "concord:quota:upload:*"
+
+
+def forget_uploads(rds):
+    for k in rds.scan_iter(QUOTA_KEYS):
+        rds.delete(k)
+
+
+@pytest.fixture(autouse=True)
+def no_upload_quota(rds):
+    """Each test starts with nothing uploaded from this address counted."""
+    forget_uploads(rds)
+    yield
+    forget_uploads(rds)
 
 
 def stored_files():
@@ -261,8 +276,25 @@ def test_evidence_is_kept_for_the_types_period_after_closure(s, db):
 
 
 def stored_path(data):
+    """Where a sent report's file is: the content-addressed store."""
     sha = hashlib.sha256(data).hexdigest()
     return os.path.join(EVIDENCE_DIR, sha[:2], sha[2:4], sha)
+
+
+def unique_png():
+    """A photo whose bytes no earlier run stored (the store keeps each
+    content once, whoever sent it)."""
+    return media.png(100 + secrets.randbelow(4000), 1 + secrets.randbelow(60))
+
+
+def draft_of(s):
+    """The id of this browser's draft (the SHA-256 of its cookie)."""
+    return hashlib.sha256(s.cookies["concord_draft"].encode()).hexdigest()
+
+
+def unsent_path(s, data):
+    """Where a file of a draft not yet sent is kept."""
+    return os.path.join(EVIDENCE_DIR, "drafts", draft_of(s), hashlib.sha256(data).hexdigest())
 
 
 def age(path, days):
@@ -281,11 +313,13 @@ def test_the_retention_purge(s, db):
     upload(other, [("kept.png", kept, "image/png")])
     submit(other)
     kept_ref, _, _ = done(other)
-    # Uploaded to drafts never sent: one long ago, one just now.
-    draft = requests.Session()
-    to_evidence(draft)
-    upload(draft, [("orphan.png", orphan, "image/png"),
-                   ("fresh.png", fresh, "image/png")], action="more")
+    # In the store but named by no report (a report whose transaction
+    # failed after its files were linked): one long ago, one just now.
+    for data in (orphan, fresh):
+        path = stored_path(data)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
     for data in (kept, expired, orphan):
         age(stored_path(data), 3)
     with db.cursor() as c:
@@ -312,6 +346,120 @@ def test_the_retention_purge(s, db):
                   "WHERE entity = 'evidence' AND entity_id = %s AND action = 'purge'",
                   (str(expired_id),))
         assert c.fetchall() == [("retention period ended", "expired.png")]
+
+
+# ---------------------------------------------------------------------------
+# Files of reports not sent: kept apart, counted, and gone with their draft
+
+def test_an_unsent_file_is_kept_apart_until_the_report_is_sent(s, db):
+    photo = unique_png()
+    upload(s, [("gate.png", photo, "image/png")])
+    assert os.path.exists(unsent_path(s, photo))
+    assert not os.path.exists(stored_path(photo))
+    # Nobody but the app reads unsent files (nginx serves only the store).
+    assert os.stat(os.path.dirname(unsent_path(s, photo))).st_mode & 0o077 == 0
+    submit(s)
+    ref, _, _ = done(s)
+    with open(stored_path(photo), "rb") as f:
+        assert f.read() == photo
+    with db.cursor() as c:
+        c.execute("SELECT sha256 FROM evidence WHERE report_reference = %s", (ref,))
+        assert c.fetchall() == [(hashlib.sha256(photo).hexdigest(),)]
+
+
+def test_the_purge_removes_the_files_of_an_expired_draft_only(s, rds):
+    unsent, sent, alive = unique_png(), unique_png(), unique_png()
+    upload(s, [("unsent.png", unsent, "image/png")], action="more")
+    gone_draft = draft_of(s)
+    sender = requests.Session()
+    to_evidence(sender)
+    upload(sender, [("sent.png", sent, "image/png")])
+    submit(sender)
+    done(sender)
+    living = requests.Session()
+    to_evidence(living)
+    upload(living, [("alive.png", alive, "image/png")], action="more")
+    age(unsent_path(living, alive), 3)    # old, but its draft lives
+
+    # The drafts expire (their 24 hours are up): the unsent one's and the
+    # sent one's.
+    assert rds.delete(f"concord:draft:{gone_draft}", f"concord:draft:{draft_of(sender)}") == 2
+    out = ctl("evidence", "purge")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert re.search(r"^\d+ files of expired drafts removed", out.stdout, re.M), out.stdout
+    assert not os.path.exists(unsent_path(s, unsent))
+    assert not os.path.exists(os.path.join(EVIDENCE_DIR, "drafts", gone_draft))
+    assert not os.path.exists(stored_path(unsent))
+    # The sent report's file is still in the store; the live draft's is kept.
+    with open(stored_path(sent), "rb") as f:
+        assert f.read() == sent
+    assert os.path.exists(unsent_path(living, alive))
+    # That draft can still be sent, with its file.
+    upload(living)
+    submit(living)
+    done(living)
+    assert os.path.exists(stored_path(alive))
+
+
+def quota_keys(rds, scope, which):
+    return [k for k in rds.scan_iter(f"concord:quota:upload:{scope}:*:{which}")]
+
+
+def test_uploads_are_counted_by_draft_and_by_address(s, rds):
+    photo = media.png(61, 11)
+    upload(s, [("one.png", photo, "image/png")], action="more")
+    draft = f"concord:quota:upload:draft:{draft_of(s)}"
+    # What was stored counts, not the length of the request that brought it.
+    assert rds.get(draft + ":bytes") == str(len(photo))
+    assert rds.get(draft + ":files") == "1"
+    [addr_bytes] = quota_keys(rds, "address", "bytes")
+    [addr_files] = quota_keys(rds, "address", "files")
+    assert rds.get(addr_bytes) == str(len(photo)) and rds.get(addr_files) == "1"
+    for key in (draft + ":bytes", draft + ":files", addr_bytes, addr_files):
+        assert 0 < rds.ttl(key) <= 3600
+    # A refused file is not counted.
+    upload(s, [("bad.jpg", b"MZ" + b"\x00" * 3000, "image/jpeg")], action="more",
+           status=400)
+    assert rds.get(draft + ":bytes") == str(len(photo))
+    assert rds.get(draft + ":files") == "1"
+
+
+def test_a_draft_over_its_hourly_quota_is_refused_and_stores_nothing(s, rds):
+    draft = f"concord:quota:upload:draft:{draft_of(s)}"
+    # Files: as if this draft had had more files than it may in an hour.
+    rds.set(draft + ":files", 10 ** 6, ex=3600)
+    r = refused(s, [("late.png", media.png(71, 9), "image/png")], 429,
+                "files to this report in the last hour, the most it can take")
+    assert "Try again in 60 minutes" in r.text
+    rds.delete(draft + ":files")
+    # Bytes: refused before anything is read.
+    rds.set(draft + ":bytes", 10 ** 12, ex=1800)
+    r = refused(s, [("late.png", media.png(71, 9), "image/png")], 429,
+                "MB of files to this report in the last hour, the most it can take")
+    assert re.search(r"Try again in (30|29) minutes", r.text)
+    # Another draft from the same address is not held back.
+    other = requests.Session()
+    to_evidence(other)
+    upload(other, [("fine.png", media.png(72, 9), "image/png")], action="more")
+    assert [n for n, _ in listed(other)] == ["fine.png"]
+
+
+def test_an_address_over_its_hourly_quota_is_refused_and_stores_nothing(s, rds):
+    upload(s, [("first.png", media.png(81, 9), "image/png")], action="more")
+    [addr_files] = quota_keys(rds, "address", "files")
+    [addr_bytes] = quota_keys(rds, "address", "bytes")
+    rds.set(addr_files, 10 ** 6, ex=600)
+    fresh = requests.Session()          # a new draft: the address is what counts
+    to_evidence(fresh)
+    r = refused(fresh, [("more.png", media.png(82, 9), "image/png")], 429,
+                "files have been sent from your connection in the last hour")
+    assert "Try again in 10 minutes" in r.text
+    rds.delete(addr_files)
+    rds.set(addr_bytes, 10 ** 12, ex=600)
+    refused(fresh, [("more.png", media.png(82, 9), "image/png")], 429,
+            "MB of files have been sent from your connection in the last hour")
+    # The draft's earlier file is still there.
+    assert [n for n, _ in listed(s)] == ["first.png"]
 
 
 def test_an_upload_larger_than_nginx_takes_gets_the_page_saying_so(s):

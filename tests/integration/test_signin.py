@@ -344,3 +344,195 @@ def test_concordctl_user_add_makes_a_user_who_enrols_at_first_sign_in(db):
     s, csrf = start()
     r = post_password(s, csrf, email, "a long enough password")
     assert r.status_code == 303 and r.headers["Location"] == "/staff/sign-in/enrol"
+
+
+# ---------------------------------------------------------------------------
+# Throttling by account and address: a stranger cannot lock out a colleague.
+
+from loopback import fresh_address, session_from  # noqa: E402
+from stack import wait_for  # noqa: E402
+from staff import as_role  # noqa: E402
+
+
+def attempt(addr, email, password):
+    """One sign-in from addr, in a browser of its own."""
+    s, csrf = start(session_from(addr))
+    return post_password(s, csrf, email, password)
+
+
+def admin_page(db, email):
+    uid = user_id(db, email)
+    page = as_role("administrator").get(URL + "/admin/users/%d" % uid)
+    assert page.status_code == 200
+    return uid, page
+
+
+def list_row(email):
+    """The admin list's row of the user with this address."""
+    page = as_role("administrator").get(URL + "/admin/users").text
+    rows = [r for r in page.split('<tr class="govuk-table__row">') if email in r]
+    assert len(rows) == 1
+    return rows[0].split("</tr>")[0]
+
+
+def unlock(uid, reason):
+    admin = as_role("administrator")
+    page = admin.get(URL + "/admin/users/%d" % uid)
+    return admin.post(URL + "/admin/users/%d" % uid, data={
+        "csrf": csrf_of(page.text), "action": "unlock", "reason": reason},
+        allow_redirects=False)
+
+
+def test_wrong_passwords_from_one_address_do_not_lock_out_another(db):
+    u = demo_user("police_supervisor")
+    stranger, colleague = fresh_address(), fresh_address()
+    for _ in range(5):
+        assert attempt(stranger, u["email"], "a guess at the password").status_code == 401
+    # The member of staff, elsewhere, signs in ...
+    r = attempt(colleague, u["email"], u["password"])
+    assert r.status_code == 303 and r.headers["Location"] == "/staff/sign-in/code"
+    # ... while the stranger's address is locked out of the account, even
+    # with the right password, which is not checked.
+    before = max_audit_id(db)
+    r = attempt(stranger, u["email"], u["password"])
+    assert r.status_code == 429 and "too many attempts" in r.text.lower()
+    assert 0 < int(r.headers["Retry-After"]) <= 15 * 60
+    assert last_audit(db, "sign_in_throttled", before) is not None
+    assert last_audit(db, "sign_in_failed", before) is None
+
+
+def test_the_administrator_sees_the_lock_and_unlocks_it_with_an_audit_row(db):
+    u = demo_user("council_officer")
+    addr = fresh_address()
+    uid, page = admin_page(db, u["email"])
+    assert "No failed attempts in the last 15 minutes" in page.text
+    assert "Unlock sign-in" not in page.text
+    for _ in range(5):
+        assert attempt(addr, u["email"], "not their password").status_code == 401
+    uid, page = admin_page(db, u["email"])
+    assert "Locked" in page.text and addr in page.text
+    assert "5 failed attempts" in page.text and "Unlock sign-in" in page.text
+    assert "Active" in list_row(u["email"]) and "Sign-in locked" in list_row(u["email"])
+    # An unlock needs a reason ...
+    r = unlock(uid, "")
+    assert r.status_code == 400 and 'href="#unlock-reason">Enter the reason' in r.text
+    before = max_audit_id(db)
+    r = unlock(uid, "They forgot their password at home")
+    assert r.status_code == 303 and r.headers["Location"] == "/admin/users/%d" % uid
+    page = as_role("administrator").get(URL + r.headers["Location"])
+    assert "Sign-in has been unlocked" in page.text
+    assert "No failed attempts in the last 15 minutes" in page.text
+    assert "Sign-in locked" not in list_row(u["email"])
+    admin_id = user_id(db, demo_user("administrator")["email"])
+    with db.cursor() as cur:
+        cur.execute("SELECT actor_id, entity, entity_id, reason, before, after FROM "
+                    "audit_event WHERE action = 'unlock_sign_in' AND id > %s", (before,))
+        rows = cur.fetchall()
+    assert len(rows) == 1
+    actor, entity, entity_id, reason, was, now = rows[0]
+    assert (actor, entity, entity_id) == (admin_id, "user", str(uid))
+    assert reason == "They forgot their password at home"
+    assert was["locked_addresses"] == 1 and was["failed_attempts"] == 5
+    assert now["locked_addresses"] == 0 and now["failed_attempts"] == 0
+    # The address that was locked out may try again.
+    assert attempt(addr, u["email"], u["password"]).status_code == 303
+
+
+def test_failures_from_many_addresses_slow_the_account_down_without_locking_it(db):
+    u = demo_user("council_manager")
+    as_role("administrator")  # signed in first: the slow-down is short
+    # Ten failures from two addresses are free; the next one, from a third,
+    # makes every address wait 2 seconds, and each one after that twice as
+    # long as the one before.
+    for addr in [fresh_address()] * 5 + [fresh_address()] * 5 + [fresh_address()]:
+        assert attempt(addr, u["email"], "somebody's guess").status_code == 401
+    third = fresh_address()
+    for _ in range(2):
+        assert attempt(third, u["email"], "somebody's guess").status_code == 429
+        wait_for(lambda: attempt(third, u["email"], "somebody's guess").status_code == 401,
+                 timeout=15, interval=0.5, what="the slow-down to end")
+    before = max_audit_id(db)
+    elsewhere = fresh_address()
+    r = attempt(elsewhere, u["email"], u["password"])
+    assert r.status_code == 429
+    assert re.search(r"Wait [1-8] seconds?, then try again", r.text), r.text[:2000]
+    assert 0 < int(r.headers["Retry-After"]) <= 8
+    # Refused without looking at the password: no failure is counted.
+    assert last_audit(db, "sign_in_failed", before) is None
+    uid, page = admin_page(db, u["email"])
+    assert "Slowed down" in page.text and "13 failed attempts" in page.text
+    assert "Sign-in slowed down" in list_row(u["email"])
+    # No handler sleeps: the wait ends by itself, and then the password works.
+    wait_for(lambda: attempt(elsewhere, u["email"], u["password"]).status_code == 303,
+             timeout=15, interval=0.5, what="the slow-down to end")
+
+
+def test_the_per_address_limit_still_protects_every_account(db):
+    addr = fresh_address()
+    for i in range(20):
+        r = attempt(addr, "sprayed%d-%s@example.org" % (i, uuid.uuid4().hex[:6]),
+                    "Winter2026!")
+        assert r.status_code == 401
+    u = demo_user("police_officer")
+    assert attempt(addr, u["email"], u["password"]).status_code == 429
+    assert attempt(fresh_address(), u["email"], u["password"]).status_code == 303
+
+
+# Look-alike addresses: one normal form (ASCII only, A-Z folded) everywhere.
+
+def look_alike(email):
+    """The address with its first "i" as a dotted capital I (U+0130), which
+    PostgreSQL's lower() folds to "i" and C's tolower leaves alone."""
+    assert "i" in email.split("@")[0]
+    return email.replace("i", "\u0130", 1)
+
+
+def test_a_look_alike_address_does_not_get_round_the_account_throttle(db):
+    u = demo_user("police_supervisor")
+    addr = fresh_address()
+    for _ in range(5):
+        assert attempt(addr, u["email"], "a guess at the password").status_code == 401
+    # The same account, typed with a look-alike letter, is still locked for
+    # this address: it is refused, never signed in.
+    r = attempt(addr, look_alike(u["email"]), u["password"])
+    assert r.status_code == 401
+    # From anywhere, a look-alike address names no account at all.
+    before = max_audit_id(db)
+    r = attempt(fresh_address(), look_alike(u["email"]), u["password"])
+    assert r.status_code == 401 and "Enter a correct email address and password" in r.text
+    actor, agency, entity, entity_id, reason, _, _ = last_audit(db, "sign_in_failed", before)
+    assert actor is None and entity_id is None
+    # Upper case is the same account, and counts against the same lock.
+    r = attempt(addr, u["email"].upper(), u["password"])
+    assert r.status_code == 429
+
+
+def test_a_look_alike_user_cannot_be_created(db):
+    admin = as_role("administrator")
+    page = admin.get(URL + "/admin/users/new")
+    with db.cursor() as cur:
+        cur.execute("SELECT id FROM agency WHERE code = 'city-police'")
+        agency = cur.fetchone()[0]
+        cur.execute("SELECT id FROM role WHERE code = 'police_officer'")
+        role = cur.fetchone()[0]
+    existing = demo_user("police_supervisor")["email"]
+    # A Cyrillic "е" (U+0435) looks like "e"; a dotted capital I like "I".
+    for email, message in ((existing.replace("e", "\u0435", 1), "look-alike letters"),
+                           (look_alike(existing), "look-alike letters"),
+                           (existing.upper(), "Another user has this email address")):
+        r = admin.post(URL + "/admin/users", data={
+            "csrf": csrf_of(page.text), "email": email, "name": "Look Alike",
+            "agency": str(agency), "team": "", "roles": [str(role)],
+            "password": "a long initial password", "reason": ""},
+            allow_redirects=False)
+        assert r.status_code == 400 and message in r.text, (email, r.status_code)
+        with db.cursor() as cur:
+            cur.execute("SELECT count(*) FROM app_user WHERE name = 'Look Alike'")
+            assert cur.fetchone()[0] == 0
+    r = ctl("user", "add", "--email", existing.replace("e", "\u0435", 1), "--name",
+            "Look Alike", "--agency", "city-police", "--role", "police_officer",
+            check=False)
+    assert r.returncode == 1 and "look-alike" in r.stderr
+    r = ctl("user", "add", "--email", existing.upper(), "--name", "Look Alike",
+            "--agency", "city-police", "--role", "police_officer", check=False)
+    assert r.returncode == 1 and "already exists" in r.stderr

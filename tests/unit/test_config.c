@@ -77,6 +77,44 @@ map_settings_are_checked(void **state)
 	}
 }
 
+/* public_url starts links in mail and JSON: an absolute http(s) base with
+ * no trailing slash, and nothing that could end a URL in text or HTML. */
+static void
+public_url_is_an_absolute_base(void **state)
+{
+	static const char *bad[] = {
+		"public_url = 127.0.0.1:8080\n",
+		"public_url = /concord\n",
+		"public_url = ftp://a.example\n",
+		"public_url = https://\n",
+		"public_url = https:///path\n",
+		"public_url = https://a.example/\n",
+		"public_url = https://a.example/?x=1\n",
+		"public_url = https://a.example/#top\n",
+		"public_url = https://a.example/\"><script>\n",
+		"public_url = https://a.example/a b\n",
+		"public_url = \n",
+	};
+	struct config c;
+	char err[256];
+	size_t i;
+
+	(void)state;
+	config_defaults(&c);
+	assert_string_equal(c.public_url, "http://localhost");
+	assert_int_equal(config_parse(&c, "public_url = http://127.0.0.1:18090\n", err,
+	    sizeof(err)), 0);
+	assert_string_equal(c.public_url, "http://127.0.0.1:18090");
+	assert_int_equal(config_parse(&c, "public_url = https://asb.example.gov.uk/concord\n",
+	    err, sizeof(err)), 0);
+	assert_string_equal(c.public_url, "https://asb.example.gov.uk/concord");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		config_defaults(&c);
+		assert_int_equal(config_parse(&c, bad[i], err, sizeof(err)), -1);
+		assert_non_null(strstr(err, "line 1: public_url"));
+	}
+}
+
 static void
 unknown_key_names_the_line(void **state)
 {
@@ -108,6 +146,26 @@ bad_values_are_refused(void **state)
 	assert_non_null(strstr(err, "key = value"));
 	assert_int_equal(config_parse(&c, "body_max = 99999999999999999999\n", err,
 	    sizeof(err)), -1);
+}
+
+/* The job daemon's own connection, and how long delivered jobs are kept:
+ * 30 days unless set, never zero (that would delete what is being sent). */
+static void
+worker_settings_are_read_and_checked(void **state)
+{
+	struct config c;
+	char err[256];
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(c.outbox_keep_days, 30);
+	assert_string_equal(c.db_worker, "");
+	assert_int_equal(config_parse(&c, "db_worker = dbname=concord user=concord_worker\n"
+	    "outbox_keep_days = 7\n", err, sizeof(err)), 0);
+	assert_string_equal(c.db_worker, "dbname=concord user=concord_worker");
+	assert_int_equal(c.outbox_keep_days, 7);
+	assert_int_equal(config_parse(&c, "outbox_keep_days = 0\n", err, sizeof(err)), -1);
+	assert_int_equal(config_parse(&c, "outbox_keep_days = 4000\n", err, sizeof(err)), -1);
 }
 
 static void
@@ -147,8 +205,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_every_kind_of_value),
 		cmocka_unit_test(map_settings_are_checked),
+		cmocka_unit_test(public_url_is_an_absolute_base),
 		cmocka_unit_test(unknown_key_names_the_line),
 		cmocka_unit_test(bad_values_are_refused),
+		cmocka_unit_test(worker_settings_are_read_and_checked),
 		cmocka_unit_test(overlong_values_and_lines_are_refused),
 		cmocka_unit_test(missing_file_is_an_error),
 	};

@@ -305,6 +305,83 @@ download_names_are_ascii_with_the_real_extension(void **state)
 	arena_free(a);
 }
 
+#define DRAFT "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+/* Streams n bytes into the unsent files of draft. */
+static enum evidence_store_err
+store_draft(const char *draft, const void *p, size_t n, struct stored_file *f)
+{
+	struct evidence_write w;
+	enum evidence_store_err e;
+
+	if ((e = evidence_store_begin_draft(&w, root, draft, NULL)) != STORE_OK)
+		return e;
+	if ((e = evidence_store_write(&w, p, n)) == STORE_OK)
+		e = evidence_store_commit(&w, f);
+	evidence_store_abort(&w);
+	return e;
+}
+
+static void
+an_unsent_file_is_kept_apart_until_it_is_sent(void **state)
+{
+	static unsigned char data[5000];
+	struct stored_file f, sent;
+	char sha[65], path[PATH_MAX], want[200];
+	struct stat st, st2;
+
+	(void)state;
+	png_bytes(data, sizeof(data), 0x17);
+	sha256_hex(data, sizeof(data), sha);
+	assert_int_equal(store_draft(DRAFT, data, sizeof(data), &f), STORE_OK);
+	snprintf(want, sizeof(want), "drafts/%s/%s", DRAFT, sha);
+	assert_string_equal(f.path, want);
+	snprintf(path, sizeof(path), "%s/%s", root, want);
+	assert_int_equal(stat(path, &st), 0);
+	/* Not in the sent store, and the draft folders are private. */
+	snprintf(path, sizeof(path), "%s/%.2s", root, sha);
+	assert_int_equal(stat(path, &st), -1);
+	snprintf(path, sizeof(path), "%s/drafts/%s", root, DRAFT);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(files_under(root), 1);
+
+	/* Sent: the same file gets its content-addressed name, twice is fine. */
+	memset(&sent, 0, sizeof(sent));
+	memcpy(sent.sha256, sha, 65);
+	sent.size = sizeof(data);
+	assert_int_equal(evidence_store_send(root, DRAFT, &sent), 0);
+	assert_int_equal(evidence_store_send(root, DRAFT, &sent), 0);
+	snprintf(want, sizeof(want), "%.2s/%.2s/%s", sha, sha + 2, sha);
+	assert_string_equal(sent.path, want);
+	snprintf(path, sizeof(path), "%s/%s", root, want);
+	assert_int_equal(stat(path, &st2), 0);
+	assert_int_equal(st2.st_mode & 0777, 0644);
+	assert_int_equal((unsigned long long)st2.st_size, sizeof(data));
+	snprintf(path, sizeof(path), "%s/%.2s", root, sha);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0755);
+}
+
+static void
+sending_needs_the_file_and_a_draft_id(void **state)
+{
+	static unsigned char data[3000];
+	struct stored_file f, sent;
+
+	(void)state;
+	png_bytes(data, sizeof(data), 0x21);
+	memset(&sent, 0, sizeof(sent));
+	/* A file the draft never had. */
+	sha256_hex(data, sizeof(data), sent.sha256);
+	sent.size = sizeof(data);
+	assert_int_equal(evidence_store_send(root, DRAFT, &sent), -1);
+	/* Not a draft id: nothing is stored, nothing is sent. */
+	assert_int_equal(store_draft("../x", data, sizeof(data), &f), STORE_IO);
+	assert_int_equal(evidence_store_send(root, "../../etc", &sent), -1);
+	assert_int_equal(files_under(root), 0);
+}
+
 static void
 upload_settings_have_defaults_and_parse(void **state)
 {
@@ -323,6 +400,21 @@ upload_settings_have_defaults_and_parse(void **state)
 	assert_int_equal(c.upload_files_max, 5);
 	assert_int_equal(config_parse(&c, "upload_files_max = 0\n", err, sizeof(err)), -1);
 	assert_int_equal(config_parse(&c, "upload_max = 12\n", err, sizeof(err)), -1);
+	/* The hourly quotas. */
+	config_defaults(&c);
+	assert_true(c.upload_draft_bytes_hour >= (size_t)c.upload_files_max * c.upload_max);
+	assert_true(c.upload_draft_files_hour >= c.upload_files_max);
+	assert_true(c.upload_address_bytes_hour >= c.upload_draft_bytes_hour);
+	assert_true(c.upload_address_files_hour >= c.upload_draft_files_hour);
+	assert_int_equal(config_parse(&c, "upload_draft_bytes_hour = 1048576\n"
+	    "upload_draft_files_hour = 3\nupload_address_bytes_hour = 2097152\n"
+	    "upload_address_files_hour = 9\n", err, sizeof(err)), 0);
+	assert_int_equal(c.upload_draft_bytes_hour, 1048576);
+	assert_int_equal(c.upload_draft_files_hour, 3);
+	assert_int_equal(c.upload_address_bytes_hour, 2097152);
+	assert_int_equal(c.upload_address_files_hour, 9);
+	assert_int_equal(config_parse(&c, "upload_draft_files_hour = 0\n", err,
+	    sizeof(err)), -1);
 }
 
 int
@@ -334,6 +426,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(an_aborted_upload_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(refused_files_leave_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_missing_folder_is_made_and_an_unusable_one_refused,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(an_unsent_file_is_kept_apart_until_it_is_sent,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(sending_needs_the_file_and_a_draft_id,
 		    setup, teardown),
 		cmocka_unit_test(store_paths_need_a_real_hash),
 		cmocka_unit_test(download_names_are_ascii_with_the_real_extension),

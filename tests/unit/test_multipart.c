@@ -326,6 +326,54 @@ a_missing_or_bad_boundary_is_refused(void **state)
 	assert_int_equal(multipart_finish(&mp), MULTIPART_BAD_BOUNDARY);
 }
 
+/* Issue 8: every parameter used to be copied into the boundary buffer, so
+ * a later one replaced the boundary, and one of 71+ bytes left it without
+ * a NUL (a stack-buffer-overflow under ASan). */
+static void
+only_the_boundary_parameter_is_copied(void **state)
+{
+	static const char body[] =
+	    "--abc\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--abc--";
+	char ct[400], longv[201];
+	struct multipart mp;
+	struct log l;
+
+	(void)state;
+	assert_int_equal(multipart_init(&mp, "multipart/form-data; boundary=abc; x=zzz",
+	    NULL), MULTIPART_OK);
+	assert_string_equal(mp.delim, "\r\n--abc");
+	assert_int_equal(mp.delim_len, 7);
+	assert_int_equal(parse("multipart/form-data; boundary=abc; x=zzz", body, NULL,
+	    &l, &mp), MULTIPART_OK);
+	assert_string_equal(l.b.data, "<0 x|(field)||0>1</1>");
+	buf_free(&l.b);
+	assert_int_equal(multipart_init(&mp,
+	    "multipart/form-data; boundary=\"abc\"; charset=\"utf-8\"", NULL), MULTIPART_OK);
+	assert_string_equal(mp.delim, "\r\n--abc");
+
+	/* A long parameter after the boundary, quoted or not, is ignored. */
+	memset(longv, 'z', sizeof(longv) - 1);
+	longv[sizeof(longv) - 1] = '\0';
+	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=abc; x=%s", longv);
+	assert_int_equal(multipart_init(&mp, ct, NULL), MULTIPART_OK);
+	assert_string_equal(mp.delim, "\r\n--abc");
+	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=abc; x=\"%s\"", longv);
+	assert_int_equal(multipart_init(&mp, ct, NULL), MULTIPART_OK);
+	assert_string_equal(mp.delim, "\r\n--abc");
+	/* ... and before it. */
+	snprintf(ct, sizeof(ct), "multipart/form-data; x=%s; boundary=abc", longv);
+	assert_int_equal(multipart_init(&mp, ct, NULL), MULTIPART_OK);
+	assert_string_equal(mp.delim, "\r\n--abc");
+	/* A boundary over 70 bytes is still refused, quoted or not. */
+	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=\"%s\"", longv);
+	assert_int_equal(multipart_init(&mp, ct, NULL), MULTIPART_BAD_BOUNDARY);
+	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%.71s; x=y", longv);
+	assert_int_equal(multipart_init(&mp, ct, NULL), MULTIPART_BAD_BOUNDARY);
+	/* A bad other parameter does not make the boundary bad. */
+	assert_int_equal(multipart_init(&mp, "multipart/form-data; boundary=abc; x=\x01\x02",
+	    NULL), MULTIPART_OK);
+}
+
 static void
 a_body_without_its_closing_boundary_is_truncated(void **state)
 {
@@ -789,6 +837,7 @@ main(void)
 		cmocka_unit_test(crlf_and_boundary_prefixes_inside_a_file_are_data),
 		cmocka_unit_test(a_quoted_boundary_is_read),
 		cmocka_unit_test(a_missing_or_bad_boundary_is_refused),
+		cmocka_unit_test(only_the_boundary_parameter_is_copied),
 		cmocka_unit_test(a_body_without_its_closing_boundary_is_truncated),
 		cmocka_unit_test(preamble_epilogue_and_padding_are_ignored),
 		cmocka_unit_test(malformed_bodies_are_refused),

@@ -145,7 +145,7 @@ json_body_is_valid_json(void **state)
 	resp_json(&r, 503, o);
 	json_object_put(o);
 	assert_int_equal(r.resp.status, 503);
-	assert_string_equal(r.resp.content_type, "application/json");
+	assert_string_equal(r.resp.content_type, "application/json; charset=utf-8");
 	back = json_tokener_parse(body.data);
 	assert_non_null(back);
 	assert_string_equal(json_object_get_string(json_object_object_get(back, "msg")),

@@ -1,4 +1,7 @@
 /* Route matching and path parameters. */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "test.h"
 
 #include "core/arena.h"
@@ -89,6 +92,33 @@ parameters_need_exactly_one_nonempty_segment(void **state)
 	arena_free(a);
 }
 
+/* concord-fcgi --routes: a line per route, in table order, that a script
+ * can split on tabs. */
+static void
+prints_method_pattern_and_permission_per_line(void **state)
+{
+	static const struct route t[] = {
+		{ METHOD_GET,	"/",			h1, PERM_PUBLIC, 0 },
+		{ METHOD_POST,	"/staff/sign-out",	h2, PERM_SIGNED_IN, 0 },
+		{ METHOD_GET,	"/staff/incidents/{ref}", h3, PERM_INCIDENT_VIEW, ROUTE_NO_CSRF },
+		{ METHOD_POST,	"/admin/users/{id}",	h1, PERM_ADMIN_USERS, 0 },
+	};
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(route_table_print(f, t, 4), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(text,
+	    "GET\t/\tpublic\n"
+	    "POST\t/staff/sign-out\tsigned_in\n"
+	    "GET\t/staff/incidents/{ref}\tincident.view\n"
+	    "POST\t/admin/users/{id}\tadmin.users\n");
+	free(text);
+}
+
 int
 main(void)
 {
@@ -97,6 +127,7 @@ main(void)
 		cmocka_unit_test(head_uses_the_get_route),
 		cmocka_unit_test(unknown_path_is_404_and_wrong_method_405),
 		cmocka_unit_test(parameters_need_exactly_one_nonempty_segment),
+		cmocka_unit_test(prints_method_pattern_and_permission_per_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -355,6 +355,208 @@ absurd_image_sizes_are_refused(void **state)
 	assert_true(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
 }
 
+/* ------------------------------------------------------------------------
+ * HEIC, HEIF and AVIF: boxes built by hand. */
+
+struct bytes {
+	unsigned char	 p[80000];
+	size_t		 n;
+};
+
+static void
+put32(struct bytes *b, unsigned long v)
+{
+	b->p[b->n++] = (unsigned char)(v >> 24);
+	b->p[b->n++] = (unsigned char)(v >> 16);
+	b->p[b->n++] = (unsigned char)(v >> 8);
+	b->p[b->n++] = (unsigned char)v;
+}
+
+static void
+put(struct bytes *b, const char *s, size_t n)
+{
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+}
+
+/* Opens a box: its size is written by box_close. */
+static size_t
+box_open(struct bytes *b, const char *type)
+{
+	size_t at = b->n;
+
+	put32(b, 0);
+	put(b, type, 4);
+	return at;
+}
+
+static void
+box_close(struct bytes *b, size_t at)
+{
+	size_t n = b->n;
+
+	b->n = at;
+	put32(b, (unsigned long)(n - at));
+	b->n = n;
+}
+
+static void
+ispe(struct bytes *b, unsigned long w, unsigned long h)
+{
+	size_t at = box_open(b, "ispe");
+
+	put32(b, 0);		/* version, flags */
+	put32(b, w);
+	put32(b, h);
+	box_close(b, at);
+}
+
+/* An image file of this brand: ftyp, then meta with an item table of
+ * table_len bytes and an ispe for each of the n sizes, then mdat. */
+static void
+heif(struct bytes *b, const char *brand, size_t table_len, const unsigned long (*sizes)[2],
+    size_t n)
+{
+	size_t ftyp, meta, iinf, iprp, ipco, hvcc, mdat, i;
+
+	b->n = 0;
+	ftyp = box_open(b, "ftyp");
+	put(b, brand, 4);
+	put32(b, 0);
+	put(b, "mif1", 4);
+	put(b, brand, 4);
+	box_close(b, ftyp);
+	meta = box_open(b, "meta");
+	put32(b, 0);
+	i = box_open(b, "hdlr");
+	put32(b, 0);
+	put32(b, 0);
+	put(b, "pict", 4);
+	put(b, "\0\0\0\0\0\0\0\0\0\0\0\0\0", 13);
+	box_close(b, i);
+	iinf = box_open(b, "iinf");
+	memset(b->p + b->n, 0, table_len);
+	b->n += table_len;
+	box_close(b, iinf);
+	iprp = box_open(b, "iprp");
+	ipco = box_open(b, "ipco");
+	hvcc = box_open(b, "hvcC");
+	put(b, "\x01\x01\x60\x00\x00\x00", 6);
+	box_close(b, hvcc);
+	for (i = 0; i < n; i++)
+		ispe(b, sizes[i][0], sizes[i][1]);
+	box_close(b, ipco);
+	i = box_open(b, "ipma");
+	put32(b, 0);
+	box_close(b, i);
+	box_close(b, iprp);
+	box_close(b, meta);
+	mdat = box_open(b, "mdat");
+	memset(b->p + b->n, 0xaa, 100);
+	b->n += 100;
+	box_close(b, mdat);
+}
+
+static void
+heif_sizes_are_read_from_ispe_in_any_chunks(void **state)
+{
+	static const unsigned long photo[][2] = { { 512, 512 }, { 4032, 3024 }, { 320, 240 } };
+	static struct bytes b;
+	struct sniff s;
+	struct sniff_type t;
+	size_t i;
+
+	(void)state;
+	heif(&b, "heic", 40, photo, 3);
+	t = type_of(b.p, b.n);
+	expect(t, "image/heic", SNIFF_PHOTO);
+	assert_true(t.has_size);
+	assert_int_equal(t.width, 4032);
+	assert_int_equal(t.height, 3024);
+	assert_true(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	/* Item tables of 6000 bytes push ipco beyond the head; one byte at
+	 * a time. */
+	heif(&b, "avif", 6000, photo + 1, 1);
+	sniff_init(&s);
+	for (i = 0; i < b.n; i++)
+		sniff_feed(&s, b.p + i, 1);
+	sniff_result(&s, &t);
+	expect(t, "image/avif", SNIFF_PHOTO);
+	assert_int_equal(t.width, 4032);
+	assert_int_equal(t.height, 3024);
+	assert_true(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	heif(&b, "mif1", 10, photo, 1);
+	t = type_of(b.p, b.n);
+	expect(t, "image/heif", SNIFF_PHOTO);
+	assert_int_equal(t.width, 512);
+	/* A 64-bit box size before meta is followed. */
+	heif(&b, "heic", 10, photo + 1, 1);
+	memmove(b.p + 24 + 16, b.p + 24, b.n - 24);
+	memcpy(b.p + 24, "\0\0\0\1free\0\0\0\0\0\0\0\x10", 16);
+	t = type_of(b.p, b.n + 16);
+	assert_int_equal(t.width, 4032);
+	assert_int_equal(t.height, 3024);
+}
+
+static void
+heif_with_absurd_or_no_size_is_refused(void **state)
+{
+	static const unsigned long bomb[][2] = { { 100000, 100000 } };
+	static const unsigned long hidden[][2] = { { 512, 512 }, { 30000, 30000 } };
+	static const unsigned long mixed[][2] = { { 20000, 10 }, { 10, 20000 } };
+	static const unsigned long zero[][2] = { { 0, 0 } };
+	static struct bytes b;
+	struct sniff_type t;
+
+	(void)state;
+	heif(&b, "heic", 40, bomb, 1);
+	t = type_of(b.p, b.n);
+	assert_int_equal(t.width, 100000);
+	assert_false(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	/* A sane tile first does not hide a huge picture after it. */
+	heif(&b, "avif", 40, hidden, 2);
+	t = type_of(b.p, b.n);
+	assert_false(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	/* The largest width and height are judged together. */
+	heif(&b, "heic", 40, mixed, 2);
+	t = type_of(b.p, b.n);
+	assert_false(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	heif(&b, "heic", 40, zero, 1);
+	t = type_of(b.p, b.n);
+	assert_false(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	/* No ispe at all, or only an ftyp: a size that cannot be checked. */
+	heif(&b, "heic", 40, NULL, 0);
+	t = type_of(b.p, b.n);
+	expect(t, "image/heic", SNIFF_PHOTO);
+	assert_true(t.has_size);
+	assert_int_equal(t.width, 0);
+	assert_false(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	t = TYPE("\x00\x00\x00\x14" "ftypmif1\x00\x00\x00\x00" "mif1");
+	expect(t, "image/heif", SNIFF_PHOTO);
+	assert_false(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	/* Cut inside the item table, before the ispe. */
+	heif(&b, "heic", 6000, hidden, 1);
+	t = type_of(b.p, 5000);
+	assert_false(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	/* An ispe in a box that claims more than its parent holds is not
+	 * believed. */
+	heif(&b, "heic", 40, hidden, 1);
+	assert_memory_equal(b.p + 129, "ipco", 4);
+	memcpy(b.p + 125, "\x00\x00\x10\x00", 4);	/* ipco's size */
+	t = type_of(b.p, b.n);
+	assert_int_equal(t.width, 0);
+	assert_false(sniff_size_ok(&t, SNIFF_MAX_SIDE, SNIFF_MAX_PIXELS));
+	/* An ispe at the top level, outside meta, is not the picture's. */
+	b.n = 0;
+	put(&b, "\0\0\0\x18" "ftypheic\0\0\0\0" "mif1heic", 24);
+	ispe(&b, 640, 480);
+	t = type_of(b.p, b.n);
+	assert_int_equal(t.width, 0);
+	/* Not ISO-BMFF at all: MP4 video declares no picture size. */
+	t = TYPE("\x00\x00\x00\x18" "ftypisom\x00\x00\x02\x00" "isommp41");
+	assert_false(t.has_size);
+}
+
 static void
 extensions_and_category_names(void **state)
 {
@@ -382,6 +584,8 @@ main(void)
 		cmocka_unit_test(text_is_checked_to_the_end_across_chunks),
 		cmocka_unit_test(jpeg_size_is_read_after_large_segments_in_any_chunks),
 		cmocka_unit_test(absurd_image_sizes_are_refused),
+		cmocka_unit_test(heif_sizes_are_read_from_ispe_in_any_chunks),
+		cmocka_unit_test(heif_with_absurd_or_no_size_is_refused),
 		cmocka_unit_test(extensions_and_category_names),
 	};
 

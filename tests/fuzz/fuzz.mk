@@ -1,0 +1,43 @@
+# The libFuzzer harnesses, built with clang against only the sources each
+# parser needs (no autotools build involved):
+#   make -f tests/fuzz/fuzz.mk O=build-fuzz/bin -j2
+# scripts/fuzz and scripts/test call this; O is the output folder.
+
+FUZZ_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
+ROOT := $(abspath $(FUZZ_DIR)/../..)
+SRC := $(ROOT)/fcgi
+O ?= $(ROOT)/build-fuzz/bin
+
+CC := clang
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	-Wall -Wextra -Werror -I$(SRC) -I$(ROOT)/tests/fuzz
+
+HARNESSES := base32 config cookie multipart request sniff urlencoded
+
+base32_SRC := auth/base32.c core/hex.c
+base32_LIBS := -lcrypto
+config_SRC := core/config.c
+cookie_SRC := http/cookie.c http/kv.c core/arena.c
+multipart_SRC := http/multipart.c
+request_SRC := http/request.c http/urlencoded.c http/cookie.c http/kv.c \
+	core/arena.c core/random.c core/hex.c
+request_LIBS := -lcrypto
+sniff_SRC := core/sniff.c
+urlencoded_SRC := http/urlencoded.c http/kv.c core/arena.c
+
+HEADERS := $(wildcard $(SRC)/*/*.h) $(ROOT)/tests/fuzz/fuzz.h
+
+all: $(addprefix $(O)/fuzz_,$(HARNESSES))
+
+define harness
+$(O)/fuzz_$(1): $(ROOT)/tests/fuzz/fuzz_$(1).c $(addprefix $(SRC)/,$($(1)_SRC)) $(HEADERS) $(lastword $(MAKEFILE_LIST))
+	@mkdir -p $(O)
+	$(CC) $(FUZZ_CFLAGS) -o $$@ $(ROOT)/tests/fuzz/fuzz_$(1).c $(addprefix $(SRC)/,$($(1)_SRC)) $($(1)_LIBS)
+endef
+$(foreach h,$(HARNESSES),$(eval $(call harness,$(h))))
+
+list:
+	@printf '%s\n' $(HARNESSES)
+
+.PHONY: all list
