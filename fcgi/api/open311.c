@@ -18,6 +18,7 @@
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "domain/asb_catalogue.h"
 #include "domain/open311.h"
 #include "domain/report.h"
 #include "http/request.h"
@@ -334,8 +335,13 @@ static int
 answers_read(struct req *r, enum open311_fmt f, const struct open311_attribute *at,
     size_t nat, struct json_object *answers)
 {
+	static const struct asb_question media_question = {
+		.key = "media_url", .label = "A photo or video", .hint = "",
+		.kind = "short_text", .options = "[]", .notice_answer = "",
+		.notice_text = "", .version = 1,
+	};
 	static const struct open311_attribute media = {
-		.code = "media_url", .description = "A photo or video (link sent by "
+		.question = &media_question, .code = "media_url", .description = "A photo or video (link sent by "
 		"the app; not fetched)", .kind = "short_text", .datatype = "string",
 		.version = 1,
 	};

@@ -25,6 +25,7 @@ int	ctl_areas(const struct config *, int, char *[]);
 int	ctl_api_client(const struct config *, int, char *[]);
 int	ctl_evidence(const struct config *, int, char *[]);
 int	ctl_outbox(const struct config *, int, char *[]);
+int	ctl_risk(const struct config *, int, char *[]);
 
 /* outbox.c: a connection as concord-worker's role (db_worker), for the
  * commands that do the worker's maintenance now; NULL after saying why. */

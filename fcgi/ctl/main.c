@@ -43,6 +43,10 @@ static const struct command {
 	  "(as db_worker)" },
 	{ "outbox", ctl_outbox, 1, " prune",
 	  "delete the jobs delivered more than outbox_keep_days ago (as db_worker)" },
+	{ "risk", ctl_risk, 1, " show [VERSION] | assess REFERENCE --as EMAIL --version N "
+	  "--answers JSON [--reason TEXT] | history REFERENCE --as EMAIL",
+	  "print a risk questionnaire version as JSON (the active one by default); "
+	  "record or list an incident's risk assessments acting as a member of staff (as db)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

@@ -5,19 +5,19 @@
  * through open311_requests() (sql/migrations/0013_open311.sql), which
  * publishes no personal data. */
 #include <ctype.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <json-c/json.h>
 
 #include "core/arena.h"
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
+#include "domain/answer.h"
 #include "domain/asb_catalogue.h"
 #include "domain/open311.h"
 #include "domain/report.h"
@@ -218,6 +218,7 @@ open311_service_find(struct pg *pg, struct arena *a, const char *code,
 	    (at = arena_calloc(a, nq + 1, sizeof(*at))) == NULL)
 		return -1;
 	for (i = 0; i < nq; i++) {
+		at[i].question = &q[i];
 		at[i].code = q[i].key;
 		at[i].description = q[i].label;
 		at[i].datatype_description = q[i].hint;
@@ -254,21 +255,15 @@ num2(const char *s)
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
+/* A real date as YYYY-MM-DD at the start of s (the one date parser,
+ * held to ISO 8601's two-digit month and day). */
 static int
 date_ok(const char *s)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d;
+	struct date d;
+	const char *end = date_parse(s, &d);
 
-	if (strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
-	    s[7] != '-' || !digits(s + 8, 2))
-		return 0;
-	y = atoi(s);
-	m = num2(s + 5);
-	d = num2(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+	return end == s + 10;
 }
 
 /* "HH:MM" or "HH:MM:SS" at s, ending where *end says. 1 when valid. */
@@ -325,138 +320,54 @@ open311_datetime_valid(struct arena *a, const char *s)
 	return out;
 }
 
-/* The option of a list attribute whose key is v, or NULL. */
-static const struct open311_value *
-value_find(const struct open311_attribute *at, const char *v)
-{
-	size_t i;
-
-	for (i = 0; i < at->nvalues; i++)
-		if (strcmp(at->values[i].key, v) == 0)
-			return &at->values[i];
-	return NULL;
-}
-
-/* A number as the form takes it: digits, with at most one decimal point. */
-static int
-number_ok(const char *s)
-{
-	char *end;
-	double d;
-
-	if (*s == '\0' || strlen(s) > 20 || !isdigit((unsigned char)*s))
-		return 0;
-	d = strtod(s, &end);
-	return *end == '\0' && isfinite(d);
-}
-
 /* Checks the values sent for one attribute (attribute[CODE], repeated for
- * a multivaluelist) and, when there is an answer, adds it to answers as
- * the public form would: {"question", "answer", "version", "kind",
- * "display"}. Returns 0; -1 with *why (for the client) when the values
- * are missing or not allowed; -2 out of memory. */
+ * a multivaluelist) with the public form's checker (domain/answer.c) and,
+ * when there is an answer, adds it to answers as the public form would:
+ * {"question", "answer", "version", "kind", "display"}. A datetime sent
+ * for a date or a time question gives its date or its time of day.
+ * Returns 0; -1 with *why (for the client: the attribute, then the
+ * checker's words) when the values are missing or not allowed; -2 out of
+ * memory. */
 int
 open311_answer(struct arena *a, const struct open311_attribute *at,
     const char *const *vals, size_t nvals, struct json_object *answers,
     const char **why)
 {
-	const struct open311_value *v;
-	struct json_object *answer = NULL, *rec;
-	const char *first = NULL, *display = "", *t;
-	size_t i, given = 0, max;
+	struct answer ans;
+	struct json_object *rec;
+	const char *one, *t, *problem;
+	int rc;
 
-	for (i = 0; i < nvals; i++)
-		if (vals[i] != NULL && *vals[i] != '\0') {
-			given++;
-			if (first == NULL)
-				first = vals[i];
-		}
-	if (given == 0) {
-		if (!at->required)
-			return 0;
-		*why = arena_printf(a, "attribute[%s] is required: %s", at->code,
-		    at->description);
+	if (nvals == 1 && vals[0] != NULL &&
+	    (strcmp(at->kind, "date") == 0 || strcmp(at->kind, "time") == 0) &&
+	    strlen(vals[0]) > 10 && open311_datetime_valid(a, vals[0]) != NULL) {
+		t = strpbrk(vals[0], "Tt ");
+		one = at->kind[0] == 'd' ? arena_strndup(a, vals[0], (size_t)(t - vals[0])) :
+		    arena_strndup(a, t + 1, strspn(t + 1, "0123456789:"));
+		if (one == NULL)
+			return -2;
+		vals = &one;
+	}
+	if ((rc = answer_check(a, at->question, vals, nvals, time(NULL), &ans,
+	    &problem)) == 1) {
+		*why = arena_printf(a, "attribute[%s]: %s", at->code, problem);
 		return *why != NULL ? -1 : -2;
 	}
-	if (given > 1 && strcmp(at->kind, "multiple_choice") != 0)
-		goto bad;
-	if (strcmp(at->kind, "multiple_choice") == 0) {
-		if ((answer = json_object_new_array()) == NULL)
-			return -2;
-		for (i = 0; i < nvals; i++) {
-			if (vals[i] == NULL || *vals[i] == '\0')
-				continue;
-			if ((v = value_find(at, vals[i])) == NULL) {
-				json_object_put(answer);
-				goto bad;
-			}
-			json_object_array_add(answer, json_object_new_string(v->key));
-			display = *display == '\0' ? v->name :
-			    arena_printf(a, "%s, %s", display, v->name);
-			if (display == NULL) {
-				json_object_put(answer);
-				return -2;
-			}
-		}
-	} else if (strcmp(at->kind, "single_choice") == 0) {
-		if ((v = value_find(at, first)) == NULL)
-			goto bad;
-		display = v->name;
-	} else if (strcmp(at->kind, "yes_no") == 0) {
-		if (strcasecmp(first, "true") == 0 || strcasecmp(first, "yes") == 0)
-			first = "yes";
-		else if (strcasecmp(first, "false") == 0 || strcasecmp(first, "no") == 0)
-			first = "no";
-		else
-			goto bad;
-		display = first[0] == 'y' ? "Yes" : "No";
-	} else if (strcmp(at->kind, "date") == 0) {
-		if (open311_datetime_valid(a, first) == NULL)
-			goto bad;
-		if ((first = arena_strndup(a, first, 10)) == NULL)
-			return -2;
-		display = first;
-	} else if (strcmp(at->kind, "time") == 0) {
-		/* "HH:MM[:SS]", or a date-time: the time of day is kept. */
-		if (strlen(first) > 10 && open311_datetime_valid(a, first) != NULL)
-			t = first + 11;
-		else if (clock_ok(first, &t) && *t == '\0')
-			t = first;
-		else
-			goto bad;
-		if ((first = arena_strndup(a, t, 5)) == NULL)
-			return -2;
-		display = first;
-	} else if (strcmp(at->kind, "number") == 0) {
-		if (!number_ok(first))
-			goto bad;
-		display = first;
-	} else {
-		max = strcmp(at->kind, "long_text") == 0 ? 2000 : 500;
-		if (strlen(first) > max) {
-			*why = arena_printf(a, "attribute[%s] must be %zu characters or fewer",
-			    at->code, max);
-			return *why != NULL ? -1 : -2;
-		}
-		display = first;
-	}
-	if (answer == NULL && (answer = json_object_new_string(first)) == NULL)
+	if (rc != 0)
 		return -2;
+	if (ans.value == NULL)
+		return 0;
 	if ((rec = json_object_new_object()) == NULL) {
-		json_object_put(answer);
+		json_object_put(ans.value);
 		return -2;
 	}
 	json_object_object_add(rec, "question", json_object_new_string(at->description));
-	json_object_object_add(rec, "answer", answer);
+	json_object_object_add(rec, "answer", ans.value);
 	json_object_object_add(rec, "version", json_object_new_int(at->version));
 	json_object_object_add(rec, "kind", json_object_new_string(at->kind));
-	json_object_object_add(rec, "display", json_object_new_string(display));
+	json_object_object_add(rec, "display", json_object_new_string(ans.display));
 	json_object_object_add(answers, at->code, rec);
 	return 0;
-bad:
-	*why = arena_printf(a, "attribute[%s] has a value that is not allowed for "
-	    "this service (datatype %s)", at->code, at->datatype);
-	return *why != NULL ? -1 : -2;
 }
 
 /* ------------------------------------------------------------------ */

@@ -27,7 +27,10 @@ struct open311_service {
 };
 
 /* An attribute: one active question of the type. */
+struct asb_question;
+
 struct open311_attribute {
+	const struct asb_question *question;	/* what its answer is checked against */
 	const char	*code;		/* question key */
 	const char	*description;	/* label */
 	const char	*datatype_description;	/* hint; "" when none */

@@ -17,6 +17,7 @@
 #include "domain/partner_reports.h"
 #include "domain/report.h"
 #include "domain/report_list.h"
+#include "domain/risk_record.h"
 #include "domain/tx.h"
 #include "domain/users.h"
 #include "domain/statements.h"
@@ -41,6 +42,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&partner_reports_statements,
 	&report_statements,
 	&report_list_statements,
+	&risk_record_statements,
 	&tx_statements,
 	&users_statements,
 };

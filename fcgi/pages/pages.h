@@ -72,7 +72,7 @@ void	incident_history_get(struct req *);
 void	report_list_get(struct req *);
 void	evidence_get(struct req *);
 
-/* pages/report.c: the public reporting form; pages/track.c */
+/* pages/report_*.c: the public reporting form, a file a step; pages/track.c */
 void	report_start_get(struct req *);
 void	report_type_get(struct req *);
 void	report_type_post(struct req *);

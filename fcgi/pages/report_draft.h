@@ -16,6 +16,28 @@
 struct json_object;
 struct req;
 
+/* The draft's members. Their names in the JSON are draft_keys[] in
+ * report_draft.c; a renamed member strands the drafts in flight. */
+enum draft_key {
+	DK_TYPE,		/* the type reported: the top type or its sub-type */
+	DK_TOP,			/* the type chosen on the first page */
+	DK_HAS_SUB,		/* "1" when the top type has sub-types */
+	DK_NOTICE,		/* a question's notice, shown on the next step */
+	DK_ANSWERS,		/* object: the custom questions' answers */
+	DK_WHEN, DK_OCCURRED_DATE, DK_OCCURRED_TIME, DK_HOW_OFTEN, DK_TIMES,
+	DK_ADDRESS_LINE1, DK_TOWN, DK_POSTCODE, DK_LON, DK_LAT,
+	DK_WHERE_PROBLEM,	/* why the submit step sent the place back */
+	DK_IMPACT, DK_FEELS_UNSAFE, DK_VULNERABLE, DK_TARGETED, DK_HAPPENED_BEFORE,
+	DK_IDENTITY, DK_GIVEN_NAME, DK_FAMILY_NAME, DK_EMAIL, DK_PHONE, DK_CONTACT,
+	DK_FOR_SOMEONE_ELSE, DK_SHARE, DK_UPDATES,
+	DK_TRAP,		/* "1": the honeypot was filled in */
+	DK_PARTNER_REFERENCE, DK_TENANCY_REFERENCE, DK_TENANTS,
+	DK_EVIDENCE,		/* array: the files added */
+	DK_IDEM, DK_TRACK,	/* the idempotency key and tracking token */
+	DK_RESULT,		/* object: reference and token once sent */
+	DK__COUNT
+};
+
 struct report_draft {
 	char			 key[80];	/* concord:draft:<sha256 hex> */
 	struct json_object	*doc;
@@ -32,11 +54,13 @@ enum draft_rc	 draft_load(struct req *, struct report_draft *);
 int		 draft_save(struct req *, struct report_draft *, int seconds);
 void		 draft_free(struct report_draft *);
 const char	*draft_id(const struct report_draft *);
-const char	*draft_get(const struct report_draft *, const char *field);
-int		 draft_set(struct report_draft *, const char *field, const char *value);
-struct json_object *draft_object(struct report_draft *, const char *field);
-
-#endif
+const char	*draft_key_name(enum draft_key);
+const char	*draft_get(const struct report_draft *, enum draft_key);
+int		 draft_set(struct report_draft *, enum draft_key, const char *value);
+struct json_object *draft_value(const struct report_draft *, enum draft_key);
+int		 draft_put(struct report_draft *, enum draft_key, struct json_object *);
+void		 draft_del(struct report_draft *, enum draft_key);
+struct json_object *draft_object(struct report_draft *, enum draft_key);
 
 /* ---- One custom question (report_questions.c) ---- */
 
@@ -44,8 +68,6 @@ struct asb_question;
 struct form_errors;
 struct view_dict;
 
-#define QUESTION_SHORT_MAX	500
-#define QUESTION_LONG_MAX	2000
 
 /* What a question's inputs hold: as typed (after an error) or as saved. */
 struct question_value {
@@ -61,3 +83,5 @@ int	question_dict(struct view_dict *, const struct asb_question *,
 int	question_read(struct req *, const struct asb_question *, struct form_errors *,
 	    struct json_object **answer, const char **display);
 int	question_notice_matches(const struct asb_question *, struct json_object *answer);
+
+#endif

@@ -79,7 +79,7 @@ draft_files(struct report_draft *d)
 {
 	struct json_object *files;
 
-	if (json_object_object_get_ex(d->doc, "evidence", &files) &&
+	if ((files = draft_value(d, DK_EVIDENCE)) != NULL &&
 	    json_object_is_type(files, json_type_array))
 		return files;
 	return NULL;
@@ -512,7 +512,7 @@ files_keep(struct report_draft *d, struct json_object *added)
 
 	if (files == NULL) {
 		if ((files = json_object_new_array()) == NULL ||
-		    json_object_object_add(d->doc, "evidence", files) != 0)
+		    draft_put(d, DK_EVIDENCE, files) != 0)
 			return -1;
 	}
 	for (i = 0; i < json_object_array_length(added); i++) {

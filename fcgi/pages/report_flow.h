@@ -3,10 +3,12 @@
 
 #include <stddef.h>
 
-/* What the steps of the reporting form share (pages/report.c), for the
- * steps that live in files of their own (report_evidence.c,
- * report_partner.c). */
+#include "pages/report_draft.h"
 
+/* What the steps of the reporting form share (pages/report_step.c); each
+ * step lives in a file of its own. */
+
+struct area_location;
 struct asb_question;
 struct form_errors;
 struct json_object;
@@ -14,7 +16,7 @@ struct report_draft;
 struct req;
 struct view_dict;
 
-/* The steps, in order (the paths are in report.c's step_paths). */
+/* The steps, in order (the paths are in report_step.c's step_paths). */
 enum step {
 	STEP_TYPE, STEP_SUBTYPE, STEP_QUESTIONS, STEP_WHEN, STEP_WHERE,
 	STEP_IMPACT, STEP_ABOUT, STEP_PARTNER, STEP_EVIDENCE, STEP_CHECK,
@@ -26,6 +28,34 @@ struct qlist {
 	size_t			 n;
 };
 
+/* One field of a step, as the step's table lists it (the kcgi way): the
+ * steps whose fields are alike read, keep and show them through the
+ * step_fields_* functions below, each value at its field's index. */
+enum step_field_kind {
+	SF_TEXT,	/* text input or textarea; template key `dict` holds it */
+	SF_YES_NO,	/* "yes"/"no" radios; section `dict`_YES or _NO is shown */
+	SF_CHOICE,	/* radios the step checks itself; shown like SF_YES_NO */
+};
+
+struct step_field {
+	const char		*name;		/* the form's name, and the input's id */
+	enum draft_key		 key;		/* where the draft keeps it */
+	const char		*dict;		/* the template's key */
+	enum step_field_kind	 kind;
+	size_t			 max;		/* SF_TEXT: the longest value, in bytes */
+	const char		*missing;	/* the message when empty; NULL: optional */
+	const char		*too_long;	/* SF_TEXT: the message when over max */
+};
+
+void	step_fields_saved(const struct report_draft *, const struct step_field *,
+	    size_t n, const char **v);
+int	step_fields_read(struct req *, const struct step_field *, size_t n,
+	    struct form_errors *, const char **v);
+int	step_fields_dict(struct view_dict *, const struct step_field *, size_t n,
+	    const char *const *v);
+int	step_fields_save(struct report_draft *, const struct step_field *, size_t n,
+	    const char *const *v);
+
 int		 questions_of(struct req *, struct report_draft *, struct qlist *);
 const char	*step_after(struct req *, struct report_draft *, enum step from,
 		    size_t n, const struct qlist *, int change);
@@ -33,6 +63,7 @@ const char	*step_before(struct req *, struct report_draft *, enum step at,
 		    size_t n, const struct qlist *, int change);
 int		 changing(struct req *);
 void		 draft_unavailable(struct req *);
+void		 draft_lost(struct req *);
 int		 draft_enter(struct req *, struct report_draft *, int need_type);
 void		 draft_next(struct req *, struct report_draft *, const char *next);
 struct view_dict *step_dict(struct req *, struct report_draft *, const char *back,
@@ -43,5 +74,7 @@ const char	*field(struct req *, const char *name);
 const char	*yes_no(struct req *, const char *name, struct form_errors *,
 		    const char *missing);
 const char	*file_field(struct json_object *, const char *key);
+int		 one_of(const char *, const char *const *allowed);
+const char	*outside_message(struct req *, const struct area_location *);
 
 #endif

@@ -49,7 +49,7 @@ report_partner_on(struct req *r)
 const char *
 report_partner_missing(struct report_draft *d)
 {
-	return *draft_get(d, "tenants") == '\0' ? "/report/partner" : NULL;
+	return *draft_get(d, DK_TENANTS) == '\0' ? "/report/partner" : NULL;
 }
 
 static const char *
@@ -86,11 +86,11 @@ report_partner_rows(struct req *r, struct report_draft *d, struct view_dict *dic
 	    view_set(card, "AGENCY", r->session->agency_name) == -1 ||
 	    view_set(card, "NAME", r->session->name) == -1 ||
 	    partner_row(card, "Your organisation's reference",
-	    draft_get(d, "partner_reference"), "your organisation's reference") == -1 ||
-	    partner_row(card, "Tenancy reference", draft_get(d, "tenancy_reference"),
+	    draft_get(d, DK_PARTNER_REFERENCE), "your organisation's reference") == -1 ||
+	    partner_row(card, "Tenancy reference", draft_get(d, DK_TENANCY_REFERENCE),
 	    "the tenancy reference") == -1 ||
 	    partner_row(card, "The people involved are your tenants",
-	    tenants_words(draft_get(d, "tenants")),
+	    tenants_words(draft_get(d, DK_TENANTS)),
 	    "whether the people involved are your tenants") == -1 ? -1 : 0;
 }
 
@@ -99,11 +99,11 @@ report_partner_rows(struct req *r, struct report_draft *d, struct view_dict *dic
 void
 report_partner_input(struct report_draft *d, struct report_input *in)
 {
-	const char *t = draft_get(d, "tenants");
+	const char *t = draft_get(d, DK_TENANTS);
 
 	in->channel = "partner";
-	in->partner_reference = draft_get(d, "partner_reference");
-	in->tenancy_reference = draft_get(d, "tenancy_reference");
+	in->partner_reference = draft_get(d, DK_PARTNER_REFERENCE);
+	in->tenancy_reference = draft_get(d, DK_TENANCY_REFERENCE);
 	in->involves_tenants = strcmp(t, "yes") == 0 ? 1 : strcmp(t, "no") == 0 ? 0 : -1;
 	/* The reporter is the signed-in user (created_by and the audit row):
 	 * no person record of them. */
@@ -118,22 +118,29 @@ report_partner_input(struct report_draft *d, struct report_input *in)
 /* ------------------------------------------------------------------ */
 /* /report/partner                                                     */
 
-struct partner_form {
-	const char	*reference, *tenancy, *tenants;
+/* The references have a check of their own (reference_read), and the
+ * tenants answer is one of tenants_answers: report_partner_post reads
+ * them itself; the table loads, shows and keeps them. */
+enum { PA_REFERENCE, PA_TENANCY, PA_TENANTS, PA__N };
+
+static const struct step_field partner_fields[PA__N] = {
+	[PA_REFERENCE] = { "partner-reference", DK_PARTNER_REFERENCE, "REFERENCE",
+	    SF_TEXT, REFERENCE_MAX, NULL, NULL },
+	[PA_TENANCY] = { "tenancy-reference", DK_TENANCY_REFERENCE, "TENANCY",
+	    SF_TEXT, REFERENCE_MAX, NULL, NULL },
+	[PA_TENANTS] = { "tenants", DK_TENANTS, "TENANTS", SF_CHOICE, 0, NULL, NULL },
 };
 
 static void
 partner_render(struct req *r, struct report_draft *d, int status,
-    const struct partner_form *f, const struct form_errors *errs)
+    const char *const *v, const struct form_errors *errs)
 {
 	int change = changing(r);
 	struct view_dict *dict = step_dict(r, d,
 	    step_before(r, d, STEP_PARTNER, 0, NULL, change), change, errs);
 
-	if (dict == NULL || keep(dict, "REFERENCE", f->reference) == -1 ||
-	    keep(dict, "TENANCY", f->tenancy) == -1 ||
-	    view_set(dict, "AGENCY", r->session->agency_name) == -1 ||
-	    checked(dict, "TENANTS", f->tenants) == -1) {
+	if (dict == NULL || step_fields_dict(dict, partner_fields, PA__N, v) == -1 ||
+	    view_set(dict, "AGENCY", r->session->agency_name) == -1) {
 		view_dict_free(dict);
 		return page_error(r, 500, NULL);
 	}
@@ -147,14 +154,12 @@ report_partner_get(struct req *r)
 {
 	struct form_errors errs = {0};
 	struct report_draft d;
-	struct partner_form f;
+	const char *v[PA__N];
 
 	if (!draft_enter(r, &d, 1))
 		return;
-	f.reference = draft_get(&d, "partner_reference");
-	f.tenancy = draft_get(&d, "tenancy_reference");
-	f.tenants = draft_get(&d, "tenants");
-	partner_render(r, &d, 200, &f, &errs);
+	step_fields_saved(&d, partner_fields, PA__N, v);
+	partner_render(r, &d, 200, v, &errs);
 	draft_free(&d);
 }
 
@@ -190,34 +195,34 @@ report_partner_post(struct req *r)
 {
 	struct form_errors errs = {0};
 	struct report_draft d;
-	struct partner_form f;
+	const char *v[PA__N];
 	size_t i;
 
 	if (!draft_enter(r, &d, 1))
 		return;
-	f.reference = reference_read(r, "partner-reference",
+	v[PA_REFERENCE] = reference_read(r, partner_fields[PA_REFERENCE].name,
 	    "Your organisation's reference", &errs);
-	f.tenancy = reference_read(r, "tenancy-reference", "Tenancy reference", &errs);
-	if (f.reference == NULL || f.tenancy == NULL)
+	v[PA_TENANCY] = reference_read(r, partner_fields[PA_TENANCY].name,
+	    "Tenancy reference", &errs);
+	if (v[PA_REFERENCE] == NULL || v[PA_TENANCY] == NULL)
 		goto unavailable;
-	f.tenants = req_form(r, "tenants");
-	for (i = 0; f.tenants != NULL && i < sizeof(tenants_answers) /
+	v[PA_TENANTS] = req_form(r, "tenants");
+	for (i = 0; v[PA_TENANTS] != NULL && i < sizeof(tenants_answers) /
 	    sizeof(tenants_answers[0]); i++)
-		if (strcmp(f.tenants, tenants_answers[i].value) == 0)
+		if (strcmp(v[PA_TENANTS], tenants_answers[i].value) == 0)
 			break;
-	if (f.tenants == NULL || i == sizeof(tenants_answers) / sizeof(tenants_answers[0])) {
+	if (v[PA_TENANTS] == NULL ||
+	    i == sizeof(tenants_answers) / sizeof(tenants_answers[0])) {
 		form_error(&errs, "tenants", "Select whether the people involved are "
 		    "your tenants, or don't know");
-		f.tenants = "";
+		v[PA_TENANTS] = "";
 	}
 	if (errs.n > 0) {
-		partner_render(r, &d, 400, &f, &errs);
+		partner_render(r, &d, 400, v, &errs);
 		goto out;
 	}
-	if (draft_set(&d, "partner_reference", f.reference) == -1 ||
-	    draft_set(&d, "tenancy_reference", f.tenancy) == -1 ||
-	    draft_set(&d, "tenants", f.tenants) == -1 ||
-	    draft_set(&d, "notice", "") == -1)
+	if (step_fields_save(&d, partner_fields, PA__N, v) == -1 ||
+	    draft_set(&d, DK_NOTICE, "") == -1)
 		goto unavailable;
 	draft_next(r, &d, step_after(r, &d, STEP_PARTNER, 0, NULL, changing(r)));
 	goto out;

@@ -68,7 +68,7 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/incidents/{ref}/status", incident_status_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/updates", incident_update_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}/history", incident_history_get, PERM_INCIDENT_VIEW, 0 },
-	/* Public reporting (pages/report.c) and tracking (pages/track.c) */
+	/* Public reporting (pages/report_*.c, a file a step) and tracking (pages/track.c) */
 	{ METHOD_GET,	"/report",		report_start_get,    PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/type",		report_type_get,     PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/report/type",		report_type_post,    PERM_PUBLIC, 0 },

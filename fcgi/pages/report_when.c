@@ -1,0 +1,225 @@
+/* The "When did it happen?" step of the public form. It has no table of
+ * fields: the date is three inputs kept as one ISO date, the times of day
+ * are checkboxes kept as one list, and which fields are asked depends on
+ * whether it happened once or keeps happening. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+
+#include "core/arena.h"
+#include "http/request.h"
+#include "pages/form.h"
+#include "pages/layout.h"
+#include "pages/pages.h"
+#include "pages/report_draft.h"
+#include "pages/report_flow.h"
+#include "view/view.h"
+
+/* ------------------------------------------------------------------ */
+/* 4. When                                                             */
+
+static const char *const how_often[] = {
+	"every_day", "several_times_a_week", "weekly", "less_often", NULL };
+static const char *const times_of_day[] = {
+	"morning", "afternoon", "evening", "night", NULL };
+
+/* The form's values: typed (after an error) or from the draft. */
+struct when_form {
+	const char	*when, *day, *month, *year, *time, *how_often, *times;
+};
+
+static void
+when_render(struct req *r, struct report_draft *d, int status,
+    const struct when_form *f, const struct form_errors *errs)
+{
+	struct qlist ql;
+	struct view_dict *dict;
+	int change = changing(r);
+	size_t i;
+
+	if (questions_of(r, d, &ql) == -1)
+		return draft_unavailable(r);
+	dict = step_dict(r, d, step_before(r, d, STEP_WHEN, 0, &ql, change), change, errs);
+	if (dict == NULL || keep(dict, "DAY", f->day) == -1 ||
+	    keep(dict, "MONTH", f->month) == -1 || keep(dict, "YEAR", f->year) == -1 ||
+	    keep(dict, "TIME", f->time) == -1 || checked(dict, "WHEN", f->when) == -1 ||
+	    checked(dict, "OFTEN", f->how_often) == -1)
+		goto oom;
+	for (i = 0; times_of_day[i] != NULL; i++)
+		if (f->times != NULL && strstr(f->times, times_of_day[i]) != NULL &&
+		    checked(dict, "TIMES", times_of_day[i]) == -1)
+			goto oom;
+	page_render(r, status, "report_when.tpl",
+	    form_title(r, errs, "When did it happen?"), dict);
+	return;
+oom:
+	view_dict_free(dict);
+	page_error(r, 500, NULL);
+}
+
+/* GET /report/when */
+void
+report_when_get(struct req *r)
+{
+	struct form_errors errs = {0};
+	struct report_draft d;
+	struct when_form f;
+	const char *date;
+	static char y[5], m[3], dd[3];
+
+	if (!draft_enter(r, &d, 1))
+		return;
+	memset(&f, 0, sizeof(f));
+	date = draft_get(&d, DK_OCCURRED_DATE);
+	if (strlen(date) == 10) {
+		snprintf(y, sizeof(y), "%.4s", date);
+		snprintf(m, sizeof(m), "%d", atoi(date + 5));
+		snprintf(dd, sizeof(dd), "%d", atoi(date + 8));
+		f.day = dd;
+		f.month = m;
+		f.year = y;
+	}
+	f.when = draft_get(&d, DK_WHEN);
+	f.time = draft_get(&d, DK_OCCURRED_TIME);
+	f.how_often = draft_get(&d, DK_HOW_OFTEN);
+	f.times = draft_get(&d, DK_TIMES);
+	when_render(r, &d, 200, &f, &errs);
+	draft_free(&d);
+}
+
+/* Day, month and year as a real date not in the future; -1 otherwise. */
+static int
+date_check(const char *day, const char *month, const char *year, char out[64])
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	long d, m, y;
+	char *e1, *e2, *e3;
+	time_t now = time(NULL);
+	struct tm t;
+	int leap;
+
+	if (!*day || !*month || !*year || strlen(year) != 4 || strlen(day) > 2 ||
+	    strlen(month) > 2)
+		return -1;
+	d = strtol(day, &e1, 10);
+	m = strtol(month, &e2, 10);
+	y = strtol(year, &e3, 10);
+	if (*e1 || *e2 || *e3 || m < 1 || m > 12 || d < 1 || y < 1900)
+		return -1;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > days[m - 1] + (m == 2 && leap))
+		return -1;
+	gmtime_r(&now, &t);
+	if (y * 10000 + m * 100 + d > (t.tm_year + 1900L) * 10000 +
+	    (t.tm_mon + 1) * 100 + t.tm_mday + 1)
+		return -1;
+	snprintf(out, 64, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+	return 0;
+}
+
+/* "21:30", "9:30pm", "9pm" → "HH:MM" in out; -1 when it is not a time. */
+static int
+time_check(const char *s, char out[64])
+{
+	int h = 0, m = 0, nd = 0;
+
+	while (isdigit((unsigned char)*s) && nd < 2) {
+		h = h * 10 + (*s++ - '0');
+		nd++;
+	}
+	if (nd == 0)
+		return -1;
+	if (*s == ':' || *s == '.') {
+		if (!isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]))
+			return -1;
+		m = (s[1] - '0') * 10 + (s[2] - '0');
+		s += 3;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s != '\0') {
+		if (strcasecmp(s, "am") != 0 && strcasecmp(s, "pm") != 0)
+			return -1;
+		if (h < 1 || h > 12)
+			return -1;
+		h = h % 12 + (tolower((unsigned char)*s) == 'p' ? 12 : 0);
+	}
+	if (h > 23 || m > 59)
+		return -1;
+	snprintf(out, 64, "%02d:%02d", h, m);
+	return 0;
+}
+
+/* POST /report/when */
+void
+report_when_post(struct req *r)
+{
+	struct form_errors errs = {0};
+	struct report_draft d;
+	struct when_form f;
+	struct qlist ql;
+	char date[64] = "", hhmm[64] = "", *times;
+	size_t i, k, ntimes = 0;
+
+	if (!draft_enter(r, &d, 1))
+		return;
+	memset(&f, 0, sizeof(f));
+	f.when = req_form(r, "when");
+	f.day = field(r, "occurred-day");
+	f.month = field(r, "occurred-month");
+	f.year = field(r, "occurred-year");
+	f.time = field(r, "occurred-time");
+	f.how_often = req_form(r, "how-often");
+	if ((times = arena_alloc(r->arena, 64)) == NULL)
+		goto unavailable;
+	times[0] = '\0';
+	for (i = 0; i < r->form.n; i++) {
+		if (strcmp(r->form.v[i].key, "times") != 0)
+			continue;
+		for (k = 0; times_of_day[k] != NULL; k++)
+			if (strcmp(r->form.v[i].val, times_of_day[k]) == 0 &&
+			    strstr(times, times_of_day[k]) == NULL) {
+				if (ntimes++ > 0)
+					strcat(times, ",");
+				strcat(times, times_of_day[k]);
+			}
+	}
+	f.times = times;
+	if (f.when == NULL || (strcmp(f.when, "once") != 0 && strcmp(f.when, "ongoing") != 0)) {
+		form_error(&errs, "when", "Select whether it happened once or keeps happening");
+	} else if (strcmp(f.when, "once") == 0) {
+		if (!*f.day && !*f.month && !*f.year)
+			form_error(&errs, "occurred-day", "Enter the date it happened");
+		else if (date_check(f.day, f.month, f.year, date) == -1)
+			form_error(&errs, "occurred-day", "Date it happened must be a real "
+			    "date, today or in the past, for example 27 3 2026");
+		if (*f.time != '\0' && (strlen(f.time) > 10 || time_check(f.time, hhmm) == -1))
+			form_error(&errs, "occurred-time", "Enter a real time, for example "
+			    "9:30pm or 21:30");
+	} else {
+		if (!one_of(f.how_often, how_often))
+			form_error(&errs, "how-often", "Select how often it happens");
+		if (ntimes == 0)
+			form_error(&errs, "times", "Select the times of day it happens");
+	}
+	if (errs.n > 0) {
+		when_render(r, &d, 400, &f, &errs);
+		goto out;
+	}
+	if (draft_set(&d, DK_WHEN, f.when) == -1 ||
+	    draft_set(&d, DK_OCCURRED_DATE, strcmp(f.when, "once") == 0 ? date : "") == -1 ||
+	    draft_set(&d, DK_OCCURRED_TIME, strcmp(f.when, "once") == 0 ? hhmm : "") == -1 ||
+	    draft_set(&d, DK_HOW_OFTEN, strcmp(f.when, "ongoing") == 0 ? f.how_often : "") == -1 ||
+	    draft_set(&d, DK_TIMES, strcmp(f.when, "ongoing") == 0 ? f.times : "") == -1 ||
+	    draft_set(&d, DK_NOTICE, "") == -1 || questions_of(r, &d, &ql) == -1)
+		goto unavailable;
+	draft_next(r, &d, step_after(r, &d, STEP_WHEN, 0, &ql, changing(r)));
+	goto out;
+unavailable:
+	draft_unavailable(r);
+out:
+	draft_free(&d);
+}
