@@ -2,14 +2,14 @@
  * fields: the date is three inputs kept as one ISO date, the times of day
  * are checkboxes kept as one list, and which fields are asked depends on
  * whether it happened once or keeps happening. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-
 #include "core/arena.h"
+#include "core/date.h"
+#include "domain/answer.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "pages/layout.h"
@@ -90,66 +90,36 @@ report_when_get(struct req *r)
 	draft_free(&d);
 }
 
-/* Day, month and year as a real date not in the future; -1 otherwise. */
+/* Day, month and year as a real date not in the future (core/date.c, the
+ * parser every date of an answer goes through) → "YYYY-MM-DD" in out; -1
+ * otherwise. */
 static int
 date_check(const char *day, const char *month, const char *year, char out[64])
 {
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	long d, m, y;
-	char *e1, *e2, *e3;
-	time_t now = time(NULL);
-	struct tm t;
-	int leap;
+	struct date d;
+	const char *end;
+	char ymd[32];
 
-	if (!*day || !*month || !*year || strlen(year) != 4 || strlen(day) > 2 ||
-	    strlen(month) > 2)
+	if (strlen(year) != 4 || strlen(month) > 2 || strlen(day) > 2)
 		return -1;
-	d = strtol(day, &e1, 10);
-	m = strtol(month, &e2, 10);
-	y = strtol(year, &e3, 10);
-	if (*e1 || *e2 || *e3 || m < 1 || m > 12 || d < 1 || y < 1900)
+	snprintf(ymd, sizeof(ymd), "%s-%s-%s", year, month, day);
+	if ((end = date_parse(ymd, &d)) == NULL || *end != '\0' ||
+	    date_after_today(&d, time(NULL)))
 		return -1;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > days[m - 1] + (m == 2 && leap))
-		return -1;
-	gmtime_r(&now, &t);
-	if (y * 10000 + m * 100 + d > (t.tm_year + 1900L) * 10000 +
-	    (t.tm_mon + 1) * 100 + t.tm_mday + 1)
-		return -1;
-	snprintf(out, 64, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+	snprintf(out, 64, "%04d-%02d-%02d", d.year, d.month, d.day);
 	return 0;
 }
 
-/* "21:30", "9:30pm", "9pm" → "HH:MM" in out; -1 when it is not a time. */
+/* "21:30", "9:30pm", "9pm" → "HH:MM" in out (the time questions' parser);
+ * -1 when it is not a time. */
 static int
 time_check(const char *s, char out[64])
 {
-	int h = 0, m = 0, nd = 0;
+	int minutes = answer_time_parse(s);
 
-	while (isdigit((unsigned char)*s) && nd < 2) {
-		h = h * 10 + (*s++ - '0');
-		nd++;
-	}
-	if (nd == 0)
+	if (minutes < 0)
 		return -1;
-	if (*s == ':' || *s == '.') {
-		if (!isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]))
-			return -1;
-		m = (s[1] - '0') * 10 + (s[2] - '0');
-		s += 3;
-	}
-	while (*s == ' ')
-		s++;
-	if (*s != '\0') {
-		if (strcasecmp(s, "am") != 0 && strcasecmp(s, "pm") != 0)
-			return -1;
-		if (h < 1 || h > 12)
-			return -1;
-		h = h % 12 + (tolower((unsigned char)*s) == 'p' ? 12 : 0);
-	}
-	if (h > 23 || m > 59)
-		return -1;
-	snprintf(out, 64, "%02d:%02d", h, m);
+	snprintf(out, 64, "%02d:%02d", minutes / 60, minutes % 60);
 	return 0;
 }
 
