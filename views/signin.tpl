@@ -8,6 +8,7 @@
 <p class="govuk-body">For police, council and partner agency staff. You will also need the code from your authenticator app.</p>
 <form method="post" action="/staff/sign-in" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
+{{#NEXT}}<input type="hidden" name="next" value="{{PATH}}">{{/NEXT}}
 <div class="govuk-form-group{{#EMAIL_ERROR}} govuk-form-group--error{{/EMAIL_ERROR}}">
 <label class="govuk-label govuk-label--s" for="email">Email address</label>
 {{#EMAIL_ERROR}}<p id="email-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/EMAIL_ERROR}}

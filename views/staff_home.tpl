@@ -1,13 +1,43 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>HEAD}}
-<h1 class="govuk-heading-l">Concord</h1>
+<h1 class="govuk-heading-l">Your work</h1>
 <p class="govuk-body">Signed in as {{NAME}} ({{ROLES}}), {{AGENCY}}.</p>
+{{#WAITING}}
+<h2 class="govuk-heading-m">New reports waiting</h2>
+{{#NONE}}<p class="govuk-body">There are no new reports waiting.</p>{{/NONE}}
+<ul class="govuk-list govuk-list--spaced">
+{{#ROW}}<li><a class="govuk-link" href="/staff/incidents/{{INCIDENT}}">{{REFERENCE}}</a>: {{TYPE}}{{#PLACE}}, {{TEXT}}{{/PLACE}}. <span class="govuk-body-s">Reported {{REPORTED}}</span></li>
+{{/ROW}}</ul>
+<p class="govuk-body"><a class="govuk-link" href="/staff/reports">All new reports</a></p>
+{{/WAITING}}
+{{#MINE}}
+<h2 class="govuk-heading-m">Incidents you have worked on</h2>
+{{#NONE}}<p class="govuk-body">You have not created, reported or updated an incident yet.</p>{{/NONE}}
+<ul class="govuk-list govuk-list--spaced">
+{{#ROW}}<li><a class="govuk-link" href="/staff/incidents/{{REFERENCE}}">{{REFERENCE}}</a>: {{TYPE}}. <span class="govuk-body-s">Reported {{REPORTED}}</span></li>
+{{/ROW}}</ul>
+{{/MINE}}
+{{#PARTNER}}
+<h2 class="govuk-heading-m">Your organisation's latest reports</h2>
+{{#NONE}}<p class="govuk-body">Your organisation has not sent any reports yet.</p>{{/NONE}}
+<ul class="govuk-list govuk-list--spaced">
+{{#ROW}}<li>{{REFERENCE}}: {{TYPE}}. <strong class="govuk-tag govuk-tag--grey">{{STATUS}}</strong> <span class="govuk-body-s">Reported {{REPORTED}}</span></li>
+{{/ROW}}</ul>
 <ul class="govuk-list">
-{{#PARTNER}}<li><a class="govuk-link" href="/report">Report anti-social behaviour</a></li>
-<li><a class="govuk-link" href="/staff/partner-reports">Your organisation's reports</a></li>{{/PARTNER}}
+<li><a class="govuk-link" href="/staff/partner-reports">All your organisation's reports</a></li>
+<li><a class="govuk-link" href="/report">Report anti-social behaviour</a></li>
+</ul>
+{{/PARTNER}}
+<h2 class="govuk-heading-m">Go to</h2>
+<ul class="govuk-list">
 {{#INCIDENTS}}<li><a class="govuk-link" href="/staff/incidents">Search incidents</a></li>{{/INCIDENTS}}
 {{#ACTIVITY}}<li><a class="govuk-link" href="/staff/activity">Your team's activity</a></li>{{/ACTIVITY}}
-{{#ADMIN}}<li><a class="govuk-link" href="/admin">Administration: agencies, teams, users and roles</a></li>{{/ADMIN}}
 <li><a class="govuk-link" href="/staff/me/history">Your own activity</a></li>
 </ul>
+{{#ADMIN}}
+<h2 class="govuk-heading-m">Administration</h2>
+<ul class="govuk-list">
+{{#LINK}}<li><a class="govuk-link" href="{{HREF}}">{{LABEL}}</a></li>
+{{/LINK}}</ul>
+{{/ADMIN}}
 {{>FOOT}}

@@ -5,9 +5,7 @@
  * data; posting needs a registered client's api_key, in the body. A post
  * that is sent again (the same Idempotency-Key, or the same bytes within
  * a day) gets the first answer instead of making a second report. */
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -19,7 +17,9 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "domain/asb_catalogue.h"
+#include "domain/contact_check.h"
 #include "domain/open311.h"
+#include "domain/point_check.h"
 #include "domain/report.h"
 #include "http/request.h"
 
@@ -258,18 +258,6 @@ attribute_values(struct req *r, const char *code, const char **vals)
 	return n;
 }
 
-/* A decimal number of degrees: 0, or -1 when it is not one. */
-static int
-degrees(const char *s, double *out)
-{
-	char *end;
-
-	if (s == NULL || *s == '\0' || strlen(s) > 32)
-		return -1;
-	*out = strtod(s, &end);
-	return *end == '\0' && isfinite(*out) ? 0 : -1;
-}
-
 /* A text field no longer than max: 0, or -1 after answering 400. */
 static int
 text_field(struct req *r, enum open311_fmt f, const char *name, size_t max,
@@ -292,7 +280,7 @@ text_field(struct req *r, enum open311_fmt f, const char *name, size_t max,
 static int
 location_read(struct req *r, enum open311_fmt f, struct report_input *in)
 {
-	const char *lat = param(r, "lat"), *lon = param(r, "long"), *id;
+	const char *lat = param(r, "lat"), *lon = param(r, "long"), *id, *why;
 
 	if (text_field(r, f, "address_string", 500, &in->address) == -1 ||
 	    text_field(r, f, "address_id", 64, &id) == -1)
@@ -313,9 +301,9 @@ location_read(struct req *r, enum open311_fmt f, struct report_input *in)
 		}
 	}
 	if (lat != NULL || lon != NULL) {
-		if (degrees(lat, &in->lat) == -1 || degrees(lon, &in->lon) == -1) {
-			open311_send_error(r, f, 400, "lat and long must both be given, "
-			    "as decimal degrees (WGS 84).");
+		if ((why = point_parse(lon, lat, &in->lon, &in->lat)) != NULL) {
+			open311_send_error(r, f, 400, arena_printf(r->arena,
+			    "lat and long: %s", why));
 			return -1;
 		}
 		in->has_point = 1;
@@ -382,14 +370,20 @@ oom:
 static int
 contact_read(struct req *r, enum open311_fmt f, struct report_input *in)
 {
+	const char *why;
+
 	if (text_field(r, f, "first_name", 100, &in->given_name) == -1 ||
 	    text_field(r, f, "last_name", 100, &in->family_name) == -1 ||
-	    text_field(r, f, "email", 254, &in->email) == -1 ||
-	    text_field(r, f, "phone", 40, &in->phone) == -1)
+	    text_field(r, f, "email", CONTACT_EMAIL_MAX, &in->email) == -1 ||
+	    text_field(r, f, "phone", CONTACT_PHONE_MAX, &in->phone) == -1)
 		return -1;
-	if (in->email != NULL && (strchr(in->email, '@') == NULL ||
-	    strpbrk(in->email, " \t\r\n,;<>") != NULL)) {
-		open311_send_error(r, f, 400, "email is not an e-mail address.");
+	/* The form's checks and words, after the parameter's name. */
+	if (in->email != NULL && (why = contact_email_check(in->email)) != NULL) {
+		open311_send_error(r, f, 400, arena_printf(r->arena, "email: %s", why));
+		return -1;
+	}
+	if (in->phone != NULL && (why = contact_phone_check(in->phone)) != NULL) {
+		open311_send_error(r, f, 400, arena_printf(r->arena, "phone: %s", why));
 		return -1;
 	}
 	in->anonymous = in->given_name == NULL && in->family_name == NULL &&
@@ -410,8 +404,7 @@ refused(struct req *r, enum open311_fmt f, enum report_rc rc,
 	case REPORT_BAD_TYPE:
 		return open311_send_error(r, f, 404, "There is no such service.");
 	case REPORT_BAD_POINT:
-		return open311_send_error(r, f, 400, "lat and long are not a valid "
-		    "point: latitude -90 to 90, longitude -180 to 180.");
+		return open311_send_error(r, f, 400, "lat and long: " POINT_WORDS);
 	case REPORT_OUTSIDE:
 		if (w->council[0] != '\0')
 			return open311_send_error(r, f, 400, arena_printf(r->arena,

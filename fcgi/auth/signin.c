@@ -25,6 +25,7 @@
 #define PENDING_COOKIE	"concord_pre"
 #define SESSION_COOKIE	"concord_session"
 #define PENDING_SECONDS	300
+#define NEXT_MAX	512
 
 /* Spends the time a real check would, so a missing account cannot be told
  * from a wrong password by the response time. */
@@ -55,13 +56,36 @@ audit_attempt(struct req *r, const struct user_auth *u, const char *action,
 		log_error("audit of %s failed", action);
 }
 
+/* Whether next may be where a sign-in ends: a path on this site and
+ * nothing else, so a link cannot send a member of staff elsewhere once
+ * signed in (an open redirect). A slash not followed by another, and no
+ * backslash anywhere (browsers read "//host" and "/\host" as another
+ * site); printable ASCII only, so no control character splits the
+ * Location header; at most NEXT_MAX bytes. */
+int
+signin_next_valid(const char *next)
+{
+	size_t n;
+
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\')
+		return 0;
+	for (n = 0; next[n] != '\0'; n++)
+		if (n >= NEXT_MAX || next[n] <= ' ' || next[n] > '~' || next[n] == '\\')
+			return 0;
+	return 1;
+}
+
 static const char pending_lua[] =
-    "redis.call('HSET', KEYS[1], 'uid', ARGV[1], 'email', ARGV[2], 'secret', ARGV[3]) "
+    "redis.call('HSET', KEYS[1], 'uid', ARGV[1], 'email', ARGV[2], 'secret', ARGV[3], "
+    "'next', ARGV[5]) "
     "return redis.call('EXPIRE', KEYS[1], ARGV[4])";
 
-/* Stores the half-finished sign-in and sets its cookie. Returns 0 or -1. */
+/* Stores the half-finished sign-in, with the page to return to (next, a
+ * path signin_next_valid accepts, or ""), and sets its cookie. Returns 0
+ * or -1. */
 static int
-pending_start(struct req *r, const struct user_auth *u, const char *secret)
+pending_start(struct req *r, const struct user_auth *u, const char *secret,
+    const char *next)
 {
 	char token[65], key[65], rkey[80], uid[24];
 
@@ -71,8 +95,9 @@ pending_start(struct req *r, const struct user_auth *u, const char *secret)
 	snprintf(uid, sizeof(uid), "%lld", u->id);
 	/* Written with its expiry in one step: never a pending sign-in that
 	 * outlives PENDING_SECONDS. */
-	if (rd_reply_ok(rd_command(r->rd, "EVAL %s 1 %s %s %s %s %d", pending_lua,
-	    rkey, uid, u->email, secret != NULL ? secret : "", PENDING_SECONDS)) == -1)
+	if (rd_reply_ok(rd_command(r->rd, "EVAL %s 1 %s %s %s %s %d %s", pending_lua,
+	    rkey, uid, u->email, secret != NULL ? secret : "", PENDING_SECONDS,
+	    signin_next_valid(next) ? next : "")) == -1)
 		return -1;
 	return resp_cookie(r, PENDING_COOKIE, token, PENDING_SECONDS);
 }
@@ -102,6 +127,8 @@ signin_pending_load(struct req *r, struct signin_pending *p)
 			snprintf(p->email, sizeof(p->email), "%s", v);
 		else if (strcmp(k, "secret") == 0)
 			snprintf(p->secret, sizeof(p->secret), "%s", v);
+		else if (strcmp(k, "next") == 0 && signin_next_valid(v))
+			snprintf(p->next, sizeof(p->next), "%s", v);
 	}
 	freeReplyObject(rep);
 	p->enrolling = p->secret[0] != '\0';
@@ -148,12 +175,14 @@ attempt_refused(struct req *r, const char *email, long long *wait,
 }
 
 /* Checks e-mail and password. On success the browser holds a pending
- * sign-in for PENDING_SECONDS, waiting for the code. An address with no
- * normal form (core/email.c: outside ASCII) names no account: it fails
- * as an unknown one would, counted against the client's address only. */
+ * sign-in for PENDING_SECONDS, waiting for the code, and remembering next
+ * (the page to land on; NULL or refused by signin_next_valid: none). An
+ * address with no normal form (core/email.c: outside ASCII) names no
+ * account: it fails as an unknown one would, counted against the
+ * client's address only. */
 enum signin_step
 signin_password(struct req *r, const char *email, const char *password,
-    long long *wait)
+    const char *next, long long *wait)
 {
 	struct user_auth u;
 	char secret[64], normal[EMAIL_MAX + 1];
@@ -187,10 +216,12 @@ signin_password(struct req *r, const char *email, const char *password,
 			(void)user_password_set(r->pg, &r->actor, u.id, fresh);
 	}
 	if (u.totp_secret[0] != '\0')
-		return pending_start(r, &u, NULL) == 0 ? SIGNIN_NEED_CODE : SIGNIN_UNAVAILABLE;
+		return pending_start(r, &u, NULL, next) == 0 ? SIGNIN_NEED_CODE :
+		    SIGNIN_UNAVAILABLE;
 	if (totp_secret_new(secret, sizeof(secret)) == -1)
 		return SIGNIN_UNAVAILABLE;
-	return pending_start(r, &u, secret) == 0 ? SIGNIN_NEED_ENROL : SIGNIN_UNAVAILABLE;
+	return pending_start(r, &u, secret, next) == 0 ? SIGNIN_NEED_ENROL :
+	    SIGNIN_UNAVAILABLE;
 }
 
 /* Checks the code (and, when enrolling, stores the secret it proves), so

@@ -20,14 +20,16 @@ struct signin_pending {
 	long long	 user_id;
 	char		 email[255];
 	char		 secret[64];	/* the new secret, while enrolling */
+	char		 next[513];	/* the page to land on once signed in, or "" */
 	int		 enrolling;
 };
 
 /* *wait: the seconds to wait when SIGNIN_THROTTLED or SIGNIN_SLOWED. */
 enum signin_step signin_password(struct req *, const char *email, const char *password,
-		    long long *wait);
+		    const char *next, long long *wait);
 enum signin_step signin_code(struct req *, const char *code, long long *wait);
 int		 signin_pending_load(struct req *, struct signin_pending *);
 void		 signin_out(struct req *);
+int		 signin_next_valid(const char *);
 
 #endif

@@ -51,6 +51,13 @@ static const struct key keys[] = {
 	{ "map_zoom",	 NUM(K_INT, map_zoom, 1, 19) },
 	{ "public_url",	 K_BASE_URL, offsetof(struct config, public_url),
 	    sizeof(((struct config *)0)->public_url), 0, 0 },
+	{ "repeat_victim_days", NUM(K_INT, repeat_victim_days, 1, 3650) },
+	{ "repeat_location_metres", NUM(K_INT, repeat_location_metres, 1, 10000) },
+	{ "repeat_location_days", NUM(K_INT, repeat_location_days, 1, 3650) },
+	{ "repeat_location_count", NUM(K_INT, repeat_location_count, 2, 100) },
+	{ "case_review_days", NUM(K_INT, case_review_days, 1, 3650) },
+	{ "case_review_prompt_at", NUM(K_INT, case_review_prompt_at, 1, 100) },
+	{ "case_review_threshold", NUM(K_INT, case_review_threshold, 1, 100) },
 };
 
 void
@@ -74,6 +81,17 @@ config_defaults(struct config *c)
 	c->outbox_keep_days = 30;
 	c->map_zoom = 13;
 	snprintf(c->public_url, sizeof(c->public_url), "http://localhost");
+	/* 12 months; three incidents (this one and two more) within 100 m in
+	 * 90 days; six months as 183 days (half a year, rounded up); the Case
+	 * Review prompt at the second complaint (2025 statutory guidance), the
+	 * threshold at the third. */
+	c->repeat_victim_days = 365;
+	c->repeat_location_metres = 100;
+	c->repeat_location_days = 90;
+	c->repeat_location_count = 3;
+	c->case_review_days = 183;
+	c->case_review_prompt_at = 2;
+	c->case_review_threshold = 3;
 }
 
 static char *
@@ -253,6 +271,13 @@ config_parse(struct config *c, const char *text, char *err, size_t errlen)
 			snprintf(err, errlen, "line %d: %s", lineno, msg);
 			return -1;
 		}
+	}
+	/* A prompt after the threshold is met would never be shown. */
+	if (c->case_review_prompt_at > c->case_review_threshold) {
+		snprintf(err, errlen, "case_review_prompt_at (%d) must not be more than "
+		    "case_review_threshold (%d)", c->case_review_prompt_at,
+		    c->case_review_threshold);
+		return -1;
 	}
 	return 0;
 }

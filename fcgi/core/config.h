@@ -43,6 +43,14 @@ struct config {
 	 * without a trailing slash: every absolute link (Open311 discovery,
 	 * the tracking link in mail) starts with it. */
 	char	 public_url[512];
+	/* The immediate flags' windows and counts (domain/flags.h). */
+	int	 repeat_victim_days;
+	int	 repeat_location_metres;
+	int	 repeat_location_days;
+	int	 repeat_location_count;
+	int	 case_review_days;
+	int	 case_review_prompt_at;
+	int	 case_review_threshold;
 };
 
 void	config_defaults(struct config *);

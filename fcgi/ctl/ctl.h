@@ -26,6 +26,14 @@ int	ctl_api_client(const struct config *, int, char *[]);
 int	ctl_evidence(const struct config *, int, char *[]);
 int	ctl_outbox(const struct config *, int, char *[]);
 int	ctl_risk(const struct config *, int, char *[]);
+int	ctl_person(const struct config *, int, char *[]);
+
+/* risk.c: the member of staff a command acts as, by email. 0, or -1
+ * after saying why. */
+struct actor;
+struct pg;
+int	ctl_actor_by_email(struct pg *, const char *cmd, const char *email,
+	    struct actor *);
 
 /* outbox.c: a connection as concord-worker's role (db_worker), for the
  * commands that do the worker's maintenance now; NULL after saying why. */

@@ -47,6 +47,11 @@ static const struct command {
 	  "--answers JSON [--reason TEXT] | history REFERENCE --as EMAIL",
 	  "print a risk questionnaire version as JSON (the active one by default); "
 	  "record or list an incident's risk assessments acting as a member of staff (as db)" },
+	{ "person", ctl_person, 1, " match --as EMAIL [--given NAME] [--family NAME] "
+	  "[--dob YYYY-MM-DD] [--phone TEL] [--email ADDR] [--postcode PC] [--exclude ID]"
+	  " | backfill",
+	  "list the people a member of staff may see who may be the one described, as "
+	  "JSON, never merging (as db); compute the match keys of older people (as db_admin)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

@@ -112,10 +112,10 @@ print_json(struct json_object *o)
 	json_object_put(o);
 }
 
-/* The member of staff to act as, by email, with their permissions.
- * 0, or -1 after saying why. */
-static int
-actor_by_email(struct pg *pg, const char *email, struct actor *a)
+/* The member of staff to act as, by email, with their permissions, for
+ * the command cmd. 0, or -1 after saying why. */
+int
+ctl_actor_by_email(struct pg *pg, const char *cmd, const char *email, struct actor *a)
 {
 	struct user_auth u;
 	char normal[255];
@@ -123,11 +123,11 @@ actor_by_email(struct pg *pg, const char *email, struct actor *a)
 
 	memset(a, 0, sizeof(*a));
 	if (email_normal(email, normal, sizeof(normal)) == -1) {
-		fprintf(stderr, "concordctl: risk: %s is not an email address\n", email);
+		fprintf(stderr, "concordctl: %s: %s is not an email address\n", cmd, email);
 		return -1;
 	}
 	if ((rc = user_auth_by_email(pg, normal, &u)) != 1 || u.disabled) {
-		fprintf(stderr, "concordctl: risk: %s\n", rc == -1 ? pg_error(pg) :
+		fprintf(stderr, "concordctl: %s: %s\n", cmd, rc == -1 ? pg_error(pg) :
 		    "no such member of staff, or disabled");
 		return -1;
 	}
@@ -307,7 +307,7 @@ ctl_risk(const struct config *cfg, int argc, char *argv[])
 	}
 	if (strcmp(sub, "show") == 0)
 		rc = risk_show(pg, ar, argc - 1, argv + 1);
-	else if (actor_by_email(pg, email, &a) == -1)
+	else if (ctl_actor_by_email(pg, "risk", email, &a) == -1)
 		rc = 1;
 	else if (strcmp(sub, "assess") == 0)
 		rc = risk_assess_cmd(pg, ar, &a, argv[2], version, answers, reason);

@@ -28,12 +28,52 @@
 
 static const struct pg_stmt stmts[] = {
 	{ "incident_by_reference", "SELECT " INCIDENT_COLUMNS "WHERE i.reference = $1" },
-	/* $1 is a LIKE pattern already escaped; '' lists the newest. */
+	/* The staff list (README "Finding incidents"). A NULL parameter is
+	 * "any". $1 is the query as typed, for the text search; $2 the same
+	 * with LIKE's wildcards escaped. $11 is an enum incident_sort. The
+	 * first five columns come before INCIDENT_COLUMNS (SEARCH_EXTRA). */
 	{ "incident_search",
+	  "SELECT count(*) OVER (), coalesce(i.risk_level::text, ''), i.vulnerable, "
+	  "i.repeat_victim, i.repeat_location, " INCIDENT_COLUMNS
+	  "LEFT JOIN asb_type tp ON tp.id = t.parent_id "
+	  "LEFT JOIN beat b ON b.id = i.beat_id LEFT JOIN la_area l ON l.id = i.la_area_id "
+	  "WHERE ($1::text IS NULL OR i.reference ILIKE '%' || $2 || '%' "
+	  "  OR ($1 ~* '^\\s*[a-z]{1,2}[0-9]' "
+	  "    AND postcode_key(i.postcode) LIKE postcode_key($2) || '%') "
+	  "  OR incident_search_words(i.description, i.answers) "
+	  "    @@ websearch_to_tsquery('english', $1) "
+	  "  OR t.name ILIKE '%' || $2 || '%' OR tp.name ILIKE '%' || $2 || '%' "
+	  "  OR i.address ILIKE '%' || $2 || '%') "
+	  "AND ($3::incident_status IS NULL OR i.status = $3::incident_status) "
+	  "AND ($4::text IS NULL OR t.code = $4 OR tp.code = $4) "
+	  "AND ($5::risk_level IS NULL OR i.risk_level = $5::risk_level) "
+	  "AND ($6::text IS NULL OR b.code = $6) "
+	  "AND ($7::text IS NULL OR l.code = $7) "
+	  "AND ($8::text IS NULL OR ($8 = 'vulnerable' AND i.vulnerable) "
+	  "  OR ($8 = 'repeat_victim' AND i.repeat_victim) "
+	  "  OR ($8 = 'repeat_location' AND i.repeat_location)) "
+	  "AND ($9::date IS NULL OR i.reported_at >= "
+	  "  $9::date::timestamp AT TIME ZONE 'Europe/London') "
+	  "AND ($10::date IS NULL OR i.reported_at < "
+	  "  ($10::date + 1)::timestamp AT TIME ZONE 'Europe/London') "
+	  "ORDER BY CASE WHEN $11::int = 2 THEN i.risk_level END DESC NULLS LAST, "
+	  "CASE WHEN $11::int = 1 THEN i.reported_at END ASC, "
+	  "CASE WHEN $11::int = 3 THEN i.updated_at END DESC, "
+	  "CASE WHEN $11::int = 4 THEN i.reference END ASC, "
+	  "i.reported_at DESC, i.id DESC LIMIT $12 OFFSET $13" },
+	/* The beats and council areas, for the list's area filter. */
+	{ "incident_search_areas",
+	  "SELECT 'beat', code, name FROM beat UNION ALL "
+	  "SELECT 'area', code, name FROM la_area ORDER BY 1 DESC, 3, 2" },
+	/* A member of staff's own recent work: what they created, sent a
+	 * report of, or wrote an update on, the latest touched first. */
+	{ "incident_mine",
 	  "SELECT " INCIDENT_COLUMNS
-	  "WHERE $1 = '' OR i.reference ILIKE $1 || '%' OR i.postcode ILIKE $1 || '%' "
-	  "OR i.description ILIKE '%' || $1 || '%' OR i.address ILIKE '%' || $1 || '%' "
-	  "ORDER BY i.reported_at DESC, i.id DESC LIMIT $2 OFFSET $3" },
+	  "WHERE i.created_by = $1 "
+	  "OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = i.id AND r.created_by = $1) "
+	  "OR EXISTS (SELECT 1 FROM incident_update u WHERE u.incident_id = i.id "
+	  "  AND u.created_by = $1) "
+	  "ORDER BY i.updated_at DESC, i.id DESC LIMIT $2" },
 	{ "incident_set_status",
 	  "UPDATE incident SET status = $2::incident_status, updated_at = now(), "
 	  "version = version + 1 WHERE id = $1 AND version = $3" },
@@ -101,25 +141,33 @@ col(struct arena *a, PGresult *res, int row, int c)
 	return arena_strdup(a, PQgetvalue(res, row, c));
 }
 
+/* Reads INCIDENT_COLUMNS, which start at column c0 of the result. */
+static void
+incident_read_at(struct arena *a, PGresult *res, int row, int c0, struct incident *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->id = strtoll(PQgetvalue(res, row, c0), NULL, 10);
+	in->reference = col(a, res, row, c0 + 1);
+	in->type = col(a, res, row, c0 + 2);
+	in->status = col(a, res, row, c0 + 3);
+	in->description = col(a, res, row, c0 + 4);
+	in->address = col(a, res, row, c0 + 5);
+	in->postcode = col(a, res, row, c0 + 6);
+	in->reported = col(a, res, row, c0 + 7);
+	in->owner_id = strtoll(PQgetvalue(res, row, c0 + 8), NULL, 10);
+	in->owner = col(a, res, row, c0 + 9);
+	in->sharing = col(a, res, row, c0 + 10);
+	ids_parse(PQgetvalue(res, row, c0 + 11), in->shared, INCIDENT_SHARED_MAX,
+	    &in->nshared);
+	in->shared_names = col(a, res, row, c0 + 12);
+	in->channel = col(a, res, row, c0 + 13);
+	in->version = strtoll(PQgetvalue(res, row, c0 + 14), NULL, 10);
+}
+
 static void
 incident_read(struct arena *a, PGresult *res, int row, struct incident *in)
 {
-	memset(in, 0, sizeof(*in));
-	in->id = strtoll(PQgetvalue(res, row, 0), NULL, 10);
-	in->reference = col(a, res, row, 1);
-	in->type = col(a, res, row, 2);
-	in->status = col(a, res, row, 3);
-	in->description = col(a, res, row, 4);
-	in->address = col(a, res, row, 5);
-	in->postcode = col(a, res, row, 6);
-	in->reported = col(a, res, row, 7);
-	in->owner_id = strtoll(PQgetvalue(res, row, 8), NULL, 10);
-	in->owner = col(a, res, row, 9);
-	in->sharing = col(a, res, row, 10);
-	ids_parse(PQgetvalue(res, row, 11), in->shared, INCIDENT_SHARED_MAX, &in->nshared);
-	in->shared_names = col(a, res, row, 12);
-	in->channel = col(a, res, row, 13);
-	in->version = strtoll(PQgetvalue(res, row, 14), NULL, 10);
+	incident_read_at(a, res, row, 0, in);
 }
 
 /* The second check: a row PostgreSQL returned that the C rule refuses is
@@ -151,27 +199,139 @@ like_escape(struct arena *a, const char *q)
 	return out;
 }
 
-/* The incidents the actor may see that match query, newest first. The
+#define SEARCH_EXTRA	5	/* the search's columns before INCIDENT_COLUMNS */
+
+/* One search row: the count of every match, then risk and flags. */
+static void
+hit_read(struct arena *a, PGresult *res, int row, struct incident_hit *h,
+    long long *total)
+{
+	*total = strtoll(PQgetvalue(res, row, 0), NULL, 10);
+	h->risk = col(a, res, row, 1);
+	h->vulnerable = PQgetvalue(res, row, 2)[0] == 't';
+	h->repeat_victim = PQgetvalue(res, row, 3)[0] == 't';
+	h->repeat_location = PQgetvalue(res, row, 4)[0] == 't';
+	incident_read_at(a, res, row, SEARCH_EXTRA, &h->in);
+}
+
+/* What was searched for, for the audit row. */
+static struct json_object *
+filter_json(const struct incident_filter *f, int offset, size_t results)
+{
+	struct json_object *o = json_object_new_object();
+	const struct { const char *key, *value; } v[] = {
+		{ "query", f->query }, { "status", f->status }, { "type", f->type },
+		{ "risk", f->risk }, { "flag", f->flag }, { "beat", f->beat },
+		{ "area", f->area }, { "from", f->from }, { "to", f->to },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (v[i].value != NULL)
+			json_object_object_add(o, v[i].key, json_object_new_string(v[i].value));
+	json_object_object_add(o, "sort", json_object_new_int((int)f->sort));
+	json_object_object_add(o, "offset", json_object_new_int(offset));
+	json_object_object_add(o, "results", json_object_new_int((int)results));
+	return o;
+}
+
+/* The incidents the actor may see that match the filter (each field NULL
+ * for "any", validated by the caller), in the filter's order, limit from
+ * offset; *total is how many match in all (0 past the last page). The
  * search is audited with what was searched for. Returns 0 or -1. */
 int
 incident_search(struct pg *pg, struct arena *ar, const struct actor *a,
-    const char *query, int limit, int offset, struct incident **out, size_t *n)
+    const struct incident_filter *f, int limit, int offset,
+    struct incident_hit **out, size_t *n, long long *total)
 {
-	char lim[16], off[16];
-	const char *p[3] = { like_escape(ar, query), lim, off };
+	char lim[16], off[16], sort[16];
+	const char *p[13] = { f->query, NULL, f->status, f->type, f->risk, f->beat,
+	    f->area, f->flag, f->from, f->to, sort, lim, off };
 	struct json_object *what;
 	PGresult *res;
 	int i, rows;
 
 	*out = NULL;
 	*n = 0;
-	if (p[0] == NULL)
+	*total = 0;
+	if (f->query != NULL && (p[1] = like_escape(ar, f->query)) == NULL)
 		return -1;
+	snprintf(sort, sizeof(sort), "%d", (int)f->sort);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	snprintf(off, sizeof(off), "%d", offset);
 	if (tx_begin(pg, a) == -1)
 		return -1;
-	if ((res = pg_exec(pg, "incident_search", 3, p)) == NULL)
+	if ((res = pg_exec(pg, "incident_search", 13, p)) == NULL)
+		goto err;
+	rows = PQntuples(res);
+	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL) {
+		PQclear(res);
+		goto err;
+	}
+	for (i = 0; i < rows; i++) {
+		hit_read(ar, res, i, &(*out)[*n], total);
+		if (second_check(a, &(*out)[*n].in))
+			(*n)++;
+	}
+	PQclear(res);
+	what = filter_json(f, offset, *n);
+	i = audit_append(pg, a, "incident", NULL, "search", NULL, what, NULL);
+	json_object_put(what);
+	if (i == -1)
+		goto err;
+	return pg_commit(pg);
+err:
+	pg_rollback(pg);
+	return -1;
+}
+
+/* The beats and council areas to filter by (reference data). 0 or -1. */
+int
+incident_search_areas(struct pg *pg, struct arena *ar, struct incident_area **out,
+    size_t *n)
+{
+	PGresult *res = pg_exec(pg, "incident_search_areas", 0, NULL);
+	int i, rows;
+
+	*out = NULL;
+	*n = 0;
+	if (res == NULL)
+		return -1;
+	rows = PQntuples(res);
+	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL) {
+		PQclear(res);
+		return -1;
+	}
+	for (i = 0; i < rows; i++) {
+		(*out)[i].kind = col(ar, res, i, 0);
+		(*out)[i].code = col(ar, res, i, 1);
+		(*out)[i].name = col(ar, res, i, 2);
+	}
+	*n = (size_t)rows;
+	PQclear(res);
+	return 0;
+}
+
+/* The actor's own recent incidents (incident_mine), at most limit, each
+ * seen through the same two checks as a search; the listing is audited.
+ * Returns 0, or -1 with *n 0 when a store fails. */
+int
+incident_mine(struct pg *pg, struct arena *ar, const struct actor *a, int limit,
+    struct incident **out, size_t *n)
+{
+	char uid[24], lim[16];
+	const char *p[2] = { uid, lim };
+	struct json_object *what;
+	PGresult *res;
+	int i, rows;
+
+	*out = NULL;
+	*n = 0;
+	snprintf(uid, sizeof(uid), "%lld", a->user_id);
+	snprintf(lim, sizeof(lim), "%d", limit);
+	if (tx_begin(pg, a) == -1)
+		return -1;
+	if ((res = pg_exec(pg, "incident_mine", 2, p)) == NULL)
 		goto err;
 	rows = PQntuples(res);
 	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL) {
@@ -185,8 +345,7 @@ incident_search(struct pg *pg, struct arena *ar, const struct actor *a,
 	}
 	PQclear(res);
 	what = json_object_new_object();
-	json_object_object_add(what, "query", json_object_new_string(query));
-	json_object_object_add(what, "offset", json_object_new_int(offset));
+	json_object_object_add(what, "list", json_object_new_string("mine"));
 	json_object_object_add(what, "results", json_object_new_int((int)*n));
 	i = audit_append(pg, a, "incident", NULL, "search", NULL, what, NULL);
 	json_object_put(what);
@@ -195,6 +354,7 @@ incident_search(struct pg *pg, struct arena *ar, const struct actor *a,
 	return pg_commit(pg);
 err:
 	pg_rollback(pg);
+	*n = 0;
 	return -1;
 }
 

@@ -40,12 +40,51 @@ enum incident_result {
 	INCIDENT_ERROR,
 };
 
+/* The orders the staff list offers; the number is the search's $11. */
+enum incident_sort {
+	INCIDENT_SORT_NEWEST,
+	INCIDENT_SORT_OLDEST,
+	INCIDENT_SORT_RISK,		/* highest risk first, then newest */
+	INCIDENT_SORT_UPDATED,		/* most recently changed first */
+	INCIDENT_SORT_REFERENCE,
+};
+
+#define INCIDENT_QUERY_MAX	200	/* characters of a search */
+
+/* What the staff list searches for; each field NULL for "any". The values
+ * are the caller's to check: a status, a risk level, an ASB type code, a
+ * beat or council area code, a flag (vulnerable, repeat_victim,
+ * repeat_location), dates as YYYY-MM-DD (Europe/London, inclusive). */
+struct incident_filter {
+	const char		*query;
+	const char		*status, *type, *risk, *flag, *beat, *area;
+	const char		*from, *to;
+	enum incident_sort	 sort;
+};
+
+/* An incident as the list shows it. */
+struct incident_hit {
+	struct incident	 in;
+	const char	*risk;		/* standard, medium, high, or "" */
+	int		 vulnerable, repeat_victim, repeat_location;
+};
+
+/* A beat ("beat") or council area ("area") to filter by. */
+struct incident_area {
+	const char	*kind, *code, *name;
+};
+
 extern const struct pg_stmts incident_statements;
 
 int	incident_visible(const struct actor *, long long owner, const char *sharing,
 	    const long long *shared, size_t nshared);
 int	incident_search(struct pg *, struct arena *, const struct actor *,
-	    const char *query, int limit, int offset, struct incident **, size_t *);
+	    const struct incident_filter *, int limit, int offset,
+	    struct incident_hit **, size_t *, long long *total);
+int	incident_search_areas(struct pg *, struct arena *, struct incident_area **,
+	    size_t *);
+int	incident_mine(struct pg *, struct arena *, const struct actor *, int limit,
+	    struct incident **, size_t *);
 enum incident_result incident_view(struct pg *, struct arena *, const struct actor *,
 	    const char *reference, struct incident *);
 enum incident_result incident_find(struct pg *, struct arena *, const struct actor *,

@@ -18,7 +18,9 @@
 #include "domain/actor.h"
 #include "domain/audit.h"
 #include "domain/evidence.h"
+#include "domain/flags.h"
 #include "domain/outbox.h"
+#include "domain/person_match.h"
 #include "domain/report.h"
 #include "domain/tx.h"
 #include "store/pg.h"
@@ -62,9 +64,10 @@ static const struct pg_stmt stmts[] = {
 	{ "report_person",
 	  "INSERT INTO person (owning_agency_id, sharing, shared_with, given_name, "
 	  "family_name, email, phone, preferred_contact, contact_consent, share_consent, "
-	  "vulnerable) VALUES ($1, 'partnership', $2::bigint[], nullif($3, ''), "
-	  "nullif($4, ''), nullif($5, ''), nullif($6, ''), nullif($7, ''), true, "
-	  "$8::boolean, $9::boolean) RETURNING id" },
+	  "vulnerable, name_key, phone_key, email_key) VALUES ($1, 'partnership', "
+	  "$2::bigint[], nullif($3, ''), nullif($4, ''), nullif($5, ''), nullif($6, ''), "
+	  "nullif($7, ''), true, $8::boolean, $9::boolean, nullif($10, ''), "
+	  "nullif($11, ''), nullif($12, '')) RETURNING id" },
 	{ "report_incident",
 	  "INSERT INTO incident (reference, channel, asb_type_id, description, "
 	  "occurred_at, recurring, location, address, postcode, beat_id, la_area_id, "
@@ -380,12 +383,17 @@ write_person(struct pg *pg, const struct report_input *in, const struct plan *pl
     long long *id)
 {
 	char owner[24], vulnerable[8];
-	const char *p[9];
+	struct person_facts f = { in->given_name, in->family_name, NULL, in->phone,
+	    in->email, NULL };
+	struct person_keys k;
+	const char *p[12];
 	PGresult *res;
 
 	*id = 0;
 	if (in->anonymous)
 		return 0;
+	/* The normal forms person matching looks people up by. */
+	pm_keys_make(&f, &k);
 	num(owner, sizeof(owner), pl->owner);
 	snprintf(vulnerable, sizeof(vulnerable), "%s", yesno(in->vulnerable));
 	p[0] = owner;
@@ -398,7 +406,10 @@ write_person(struct pg *pg, const struct report_input *in, const struct plan *pl
 	p[6] = in->preferred_contact ? in->preferred_contact : "";
 	p[7] = yesno(in->share_consent);
 	p[8] = vulnerable;
-	if ((res = pg_exec(pg, "report_person", 9, p)) == NULL)
+	p[9] = k.name;
+	p[10] = k.phone;
+	p[11] = k.email;
+	if ((res = pg_exec(pg, "report_person", 12, p)) == NULL)
 		return -1;
 	*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	PQclear(res);
@@ -411,6 +422,10 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 {
 	char lon[32], lat[32], beat[24], area[24], rep[24], owner[24], tid[24];
 	struct json_object *answers = in->answers;
+	struct flag_facts facts = { .urgent = -1, .vulnerable = in->vulnerable,
+	    .targeted = in->targeted, .happened_before = in->happened_before };
+	struct flag_windows w;
+	struct flag_result flags;
 	const char *p[17];
 	PGresult *res;
 
@@ -433,8 +448,12 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	p[9] = in->postcode ? in->postcode : "";
 	p[10] = beat;
 	p[11] = area;
-	p[12] = yesno(in->vulnerable > 0 || in->targeted > 0);
-	p[13] = yesno(in->happened_before);
+	/* What the report says of itself: a new incident has no links yet,
+	 * so the windows do not matter here. */
+	flag_windows_default(&w);
+	flags_compute(&w, &facts, &flags);
+	p[12] = yesno((flags.bits & FLAG_BIT(FLAG_VULNERABLE)) != 0);
+	p[13] = yesno((flags.bits & FLAG_BIT(FLAG_REPEAT_VICTIM)) != 0);
 	p[14] = json_text(answers, "{}");
 	p[15] = reporter ? rep : NULL;
 	p[16] = owner;

@@ -15,6 +15,7 @@
 #include "domain/open311.h"
 #include "domain/outbox.h"
 #include "domain/partner_reports.h"
+#include "domain/person_match.h"
 #include "domain/report.h"
 #include "domain/report_list.h"
 #include "domain/risk_record.h"
@@ -40,6 +41,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&open311_statements,
 	&outbox_statements,
 	&partner_reports_statements,
+	&person_match_statements,
 	&report_statements,
 	&report_list_statements,
 	&risk_record_statements,

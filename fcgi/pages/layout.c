@@ -5,6 +5,7 @@
 
 #include "auth/csrf.h"
 #include "auth/session.h"
+#include "auth/signin.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/config.h"
@@ -24,12 +25,13 @@ page_dict(struct req *r)
 	return view_dict_new();
 }
 
-/* Percent-encodes a message for a cookie value. */
+/* Percent-encodes the first max bytes of s, for a cookie value or a
+ * query parameter. NULL when out of memory. */
 static char *
-cookie_encode(struct req *r, const char *s)
+percent_encode(struct req *r, const char *s, size_t max)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strnlen(s, FLASH_MAX), i, o = 0;
+	size_t n = strnlen(s, max), i, o = 0;
 	char *out = arena_alloc(r->arena, n * 3 + 1);
 	unsigned char c;
 
@@ -56,7 +58,7 @@ cookie_encode(struct req *r, const char *s)
 static void
 flash_set(struct req *r, char kind, const char *message)
 {
-	char *v = cookie_encode(r, message), *c;
+	char *v = percent_encode(r, message, FLASH_MAX), *c;
 
 	if (v != NULL && (c = arena_printf(r->arena, "%c%s", kind, v)) != NULL)
 		resp_cookie(r, "flash", c, 60);
@@ -190,6 +192,24 @@ page_signin_needed(struct req *r, int expired)
 	    "continue.");
 }
 
+/* The 401 page's sign-in button, which brings the member of staff back
+ * to the page they asked for (a GET: a form's POST cannot be replayed). */
+static int
+signin_button(struct req *r, struct view_dict *d)
+{
+	struct view_dict *s = view_section(d, "SIGN_IN");
+	const char *next;
+
+	if (s == NULL)
+		return -1;
+	if (r->method != METHOD_GET || !signin_next_valid(r->uri))
+		return 0;
+	if ((next = percent_encode(r, r->uri, strlen(r->uri))) == NULL ||
+	    (s = view_section(s, "NEXT")) == NULL)
+		return -1;
+	return view_set(s, "PATH", next);
+}
+
 /* An error page in the layout, with the status and a plain message. */
 void
 page_error(struct req *r, int status, const char *message)
@@ -201,7 +221,7 @@ page_error(struct req *r, int status, const char *message)
 		message = status == 404 ? "If you typed the web address, check it is "
 		    "correct. If you pasted the web address, check you copied the "
 		    "entire address." : "Please try again later.";
-	if (d != NULL && status == 401 && view_show(d, "SIGN_IN") == -1) {
+	if (d != NULL && status == 401 && signin_button(r, d) == -1) {
 		view_dict_free(d);
 		d = NULL;
 	}

@@ -1,9 +1,9 @@
 /* The "About you" step of the public form (a signed-in partner gives
  * their organisation's details instead: report_partner.c). */
-#include <ctype.h>
 #include <string.h>
 
 
+#include "domain/contact_check.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "pages/layout.h"
@@ -13,8 +13,6 @@
 #include "view/view.h"
 
 #define NAME_MAX_LEN		100
-#define EMAIL_MAX		254
-#define PHONE_MAX		30
 
 /* ------------------------------------------------------------------ */
 /* 7. About you                                                        */
@@ -39,9 +37,9 @@ static const struct step_field about_fields[AB__N] = {
 	    "Enter your first name", "First name must be 100 characters or fewer" },
 	[AB_FAMILY] = { "family-name", DK_FAMILY_NAME, "FAMILY", SF_TEXT, NAME_MAX_LEN,
 	    "Enter your last name", "Last name must be 100 characters or fewer" },
-	[AB_EMAIL] = { "email", DK_EMAIL, "EMAIL", SF_TEXT, EMAIL_MAX,
+	[AB_EMAIL] = { "email", DK_EMAIL, "EMAIL", SF_TEXT, CONTACT_EMAIL_MAX,
 	    NULL, "Email address must be 254 characters or fewer" },
-	[AB_PHONE] = { "phone", DK_PHONE, "PHONE", SF_TEXT, PHONE_MAX,
+	[AB_PHONE] = { "phone", DK_PHONE, "PHONE", SF_TEXT, CONTACT_PHONE_MAX,
 	    NULL, "Phone number must be 30 characters or fewer" },
 	[AB_CONTACT] = { "contact", DK_CONTACT, "CONTACT", SF_CHOICE, 0,
 	    "Select how you would like us to contact you", NULL },
@@ -95,35 +93,6 @@ about_text(struct req *r, int i, int named, struct form_errors *errs)
 	    f->too_long);
 }
 
-/* An e-mail address's shape: something@something.something, no spaces. */
-static int
-email_ok(const char *s)
-{
-	const char *at = strchr(s, '@');
-
-	return at != NULL && at > s && strchr(at + 1, '@') == NULL &&
-	    strchr(at, '.') != NULL && at[1] != '.' && s[strlen(s) - 1] != '.' &&
-	    strpbrk(s, " \t<>,;\"") == NULL;
-}
-
-/* A phone number: digits, spaces, brackets, dashes and a leading +; 10 to
- * 15 digits. */
-static int
-phone_ok(const char *s)
-{
-	int digits = 0;
-	const char *p;
-
-	for (p = s; *p != '\0'; p++) {
-		if (isdigit((unsigned char)*p))
-			digits++;
-		else if (!(*p == ' ' || *p == '(' || *p == ')' || *p == '-' ||
-		    (*p == '+' && p == s)))
-			return 0;
-	}
-	return digits >= 10 && digits <= 15;
-}
-
 /* POST /report/about-you. A filled-in honeypot ("website", hidden from
  * people) marks the draft: the submit then pretends and saves nothing. */
 void
@@ -154,14 +123,15 @@ report_about_post(struct req *r)
 	    v[AB_PHONE] == NULL || trap == NULL)
 		goto unavailable;
 	if (named) {
-		const char *email = v[AB_EMAIL], *phone = v[AB_PHONE];
+		const char *email = v[AB_EMAIL], *phone = v[AB_PHONE], *why;
 
-		if (*email != '\0' && strlen(email) <= EMAIL_MAX && !email_ok(email))
-			form_error(&errs, "email", "Enter an email address in the correct "
-			    "format, like name@example.com");
-		if (*phone != '\0' && strlen(phone) <= PHONE_MAX && !phone_ok(phone))
-			form_error(&errs, "phone", "Enter a telephone number, like 01632 960 001 "
-			    "or +44 7700 900 982");
+		/* One message a field: too long was said already. */
+		if (*email != '\0' && strlen(email) <= CONTACT_EMAIL_MAX &&
+		    (why = contact_email_check(email)) != NULL)
+			form_error(&errs, "email", why);
+		if (*phone != '\0' && strlen(phone) <= CONTACT_PHONE_MAX &&
+		    (why = contact_phone_check(phone)) != NULL)
+			form_error(&errs, "phone", why);
 		if (!one_of(v[AB_CONTACT], contacts)) {
 			form_error(&errs, "contact", about_fields[AB_CONTACT].missing);
 			v[AB_CONTACT] = "";

@@ -1,14 +1,13 @@
 /* The "Where did it happen?" step of the public form: an address, or a
  * point on the map checked against the partnership's area. */
 #include <ctype.h>
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 
 #include "core/arena.h"
 #include "core/config.h"
 #include "domain/area.h"
+#include "domain/point_check.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "pages/layout.h"
@@ -132,18 +131,6 @@ postcode_check(const char *in, char out[9])
 	return 0;
 }
 
-/* A number in s within [lo, hi]; -1 when it is not. */
-static int
-coord(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-
-	if (s == NULL || *s == '\0' || strlen(s) > 32)
-		return -1;
-	*out = strtod(s, &end);
-	return *end == '\0' && isfinite(*out) && *out >= lo && *out <= hi ? 0 : -1;
-}
-
 /* POST /report/where */
 void
 report_where_post(struct req *r)
@@ -161,10 +148,10 @@ report_where_post(struct req *r)
 	if (step_fields_read(r, where_fields, WH__N, &errs, v) == -1)
 		goto unavailable;
 	if (*v[WH_LON] != '\0' || *v[WH_LAT] != '\0') {
-		if (coord(v[WH_LON], -180, 180, &lon) == -1 ||
-		    coord(v[WH_LAT], -90, 90, &lat) == -1)
-			form_error(&errs, "address-line-1", "The place chosen on the map "
-			    "is not valid. Choose it again, or enter the address");
+		const char *why = point_parse(v[WH_LON], v[WH_LAT], &lon, &lat);
+
+		if (why != NULL)
+			form_error(&errs, "address-line-1", why);
 		else
 			point = 1;
 	}
@@ -181,8 +168,7 @@ report_where_post(struct req *r)
 				form_error(&errs, "address-line-1", outside_message(r, &where));
 			break;
 		case AREA_BAD_POINT:
-			form_error(&errs, "address-line-1", "The place chosen on the map "
-			    "is not valid. Choose it again, or enter the address");
+			form_error(&errs, "address-line-1", POINT_WORDS);
 			break;
 		default:
 			goto unavailable;

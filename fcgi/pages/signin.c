@@ -15,15 +15,30 @@
 #include "pages/pages.h"
 #include "view/view.h"
 
+/* The page a sign-in should land on, as the query (GET) or the form
+ * (POST) carries it; NULL when there is none or it is not a path on this
+ * site (then the staff home). */
+static const char *
+signin_next(struct req *r)
+{
+	const char *next = r->method == METHOD_GET ? req_query(r, "next") :
+	    req_form(r, "next");
+
+	return signin_next_valid(next) ? next : NULL;
+}
+
 /* Renders the e-mail and password form, with what was typed (never the
- * password) and any problem. */
+ * password), the page to return to and any problem. */
 static void
 signin_form(struct req *r, int status, const char *email,
     const struct form_errors *errs, const char *problem)
 {
 	struct view_dict *d = page_dict(r), *p;
+	const char *next = signin_next(r);
 
 	if (d == NULL || view_set(d, "EMAIL", email) == -1 ||
+	    (next != NULL && ((p = view_section(d, "NEXT")) == NULL ||
+	    view_set(p, "PATH", next) == -1)) ||
 	    view_set_global(d, "CSRF", csrf_token(r)) == -1 ||
 	    form_errors_dict(d, errs) == -1 ||
 	    (problem != NULL && ((p = view_section(d, "PROBLEM")) == NULL ||
@@ -57,14 +72,15 @@ throttled_message(struct req *r, enum signin_step step, long long wait)
 	    minutes, minutes == 1 ? "" : "s");
 }
 
-/* GET /staff/sign-in */
+/* GET /staff/sign-in?next=/staff/... */
 void
 signin_get(struct req *r)
 {
 	struct form_errors errs = {0};
+	const char *next = signin_next(r);
 
 	if (r->session != NULL) {
-		resp_redirect(r, 303, "/staff");
+		resp_redirect(r, 303, next != NULL ? next : "/staff");
 		return;
 	}
 	signin_form(r, 200, "", &errs, NULL);
@@ -92,7 +108,7 @@ signin_post(struct req *r)
 		return page_error(r, 500, NULL);
 	if (errs.n > 0)
 		return signin_form(r, 400, email, &errs, NULL);
-	switch ((step = signin_password(r, email, password, &wait))) {
+	switch ((step = signin_password(r, email, password, signin_next(r), &wait))) {
 	case SIGNIN_NEED_CODE:
 		return resp_redirect(r, 303, "/staff/sign-in/code");
 	case SIGNIN_NEED_ENROL:
@@ -199,8 +215,8 @@ code_read(struct req *r)
 	return n == 6 ? out : NULL;
 }
 
-/* POST /staff/sign-in/code and /staff/sign-in/enrol: 303 to /staff with a
- * new session; 401 with the form when the code is wrong or used before. */
+/* POST /staff/sign-in/code and /staff/sign-in/enrol: 303 with a new
+ * session to the page the sign-in started from, or /staff; 401 with the form when the code is wrong or used before. */
 void
 signin_code_post(struct req *r)
 {
@@ -222,7 +238,7 @@ signin_code_post(struct req *r)
 	switch ((step = signin_code(r, code, &wait))) {
 	case SIGNIN_DONE:
 		page_flash(r, "You are signed in.");
-		return resp_redirect(r, 303, "/staff");
+		return resp_redirect(r, 303, p.next[0] != '\0' ? p.next : "/staff");
 	case SIGNIN_EXPIRED:
 		return signin_restart(r);
 	case SIGNIN_THROTTLED:

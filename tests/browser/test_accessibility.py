@@ -14,9 +14,11 @@ from staff import as_role  # noqa: E402
 
 PUBLIC = ["/", "/staff/sign-in", "/no-such-page"]
 STAFF = {
-    "police_supervisor": ["/staff", "/staff/incidents", "/staff/activity",
+    "police_supervisor": ["/staff", "/staff/incidents",
+                          "/staff/incidents?q=noise&sort=risk&status=open",
+                          "/staff/incidents?status=lost&q=x", "/staff/activity",
                           "/staff/me/history"],
-    "administrator": ["/admin", "/admin/agencies", "/admin/agencies/new",
+    "administrator": ["/staff", "/admin", "/admin/agencies", "/admin/agencies/new",
                       "/admin/agencies/1", "/admin/agencies/1/history", "/admin/teams",
                       "/admin/teams/new", "/admin/teams/1", "/admin/users",
                       "/admin/users/new", "/admin/users/2", "/admin/roles",

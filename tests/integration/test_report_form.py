@@ -76,14 +76,14 @@ def start(s):
     return s
 
 
-def to_check(s, about=ABOUT, noise=True):
+def to_check(s, about=ABOUT, noise=True, impact=IMPACT):
     """Walks from the type to the check page; returns the questions' paths."""
-    paths = to_evidence(s, about, noise)
+    paths = to_evidence(s, about, noise, impact)
     assert upload(s).headers["Location"] == "/report/check"
     return paths
 
 
-def to_evidence(s, about=ABOUT, noise=True):
+def to_evidence(s, about=ABOUT, noise=True, impact=IMPACT):
     """Walks from the type to the evidence step; returns the questions' paths."""
     start(s)
     if noise:
@@ -103,7 +103,7 @@ def to_evidence(s, about=ABOUT, noise=True):
     assert nxt == "/report/when"
     assert step(s, "/report/when", WHEN_ONCE) == "/report/where"
     assert step(s, "/report/where", WHERE) == "/report/impact"
-    assert step(s, "/report/impact", IMPACT) == "/report/about-you"
+    assert step(s, "/report/impact", impact) == "/report/about-you"
     assert step(s, "/report/about-you", about) == "/report/evidence"
     return paths
 
@@ -280,7 +280,7 @@ def test_when_where_impact_and_about_you_refuse_bad_input_and_keep_it(http):
     assert "200 characters or fewer" in r.text
     r = post(http, "/report/where", {"address-line-1": "", "lon": "200", "lat": "51.5"},
              status=400)
-    assert "map is not valid" in r.text
+    assert "is not a point on the map" in r.text
     step(http, "/report/where", {"address-line-1": "Guildhall", "address-postcode": "EC2V7HH"})
     assert 'value="EC2V 7HH"' in get(http, "/report/where").text
     # impact
@@ -401,6 +401,23 @@ def test_sending_twice_makes_one_report(http, db):
         assert c.fetchone()[0] == 1
     # The check page now leads to the confirmation, not a second report.
     assert get(http, "/report/check", status=303).headers["Location"] == "/report/done"
+
+
+@pytest.mark.parametrize("vulnerable, targeted, before", [
+    ("no", "no", "yes"), ("yes", "no", "no"), ("no", "yes", "no"), ("no", "no", "no")])
+def test_the_incident_is_flagged_from_the_reporters_answers(http, db, vulnerable,
+                                                            targeted, before):
+    """domain/flags.c: someone vulnerable, or targeted for who they are, makes a
+    vulnerable victim; "it happened before" a repeat victim."""
+    to_check(http, impact=dict(IMPACT, vulnerable=vulnerable, targeted=targeted,
+                               **{"happened-before": before}))
+    r, _, _ = submit(http)
+    assert r.status_code == 303
+    ref, _, _ = done(http)
+    with db.cursor() as c:
+        c.execute("SELECT i.vulnerable, i.repeat_victim FROM report r JOIN incident i "
+                  "ON i.id = r.incident_id WHERE r.reference = %s", (ref,))
+        assert c.fetchone() == ("yes" in (vulnerable, targeted), before == "yes")
 
 
 def test_anonymous_report_needs_no_contact_details(http, db):

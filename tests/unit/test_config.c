@@ -1,6 +1,8 @@
 /* The configuration file parser. */
 #include "test.h"
 
+#include <stdio.h>
+
 #include "core/config.h"
 
 static void
@@ -187,6 +189,68 @@ overlong_values_and_lines_are_refused(void **state)
 	assert_non_null(strstr(err, "db: value too long"));
 }
 
+/* The flag windows: the documented defaults, each key read, and each
+ * refused just outside its range (with its name in the message). */
+static void
+flag_windows_are_read_and_checked(void **state)
+{
+	static const struct {
+		const char	*key;
+		size_t		 off;
+		int		 def, lo, hi;
+	} keys[] = {
+#define K(f, d, lo, hi)	{ #f, offsetof(struct config, f), d, lo, hi }
+		K(repeat_victim_days, 365, 1, 3650),
+		K(repeat_location_metres, 100, 1, 10000),
+		K(repeat_location_days, 90, 1, 3650),
+		K(repeat_location_count, 3, 2, 100),
+		K(case_review_days, 183, 1, 3650),
+		K(case_review_prompt_at, 2, 1, 100),
+		K(case_review_threshold, 3, 1, 100),
+#undef K
+	};
+	struct config c;
+	char err[256], line[128];
+	size_t i;
+	int v;
+
+	(void)state;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		config_defaults(&c);
+		assert_int_equal(*(int *)((char *)&c + keys[i].off), keys[i].def);
+		/* Prompt and threshold are raised together to stay in order. */
+		snprintf(line, sizeof(line), "case_review_threshold = 100\n%s = %d\n",
+		    keys[i].key, keys[i].hi);
+		assert_int_equal(config_parse(&c, line, err, sizeof(err)), 0);
+		assert_int_equal(*(int *)((char *)&c + keys[i].off), keys[i].hi);
+		for (v = keys[i].lo - 1; v <= keys[i].hi + 1; v += keys[i].hi - keys[i].lo + 2) {
+			config_defaults(&c);
+			snprintf(line, sizeof(line), "%s = %d\n", keys[i].key, v);
+			assert_int_equal(config_parse(&c, line, err, sizeof(err)), -1);
+			assert_non_null(strstr(err, keys[i].key));
+		}
+	}
+}
+
+/* A prompt that comes after the threshold could never be shown. */
+static void
+case_review_prompt_comes_before_threshold(void **state)
+{
+	struct config c;
+	char err[256];
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(config_parse(&c, "case_review_prompt_at = 3\n", err,
+	    sizeof(err)), 0);
+	assert_int_equal(config_parse(&c, "case_review_prompt_at = 4\n", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "case_review_threshold (3)"));
+	config_defaults(&c);
+	assert_int_equal(config_parse(&c, "case_review_threshold = 5\n"
+	    "case_review_prompt_at = 4\n", err, sizeof(err)), 0);
+}
+
 static void
 missing_file_is_an_error(void **state)
 {
@@ -210,6 +274,8 @@ main(void)
 		cmocka_unit_test(bad_values_are_refused),
 		cmocka_unit_test(worker_settings_are_read_and_checked),
 		cmocka_unit_test(overlong_values_and_lines_are_refused),
+		cmocka_unit_test(flag_windows_are_read_and_checked),
+		cmocka_unit_test(case_review_prompt_comes_before_threshold),
 		cmocka_unit_test(missing_file_is_an_error),
 	};
 
