@@ -811,6 +811,9 @@ concordctl() {
 migrate() {
     step "migrate"
     concordctl migrate || fail_with_log "$CTL_LOG" "concordctl migrate failed"
+    # The person match keys are computed in C (domain/person_match.c), so
+    # people written before migration 0023 get theirs here; a no-op after.
+    concordctl person backfill || fail_with_log "$CTL_LOG" "concordctl person backfill failed"
 }
 
 # demo — the demo partnership, its geography, then its incidents: each
