@@ -34,15 +34,32 @@ static const struct choice status_labels[] = {
 	{ "closed", "Closed" },
 };
 
-static const char *
-status_label(const char *v)
+#define NCHOICES(t)	(sizeof(t) / sizeof((t)[0]))
+
+/* The choice whose value is v, or -1. */
+static int
+choice_find(const struct choice *c, size_t n, const char *v)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(status_labels) / sizeof(status_labels[0]); i++)
-		if (strcmp(status_labels[i].value, v) == 0)
-			return status_labels[i].label;
-	return v;
+	for (i = 0; i < n; i++)
+		if (strcmp(c[i].value, v) == 0)
+			return (int)i;
+	return -1;
+}
+
+static const char *
+choice_label(const struct choice *c, size_t n, const char *v)
+{
+	int i = choice_find(c, n, v);
+
+	return i >= 0 ? c[i].label : v;
+}
+
+static const char *
+status_label(const char *v)
+{
+	return choice_label(status_labels, NCHOICES(status_labels), v);
 }
 
 static const char *
@@ -97,28 +114,6 @@ static const struct choice sort_choices[] = {
 	{ "updated", "Recently changed first" },
 	{ "reference", "Reference" },
 };
-
-#define NCHOICES(t)	(sizeof(t) / sizeof((t)[0]))
-
-/* The choice whose value is v, or -1. */
-static int
-choice_find(const struct choice *c, size_t n, const char *v)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(c[i].value, v) == 0)
-			return (int)i;
-	return -1;
-}
-
-static const char *
-choice_label(const struct choice *c, size_t n, const char *v)
-{
-	int i = choice_find(c, n, v);
-
-	return i >= 0 ? c[i].label : v;
-}
 
 /* ?name=, NULL when absent or empty. */
 static const char *
@@ -442,8 +437,7 @@ static void
 incident_page(struct req *r, int status, const struct incident *in,
     const struct form_errors *errs, const struct incident_forms *f)
 {
-	struct view_dict *d = page_dict(r), *opt;
-	size_t i;
+	struct view_dict *d = page_dict(r);
 
 	if (d == NULL || incident_fields(d, in) == -1 ||
 	    reports_of_incident_dict(r, d, in->id) == -1 ||
@@ -457,15 +451,9 @@ incident_page(struct req *r, int status, const struct incident *in,
 		view_set(d, "UPDATE_TEXT", f->text != NULL ? f->text : "");
 		if (f->shared != NULL)
 			view_show(d, strcmp(f->shared, "yes") == 0 ? "SHARED_YES" : "SHARED_NO");
-		for (i = 0; i < sizeof(status_labels) / sizeof(status_labels[0]); i++) {
-			if ((opt = view_section(d, "STATUS_OPTION")) == NULL ||
-			    view_set(opt, "VALUE", status_labels[i].value) == -1 ||
-			    view_set(opt, "LABEL", status_labels[i].label) == -1)
-				goto fail;
-			if (strcmp(status_labels[i].value, f->status != NULL ? f->status :
-			    in->status) == 0)
-				view_show(opt, "SELECTED");
-		}
+		if (options_dict(d, "STATUS_OPTION", status_labels, NCHOICES(status_labels),
+		    f->status != NULL ? f->status : in->status) == -1)
+			goto fail;
 	}
 	page_render(r, status, "incident_view.tpl",
 	    form_title(r, errs, arena_printf(r->arena, "Incident %s", in->reference)), d);
