@@ -27,6 +27,7 @@ static const struct {
 	[PERM_ADMIN_TYPES] = { "admin.types", "Manage ASB types and questions" },
 	[PERM_ADMIN_ROUTING] = { "admin.routing", "Manage routing rules" },
 	[PERM_ADMIN_API_CLIENTS] = { "admin.api_clients", "Manage API clients" },
+	[PERM_PERSON_MERGE] = { "person.merge", "Merge people and undo merges" },
 };
 
 const char *

@@ -29,6 +29,7 @@ enum perm {
 	PERM_ADMIN_TYPES,
 	PERM_ADMIN_ROUTING,
 	PERM_ADMIN_API_CLIENTS,
+	PERM_PERSON_MERGE,	/* merge two people, and undo a merge */
 	PERM__MAX
 };
 

@@ -1,0 +1,149 @@
+#ifndef DOMAIN_INTAKE_H
+#define DOMAIN_INTAKE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "domain/flags.h"
+#include "domain/report.h"
+
+struct actor;
+struct arena;
+struct config;
+struct json_object;
+struct pg;
+struct rd;
+
+/* The one intake every channel feeds (DESIGN.md "One intake"): the public
+ * form, a partner, Open311, a police officer, a call handler, a CAD
+ * system. A channel parses its own format into a submission of text as
+ * the person typed it and hands it here; the intake checks every field and
+ * every answer (one checker per kind: domain/answer.c, contact_check.c,
+ * point_check.c, core/date.c), applies the channel's mandatory fields
+ * (the force's agency row: police_mandatory, call_mandatory), finds the
+ * duplicate or the similar incidents, writes the incident, its people,
+ * the report, the risk assessment, the audit rows and the outbox jobs in
+ * one transaction, refreshes the flags (domain/flag_store.h), and returns
+ * the result or the list of field errors. Nothing is saved when there is
+ * an error. */
+
+enum intake_channel {
+	INTAKE_PUBLIC,
+	INTAKE_PARTNER,
+	INTAKE_OPEN311,
+	INTAKE_POLICE,
+	INTAKE_CALL,		/* a call handler's quick entry */
+	INTAKE_CAD,
+};
+
+/* The names of the fields, as errors name them and as the force's
+ * mandatory lists name them. A page gives its inputs these ids (a person's
+ * and an answer's fields are "person-N-given-name", "answer-KEY",
+ * "risk-KEY"), so an error summary links straight to the input. */
+#define INTAKE_F_TYPE		"type"
+#define INTAKE_F_NSIR		"nsir"
+#define INTAKE_F_DESCRIPTION	"description"
+#define INTAKE_F_WHEN		"when"		/* occurred date and time */
+#define INTAKE_F_WHERE		"where"		/* a point, an address or a postcode */
+#define INTAKE_F_POSTCODE	"postcode"
+#define INTAKE_F_LOG_NUMBER	"log_number"
+#define INTAKE_F_OFFICER	"officer"
+#define INTAKE_F_VICTIM		"victim"	/* at least one person as victim */
+#define INTAKE_F_PEOPLE		"people"
+#define INTAKE_F_RISK		"risk"		/* a complete risk assessment */
+#define INTAKE_F_CALLER		"caller"	/* a caller's name or number */
+#define INTAKE_F_CALLER_PHONE	"caller_phone"
+#define INTAKE_F_SCREENING	"screening"	/* the four questions answered */
+#define INTAKE_F_LINK		"link"		/* link to, or confirm new */
+
+#define INTAKE_PEOPLE_MAX	12
+#define INTAKE_ERRORS_MAX	40
+#define INTAKE_DESCRIPTION_MAX	5000	/* bytes */
+#define INTAKE_LOG_NUMBER_MAX	40
+
+/* A person in the submission: an existing one picked (existing_id), or a
+ * new one from the facts typed. */
+struct intake_person {
+	long long	 existing_id;		/* 0: a new person */
+	enum flag_role	 role;
+	const char	*given_name, *family_name;
+	const char	*dob;			/* YYYY-MM-DD */
+	const char	*phone, *email, *address, *postcode;
+	const char	*preferred_contact;	/* email, phone, post, none */
+	int		 vulnerable;		/* -1 not said */
+	int		 contact_consent, share_consent;	/* -1 not said */
+};
+
+/* A call handler's four screening questions: 1 yes, 0 no, -1 not asked. */
+struct intake_screening {
+	int	repeat;		/* is this a repeat? */
+	int	vulnerable;	/* is anyone vulnerable? */
+	int	targeted;	/* is the caller targeted because of who they are? */
+	int	at_risk;	/* is anyone at risk of harm now? */
+};
+
+struct intake_submission {
+	enum intake_channel	 channel;
+	/* What the public form, a partner and Open311 send: the report's
+	 * fields as domain/report.h has them (answers already checked by the
+	 * same answer_check the intake uses; the intake checks them again
+	 * against the type's questions). */
+	struct report_input	 report;
+	/* Staff channels (police, call handler, CAD): NULL when not given. */
+	const char		*nsir;		/* personal, nuisance, environmental */
+	const char		*occurred_date;	/* YYYY-MM-DD, Europe/London */
+	const char		*occurred_time;	/* HH:MM, or NULL */
+	const char		*lon_text, *lat_text;	/* a map point as sent */
+	int			 at_caller_address;	/* where: the caller's address */
+	const char		*log_number;
+	long long		 officer_id;	/* 0: none */
+	const struct intake_person *people;
+	size_t			 npeople;
+	struct json_object	*risk_answers;	/* {question key: "yes"|"no"|"unknown"} */
+	int			 risk_version;	/* the questionnaire version shown */
+	struct intake_screening	 screening;
+	const char		*call_note;	/* the call, for the incident's calls */
+	/* Similar incidents were shown: link to this one (a reference), or
+	 * the officer confirmed the incident is new. */
+	const char		*link_to;
+	int			 confirmed_new;
+};
+
+struct intake_error {
+	const char	*field;		/* an INTAKE_F_* name, "person-N-...", "answer-KEY" */
+	const char	*message;	/* for a person: says what to fix */
+};
+
+struct intake_result {
+	struct report_result	 report;	/* reference, incident id, ... */
+	char			 incident_reference[32];
+	long long		 incident_id;
+	unsigned		 flags;		/* FLAG_BIT()s, after the refresh */
+	int			 risk_level;	/* enum risk_level, or -1 none */
+	time_t			 assessment_due;	/* 0: none */
+	struct intake_error	 errors[INTAKE_ERRORS_MAX];
+	size_t			 nerrors;
+};
+
+enum intake_rc {
+	INTAKE_OK,
+	INTAKE_INVALID,		/* see errors: nothing saved */
+	INTAKE_ERROR,
+};
+
+/* The force's rules for a staff channel (agency row, 0025). */
+struct intake_rules {
+	const char	*log_number_pattern;	/* NULL: any text up to 40 */
+	const char	*log_number_example;	/* for the message, or NULL */
+	const char	*mandatory[24];		/* INTAKE_F_* names */
+	size_t		 nmandatory;
+};
+
+int		intake_rules_load(struct pg *, struct arena *, const struct actor *,
+		    enum intake_channel, struct intake_rules *);
+int		intake_mandatory(const struct intake_rules *, const char *field);
+enum intake_rc	intake_submit(struct pg *, struct rd *, const struct config *,
+		    const struct actor *, const struct intake_submission *,
+		    struct intake_result *);
+
+#endif
