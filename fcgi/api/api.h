@@ -6,6 +6,9 @@ struct req;
 /* Handlers that answer JSON. */
 void	health_get(struct req *);
 
+/* api/similar.c: the police creation page's similar incidents */
+void	incident_similar_get(struct req *);
+
 /* Open311 GeoReport v2 (api/open311.c): JSON or XML by extension. */
 void	open311_discovery_get(struct req *);
 void	open311_services_get(struct req *);

@@ -18,6 +18,7 @@
 #include "core/log.h"
 #include "domain/asb_catalogue.h"
 #include "domain/contact_check.h"
+#include "domain/intake.h"
 #include "domain/open311.h"
 #include "domain/point_check.h"
 #include "domain/report.h"
@@ -365,27 +366,16 @@ oom:
 }
 
 /* Who sent it, if they said: names, e-mail and phone go on the reporter's
- * (private) record, never into what Open311 publishes. 0, or -1 after
- * answering 400. */
+ * (private) record, never into what Open311 publishes. The intake trims
+ * and checks them, as the form's. 0, or -1 after answering 400. */
 static int
 contact_read(struct req *r, enum open311_fmt f, struct report_input *in)
 {
-	const char *why;
-
 	if (text_field(r, f, "first_name", 100, &in->given_name) == -1 ||
 	    text_field(r, f, "last_name", 100, &in->family_name) == -1 ||
-	    text_field(r, f, "email", CONTACT_EMAIL_MAX, &in->email) == -1 ||
-	    text_field(r, f, "phone", CONTACT_PHONE_MAX, &in->phone) == -1)
+	    text_field(r, f, "email", CONTACT_EMAIL_MAX + 64, &in->email) == -1 ||
+	    text_field(r, f, "phone", CONTACT_PHONE_MAX + 64, &in->phone) == -1)
 		return -1;
-	/* The form's checks and words, after the parameter's name. */
-	if (in->email != NULL && (why = contact_email_check(in->email)) != NULL) {
-		open311_send_error(r, f, 400, arena_printf(r->arena, "email: %s", why));
-		return -1;
-	}
-	if (in->phone != NULL && (why = contact_phone_check(in->phone)) != NULL) {
-		open311_send_error(r, f, 400, arena_printf(r->arena, "phone: %s", why));
-		return -1;
-	}
 	in->anonymous = in->given_name == NULL && in->family_name == NULL &&
 	    in->email == NULL && in->phone == NULL;
 	in->preferred_contact = in->email != NULL ? "email" :
@@ -393,31 +383,47 @@ contact_read(struct req *r, enum open311_fmt f, struct report_input *in)
 	return 0;
 }
 
-/* What report_submit said, for a report it did not take. */
-static void
-refused(struct req *r, enum open311_fmt f, enum report_rc rc,
-    const struct report_result *res)
+/* An intake field as Open311 names the parameter. */
+static const char *
+param_name(const char *field)
 {
-	const struct area_location *w = &res->where;
+	if (strcmp(field, INTAKE_F_WHERE) == 0)
+		return "lat and long";
+	if (strcmp(field, INTAKE_F_TYPE) == 0)
+		return "service_code";
+	if (strncmp(field, "answer-", 7) == 0)
+		return field + 7;
+	return field;
+}
 
-	switch (rc) {
+/* What the intake refused, for a report it did not take: the form's
+ * words after the parameter's name, every error in one description. */
+static void
+refused(struct req *r, enum open311_fmt f, const struct intake_result *ir)
+{
+	const char *words = "";
+	size_t i;
+
+	switch (ir->report_rc) {
 	case REPORT_BAD_TYPE:
 		return open311_send_error(r, f, 404, "There is no such service.");
 	case REPORT_BAD_POINT:
 		return open311_send_error(r, f, 400, "lat and long: " POINT_WORDS);
 	case REPORT_OUTSIDE:
-		if (w->council[0] != '\0')
-			return open311_send_error(r, f, 400, arena_printf(r->arena,
-			    "This location is outside the area the partnership covers%s%s. "
-			    "Report it to %s instead.", w->area.id ? ": it is in " : "",
-			    w->area.id ? w->area.name : "", w->council));
-		return open311_send_error(r, f, 400, "This location is outside the area "
-		    "the partnership covers. Report it to the local council for that "
-		    "place instead.");
+		/* The words name whose area it is: they stand alone. */
+		return open311_send_error(r, f, 400, ir->errors[0].message);
 	default:
+		break;
+	}
+	if (ir->nerrors == 0) {
 		log_error("open311: report not saved");
 		return unavailable(r, f);
 	}
+	for (i = 0; words != NULL && i < ir->nerrors; i++)
+		words = arena_printf(r->arena, "%s%s%s: %s", words, i ? "; " : "",
+		    param_name(ir->errors[i].field), ir->errors[i].message);
+	open311_send_error(r, f, 400, words != NULL ? words :
+	    "The request could not be taken: check its fields.");
 }
 
 /* The answer to a post that made (or, sent again, had made) a report. */
@@ -474,11 +480,12 @@ open311_requests_post(struct req *r)
 	struct open311_service svc;
 	struct open311_client c;
 	struct open311_retry rt;
-	struct report_input in;
-	struct report_result res;
+	struct intake_submission sub;
+	struct intake_result *res;
+	struct report_input *inp = &sub.report;
 	struct json_object *answers = NULL;
 	const char *code, *rid;
-	enum report_rc rc;
+	enum intake_rc rc;
 	size_t nat;
 
 	/* The spec posts forms; anything else would read as "no api_key". */
@@ -516,33 +523,35 @@ open311_requests_post(struct req *r)
 	default:
 		return unavailable(r, f);
 	}
-	memset(&in, 0, sizeof(in));
-	in.channel = "open311";
-	in.type_code = svc.code;
-	in.feels_unsafe = in.vulnerable = in.targeted = in.happened_before = -1;
-	in.for_someone_else = in.share_consent = -1;
-	if (location_read(r, f, &in) == -1 || contact_read(r, f, &in) == -1 ||
-	    text_field(r, f, "description", 10000, &in.description) == -1 ||
+	memset(&sub, 0, sizeof(sub));
+	sub.channel = INTAKE_OPEN311;
+	inp->channel = "open311";
+	inp->type_code = svc.code;
+	inp->feels_unsafe = inp->vulnerable = inp->targeted = inp->happened_before = -1;
+	inp->for_someone_else = inp->share_consent = -1;
+	if (location_read(r, f, inp) == -1 || contact_read(r, f, inp) == -1 ||
+	    text_field(r, f, "description", 10000, &inp->description) == -1 ||
 	    text_field(r, f, "request_id", 64, &rid) == -1)
 		return;
-	if ((answers = json_object_new_object()) == NULL)
+	if ((res = arena_calloc(r->arena, 1, sizeof(*res))) == NULL ||
+	    (answers = json_object_new_object()) == NULL)
 		return open311_send_error(r, f, 500, "Out of memory.");
 	if (answers_read(r, f, at, nat, answers) == -1)
 		goto out;
-	in.answers = answers;
+	inp->answers = answers;
 	/* Which client, and its own id for the request when it gave one. */
-	in.client_ref = arena_printf(r->arena, "%s%s%s", c.name, rid ? ":" : "",
+	inp->client_ref = arena_printf(r->arena, "%s%s%s", c.name, rid ? ":" : "",
 	    rid ? rid : "");
-	in.public_url = r->cfg->public_url;
-	in.keep = open311_retry_keep;
-	in.keep_arg = &rt;
-	if ((rc = report_submit(r->pg, r->rd, &r->actor, &in, &res)) != REPORT_OK) {
+	inp->public_url = r->cfg->public_url;
+	inp->keep = open311_retry_keep;
+	inp->keep_arg = &rt;
+	if ((rc = intake_submit(r->pg, r->rd, r->cfg, &r->actor, &sub, res)) != INTAKE_OK) {
 		/* The same post, sent twice at once: the other one saved it. */
-		if (rc != REPORT_ERROR || !retry_answered(r, f, &c, &rt))
-			refused(r, f, rc, &res);
+		if (rc == INTAKE_INVALID || !retry_answered(r, f, &c, &rt))
+			refused(r, f, res);
 		goto out;
 	}
-	created(r, f, res.reference, res.linked);
+	created(r, f, res->report.reference, res->report.linked);
 out:
 	json_object_put(answers);
 }

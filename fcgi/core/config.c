@@ -58,6 +58,7 @@ static const struct key keys[] = {
 	{ "case_review_days", NUM(K_INT, case_review_days, 1, 3650) },
 	{ "case_review_prompt_at", NUM(K_INT, case_review_prompt_at, 1, 100) },
 	{ "case_review_threshold", NUM(K_INT, case_review_threshold, 1, 100) },
+	{ "assessment_due_hours", NUM(K_INT, assessment_due_hours, 1, 720) },
 };
 
 void
@@ -92,6 +93,8 @@ config_defaults(struct config *c)
 	c->case_review_days = 183;
 	c->case_review_prompt_at = 2;
 	c->case_review_threshold = 3;
+	/* A screening "yes": an officer's full risk assessment within a day. */
+	c->assessment_due_hours = ASSESSMENT_DUE_HOURS_DEFAULT;
 }
 
 static char *

@@ -51,7 +51,12 @@ struct config {
 	int	 case_review_days;
 	int	 case_review_prompt_at;
 	int	 case_review_threshold;
+	/* A call handler's screening "yes": hours until an officer's full
+	 * risk assessment is due (domain/intake.h). */
+	int	 assessment_due_hours;
 };
+
+#define ASSESSMENT_DUE_HOURS_DEFAULT	24	/* assessment_due_hours' default */
 
 void	config_defaults(struct config *);
 int	config_parse(struct config *, const char *text, char *err, size_t errlen);

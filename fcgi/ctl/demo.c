@@ -31,12 +31,21 @@
 #include "domain/area.h"
 #include "store/pg.h"
 
+#define DEMO_FORCE		"city-police"
+#define DEMO_LOG_NUMBER_PATTERN	"^CAD-[0-9]{8}-[0-9]{4}$"
+#define DEMO_LOG_NUMBER_EXAMPLE	"CAD-20261202-0042"
+
 static const struct pg_stmt stmts[] = {
 	{ "demo_agency",
 	  "INSERT INTO agency (code, name, kind, core_partner) "
 	  "VALUES ($1, $2, $3::agency_kind, $4::boolean) "
 	  "ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, "
 	  "kind = EXCLUDED.kind, core_partner = EXCLUDED.core_partner" },
+	/* The demo force's incident log numbers (its CAD system's): what
+	 * its officers' and call handlers' entries are checked against. */
+	{ "demo_force_rules",
+	  "UPDATE agency SET log_number_pattern = $2, log_number_example = $3 "
+	  "WHERE code = $1" },
 	{ "demo_team",
 	  "INSERT INTO team (agency_id, code, name, specialist) "
 	  "SELECT id, $2, $3, $4::boolean FROM agency WHERE code = $1 "
@@ -195,6 +204,11 @@ partnership_write(struct pg *pg, struct json_object *known, struct json_object *
 		if (pg_exec_ok(pg, "demo_agency", 4, p) == -1)
 			goto err;
 	}
+	p[0] = DEMO_FORCE;
+	p[1] = DEMO_LOG_NUMBER_PATTERN;
+	p[2] = DEMO_LOG_NUMBER_EXAMPLE;
+	if (pg_exec_ok(pg, "demo_force_rules", 3, p) == -1)
+		goto err;
 	for (i = 0; i < NELEM(teams); i++) {
 		p[0] = teams[i].agency;
 		p[1] = teams[i].code;

@@ -44,14 +44,21 @@ static const struct command {
 	{ "outbox", ctl_outbox, 1, " prune",
 	  "delete the jobs delivered more than outbox_keep_days ago (as db_worker)" },
 	{ "risk", ctl_risk, 1, " show [VERSION] | assess REFERENCE --as EMAIL --version N "
-	  "--answers JSON [--reason TEXT] | history REFERENCE --as EMAIL",
+	  "--answers JSON [--reason TEXT] | history REFERENCE --as EMAIL | provisional",
 	  "print a risk questionnaire version as JSON (the active one by default); "
-	  "record or list an incident's risk assessments acting as a member of staff (as db)" },
+	  "record or list an incident's risk assessments acting as a member of staff (as db); "
+	  "recompute every reported incident's provisional score (as db_admin)" },
 	{ "person", ctl_person, 1, " match --as EMAIL [--given NAME] [--family NAME] "
 	  "[--dob YYYY-MM-DD] [--phone TEL] [--email ADDR] [--postcode PC] [--exclude ID]"
 	  " | backfill",
 	  "list the people a member of staff may see who may be the one described, as "
 	  "JSON, never merging (as db); compute the match keys of older people (as db_admin)" },
+	{ "flags", ctl_flags, 1, " refresh [REFERENCE ...]",
+	  "recompute the stored flags of these incidents, or of all, with the windows "
+	  "configured now (as db_admin)" },
+	{ "intake", ctl_intake, 1, " --as EMAIL < submission.json",
+	  "take one police, call-handler or CAD submission (JSON) through the intake as "
+	  "that member of staff; print the incident or the field errors as JSON (as db)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

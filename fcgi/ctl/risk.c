@@ -14,6 +14,7 @@
 #include "core/email.h"
 #include "ctl/ctl.h"
 #include "domain/actor.h"
+#include "domain/risk_provisional.h"
 #include "domain/risk_record.h"
 #include "domain/statements.h"
 #include "domain/users.h"
@@ -25,8 +26,58 @@ risk_usage(void)
 	fprintf(stderr, "usage: concordctl risk show [VERSION]\n"
 	    "       concordctl risk assess REFERENCE --as EMAIL --version N "
 	    "--answers JSON [--reason TEXT]\n"
-	    "       concordctl risk history REFERENCE --as EMAIL\n");
+	    "       concordctl risk history REFERENCE --as EMAIL\n"
+	    "       concordctl risk provisional\n");
 	return 2;
+}
+
+/* Every incident a report made (public, partner, Open311): what the
+ * provisional score is computed from. */
+static const struct pg_stmt provisional_stmts[] = {
+	{ "risk_provisional_incidents",
+	  "SELECT i.id FROM incident i WHERE EXISTS (SELECT 1 FROM report r "
+	  "WHERE r.incident_id = i.id) ORDER BY i.id" },
+};
+static const struct pg_stmts provisional_statements = {
+	provisional_stmts, sizeof(provisional_stmts) / sizeof(provisional_stmts[0])
+};
+
+/* concordctl risk provisional: recomputes the provisional score of every
+ * reported incident, as db_admin (all agencies'), in one transaction:
+ * after changing triage weights, the mapping or the bands. The score is
+ * derived from what the rows hold: no audit row, as for an index. */
+static int
+risk_provisional_cmd(const struct config *cfg)
+{
+	const struct pg_stmts *sets[] = { &provisional_statements,
+	    &risk_provisional_statements, &risk_record_statements };
+	PGresult *res = NULL;
+	struct pg *pg;
+	int i, rows = 0, rc = 1;
+
+	if ((pg = pg_open(cfg->db_admin, sets, 3)) == NULL) {
+		fprintf(stderr, "concordctl: risk: cannot connect as db_admin\n");
+		return 1;
+	}
+	if (pg_begin(pg) == -1 ||
+	    (res = pg_exec(pg, "risk_provisional_incidents", 0, NULL)) == NULL)
+		goto out;
+	rows = PQntuples(res);
+	for (i = 0; i < rows; i++)
+		if (risk_provisional_refresh(pg, strtoll(PQgetvalue(res, i, 0), NULL, 10)) == -1)
+			goto out;
+	if (pg_commit(pg) == -1)
+		goto out;
+	printf("%d incidents scored\n", rows);
+	rc = 0;
+out:
+	if (rc != 0) {
+		fprintf(stderr, "concordctl: risk: provisional: %s\n", pg_error(pg));
+		pg_rollback(pg);
+	}
+	PQclear(res);
+	pg_close(pg);
+	return rc;
 }
 
 /* A version as JSON: its questions in order, bands and review cadence. */
@@ -265,6 +316,8 @@ ctl_risk(const struct config *cfg, int argc, char *argv[])
 	if (argc < 2)
 		return risk_usage();
 	sub = argv[1];
+	if (strcmp(sub, "provisional") == 0)
+		return argc == 2 ? risk_provisional_cmd(cfg) : risk_usage();
 	if (strcmp(sub, "show") != 0) {
 		/* REFERENCE comes first; its options follow (as argv[0] of
 		 * getopt's own vector, which getopt skips). */

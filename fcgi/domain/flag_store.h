@@ -11,6 +11,8 @@ struct arena;
 struct config;
 struct pg;
 
+extern const struct pg_stmts flag_store_statements;
+
 /* The immediate flags of an incident kept up to date in the database:
  * gathers the facts domain/flags.c needs (the incident's answers, its
  * people and their parts in other incidents, the incidents near its
@@ -45,6 +47,10 @@ int	flags_refresh(struct pg *, const struct config *, long long incident_id,
 /* The same, for every incident linked to this one by a person or a link:
  * what a change of links calls after flags_refresh of the incident itself. */
 int	flags_refresh_related(struct pg *, const struct config *, long long incident_id);
+/* flags_refresh and then flags_refresh_related, in two statements at most
+ * (one read of every fact, one write of the flags that changed). */
+int	flags_refresh_all(struct pg *, const struct config *, long long incident_id,
+	    struct incident_flags *out);
 /* For display, in its own read transaction: the flags and each victim's
  * Case Review state. 0, or -1 on error. */
 int	flags_load(struct pg *, struct arena *, const struct config *,

@@ -9,15 +9,20 @@ struct pg;
 
 /* Reading the audit trail back: one record's history, one user's own
  * events, or the events of a supervisor's team. Newest first, a page at a
- * time; every read is itself audited. */
+ * time, with the records they name resolved to references and names;
+ * every read is itself audited. */
 
 #define HISTORY_PAGE_SIZE	50
+#define HISTORY_NAMES_MAX	200	/* records named on one page */
 
-/* Where a page starts: at the newest event (both 0), at the events older
- * than `before`, or at the events newer than `after` (audit_event ids). */
+/* Which page (from 1), whether looking (views, searches, look-ups,
+ * downloads) is left out so that only changes show, and the newest event
+ * of this reading (0: now), so that events added while someone pages
+ * through do not push the pages along. */
 struct history_cursor {
-	long long	before;
-	long long	after;
+	int		page;
+	int		hide_views;
+	long long	upto;
 };
 
 struct history_event {
@@ -28,17 +33,33 @@ struct history_event {
 	const char	*agency;	/* the actor's agency's name, or "" */
 	const char	*entity;
 	const char	*entity_id;	/* "" when none */
+	const char	*record;	/* the record's reference or name; "" when
+					 * none or not the reader's to see */
 	const char	*action;
 	const char	*reason;	/* "" when none */
 	const char	*before;	/* JSON text of the changed fields, or "" */
 	const char	*after;
 };
 
+/* A record named in the events' changes: what an id or a code stands for
+ * (kind "agency", "team", "user", "asb_type", "role", "person" or
+ * "incident"; see history_field_kind). */
+struct history_name {
+	const char	*kind;
+	long long	 id;
+	const char	*code;		/* "" when the kind has none */
+	const char	*name;
+};
+
 struct history_page {
 	struct history_event	*events;
 	size_t			 n;
-	long long		 older;	/* cursor.before for the next page, or 0 */
-	long long		 newer;	/* cursor.after for the previous page, or 0 */
+	long long		 total;	/* events in all pages */
+	int			 page;	/* the page shown, from 1 */
+	int			 pages;
+	long long		 upto;	/* the cursor's, or the newest event shown */
+	struct history_name	*names;
+	size_t			 nnames;
 };
 
 /* A supervisor's team, for the activity page's filter. */
@@ -56,6 +77,9 @@ struct history_team {
 
 extern const struct pg_stmts history_statements;
 
+const char *history_field_kind(const char *field);
+const char *history_name_of(const struct history_page *, const char *kind,
+	    long long id, const char *code);
 int	history_of_record(struct pg *, struct arena *, const struct actor *,
 	    const char *entity, const char *entity_id,
 	    const struct history_cursor *, struct history_page *);

@@ -11,8 +11,8 @@
 #include "core/log.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
+#include "domain/flags.h"
 #include "domain/incident.h"
-#include "domain/incident_update.h"
 #include "domain/tx.h"
 #include "store/pg.h"
 
@@ -22,7 +22,10 @@
 	"to_char(i.reported_at AT TIME ZONE 'Europe/London', 'FMDD Mon YYYY \"at\" HH24:MI'), " \
 	"i.owning_agency_id, a.name, i.sharing, i.shared_with::text, " \
 	"coalesce((SELECT string_agg(s.name, ', ' ORDER BY s.name) FROM agency s " \
-	"  WHERE s.id = ANY (i.shared_with)), ''), i.channel, i.version " \
+	"  WHERE s.id = ANY (i.shared_with)), ''), i.channel, i.version, " \
+	/* the flags, in the order of enum flag (domain/flags.h) */ \
+	"i.urgent, i.vulnerable, i.repeat_victim, i.repeat_location, i.repeat_subject, " \
+	"i.hate " \
 	"FROM incident i JOIN asb_type t ON t.id = i.asb_type_id " \
 	"JOIN agency a ON a.id = i.owning_agency_id "
 
@@ -51,7 +54,10 @@ static const struct pg_stmt stmts[] = {
 	  "AND ($7::text IS NULL OR l.code = $7) "
 	  "AND ($8::text IS NULL OR ($8 = 'vulnerable' AND i.vulnerable) "
 	  "  OR ($8 = 'repeat_victim' AND i.repeat_victim) "
-	  "  OR ($8 = 'repeat_location' AND i.repeat_location)) "
+	  "  OR ($8 = 'repeat_location' AND i.repeat_location) "
+	  "  OR ($8 = 'urgent' AND i.urgent) "
+	  "  OR ($8 = 'repeat_subject' AND i.repeat_subject) "
+	  "  OR ($8 = 'hate' AND i.hate)) "
 	  "AND ($9::date IS NULL OR i.reported_at >= "
 	  "  $9::date::timestamp AT TIME ZONE 'Europe/London') "
 	  "AND ($10::date IS NULL OR i.reported_at < "
@@ -74,9 +80,6 @@ static const struct pg_stmt stmts[] = {
 	  "OR EXISTS (SELECT 1 FROM incident_update u WHERE u.incident_id = i.id "
 	  "  AND u.created_by = $1) "
 	  "ORDER BY i.updated_at DESC, i.id DESC LIMIT $2" },
-	{ "incident_set_status",
-	  "UPDATE incident SET status = $2::incident_status, updated_at = now(), "
-	  "version = version + 1 WHERE id = $1 AND version = $3" },
 	{ "incident_touch",
 	  "UPDATE incident SET updated_at = now(), version = version + 1 "
 	  "WHERE id = $1 AND version = $2" },
@@ -119,8 +122,8 @@ incident_visible(const struct actor *a, long long owner, const char *sharing,
 }
 
 /* "{1,2}" from PostgreSQL into ids. */
-static void
-ids_parse(const char *s, long long *out, size_t max, size_t *n)
+void
+incident_ids_parse(const char *s, long long *out, size_t max, size_t *n)
 {
 	char *end;
 
@@ -145,6 +148,8 @@ col(struct arena *a, PGresult *res, int row, int c)
 static void
 incident_read_at(struct arena *a, PGresult *res, int row, int c0, struct incident *in)
 {
+	int f;
+
 	memset(in, 0, sizeof(*in));
 	in->id = strtoll(PQgetvalue(res, row, c0), NULL, 10);
 	in->reference = col(a, res, row, c0 + 1);
@@ -157,11 +162,14 @@ incident_read_at(struct arena *a, PGresult *res, int row, int c0, struct inciden
 	in->owner_id = strtoll(PQgetvalue(res, row, c0 + 8), NULL, 10);
 	in->owner = col(a, res, row, c0 + 9);
 	in->sharing = col(a, res, row, c0 + 10);
-	ids_parse(PQgetvalue(res, row, c0 + 11), in->shared, INCIDENT_SHARED_MAX,
-	    &in->nshared);
+	incident_ids_parse(PQgetvalue(res, row, c0 + 11), in->shared,
+	    INCIDENT_SHARED_MAX, &in->nshared);
 	in->shared_names = col(a, res, row, c0 + 12);
 	in->channel = col(a, res, row, c0 + 13);
 	in->version = strtoll(PQgetvalue(res, row, c0 + 14), NULL, 10);
+	for (f = 0; f < FLAGS; f++)
+		if (PQgetvalue(res, row, c0 + 15 + f)[0] == 't')
+			in->flags |= FLAG_BIT(f);
 }
 
 static void
@@ -378,6 +386,27 @@ incident_load(struct pg *pg, struct arena *ar, const struct actor *a,
 	return INCIDENT_OK;
 }
 
+/* Opens a transaction on one incident (to change it, or to read what hangs
+ * off it) and reads it. On INCIDENT_OK the transaction is the caller's to
+ * finish; an incident that
+ * is not there, or not the actor's to see, is audited as such and the
+ * transaction has ended (INCIDENT_NOT_FOUND), as it has on INCIDENT_ERROR. */
+enum incident_result
+incident_begin(struct pg *pg, struct arena *ar, const struct actor *a,
+    const char *reference, struct incident *in)
+{
+	enum incident_result rc;
+
+	if (tx_begin(pg, a) == -1)
+		return INCIDENT_ERROR;
+	if ((rc = incident_load(pg, ar, a, reference, in)) == INCIDENT_OK)
+		return INCIDENT_OK;
+	if (rc == INCIDENT_NOT_FOUND && audit_not_found(pg, a, "incident", reference) == 0)
+		return pg_commit(pg) == 0 ? INCIDENT_NOT_FOUND : INCIDENT_ERROR;
+	pg_rollback(pg);
+	return INCIDENT_ERROR;
+}
+
 /* Reads one incident if the actor may see it; audits the view when asked
  * to, and always audits asking for one that is not there or not theirs. */
 static enum incident_result
@@ -442,68 +471,4 @@ incident_touch(struct pg *pg, long long id, long long version)
 	changed = strcmp(PQcmdTuples(res), "1") == 0;
 	PQclear(res);
 	return changed ? INCIDENT_OK : INCIDENT_CONFLICT;
-}
-
-/* Moves an incident to another status. Closing it, or reopening a closed
- * one, takes incident.close and a reason. One audit row records the status
- * before and after and the reason; a shared update says what changed in
- * plain words (not the reason: that is for staff) and the reporters who
- * asked are emailed (domain/incident_update.c). */
-enum incident_result
-incident_set_status(struct pg *pg, struct arena *ar, const struct actor *a,
-    const char *reference, const char *status, const char *reason,
-    long long version)
-{
-	struct json_object *before, *after;
-	struct incident in;
-	enum incident_result rc;
-	char id[24], ver[24];
-	const char *p[3] = { id, status, ver };
-	PGresult *res;
-	int closing, changed;
-
-	if (!incident_status_valid(status))
-		return INCIDENT_BAD_STATUS;
-	if (tx_begin(pg, a) == -1)
-		return INCIDENT_ERROR;
-	if ((rc = incident_load(pg, ar, a, reference, &in)) != INCIDENT_OK)
-		goto out;
-	rc = INCIDENT_UNCHANGED;
-	if (strcmp(in.status, status) == 0)
-		goto out;
-	closing = strcmp(status, "closed") == 0 || strcmp(in.status, "closed") == 0;
-	rc = INCIDENT_NEEDS_CLOSE;
-	if (closing && !perm_has(a->perms, PERM_INCIDENT_CLOSE))
-		goto out;
-	rc = INCIDENT_NEEDS_REASON;
-	if (closing && (reason == NULL || *reason == '\0'))
-		goto out;
-	snprintf(id, sizeof(id), "%lld", in.id);
-	snprintf(ver, sizeof(ver), "%lld", version);
-	rc = INCIDENT_ERROR;
-	if ((res = pg_exec(pg, "incident_set_status", 3, p)) == NULL)
-		goto out;
-	changed = strcmp(PQcmdTuples(res), "1") == 0;
-	PQclear(res);
-	rc = INCIDENT_CONFLICT;
-	if (!changed)
-		goto out;
-	before = json_object_new_object();
-	after = json_object_new_object();
-	json_object_object_add(before, "status", json_object_new_string(in.status));
-	json_object_object_add(after, "status", json_object_new_string(status));
-	changed = audit_append(pg, a, "incident", id, strcmp(in.status, "closed") == 0 ?
-	    "reopen" : closing ? "close" : "update", before, after,
-	    reason != NULL && *reason != '\0' ? reason : NULL);
-	json_object_put(before);
-	json_object_put(after);
-	rc = INCIDENT_ERROR;
-	/* The reporters hear of it in plain words, in this transaction. */
-	if (changed == -1 ||
-	    incident_update_status(pg, ar, a, in.id, in.status, status) == -1)
-		goto out;
-	return pg_commit(pg) == 0 ? INCIDENT_OK : INCIDENT_ERROR;
-out:
-	pg_rollback(pg);
-	return rc;
 }

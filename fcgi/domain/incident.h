@@ -27,6 +27,7 @@ struct incident {
 	const char	*shared_names;
 	const char	*channel;
 	long long	 version;
+	unsigned	 flags;		/* FLAG_BIT()s of domain/flags.h, as stored */
 };
 
 enum incident_result {
@@ -37,6 +38,12 @@ enum incident_result {
 	INCIDENT_NEEDS_CLOSE,	/* closing and reopening take incident.close */
 	INCIDENT_NEEDS_REASON,	/* ... and a reason */
 	INCIDENT_BAD_STATUS,
+	INCIDENT_NEEDS_OUTCOME,	/* a closure takes an outcome (domain/incident_status.c) */
+	INCIDENT_BAD_OUTCOME,
+	INCIDENT_IS_CLOSED,	/* asking to close a closed incident */
+	INCIDENT_OTHER_NOT_FOUND, /* the other incident of a link (domain/incident_link.c) */
+	INCIDENT_SAME,		/* an incident linked to itself */
+	INCIDENT_EXISTS,	/* already linked */
 	INCIDENT_ERROR,
 };
 
@@ -53,8 +60,9 @@ enum incident_sort {
 
 /* What the staff list searches for; each field NULL for "any". The values
  * are the caller's to check: a status, a risk level, an ASB type code, a
- * beat or council area code, a flag (vulnerable, repeat_victim,
- * repeat_location), dates as YYYY-MM-DD (Europe/London, inclusive). */
+ * beat or council area code, a flag (urgent, vulnerable, repeat_victim,
+ * repeat_location, repeat_subject, hate), dates as YYYY-MM-DD
+ * (Europe/London, inclusive). */
 struct incident_filter {
 	const char		*query;
 	const char		*status, *type, *risk, *flag, *beat, *area;
@@ -78,6 +86,7 @@ extern const struct pg_stmts incident_statements;
 
 int	incident_visible(const struct actor *, long long owner, const char *sharing,
 	    const long long *shared, size_t nshared);
+void	incident_ids_parse(const char *pg_array, long long *out, size_t max, size_t *n);
 int	incident_search(struct pg *, struct arena *, const struct actor *,
 	    const struct incident_filter *, int limit, int offset,
 	    struct incident_hit **, size_t *, long long *total);
@@ -91,10 +100,9 @@ enum incident_result incident_find(struct pg *, struct arena *, const struct act
 	    const char *reference, struct incident *);
 enum incident_result incident_load(struct pg *, struct arena *, const struct actor *,
 	    const char *reference, struct incident *);
+enum incident_result incident_begin(struct pg *, struct arena *,
+	    const struct actor *, const char *reference, struct incident *);
 enum incident_result incident_touch(struct pg *, long long id, long long version);
-enum incident_result incident_set_status(struct pg *, struct arena *,
-	    const struct actor *, const char *reference, const char *status,
-	    const char *reason, long long version);
 int	incident_status_valid(const char *);
 
 #endif

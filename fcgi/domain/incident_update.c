@@ -134,13 +134,14 @@ update_insert(struct pg *pg, const struct actor *a, long long incident_id,
 	return pg_exec_ok(pg, "incident_update_insert", 4, p);
 }
 
-/* Within the caller's transaction, after a status change from `from` to
- * `to`: the shared update saying so in plain words (never the reason,
- * which is for staff), and the emails. The status change's own audit row
- * records it. Returns 0 or -1. */
+/* Within the caller's transaction, after a status change forward or a
+ * closure to `to` (a move back or a reopening tells the reporters nothing:
+ * domain/incident_status.c): the shared update saying so in plain words
+ * (never the reason, which is for staff), and the emails. The status
+ * change's own audit row records it. Returns 0 or -1. */
 int
 incident_update_status(struct pg *pg, struct arena *ar, const struct actor *a,
-    long long incident_id, const char *from, const char *to)
+    long long incident_id, const char *to)
 {
 	int i = plain_find(to);
 	const char *news;
@@ -150,9 +151,7 @@ incident_update_status(struct pg *pg, struct arena *ar, const struct actor *a,
 		return -1;
 	}
 	news = plain[i].news;
-	if (from != NULL && strcmp(from, "closed") == 0)
-		news = arena_printf(ar, "We have reopened this case. %s", news);
-	if (news == NULL || update_insert(pg, a, incident_id, news, 1) == -1)
+	if (update_insert(pg, a, incident_id, news, 1) == -1)
 		return -1;
 	return reporters_notify(pg, ar, incident_id, news, to);
 }
@@ -172,15 +171,8 @@ incident_update_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	char id[24];
 	int failed;
 
-	if (tx_begin(pg, a) == -1)
-		return INCIDENT_ERROR;
-	if ((rc = incident_load(pg, ar, a, reference, &in)) == INCIDENT_NOT_FOUND) {
-		if (audit_not_found(pg, a, "incident", reference) == -1)
-			goto err;
-		return pg_commit(pg) == 0 ? INCIDENT_NOT_FOUND : INCIDENT_ERROR;
-	}
-	if (rc != INCIDENT_OK)
-		goto err;
+	if ((rc = incident_begin(pg, ar, a, reference, &in)) != INCIDENT_OK)
+		return rc;
 	if ((rc = incident_touch(pg, in.id, version)) != INCIDENT_OK) {
 		pg_rollback(pg);
 		return rc;

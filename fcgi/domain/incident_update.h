@@ -32,7 +32,6 @@ enum incident_result incident_update_add(struct pg *, struct arena *,
 int		 incident_update_list(struct pg *, struct arena *, const struct actor *,
 		    long long incident_id, struct incident_update **, size_t *);
 int		 incident_update_status(struct pg *, struct arena *,
-		    const struct actor *, long long incident_id, const char *from,
-		    const char *to);
+		    const struct actor *, long long incident_id, const char *to);
 
 #endif

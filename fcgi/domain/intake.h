@@ -60,6 +60,9 @@ enum intake_channel {
 #define INTAKE_ERRORS_MAX	40
 #define INTAKE_DESCRIPTION_MAX	5000	/* bytes */
 #define INTAKE_LOG_NUMBER_MAX	40
+/* A screening "yes" makes a full risk assessment by an officer due this
+ * many hours on: the config key assessment_due_hours (cfg->
+ * assessment_due_hours), default ASSESSMENT_DUE_HOURS_DEFAULT (24). */
 
 /* A person in the submission: an existing one picked (existing_id), or a
  * new one from the facts typed. */
@@ -89,6 +92,14 @@ struct intake_submission {
 	 * same answer_check the intake uses; the intake checks them again
 	 * against the type's questions). */
 	struct report_input	 report;
+	/* Staff channels (police, call handler, CAD) give the type, the
+	 * description, the answers (optional), the address and the postcode
+	 * in report too (report.type_code, .description, .answers, .address,
+	 * .postcode; the rest of report is the public channels'), and the
+	 * page's idempotency key (report.idempotency_key, up to 64
+	 * characters): sent again by the same member of staff, the intake
+	 * answers INTAKE_OK with the incident made the first time
+	 * (report.resubmitted set). Then: */
 	/* Staff channels (police, call handler, CAD): NULL when not given. */
 	const char		*nsir;		/* personal, nuisance, environmental */
 	const char		*occurred_date;	/* YYYY-MM-DD, Europe/London */
@@ -109,10 +120,13 @@ struct intake_submission {
 	int			 confirmed_new;
 };
 
+/* N counts the people from 1, in the order of the submission. */
 struct intake_error {
 	const char	*field;		/* an INTAKE_F_* name, "person-N-...", "answer-KEY" */
 	const char	*message;	/* for a person: says what to fix */
 };
+
+#define INTAKE_TEXT_MAX		8192	/* bytes the errors' words may take */
 
 struct intake_result {
 	struct report_result	 report;	/* reference, incident id, ... */
@@ -123,6 +137,12 @@ struct intake_result {
 	time_t			 assessment_due;	/* 0: none */
 	struct intake_error	 errors[INTAKE_ERRORS_MAX];
 	size_t			 nerrors;
+	/* For the public channels' own pages: what the report said
+	 * (REPORT_BAD_TYPE, REPORT_BAD_POINT, REPORT_OUTSIDE with
+	 * report.where: the field errors say the same in words). */
+	enum report_rc		 report_rc;
+	char			 text[INTAKE_TEXT_MAX];	/* the errors' fields and words */
+	size_t			 ntext;
 };
 
 enum intake_rc {
@@ -138,6 +158,8 @@ struct intake_rules {
 	const char	*mandatory[24];		/* INTAKE_F_* names */
 	size_t		 nmandatory;
 };
+
+extern const struct pg_stmts intake_statements;
 
 int		intake_rules_load(struct pg *, struct arena *, const struct actor *,
 		    enum intake_channel, struct intake_rules *);

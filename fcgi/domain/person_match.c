@@ -38,13 +38,15 @@ static const int weight[PM_FIELDS] = {
 static const struct pg_stmt stmts[] = {
 	/* Anyone sharing one fact that can reach a level on its own or with
 	 * another (the postcode alone cannot, and is not an index look-up
-	 * worth making). Row security limits it to the people the actor may
-	 * see; the raw facts come back to be scored by pm_score. */
+	 * worth making), except people merged into another record (0031).
+	 * Row security limits it to the people the actor may see; the raw
+	 * facts come back to be scored by pm_score. */
 	{ "person_match_find",
 	  "SELECT id, coalesce(given_name, ''), coalesce(family_name, ''), "
 	  "coalesce(to_char(date_of_birth, 'YYYY-MM-DD'), ''), coalesce(phone, ''), "
 	  "coalesce(email, ''), coalesce(postcode, '') FROM person "
-	  "WHERE id <> $5::bigint AND (name_key = nullif($1, '') "
+	  "WHERE id <> $5::bigint AND merged_into IS NULL "
+	  "AND (name_key = nullif($1, '') "
 	  "OR date_of_birth = nullif($2, '')::date OR phone_key = nullif($3, '') "
 	  "OR email_key = nullif($4, '')) ORDER BY id DESC LIMIT " PM_CANDIDATES },
 };

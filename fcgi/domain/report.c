@@ -1,9 +1,8 @@
 /* Taking a report of ASB: where it is, whether it repeats an open
  * incident, and then — in one transaction — the incident (new, or the one
  * it joins), the reporter, the report, the audit rows and the notification
- * job. Redis gives the fast "anything like this nearby?" answer; PostgreSQL
- * has the last word. */
-#include <math.h>
+ * job. Whether it repeats one is domain/intake_dedup.c's to say; the
+ * checks come before, in domain/intake.c, the one caller of report_submit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +10,6 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
-#include "core/clock.h"
 #include "core/hex.h"
 #include "core/log.h"
 #include "core/random.h"
@@ -19,35 +17,18 @@
 #include "domain/audit.h"
 #include "domain/evidence.h"
 #include "domain/flags.h"
+#include "domain/intake_dedup.h"
 #include "domain/outbox.h"
 #include "domain/person_match.h"
 #include "domain/report.h"
 #include "domain/tx.h"
 #include "store/pg.h"
-#include "store/redis.h"
 
 static const struct pg_stmt stmts[] = {
 	{ "report_type", "SELECT id, name FROM asb_type WHERE code = $1 AND active" },
 	{ "report_by_key",
 	  "SELECT id, reference, incident_id, incident_reference "
 	  "FROM report_by_idempotency_key($1)" },
-	/* The incident to join and its owner; the function holds the radius
-	 * and window (0019_report_consent_place.sql) and answers only a core
-	 * partner's settings. */
-	{ "report_duplicate",
-	  "SELECT incident_id, owner FROM report_duplicate_of($1, $2, $3)" },
-	/* The same for a partner's report, which joins only an incident of
-	 * its own agency's that the partnership sees: row security lets the
-	 * partner see those. */
-	{ "report_duplicate_own",
-	  "SELECT i.id, i.owning_agency_id "
-	  "FROM incident i WHERE i.asb_type_id = $1 AND i.status <> 'closed' "
-	  "AND i.reported_at > now() - make_interval(secs => $5::integer) "
-	  "AND i.owning_agency_id = $6 AND i.sharing = 'partnership' "
-	  "AND i.location IS NOT NULL AND ST_DWithin(i.location::geography, "
-	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography, $4::float8) "
-	  "ORDER BY i.location::geography <-> "
-	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography LIMIT 1" },
 	/* Who takes a public report, and keeps it and its reporter whatever
 	 * incident it joins: the core partner whose council area it is in,
 	 * else the partnership's first council, else its first police force. */
@@ -55,12 +36,6 @@ static const struct pg_stmt stmts[] = {
 	  "SELECT id FROM agency WHERE active AND core_partner "
 	  "ORDER BY id = $1 DESC, kind = 'local_authority' DESC, id LIMIT 1" },
 	{ "report_next_reference", "SELECT next_reference()" },
-	/* Serialises reports that could be duplicates of each other from the
-	 * moment they decide between joining and creating until they commit,
-	 * so two at once cannot both create (see dedup_lock). */
-	{ "report_lock",
-	  "SELECT pg_advisory_xact_lock(1919250544, k) "
-	  "FROM unnest($1::integer[]) WITH ORDINALITY AS u (k, n) ORDER BY n" },
 	{ "report_person",
 	  "INSERT INTO person (owning_agency_id, sharing, shared_with, given_name, "
 	  "family_name, email, phone, preferred_contact, contact_consent, share_consent, "
@@ -113,140 +88,6 @@ static void
 num(char *buf, size_t len, long long v)
 {
 	snprintf(buf, len, "%lld", v);
-}
-
-/* The Redis key of the dedup index for a type and a 2-hour bucket. */
-static void
-dedup_key(char *out, size_t len, const char *type, long long bucket)
-{
-	snprintf(out, len, "concord:dedup:%s:%lld", type, bucket);
-}
-
-/* The fast look-up: an incident id from Redis within the radius, in this
- * bucket or the last, or 0. -1 when Redis cannot say (PostgreSQL decides). */
-static long long
-dedup_redis(struct rd *rd, const struct report_input *in)
-{
-	long long bucket = clock_epoch() / REPORT_DEDUP_SECONDS, id = 0;
-	char key[128], lon[32], lat[32], radius[16];
-	redisReply *r;
-	int b;
-
-	snprintf(lon, sizeof(lon), "%.7f", in->lon);
-	snprintf(lat, sizeof(lat), "%.7f", in->lat);
-	snprintf(radius, sizeof(radius), "%d", REPORT_DEDUP_METRES);
-	for (b = 0; b < 2 && id == 0; b++) {
-		dedup_key(key, sizeof(key), in->type_code, bucket - b);
-		r = rd_command(rd, "GEOSEARCH %s FROMLONLAT %s %s BYRADIUS %s m ASC COUNT 1",
-		    key, lon, lat, radius);
-		if (r == NULL || r->type == REDIS_REPLY_ERROR) {
-			if (r != NULL)
-				freeReplyObject(r);
-			return -1;
-		}
-		if (r->type == REDIS_REPLY_ARRAY && r->elements > 0 &&
-		    r->element[0]->type == REDIS_REPLY_STRING)
-			id = strtoll(r->element[0]->str, NULL, 10);
-		freeReplyObject(r);
-	}
-	return id;
-}
-
-/* Remembers a new incident in the fast index, for the next reports. */
-static void
-dedup_remember(struct rd *rd, const struct report_input *in, long long incident)
-{
-	long long bucket = clock_epoch() / REPORT_DEDUP_SECONDS;
-	char key[128], lon[32], lat[32], id[24];
-	redisReply *r;
-
-	dedup_key(key, sizeof(key), in->type_code, bucket);
-	snprintf(lon, sizeof(lon), "%.7f", in->lon);
-	snprintf(lat, sizeof(lat), "%.7f", in->lat);
-	num(id, sizeof(id), incident);
-	if ((r = rd_command(rd, "GEOADD %s %s %s %s", key, lon, lat, id)) != NULL)
-		freeReplyObject(r);
-	if ((r = rd_command(rd, "EXPIRE %s %d", key, 2 * REPORT_DEDUP_SECONDS)) != NULL)
-		freeReplyObject(r);
-}
-
-/* Locks the neighbourhood of the report's point for its type, until the
- * transaction ends. The map is cut into cells larger than the square of
- * REPORT_DEDUP_METRES around a point; a report locks every cell its square
- * touches (usually four), in one order. Two reports within the radius of
- * each other both lock the cell of either point, so they take turns;
- * reports elsewhere, or of other types, do not wait for each other. A key
- * is a hash, so two far-apart cells may share one: that only makes them
- * wait. Reports without a point are never joined and lock nothing. */
-static int
-dedup_lock(struct pg *pg, const struct report_input *in, long long type_id)
-{
-	const double cell_lat = 0.003, cell_lon = 0.005;	/* ~333 m by 350 m at 51°N */
-	const double margin = REPORT_DEDUP_METRES * 1.1;	/* for the curve of the earth */
-	double dlat = margin / 111320.0,
-	    dlon = margin / (111320.0 * fmax(cos(in->lat * M_PI / 180.0), 0.05));
-	long long y0 = (long long)floor((in->lat - dlat) / cell_lat),
-	    y1 = (long long)floor((in->lat + dlat) / cell_lat),
-	    x0 = (long long)floor((in->lon - dlon) / cell_lon),
-	    x1 = (long long)floor((in->lon + dlon) / cell_lon), x, y;
-	unsigned keys[16], k, t;
-	char arr[16 * 12 + 3], *p = arr;
-	const char *param[1] = { arr };
-	size_t n = 0, i, j;
-
-	if (!in->has_point)
-		return 0;
-	for (y = y0; y <= y1; y++)
-		for (x = x0; x <= x1 && n < 16; x++) {
-			k = (unsigned)(type_id * 0x9e3779b1ULL ^ (unsigned long long)y *
-			    0x85ebca6bULL ^ (unsigned long long)x * 0xc2b2ae35ULL);
-			keys[n++] = k & 0x7fffffff;
-		}
-	/* One order for everyone: no two reports wait for each other in a ring. */
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && keys[j - 1] > keys[j]; j--) {
-			t = keys[j];
-			keys[j] = keys[j - 1];
-			keys[j - 1] = t;
-		}
-	*p++ = '{';
-	for (i = 0; i < n; i++)
-		p += snprintf(p, (size_t)(arr + sizeof(arr) - p), "%s%u", i ? "," : "", keys[i]);
-	snprintf(p, (size_t)(arr + sizeof(arr) - p), "}");
-	return pg_exec_ok(pg, "report_lock", 1, param);
-}
-
-/* Whether this report repeats an open incident; PostgreSQL confirms what
- * Redis suggests (and decides alone when Redis is down). `own`: 0, or the
- * agency whose incidents alone a partner's report may join. */
-static int
-plan_join(struct pg *pg, struct rd *rd, const struct report_input *in, long long own,
-    struct plan *pl)
-{
-	char tid[24], lon[32], lat[32], m[16], s[16], agency[24];
-	const char *p[6] = { tid, lon, lat, m, s, agency };
-	PGresult *res;
-	long long hint;
-
-	if (!in->has_point)
-		return 0;
-	if ((hint = dedup_redis(rd, in)) == 0)
-		return 0;	/* nothing nearby: no need to ask PostgreSQL */
-	num(tid, sizeof(tid), pl->type_id);
-	snprintf(lon, sizeof(lon), "%.7f", in->lon);
-	snprintf(lat, sizeof(lat), "%.7f", in->lat);
-	snprintf(m, sizeof(m), "%d", REPORT_DEDUP_METRES);
-	snprintf(s, sizeof(s), "%d", REPORT_DEDUP_SECONDS);
-	num(agency, sizeof(agency), own);
-	if ((res = own ? pg_exec(pg, "report_duplicate_own", 6, p) :
-	    pg_exec(pg, "report_duplicate", 3, p)) == NULL)
-		return -1;
-	if (PQntuples(res) == 1) {
-		pl->join = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		pl->join_owner = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
-	}
-	PQclear(res);
-	return 0;
 }
 
 /* The core partner that takes a public report: see report_owner. */
@@ -312,8 +153,9 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	a->agency_id = pl->owner;
 	a->core_partner = 1;
 	a->perms |= PERM_BIT(PERM_PERSON_VIEW);
-	if (tx_actor(pg, a) == -1 || dedup_lock(pg, in, pl->type_id) == -1 ||
-	    plan_join(pg, rd, in, partner ? pl->owner : 0, pl) == -1)
+	if (tx_actor(pg, a) == -1 || intake_dedup_lock(pg, in, pl->type_id) == -1 ||
+	    intake_dedup_find(pg, rd, in, pl->type_id, partner ? pl->owner : 0,
+	    &pl->join, &pl->join_owner) == -1)
 		return REPORT_ERROR;
 	/* Joining another agency's incident hands it the reporter and their
 	 * answers only when they agreed to share with partner agencies; the
@@ -712,11 +554,14 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	    write_trail(pg, &a, in, &pl, out) == -1 ||
 	    (in->keep != NULL && in->keep(pg, out, in->keep_arg) == -1))
 		goto fail;
+	out->reporter_id = reporter;
+	if (in->within != NULL && in->within(pg, out, in->within_arg) == -1)
+		goto fail;
 	/* Into the fast index while the neighbourhood is still locked: the
 	 * next report near here must find it. Should the commit fail, the
 	 * index names an incident PostgreSQL does not confirm: harmless. */
 	if (!pl.join && in->has_point)
-		dedup_remember(rd, in, out->incident_id);
+		intake_dedup_remember(rd, in, out->incident_id);
 	if (pg_commit(pg) == -1)
 		return race_lost(pg, caller, in, out);
 	return REPORT_OK;

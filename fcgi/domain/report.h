@@ -58,6 +58,10 @@ struct report_input {
 	 * (Open311's retry key): 0, or -1 to save nothing. NULL: nothing. */
 	int			(*keep)(struct pg *, const struct report_result *, void *);
 	void			*keep_arg;
+	/* The intake's own rows and refreshes, in the same transaction,
+	 * after keep (domain/intake.c): 0, or -1 to save nothing. */
+	int			(*within)(struct pg *, const struct report_result *, void *);
+	void			*within_arg;
 	/* The tracking token to give the report (64 hex), made before it is
 	 * sent so that a resubmission can show it again; NULL: a new one. */
 	const char		*tracking_token;
@@ -77,6 +81,7 @@ struct report_result {
 	char		 token[65];		/* tracking token; "" on a resubmission */
 	long long	 report_id;
 	long long	 incident_id;
+	long long	 reporter_id;		/* 0: anonymous, or a resubmission */
 	/* The incident's, when this report made it (or on a resubmission);
 	 * "" when it joined one: the reporter's agency may not see it. */
 	char		 incident_reference[32];
@@ -108,6 +113,8 @@ struct report_status {
 
 extern const struct pg_stmts report_statements;
 
+/* The report's transaction, for domain/intake.c alone (every channel
+ * calls intake_submit, which checks first and passes `within`). */
 enum report_rc	report_submit(struct pg *, struct rd *, const struct actor *,
 		    const struct report_input *, struct report_result *);
 int		report_find(struct pg *, const struct actor *, const char *key,

@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
+#include "domain/flags.h"
 #include "domain/report_list.h"
 #include "domain/tx.h"
 #include "store/pg.h"
@@ -23,7 +24,10 @@
 	"coalesce(r.partner::text, ''), r.reference <> i.reference, " \
 	"coalesce(p.id, 0), concat_ws(' ', p.given_name, p.family_name), " \
 	"coalesce(p.email, ''), coalesce(p.phone, ''), coalesce(p.preferred_contact, ''), " \
-	"coalesce(u.name, ''), coalesce(ua.name, '') " \
+	"coalesce(u.name, ''), coalesce(ua.name, ''), " \
+	/* the incident's flags, in the order of enum flag (domain/flags.h) */ \
+	"i.urgent, i.vulnerable, i.repeat_victim, i.repeat_location, i.repeat_subject, " \
+	"i.hate " \
 	"FROM report r JOIN incident i ON i.id = r.incident_id " \
 	"JOIN asb_type t ON t.id = i.asb_type_id " \
 	"LEFT JOIN person p ON p.id = r.reporter_id " \
@@ -48,6 +52,9 @@ col(struct arena *a, PGresult *res, int row, int c)
 static void
 row_read(struct arena *a, PGresult *res, int i, struct report_row *r)
 {
+	int f;
+
+	r->incident_flags = 0;
 	r->id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
 	r->reference = col(a, res, i, 1);
 	r->incident_reference = col(a, res, i, 2);
@@ -67,6 +74,9 @@ row_read(struct arena *a, PGresult *res, int i, struct report_row *r)
 	r->contact_preferred = col(a, res, i, 16);
 	r->staff_name = col(a, res, i, 17);
 	r->staff_agency = col(a, res, i, 18);
+	for (f = 0; f < FLAGS; f++)
+		if (PQgetvalue(res, i, 19 + f)[0] == 't')
+			r->incident_flags |= FLAG_BIT(f);
 }
 
 /* Runs one of the list statements in the caller's transaction. */

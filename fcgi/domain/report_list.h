@@ -29,6 +29,7 @@ struct report_row {
 	const char	*contact_preferred;
 	const char	*staff_name;	/* who sent it, when staff did (partner route); "" */
 	const char	*staff_agency;
+	unsigned	 incident_flags;	/* FLAG_BIT()s of its incident, as stored */
 };
 
 extern const struct pg_stmts report_list_statements;

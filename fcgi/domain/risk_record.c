@@ -29,23 +29,28 @@ static const struct pg_stmt stmts[] = {
 	{ "risk_cadence",
 	  "SELECT level::text, after_days FROM risk_review_cadence "
 	  "WHERE version = $1 ORDER BY level, after_days" },
-	/* The level and score before, for the audit row, and the new ones. */
+	/* The level and score before, for the audit row, and the new ones;
+	 * an assessment asked for (assessment_due, 0025) is no longer due. */
 	{ "risk_incident_set",
 	  "WITH old AS (SELECT risk_level, risk_score FROM incident "
 	  "WHERE id = $1 FOR UPDATE) "
-	  "UPDATE incident i SET risk_level = $2::risk_level, risk_score = $3::integer "
+	  "UPDATE incident i SET risk_level = $2::risk_level, risk_score = $3::integer, "
+	  "assessment_due = NULL "
 	  "FROM old WHERE i.id = $1 "
 	  "RETURNING coalesce(old.risk_level::text, ''), coalesce(old.risk_score::text, '')" },
 	{ "risk_assessment_insert",
 	  "INSERT INTO risk_assessment (incident_id, version, answers, score, level, "
 	  "assessed_by, reason) VALUES ($1, $2, $3::jsonb, $4, $5::risk_level, "
 	  "nullif($6, '0')::bigint, $7) "
-	  "RETURNING id, extract(epoch FROM assessed_at)::bigint" },
+	  "RETURNING id, floor(extract(epoch FROM assessed_at))::bigint" },
 	{ "risk_assessment_list",
-	  "SELECT id, version, score, level::text, answers::text, "
-	  "coalesce(assessed_by, 0), extract(epoch FROM assessed_at)::bigint, reason "
-	  "FROM risk_assessment WHERE incident_id = $1 "
-	  "ORDER BY assessed_at DESC, id DESC LIMIT 500" },
+	  "SELECT ra.id, ra.version, ra.score, ra.level::text, ra.answers::text, "
+	  "coalesce(ra.assessed_by, 0), floor(extract(epoch FROM ra.assessed_at))::bigint, "
+	  "ra.reason, coalesce(u.name, ''), "
+	  "to_char(ra.assessed_at AT TIME ZONE 'Europe/London', 'FMDD Mon YYYY \"at\" HH24:MI') "
+	  "FROM risk_assessment ra LEFT JOIN app_user u ON u.id = ra.assessed_by "
+	  "WHERE ra.incident_id = $1 "
+	  "ORDER BY ra.assessed_at DESC, ra.id DESC LIMIT 500" },
 };
 
 const struct pg_stmts risk_record_statements = {
@@ -261,6 +266,7 @@ assessment_insert(struct pg *pg, struct arena *ar, const struct actor *a,
 	out->version = q->version;
 	out->score = r->score;
 	out->level = r->level;
+	out->forced_by = r->forced_by;
 	out->answers = arena_strdup(ar, p[2]);
 	out->assessed_by = a->user_id;
 	out->reason = arena_strdup(ar, reason);
@@ -287,6 +293,36 @@ audit_after(const struct risk_assessment *as, const struct risk_result *r,
 	return o;
 }
 
+/* Within the caller's transaction: records an assessment already scored
+ * (r, from risk_score against q) on an incident: a new assessment row with
+ * every question's answer, the incident's level and score, and one audit
+ * row with the answers and the reason. What risk_assess and the intake's
+ * first assessment share. 0, or -1 on error. */
+int
+risk_record_tx(struct pg *pg, struct arena *ar, const struct actor *a,
+    long long incident_id, const struct risk_questionnaire *q,
+    const struct risk_result *r, struct json_object *answers, const char *reason,
+    struct risk_assessment *out)
+{
+	struct json_object *all, *before = NULL, *after;
+	char id[24];
+	int rc = -1;
+
+	if ((all = answers_full(q, answers)) == NULL ||
+	    incident_risk_set(pg, incident_id, r, &before) == -1 ||
+	    assessment_insert(pg, ar, a, incident_id, q, r, all, reason, out) == -1)
+		goto out;
+	snprintf(id, sizeof(id), "%lld", incident_id);
+	after = audit_after(out, r, all);
+	rc = audit_append(pg, a, "incident", id, "risk_assessed", before, after,
+	    *reason != '\0' ? reason : NULL);
+	json_object_put(after);
+out:
+	json_object_put(before);
+	json_object_put(all);
+	return rc;
+}
+
 /* Assesses an incident the actor may see, if it is still at version (the
  * page the answers were given on), with the active questionnaire: a new
  * assessment row (a reassessment never changes an old one), the
@@ -298,27 +334,18 @@ risk_assess(struct pg *pg, struct arena *ar, const struct actor *a,
     const char *reference, long long version, struct json_object *answers,
     const char *reason, struct risk_assessment *out, const char **bad_key)
 {
-	struct json_object *all = NULL, *before = NULL, *after;
 	struct risk_questionnaire q;
 	struct risk_result r;
 	struct incident in;
 	enum incident_result irc;
 	enum risk_rc rc = RISK_ERROR;
-	char id[24];
-	int failed;
 
 	*bad_key = NULL;
 	if (reason == NULL)
 		reason = "";
-	if (tx_begin(pg, a) == -1)
-		return RISK_ERROR;
-	if ((irc = incident_load(pg, ar, a, reference, &in)) == INCIDENT_NOT_FOUND) {
-		if (audit_not_found(pg, a, "incident", reference) == -1)
-			goto out;
-		return pg_commit(pg) == 0 ? RISK_NOT_FOUND : RISK_ERROR;
-	}
-	if (irc != INCIDENT_OK ||
-	    risk_questionnaire_load(pg, ar, 0, &q) != RISK_OK)
+	if ((irc = incident_begin(pg, ar, a, reference, &in)) != INCIDENT_OK)
+		return irc == INCIDENT_NOT_FOUND ? RISK_NOT_FOUND : RISK_ERROR;
+	if (risk_questionnaire_load(pg, ar, 0, &q) != RISK_OK)
 		goto out;
 	if ((rc = risk_score(&q, answers, &r, bad_key)) != RISK_OK)
 		goto out;
@@ -328,23 +355,10 @@ risk_assess(struct pg *pg, struct arena *ar, const struct actor *a,
 			rc = RISK_CONFLICT;
 		goto out;
 	}
-	if ((all = answers_full(&q, answers)) == NULL ||
-	    incident_risk_set(pg, in.id, &r, &before) == -1 ||
-	    assessment_insert(pg, ar, a, in.id, &q, &r, all, reason, out) == -1)
+	if (risk_record_tx(pg, ar, a, in.id, &q, &r, answers, reason, out) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%lld", in.id);
-	after = audit_after(out, &r, all);
-	failed = audit_append(pg, a, "incident", id, "risk_assessed", before, after,
-	    *reason != '\0' ? reason : NULL);
-	json_object_put(after);
-	if (failed == -1)
-		goto out;
-	json_object_put(before);
-	json_object_put(all);
 	return pg_commit(pg) == 0 ? RISK_OK : RISK_ERROR;
 out:
-	json_object_put(before);
-	json_object_put(all);
 	pg_rollback(pg);
 	return rc;
 }
@@ -366,15 +380,8 @@ risk_history(struct pg *pg, struct arena *ar, const struct actor *a,
 
 	*out = NULL;
 	*n = 0;
-	if (tx_begin(pg, a) == -1)
-		return RISK_ERROR;
-	if ((irc = incident_load(pg, ar, a, reference, &in)) == INCIDENT_NOT_FOUND) {
-		if (audit_not_found(pg, a, "incident", reference) == -1)
-			goto err;
-		return pg_commit(pg) == 0 ? RISK_NOT_FOUND : RISK_ERROR;
-	}
-	if (irc != INCIDENT_OK)
-		goto err;
+	if ((irc = incident_begin(pg, ar, a, reference, &in)) != INCIDENT_OK)
+		return irc == INCIDENT_NOT_FOUND ? RISK_NOT_FOUND : RISK_ERROR;
 	snprintf(iid, sizeof(iid), "%lld", in.id);
 	if ((res = pg_exec(pg, "risk_assessment_list", 1, p)) == NULL)
 		goto err;
@@ -390,7 +397,10 @@ risk_history(struct pg *pg, struct arena *ar, const struct actor *a,
 		as[i].assessed_by = strtoll(PQgetvalue(res, i, 5), NULL, 10);
 		as[i].assessed_at = (time_t)strtoll(PQgetvalue(res, i, 6), NULL, 10);
 		as[i].reason = arena_strdup(ar, PQgetvalue(res, i, 7));
-		if (as[i].answers == NULL || as[i].reason == NULL)
+		as[i].by_name = arena_strdup(ar, PQgetvalue(res, i, 8));
+		as[i].when = arena_strdup(ar, PQgetvalue(res, i, 9));
+		if (as[i].answers == NULL || as[i].reason == NULL ||
+		    as[i].by_name == NULL || as[i].when == NULL)
 			ok = 0;
 	}
 	PQclear(res);

@@ -24,6 +24,11 @@ struct risk_assessment {
 	long long	 assessed_by;	/* 0: the public or the system */
 	time_t		 assessed_at;
 	const char	*reason;
+	/* risk_assess only: the question whose answer raised the level */
+	const char	*forced_by;	/* its key, or NULL */
+	/* risk_history only: */
+	const char	*by_name;	/* "" for the public or the system */
+	const char	*when;		/* assessed_at, Europe/London, for people */
 };
 
 enum risk_rc	risk_questionnaire_load(struct pg *, struct arena *, int version,
@@ -34,6 +39,10 @@ enum risk_rc	risk_assess(struct pg *, struct arena *, const struct actor *,
 		    const char *reference, long long version,
 		    struct json_object *answers, const char *reason,
 		    struct risk_assessment *, const char **bad_key);
+int		risk_record_tx(struct pg *, struct arena *, const struct actor *,
+		    long long incident_id, const struct risk_questionnaire *,
+		    const struct risk_result *, struct json_object *answers,
+		    const char *reason, struct risk_assessment *);
 enum risk_rc	risk_history(struct pg *, struct arena *, const struct actor *,
 		    const char *reference, struct risk_assessment **, size_t *);
 

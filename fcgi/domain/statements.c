@@ -7,19 +7,35 @@
 #include "domain/area.h"
 #include "domain/asb_catalogue.h"
 #include "domain/audit.h"
+#include "domain/call.h"
 #include "domain/evidence.h"
+#include "domain/flag_store.h"
 #include "domain/health.h"
 #include "domain/history.h"
 #include "domain/incident.h"
+#include "domain/incident_detail.h"
+#include "domain/incident_link.h"
+#include "domain/incident_status.h"
 #include "domain/incident_update.h"
+#include "domain/intake.h"
+#include "domain/intake_dedup.h"
+#include "domain/intake_impl.h"
+#include "domain/intake_write.h"
 #include "domain/open311.h"
 #include "domain/outbox.h"
 #include "domain/partner_reports.h"
+#include "domain/officer.h"
+#include "domain/person.h"
 #include "domain/person_match.h"
+#include "domain/person_merge.h"
 #include "domain/report.h"
 #include "domain/report_list.h"
+#include "domain/risk_provisional.h"
 #include "domain/risk_record.h"
+#include "domain/risk_review.h"
+#include "domain/similar.h"
 #include "domain/tx.h"
+#include "domain/timeline.h"
 #include "domain/users.h"
 #include "domain/statements.h"
 #include "store/pg.h"
@@ -33,19 +49,35 @@ const struct pg_stmts *const domain_statements[] = {
 	&area_statements,
 	&asb_catalogue_statements,
 	&audit_statements,
+	&call_statements,
 	&evidence_statements,
+	&flag_store_statements,
 	&health_statements,
 	&history_statements,
 	&incident_statements,
 	&incident_update_statements,
+	&incident_detail_statements,
+	&incident_link_statements,
+	&incident_status_statements,
+	&intake_statements,
+	&intake_dedup_statements,
+	&intake_staff_statements,
+	&intake_write_statements,
 	&open311_statements,
 	&outbox_statements,
 	&partner_reports_statements,
+	&officer_statements,
+	&person_statements,
 	&person_match_statements,
+	&person_merge_statements,
 	&report_statements,
 	&report_list_statements,
+	&risk_provisional_statements,
 	&risk_record_statements,
+	&risk_review_statements,
+	&similar_statements,
 	&tx_statements,
+	&timeline_statements,
 	&users_statements,
 };
 const size_t domain_statements_n =

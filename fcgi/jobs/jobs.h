@@ -28,13 +28,13 @@
 #define JOB_BACKOFF_MAX_MS	3600000
 #define JOB_MAX_DELIVERIES	3	/* a job that keeps killing its worker */
 #define JOB_READ_COUNT		10
-#define JOB_BLOCK_MS		500	/* so the relay and signals get a turn */
+#define JOB_BLOCK_MS		250	/* so the relay and signals get a turn */
 #define JOB_RECLAIM_IDLE_MS	30000
 #define JOB_RECLAIM_EVERY_MS	5000
 #define JOB_PROMOTE_COUNT	100
 
 #define RELAY_BATCH		100
-#define RELAY_SWEEP_MS		5000	/* a poll in case a NOTIFY was missed */
+#define RELAY_POLL_MS		250	/* how often the relay looks at the outbox */
 #define OUTAGE_RETRY_MS		1000
 
 
@@ -80,10 +80,7 @@ typedef enum job_result (*job_fn)(struct worker *, const struct job *,
     char *err, size_t errlen);
 
 struct relay {
-	int		 listen_pid;	/* backend that LISTENs, 0 for none */
-	int		 due;		/* rows may be waiting */
-	int		 failed;	/* the last try failed */
-	double		 next;		/* ms: the next sweep or retry */
+	double		 next;		/* ms: the next look or retry */
 };
 
 struct worker {

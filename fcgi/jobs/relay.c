@@ -29,42 +29,6 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts relay_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* Makes sure the current connection LISTENs on the outbox channel; after a
- * reconnect the old LISTEN is gone, and rows may have come meanwhile.
- * Returns 0, or -1 when the database failed. */
-static int
-relay_listen(struct worker *w)
-{
-	PGconn *conn = pg_conn(w->pg);
-	int pid = PQbackendPID(conn);
-
-	if (pid == w->relay.listen_pid)
-		return 0;
-	if (pg_simple(w->pg, "LISTEN outbox") == -1)
-		return -1;
-	w->relay.listen_pid = pid;
-	w->relay.due = 1;
-	return 0;
-}
-
-/* Reads, without waiting, the NOTIFYs the outbox trigger sent. A broken
- * connection is left for pg_ensure to notice and replace. */
-static void
-relay_notified(struct worker *w)
-{
-	PGconn *conn = pg_conn(w->pg);
-	PGnotify *n;
-
-	if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
-		return;
-	if (PQconsumeInput(conn) == 0)
-		return;
-	while ((n = PQnotifies(conn)) != NULL) {
-		w->relay.due = 1;
-		PQfreemem(n);
-	}
-}
-
 /* Adds one outbox row to the job stream as its first attempt.
  * Returns 0, or -1 with the Redis outage recorded. */
 static int
@@ -144,9 +108,11 @@ out:
 	return rc;
 }
 
-/* Relays what is waiting when the trigger said so, when the last batch was
- * full, after a failure (at most every OUTAGE_RETRY_MS) and, in case a
- * NOTIFY was missed, every RELAY_SWEEP_MS. Never blocks for long. */
+/* Relays what is waiting: every RELAY_POLL_MS (the outbox's pending index
+ * answers an empty look at once), at once again while batches come back
+ * full, and after a failure at most every OUTAGE_RETRY_MS. There is no
+ * NOTIFY to wait for (0033: it made every commit that sent one wait for the
+ * one before it). Never blocks for long. */
 void
 relay_tick(struct worker *w)
 {
@@ -154,30 +120,22 @@ relay_tick(struct worker *w)
 	double now = clock_ms();
 	int n, rounds;
 
-	relay_notified(w);
-	if (now < r->next && (r->failed || !r->due))
+	if (now < r->next)
 		return;
 	for (rounds = 0; rounds < 10 && !jobs_stop; rounds++) {
 		if (pg_ensure(w->pg) == -1) {
 			outage_fail(&w->pg_down, "%s", pg_error(w->pg));
 			n = -1;
-		} else if (relay_listen(w) == -1) {
-			outage_fail(&w->pg_down, "LISTEN: %s", pg_error(w->pg));
-			n = -1;
 		} else
 			n = relay_batch(w);
 		if (n == -1) {
-			r->failed = 1;
-			r->due = 1;
 			r->next = now + OUTAGE_RETRY_MS;
 			return;
 		}
-		r->failed = 0;
 		if (n < RELAY_BATCH) {
-			r->due = 0;
-			r->next = now + RELAY_SWEEP_MS;
+			r->next = now + RELAY_POLL_MS;
 			return;
 		}
 	}
-	r->due = 1;	/* more rows than ten batches: carry on next turn */
+	r->next = now;	/* more rows than ten batches: carry on next turn */
 }

@@ -34,15 +34,18 @@ my_history_get(struct req *r)
 	page_render(r, 200, "history.tpl", "Your activity", d);
 }
 
-/* The "show the activity of" select: everyone, or one member. */
+/* The "show the activity of" select: everyone, or one member (keeping
+ * "Hide views" as it is). */
 static int
-members_dict(struct view_dict *d, const struct history_team *t, long long chosen)
+members_dict(struct view_dict *d, const struct history_team *t, long long chosen,
+    int hide_views)
 {
 	struct view_dict *f, *o;
 	size_t i;
 
 	if ((f = view_section(d, "FILTER")) == NULL ||
-	    (chosen == 0 && view_show(f, "ALL_SELECTED") == -1))
+	    (chosen == 0 && view_show(f, "ALL_SELECTED") == -1) ||
+	    (hide_views && view_show(f, "KEEP_HIDE") == -1))
 		return -1;
 	for (i = 0; i < t->nmembers; i++)
 		if ((o = view_section(f, "MEMBER")) == NULL ||
@@ -83,7 +86,7 @@ team_activity_get(struct req *r)
 	if (team.id == 0) {
 		if (view_show(d, "NO_TEAM") == -1)
 			goto fail;
-	} else if (members_dict(d, &team, user) == -1 ||
+	} else if (members_dict(d, &team, user, cur.hide_views) == -1 ||
 	    history_dict(r, d, &pg, base, 1) == -1)
 		goto fail;
 	return page_render(r, 200, "history.tpl", title, d);

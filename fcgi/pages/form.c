@@ -85,3 +85,37 @@ form_text(struct req *r, const char *name, size_t max, struct form_errors *f,
 		form_error(f, field, too_long);
 	return v;
 }
+
+/* Characters (not bytes) in a UTF-8 string, as PostgreSQL counts them. */
+size_t
+form_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A trimmed textarea as form_text, with the browser's CRLF line ends as
+ * LF and max counted in characters, so that 2,000 characters typed are
+ * 2,000 stored. NULL only when out of memory. */
+const char *
+form_long_text(struct req *r, const char *name, size_t max, struct form_errors *f,
+    const char *field, const char *missing, const char *too_long)
+{
+	size_t before = f->n;
+	const char *v = form_text(r, name, max * 4, f, field, missing, too_long);
+	char *out, *o;
+
+	if (v == NULL || (out = arena_strdup(r->arena, v)) == NULL)
+		return NULL;
+	for (o = out; *v != '\0'; v++)
+		if (!(v[0] == '\r' && v[1] == '\n'))
+			*o++ = *v;
+	*o = '\0';
+	if (f->n == before && form_chars(out) > max)
+		form_error(f, field, too_long);
+	return out;
+}

@@ -24,5 +24,9 @@ const char	*form_title(struct req *, const struct form_errors *, const char *tit
 const char	*form_text(struct req *, const char *name, size_t max,
 		    struct form_errors *, const char *field, const char *missing,
 		    const char *too_long);
+size_t		 form_chars(const char *);
+const char	*form_long_text(struct req *, const char *name, size_t max_chars,
+		    struct form_errors *, const char *field, const char *missing,
+		    const char *too_long);
 
 #endif

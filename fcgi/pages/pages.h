@@ -59,14 +59,50 @@ void	question_edit_get(struct req *);
 void	question_update_post(struct req *);
 void	question_history_get(struct req *);
 
-/* pages/incidents.c */
+/* pages/incident_list.c, pages/incident_view.c, pages/incident_evidence.c */
 void	incident_list_get(struct req *);
 void	incident_view_get(struct req *);
 void	incident_status_post(struct req *);
 void	incident_update_post(struct req *);
+void	incident_close_request_post(struct req *);
+void	incident_link_post(struct req *);
+void	incident_unlink_post(struct req *);
+void	incident_evidence_post(struct req *);
 int	text_paragraphs_dict(struct arena *, struct view_dict *, const char *section,
 	    const char *text);
 void	incident_history_get(struct req *);
+
+/* pages/risk.c: risk assessment, its history and reviews */
+void	risk_assess_get(struct req *);
+void	risk_assess_post(struct req *);
+void	risk_history_get(struct req *);
+void	risk_reviews_get(struct req *);
+void	risk_review_get_page(struct req *);
+void	risk_review_post(struct req *);
+
+/* pages/incident_list.c: an incident's flags as tags, wherever listed */
+int	incident_flags_dict(struct view_dict *, unsigned flags);
+
+/* pages/case_review.c: the ASB Case Review prompt on the incident page */
+struct incident_flags;
+int	case_review_dict(struct req *, struct view_dict *, const struct incident_flags *,
+	    const char *reference, long long version);
+void	case_review_post(struct req *);
+
+/* pages/person.c: a person, merging two records of one person, undoing it */
+void	person_get(struct req *);
+void	person_history_get(struct req *);
+void	person_merge_get(struct req *);
+void	person_merge_post(struct req *);
+void	person_unmerge_post(struct req *);
+
+/* pages/incident_new.c: a police officer records an incident */
+void	incident_new_get(struct req *);
+void	incident_new_post(struct req *);
+
+/* pages/quick.c: the call handler's quick entry and repeat callers */
+void	quick_get(struct req *);
+void	quick_post(struct req *);
 
 /* pages/reports.c, pages/evidence.c */
 void	report_list_get(struct req *);

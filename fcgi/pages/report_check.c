@@ -1,5 +1,6 @@
 /* The last steps of the public form: check your answers, submit the
- * draft as one report through report_submit, and the confirmation. */
+ * draft as one report through the one intake (domain/intake.c), and the
+ * confirmation. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "core/random.h"
 #include "domain/asb_catalogue.h"
 #include "domain/evidence_store.h"
+#include "domain/intake.h"
 #include "domain/report.h"
 #include "domain/report_draft_store.h"
 #include "http/request.h"
@@ -365,25 +367,27 @@ input_files(struct req *r, struct report_draft *d, struct report_input *in)
 /* The draft as a report. Returns 0, or -1 when out of memory or one of
  * its files cannot be sent (logged). */
 static int
-input_make(struct req *r, struct report_draft *d, struct report_input *in,
+input_make(struct req *r, struct report_draft *d, struct intake_submission *sub,
     struct json_object **recurring)
 {
+	struct report_input *in = &sub->report;
 	struct json_object *times;
 	const char *date = draft_get(d, DK_OCCURRED_DATE), *t = draft_get(d, DK_OCCURRED_TIME);
 	const char *line1 = draft_get(d, DK_ADDRESS_LINE1), *town = draft_get(d, DK_TOWN);
 	char *list, *tok, *save;
 
-	memset(in, 0, sizeof(*in));
+	memset(sub, 0, sizeof(*sub));
 	*recurring = NULL;
 	in->channel = "public";
 	in->public_url = r->cfg->public_url;
 	in->type_code = draft_get(d, DK_TYPE);
 	in->description = "";
 	in->answers = draft_value(d, DK_ANSWERS);
-	/* London local time: PostgreSQL reads the zone name. */
-	if (strlen(date) == 10)
-		in->occurred_at = arena_printf(r->arena, "%s %s Europe/London", date,
-		    *t ? t : "12:00");
+	/* The intake reads them as London time, noon when no time was given. */
+	if (*date != '\0') {
+		sub->occurred_date = date;
+		sub->occurred_time = t;
+	}
 	if (strcmp(draft_get(d, DK_WHEN), "ongoing") == 0) {
 		if ((*recurring = json_object_new_object()) == NULL ||
 		    (times = json_object_new_array()) == NULL ||
@@ -479,12 +483,30 @@ decoy(struct req *r, struct report_draft *d)
 	    token);
 }
 
+/* What the intake refused that the form's own steps did not (they check
+ * the same fields with the same checkers, so this is a backstop): every
+ * error in one page, the draft kept. */
+static void
+submit_refused(struct req *r, const struct intake_result *res)
+{
+	const char *words = "Your report could not be sent:";
+	size_t i;
+
+	for (i = 0; words != NULL && i < res->nerrors; i++)
+		words = arena_printf(r->arena, "%s %s.", words, res->errors[i].message);
+	page_error(r, 400, words != NULL ? arena_printf(r->arena, "%s Your answers are "
+	    "saved: go back, change them and send the report again.", words) :
+	    "Your report could not be sent. Your answers are saved: go back and "
+	    "check them.");
+}
+
 /* POST /report/submit: one report per draft, however often it is sent. */
 void
 report_submit_post(struct req *r)
 {
-	struct report_input in;
-	struct report_result res;
+	struct intake_submission sub;
+	struct intake_result *res;
+	struct report_input *in = &sub.report;
 	struct report_draft d;
 	struct json_object *recurring = NULL;
 	const char *idem, *missing, *sent;
@@ -529,14 +551,27 @@ report_submit_post(struct req *r)
 		    "later. If you are in danger now, call 999.");
 		goto unlock;
 	}
-	if (input_make(r, &d, &in, &recurring) == -1)
+	if ((res = arena_calloc(r->arena, 1, sizeof(*res))) == NULL ||
+	    input_make(r, &d, &sub, &recurring) == -1)
 		goto unavailable_unlock;
-	switch (report_submit(r->pg, r->rd, &r->actor, &in, &res)) {
-	case REPORT_OK:
-		submit_done(r, &d, &res);
+	sub.channel = strcmp(in->channel, "partner") == 0 ? INTAKE_PARTNER : INTAKE_PUBLIC;
+	switch (intake_submit(r->pg, r->rd, r->cfg, &r->actor, &sub, res)) {
+	case INTAKE_OK:
+		submit_done(r, &d, &res->report);
 		break;
+	case INTAKE_INVALID:
+		break;
+	default:
+		page_error(r, 503, "Sorry, we could not send your report just now. "
+		    "Your answers are saved: go back and try again in a few minutes. "
+		    "If you are in danger now, call 999.");
+		goto unlock;
+	}
+	if (res->nerrors == 0)
+		goto out;
+	switch (res->report_rc) {
 	case REPORT_OUTSIDE:
-		if (draft_set(&d, DK_WHERE_PROBLEM, outside_message(r, &res.where)) == -1 ||
+		if (draft_set(&d, DK_WHERE_PROBLEM, outside_message(r, &res->report.where)) == -1 ||
 		    draft_save(r, &d, REPORT_DRAFT_SECONDS) == -1)
 			goto unavailable_unlock;
 		resp_redirect(r, 303, "/report/where?change=1");
@@ -557,12 +592,9 @@ report_submit_post(struct req *r)
 		resp_redirect(r, 303, "/report/type");
 		goto unlock;
 	default:
-		page_error(r, 503, "Sorry, we could not send your report just now. "
-		    "Your answers are saved: go back and try again in a few minutes. "
-		    "If you are in danger now, call 999.");
+		submit_refused(r, res);
 		goto unlock;
 	}
-	goto out;
 unavailable_unlock:
 	draft_unavailable(r);
 unlock:

@@ -29,6 +29,7 @@
 #include "http/kv.h"
 #include "http/multipart.h"
 #include "http/request.h"
+#include "http/upload.h"
 #include "pages/evidence_words.h"
 #include "pages/form.h"
 #include "pages/layout.h"
@@ -39,7 +40,6 @@
 #include "store/redis.h"
 #include "view/view.h"
 
-#define UPLOAD_CHUNK	65536
 #define FIELD_MAX	256	/* csrf, change, action: short by nature */
 #define QUOTA_WINDOW	3600	/* the quotas are per hour */
 
@@ -319,30 +319,13 @@ upload_read(struct req *r, struct upload *up)
 {
 	const struct config *cfg = r->cfg;
 	struct multipart_limits lim = multipart_limits_default;
-	struct multipart *mp;
-	enum multipart_err e;
-	char *chunk;
-	long got;
 
 	lim.files_max = (size_t)cfg->upload_files_max;
 	lim.file_max = cfg->upload_max;
 	lim.field_max = FIELD_MAX;
 	lim.parts_max = lim.files_max + 8;
 	lim.total_max = multipart_total_for(lim.files_max, lim.file_max);
-	if ((mp = arena_alloc(r->arena, sizeof(*mp))) == NULL ||
-	    (chunk = arena_alloc(r->arena, UPLOAD_CHUNK)) == NULL)
-		return MULTIPART_ABORTED;
-	if ((e = multipart_init(mp, r->content_type, &lim)) != MULTIPART_OK)
-		return e;
-	multipart_callbacks(mp, &upload_callbacks, up);
-	if (r->body_reader == NULL)
-		return MULTIPART_TRUNCATED;
-	while ((got = r->body_reader(r->body_ctx, chunk, UPLOAD_CHUNK)) > 0)
-		if ((e = multipart_feed(mp, chunk, (size_t)got)) != MULTIPART_OK)
-			return e;
-	if (got < 0)
-		return MULTIPART_TRUNCATED;
-	return multipart_finish(mp);
+	return upload_read_body(r, &lim, &upload_callbacks, up);
 }
 
 /* Takes back what a failed upload stored: files whose bytes nobody had

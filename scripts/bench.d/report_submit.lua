@@ -11,19 +11,10 @@
 -- than 303 to /report/done (a redirect back to a step counts as success for
 -- wrk, not for us).
 
-local threads = {}
-local counter = 0
-
-function setup(thread)
-   thread:set("tid", counter)
-   counter = counter + 1
-   table.insert(threads, thread)
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "tally.lua")
 
 local drafts = {}
 local next_draft = 1
-unexpected = 0
-submitted = 0
 
 function init(args)
    local file, nthreads = args[1], tonumber(args[2])
@@ -52,18 +43,5 @@ function request()
 end
 
 function response(status, headers, body)
-   if status == 303 and headers["Location"] == "/report/done" then
-      submitted = submitted + 1
-   else
-      unexpected = unexpected + 1
-   end
-end
-
-function done(summary, latency, requests)
-   local s, u = 0, 0
-   for _, t in ipairs(threads) do
-      s = s + t:get("submitted")
-      u = u + t:get("unexpected")
-   end
-   io.write(string.format("submitted %d\nunexpected %d\n", s, u))
+   tally(status == 303 and headers["Location"] == "/report/done")
 end

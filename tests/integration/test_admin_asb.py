@@ -342,7 +342,7 @@ def test_type_names_are_escaped_and_history_shows_the_change(db):
     hist = admin().get(URL + "/admin/types/%d/history" % tid)
     assert hist.status_code == 200
     assert "Created" in hist.text and "Changed" in hist.text
-    assert "Retention days" in hist.text and "1000" in hist.text
+    assert "Days evidence is kept" in hist.text and "1000" in hist.text
     assert "Longer for evidence" in hist.text
     assert 'href="/admin/types/%d"' % tid in hist.text
 

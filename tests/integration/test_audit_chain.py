@@ -407,6 +407,35 @@ def test_a_deleted_middle_row_is_found_as_a_gap(db):
     assert_intact()
 
 
+def test_two_rows_swapped_in_their_chain_are_found(db):
+    conn = app_connect()
+    try:
+        first, second = insert(conn, reason="first"), insert(conn, reason="second")
+        insert(conn, reason="after them")
+        conn.commit()
+    finally:
+        conn.close()
+    assert second["chain"] == first["chain"] and second["seq"] == first["seq"] + 1
+    swap = """UPDATE audit_event SET seq = 999999999 WHERE id = %(a)s;
+              UPDATE audit_event SET seq = %(sa)s WHERE id = %(b)s;
+              UPDATE audit_event SET seq = %(sb)s WHERE id = %(a)s"""
+    try:
+        without_trigger(db, "audit_event_no_change", swap,
+                        {"a": first["id"], "b": second["id"],
+                         "sa": first["seq"], "sb": second["seq"]})
+        rc, out = verify()
+        assert rc == 1, out
+        # The second row now stands first: its prev_hash is not its new
+        # predecessor's hash (nor the zeros that start a chain).
+        broken = f"chain {first['chain']}, seq {first['seq']} (id {second['id']}): prev_hash"
+        assert broken in out, out
+    finally:
+        without_trigger(db, "audit_event_no_change", swap,
+                        {"a": second["id"], "b": first["id"],
+                         "sa": first["seq"], "sb": second["seq"]})
+    assert_intact()
+
+
 def test_writers_on_different_connections_do_not_wait_for_each_other():
     a, b = pair(same_chain=False)
     try:
@@ -424,24 +453,63 @@ def test_writers_on_different_connections_do_not_wait_for_each_other():
     assert held["chain"] != other["chain"]
 
 
-def test_writers_on_the_same_chain_take_turns():
+def test_a_writer_whose_chain_is_held_takes_the_next_free_one():
+    # Two connections on the same stripe: the second does not wait for the
+    # first's commit (0033), it appends to another chain, and keeps to it
+    # for the rest of its transaction even once its own stripe is free.
     a, b = pair(same_chain=True)
+    own = stripe(a)
     try:
-        first = insert(a)
+        first = insert(a)  # a's transaction stays open, holding its chain
         with b.cursor() as cur:
-            cur.execute("SET statement_timeout = '1s'")
-        with pytest.raises(psycopg2.errors.QueryCanceled):
-            insert(b)  # waits for a's transaction: the chain's lock
-        b.rollback()
+            cur.execute("SET statement_timeout = '2s'")
+        t0 = time.monotonic()
+        moved = insert(b)
+        assert time.monotonic() - t0 < 1.5
         a.commit()
-        second = insert(b)
+        after = insert(b)
+        b.commit()
+        back = insert(b)  # a new transaction starts from its own stripe again
         b.commit()
     finally:
         a.close()
         b.close()
-    assert second["chain"] == first["chain"]
-    assert second["seq"] == first["seq"] + 1
-    assert second["prev_hash"] == first["hash"]
+    assert first["chain"] == own
+    assert moved["chain"] != first["chain"]
+    assert after["chain"] == moved["chain"] and after["seq"] == moved["seq"] + 1
+    assert after["prev_hash"] == moved["hash"]
+    assert back["chain"] == first["chain"]
+    assert back["seq"] == first["seq"] + 1 and back["prev_hash"] == first["hash"]
+    assert_intact()
+
+
+def test_a_writer_waits_only_when_every_chain_is_held():
+    holders = []
+    try:
+        for _ in range(STRIPES):
+            conn = app_connect()
+            holders.append((conn, insert(conn)))
+        assert {e["chain"] for _, e in holders} == set(range(STRIPES))
+        late = app_connect()
+        try:
+            with late.cursor() as cur:
+                cur.execute("SET statement_timeout = '1s'")
+            with pytest.raises(psycopg2.errors.QueryCanceled):
+                insert(late)  # every chain's lock is taken: it waits
+            late.rollback()
+            mine = [e for c, e in holders if e["chain"] == late.get_backend_pid() % STRIPES][0]
+            for conn, _ in holders:
+                conn.commit()
+            event = insert(late)
+            late.commit()
+        finally:
+            late.close()
+    finally:
+        for conn, _ in holders:
+            conn.close()
+    assert event["chain"] == mine["chain"]
+    assert event["seq"] == mine["seq"] + 1 and event["prev_hash"] == mine["hash"]
+    assert_intact()
 
 
 def test_head_prints_the_last_row_of_every_chain(db):

@@ -77,11 +77,16 @@ def test_history_page_shows_who_when_what_changed_and_why(db):
     assert "Viewed history" in s.get(URL + "/admin/agencies/%d/history" % aid).text
 
 
+def showing(page):
+    m = re.search(r'<p class="govuk-body" id="showing">(.*?)</p>', page)
+    return m and m.group(1)
+
+
 def test_history_is_paged_fifty_at_a_time_newest_first(db):
     aid, _ = make_agency(db, "Paged Agency")
     admin_id = user_id(db, "administrator")
     with db.cursor() as cur:
-        for i in range(60):
+        for i in range(229):
             cur.execute("INSERT INTO audit_event (actor_id, entity, entity_id, action, "
                         "before, after) VALUES (%s, 'agency', %s, 'update', %s, %s)",
                         (admin_id, str(aid), json.dumps({"name": "n%d" % i}),
@@ -90,18 +95,106 @@ def test_history_is_paged_fifty_at_a_time_newest_first(db):
     first = s.get(URL + "/admin/agencies/%d/history" % aid).text
     rows = rows_of(first)
     assert len(rows) == 50
-    assert "n59 → n60" in text(rows[0])
-    assert "Newer" not in first
-    older = re.search(r'href="([^"]+)" rel="next"', first).group(1)
-    second = s.get(URL + html.unescape(older)).text
+    assert showing(first) == "Showing 1 to 50 of 230 events"
+    assert "n228 → n229" in text(rows[0]) and "n179 → n180" in text(rows[-1])
+    assert 'rel="prev"' not in first
+    assert '<nav class="govuk-pagination" aria-label="Pages of events">' in first
+    assert re.search(r'aria-label="Page 1" aria-current="page">1</a>', first)
+    assert 'aria-label="Page 5"' in first and "govuk-pagination__item--ellipses" in first
+    second = s.get(URL + html.unescape(
+        re.search(r'href="([^"]+)" rel="next"', first).group(1))).text
+    # Looking at the first page added an event; the pages stay as they
+    # were for this reading, so nothing is shown twice.
+    assert showing(second) == "Showing 51 to 100 of 230 events"
     rows2 = rows_of(second)
-    # 61 events were there (the creation and 60 changes) plus the first look.
-    assert len(rows2) == 11
-    assert "n9 → n10" in text(rows2[0]) and "Created" in text(rows2[-1])
-    assert "Older" not in second.split("</table>")[1]
-    newer = re.search(r'href="([^"]+)" rel="prev"', second).group(1)
-    back = rows_of(s.get(URL + html.unescape(newer)).text)
-    assert len(back) == 50 and "n10 → n11" in text(back[-1])
+    assert len(rows2) == 50 and "n178 → n179" in text(rows2[0])
+    assert re.search(r'aria-label="Page 2" aria-current="page">2</a>', second)
+    last = s.get(URL + html.unescape(
+        re.search(r'href="([^"]+)" aria-label="Page 5"', second).group(1))).text
+    assert showing(last) == "Showing 201 to 230 of 230 events"
+    rows5 = rows_of(last)
+    assert len(rows5) == 30 and "Created" in text(rows5[-1])
+    assert 'rel="next"' not in last
+    back = s.get(URL + html.unescape(
+        re.search(r'href="([^"]+)" rel="prev"', last).group(1))).text
+    assert showing(back) == "Showing 151 to 200 of 230 events"
+    # A page past the end shows the last one.
+    beyond = s.get(URL + "/admin/agencies/%d/history?page=99&hide=views" % aid).text
+    assert showing(beyond) == "Showing 201 to 230 of 230 events"
+    # The filter is kept from page to page.
+    assert re.search(r'href="[^"]*hide=views[^"]*" rel="prev"', beyond)
+
+
+def test_history_shows_labels_and_names_not_codes_and_ids(db):
+    officer = as_role("police_officer")
+    me = user_id(db, "police_officer")
+    police = one(db, "SELECT id FROM agency WHERE code = 'city-police'")
+    council = one(db, "SELECT id FROM agency WHERE code = 'city-council'")
+    homes = one(db, "SELECT id FROM agency WHERE code = 'hackney-homes'")
+    team = one(db, "SELECT id FROM team WHERE code = 'neighbourhood'")
+    family = "Hist" + uuid.uuid4().hex[:8]
+    incident, ref = one(db, "INSERT INTO incident (reference, channel, asb_type_id, "
+                        " owning_agency_id) SELECT 'ASB-' || to_char(now(), 'YYYY') || '-' || "
+                        " lpad(nextval('incident_ref_seq')::text, 6, '0'), 'police', t.id, a.id "
+                        "FROM asb_type t, agency a WHERE t.code = 'noise' "
+                        "AND a.code = 'city-police' RETURNING id, reference")
+    person = one(db, "INSERT INTO person (owning_agency_id, given_name, family_name) "
+                 "VALUES (%s, 'Iris', %s) RETURNING id", police, family)
+    with db.cursor() as cur:
+        for entity, eid, action, before, after in (
+                ("incident", incident, "status", {"status": "new"},
+                 {"status": "in_progress"}),
+                ("incident", incident, "update",
+                 {"owning_agency_id": police, "shared_with": []},
+                 {"owning_agency_id": council, "shared_with": [homes, council],
+                  "officer": me, "team_id": team}),
+                ("person", person, "view", None, None)):
+            cur.execute("INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, "
+                        "action, before, after) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                        (me, police, entity, str(eid), action,
+                         before and json.dumps(before), after and json.dumps(after)))
+    page = officer.get(URL + "/staff/me/history").text
+    viewed, changed, status = rows_of(page)[:3]
+    assert "Person Iris " + family in text(viewed) and "Viewed" in text(viewed)
+    assert 'href="/staff/people/%d"' % person in viewed
+    assert "Incident " + ref in text(status)
+    assert 'href="/staff/incidents/%s"' % ref in status
+    assert "Status changed" in text(status)
+    assert "Status: New → In progress" in text(status)
+    words = text(changed)
+    assert "Owning agency: City of London Police → City of London Corporation" in words
+    assert "Shared with: (none) → Hackney Homes, City of London Corporation" in words
+    assert "Officer in charge: (none) → PC Olu Officer" in words
+    assert "Team: (none) → Neighbourhood Policing Team" in words
+    for row in (viewed, changed, status):
+        assert "record " not in text(row)
+        assert ">%d<" % incident not in row and " %d " % incident not in text(row)
+
+
+def test_hide_views_leaves_out_looking_and_keeps_changes(db):
+    officer = as_role("police_officer")
+    me = user_id(db, "police_officer")
+    police = one(db, "SELECT id FROM agency WHERE code = 'city-police'")
+    with db.cursor() as cur:
+        cur.execute("INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, "
+                    "action, before, after) VALUES (%s, %s, 'user', %s, 'password_set', "
+                    "NULL, NULL)", (me, police, str(me)))
+    officer.get(URL + "/staff/me/history")
+    everything = officer.get(URL + "/staff/me/history")
+    assert 'name="hide" type="checkbox" value="views" aria' in everything.text
+    assert "Viewed history" in text(rows_of(everything.text)[0])
+    hidden = officer.get(URL + "/staff/me/history?hide=views")
+    assert 'value="views" checked' in hidden.text
+    shown = [text(r) for r in rows_of(hidden.text)]
+    assert shown and "Changed password" in shown[0]
+    assert not any(w in r for r in shown for w in ("Viewed", "Searched", "Downloaded",
+                                                    "Looked for"))
+    # On the team's activity, each of the two filters keeps the other.
+    page = as_role("police_supervisor").get(
+        URL + "/staff/activity?user=%d&hide=views" % me).text
+    assert '<input type="hidden" name="hide" value="views">' in page
+    assert '<input type="hidden" name="user" value="%d">' % me in page
+    assert "Viewed" not in "".join(text(r) for r in rows_of(page))
 
 
 def test_user_role_and_team_history_pages(db):

@@ -42,13 +42,13 @@ def max_id(db):
         return cur.fetchone()[0]
 
 
-def change(s, ref, status, reason="", version=None):
+def change(s, ref, status, reason="", version=None, outcome=""):
     page = s.get(URL + "/staff/incidents/" + ref)
     if version is None:
         version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
     return s.post(URL + "/staff/incidents/%s/status" % ref,
                   data={"csrf": csrf_of(page.text), "status": status, "reason": reason,
-                        "version": version}, allow_redirects=False)
+                        "outcome": outcome, "version": version}, allow_redirects=False)
 
 
 def test_a_status_change_writes_exactly_one_audit_row(db, incident):
@@ -80,8 +80,12 @@ def test_closing_needs_the_right_and_a_reason(db, incident):
     r = change(supervisor, incident["ref"], "closed")
     assert r.status_code == 400
     assert "Enter why the incident is being closed or reopened" in r.text
-    before = max_id(db)
     r = change(supervisor, incident["ref"], "closed", reason="Resolved after a visit")
+    assert r.status_code == 400
+    assert "Select the outcome of closing it" in r.text
+    before = max_id(db)
+    r = change(supervisor, incident["ref"], "closed", reason="Resolved after a visit",
+               outcome="resolved")
     assert r.status_code == 303
     r = change(supervisor, incident["ref"], "open")
     assert r.status_code == 400
@@ -89,7 +93,8 @@ def test_closing_needs_the_right_and_a_reason(db, incident):
     assert r.status_code == 303
     rows = audit_rows(db, incident["id"], before)
     assert [(x[0], x[1], x[2], x[3]) for x in rows] == [
-        ("close", {"status": "open"}, {"status": "closed"}, "Resolved after a visit"),
+        ("close", {"status": "open"}, {"status": "closed", "outcome": "resolved"},
+         "Resolved after a visit"),
         ("reopen", {"status": "closed"}, {"status": "open"}, "New reports came in"),
     ]
 
@@ -124,13 +129,14 @@ def test_the_audit_chain_verifies_after_all_this():
 
 def test_history_page_shows_who_what_and_why(db, incident):
     supervisor = as_role("police_supervisor")
-    assert change(supervisor, incident["ref"], "closed",
-                  reason="Resolved <after> a visit").status_code == 303
+    assert change(supervisor, incident["ref"], "closed", reason="Resolved <after> a visit",
+                  outcome="no_further_action").status_code == 303
     page = supervisor.get(URL + "/staff/incidents/%s/history" % incident["ref"])
     assert page.status_code == 200
     assert "Sgt Sam Supervisor" in page.text
     assert "Resolved &lt;after&gt; a visit" in page.text
-    assert "closed" in page.text and "open" in page.text
+    # The statuses as the history page words them (pages/history.c).
+    assert re.search(r"\bOpen\b", page.text) and re.search(r"\bClosed\b", page.text)
     # Another agency may not read the history of a record it may not see.
     with db.cursor() as cur:
         cur.execute("UPDATE incident SET sharing = 'agency' WHERE id = %s", (incident["id"],))

@@ -82,7 +82,8 @@ def add_update(session, ref, text, shared, version=None):
 def set_status(session, ref, status, reason=""):
     csrf, ver = form_of(session, ref)
     r = session.post(URL + "/staff/incidents/%s/status" % ref, data={
-        "csrf": csrf, "version": ver, "status": status, "reason": reason},
+        "csrf": csrf, "version": ver, "status": status, "reason": reason,
+        "outcome": "resolved" if status == "closed" else ""},
         allow_redirects=False)
     assert r.status_code == 303, r.text[:800]
 
@@ -152,8 +153,8 @@ def test_shared_and_staff_only_updates(db, case):
     page = staff.get(URL + "/staff/incidents/" + case["ref"]).text
     assert shared in page and internal in page
     # Newest first, and only the shared one is marked as shared.
-    items = re.findall(r'<li class="govuk-!-margin-bottom-4">(.*?)</li>',
-                       page.split('id="updates"', 1)[1].split("</ol>", 1)[0], re.S)
+    items = re.findall(r'<li class="govuk-!-margin-bottom-4"[^>]*>(.*?)</li>',
+                       page.split('id="timeline-list"', 1)[1].split("</ol>", 1)[0], re.S)
     assert internal in items[0] and "Staff only" in items[0]
     assert "Shared with reporters" not in items[0]
     assert shared in items[1] and "Shared with reporters" in items[1]
@@ -222,10 +223,13 @@ def test_a_status_change_tells_the_reporters_in_plain_words(db, case):
     assert not any(reason.split(":")[0] in body for _, _, body in mails_since(db, since))
     assert updates_after_confirmation(db, case["bob"], since) == []
 
-    # Reopening says so.
+    # Reopening is the team's business: the reporters are not told, nor emailed.
+    since = outbox_top(db)
     set_status(staff, case["ref"], "open", "New reports came in")
-    _, texts, _ = timeline(case["ada_track"])
-    assert texts[0] == "We have reopened this case. Our team is looking at your report."
+    status, texts, _ = timeline(case["ada_track"])
+    assert status == "Being looked at by our team"
+    assert texts[0].startswith("We have closed this case")
+    assert updates_after_confirmation(db, case["ada"], since) == []
 
 
 def errors_of(html):

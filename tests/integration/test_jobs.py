@@ -69,3 +69,26 @@ def test_header_injection_in_a_notify_job_is_refused(db, rds):
         return any(f.get("id") == str(oid) for _, f in rds.xrange("concord:jobs:dead"))
     wait_for(parked, timeout=60, interval=0.5, what="the dead letter")
     assert not os.path.exists(mail_path(oid))
+
+
+def test_the_relay_finds_committed_jobs_without_being_notified(db):
+    # The outbox row is the truth: no NOTIFY tells the relay (0033), it
+    # looks for pending rows a few times a second. Rows written with every
+    # trigger off (as a NOTIFY trigger would be) still leave promptly, one
+    # after another.
+    for i in range(3):
+        with db.cursor() as cur:
+            cur.execute("BEGIN")
+            cur.execute("SET LOCAL session_replication_role = replica")
+            cur.execute("INSERT INTO outbox (type, payload) VALUES ('notify', %s) RETURNING id",
+                        (json.dumps({"to": "prompt@example.org", "subject": f"prompt {i}",
+                                     "body": "b"}),))
+            oid = cur.fetchone()[0]
+            cur.execute("COMMIT")
+
+        def relayed():
+            with db.cursor() as cur:
+                cur.execute("SELECT relayed_at IS NOT NULL FROM outbox WHERE id = %s", (oid,))
+                return cur.fetchone()[0]
+        wait_for(relayed, timeout=2, interval=0.05, what=f"job {oid} relayed")
+        wait_for(lambda: os.path.exists(mail_path(oid)), timeout=10, what="the mail file")

@@ -16,7 +16,8 @@ from staff import as_role, csrf_of
 # What each seeded role may do (the table, as permission names).
 OFFICER = {"incident.create", "incident.view", "incident.update", "risk.assess",
            "action.manage", "case.manage", "evidence.view", "person.view"}
-SUPERVISOR = OFFICER | {"incident.reallocate", "incident.close", "risk.review", "audit.team"}
+SUPERVISOR = OFFICER | {"incident.reallocate", "incident.close", "risk.review", "audit.team",
+                        "person.merge"}
 ROLE_PERMS = {
     "call_handler": {"incident.create", "incident.view", "person.view"},
     "police_officer": OFFICER,

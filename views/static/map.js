@@ -4,7 +4,7 @@
 // or not. The server checks that the point is inside the partnership's area.
 //
 // Reads from #report-map (rendered from the configuration, see
-// fcgi/pages/report.c where_map): data-tiles (a Leaflet URL template),
+// fcgi/pages/map.c map_dict): data-tiles (a Leaflet URL template),
 // data-attribution (plain text), data-lon, data-lat, data-zoom. Writes the
 // chosen point into the hidden #lon and #lat inputs.
 (function () {
@@ -136,4 +136,45 @@
     forget();
     el.focus();
   });
+}());
+
+// The incident page's map (views/incident_view.tpl, #incident-map): the
+// incident's point with a marker, to look at only. The page says where in
+// words too (address, beat, area and the point), so nothing needs this.
+(function () {
+  'use strict';
+
+  var el = document.getElementById('incident-map');
+  if (!el || typeof window.L === 'undefined' || !el.dataset.tiles) {
+    return;
+  }
+  var L = window.L;
+  var lat = parseFloat(el.dataset.lat);
+  var lon = parseFloat(el.dataset.lon);
+  if (!isFinite(lat) || !isFinite(lon)) {
+    return;
+  }
+  el.setAttribute('role', 'img');
+  el.setAttribute('aria-label', 'Map of where it happened, with a marker at the place');
+  var map = L.map(el, {
+    center: [lat, lon],
+    zoom: parseFloat(el.dataset.zoom) || 16,
+    keyboard: false,
+    dragging: false,
+    scrollWheelZoom: false,
+    doubleClickZoom: false,
+    boxZoom: false,
+    touchZoom: false,
+    zoomControl: false
+  });
+  var attribution = document.createElement('span');
+  attribution.textContent = el.dataset.attribution || '';
+  map.attributionControl.setPrefix(false);
+  L.tileLayer(el.dataset.tiles, {
+    attribution: attribution.innerHTML,
+    maxZoom: 19,
+    referrerPolicy: 'strict-origin'
+  }).addTo(map);
+  L.marker([lat, lon], { keyboard: false, interactive: false, alt: 'Where it happened' })
+    .addTo(map);
 }());

@@ -1,0 +1,416 @@
+/* The one intake (domain/intake.h): every channel's submission is checked
+ * field by field, with one checker per kind, against the channel's
+ * mandatory fields; then, in one transaction, written and its flags (and
+ * for a report its provisional score) refreshed. This file: the rules,
+ * the checks every channel shares, and reports from the public, a partner
+ * or Open311 (written by domain/report.c); the staff channels are
+ * domain/intake_staff.c (written by domain/intake_write.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/clock.h"
+#include "domain/actor.h"
+#include "domain/answer.h"
+#include "domain/asb_catalogue.h"
+#include "domain/contact_check.h"
+#include "domain/flag_store.h"
+#include "domain/intake.h"
+#include "domain/intake_check.h"
+#include "domain/intake_impl.h"
+#include "domain/intake_write.h"
+#include "domain/point_check.h"
+#include "domain/risk_provisional.h"
+#include "store/pg.h"
+
+static const struct pg_stmt stmts[] = {
+	/* The actor's force: its own row when it is one, else the
+	 * partnership's (a council's call handler enters under the police
+	 * force's rules). */
+	{ "intake_rules",
+	  "SELECT coalesce(log_number_pattern, ''), coalesce(log_number_example, ''), "
+	  "array_to_string(police_mandatory, ','), array_to_string(call_mandatory, ',') "
+	  "FROM agency WHERE kind = 'police' AND active "
+	  "ORDER BY id = $1 DESC, core_partner DESC, id LIMIT 1" },
+	{ "intake_type",
+	  "SELECT id, category::text FROM asb_type WHERE code = $1 AND active" },
+};
+
+const struct pg_stmts intake_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+
+/* Splits a comma-separated list into rules->mandatory. */
+static int
+mandatory_split(struct arena *ar, const char *list, struct intake_rules *rules)
+{
+	char *copy, *tok, *save;
+
+	if ((copy = arena_strdup(ar, list)) == NULL)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL &&
+	    rules->nmandatory < sizeof(rules->mandatory) / sizeof(rules->mandatory[0]);
+	    tok = strtok_r(NULL, ",", &save))
+		rules->mandatory[rules->nmandatory++] = tok;
+	return 0;
+}
+
+/* The rules a channel enters under: the fixed lists of the public
+ * channels and CAD (intake_check.c), or the force's (agency row: the log
+ * number's pattern and example, police_mandatory or call_mandatory).
+ * Works inside or outside a transaction (agency is reference data).
+ * 0, or -1 on error. */
+int
+intake_rules_load(struct pg *pg, struct arena *ar, const struct actor *a,
+    enum intake_channel c, struct intake_rules *rules)
+{
+	const char *const *fixed = intake_channel_mandatory(c);
+	char aid[24];
+	const char *p[1] = { aid };
+	PGresult *res;
+	int rc = 0;
+
+	memset(rules, 0, sizeof(*rules));
+	/* The public channels give no log number: their list is all. */
+	if (fixed != NULL && c != INTAKE_CAD)
+		goto fixed;
+	snprintf(aid, sizeof(aid), "%lld", a->agency_id);
+	if ((res = pg_exec(pg, "intake_rules", 1, p)) == NULL)
+		return -1;
+	if (PQntuples(res) == 1) {
+		if (*PQgetvalue(res, 0, 0) != '\0')
+			rules->log_number_pattern = arena_strdup(ar, PQgetvalue(res, 0, 0));
+		if (*PQgetvalue(res, 0, 1) != '\0')
+			rules->log_number_example = arena_strdup(ar, PQgetvalue(res, 0, 1));
+		if (fixed == NULL)
+			rc = mandatory_split(ar, PQgetvalue(res, 0,
+			    c == INTAKE_CALL ? 3 : 2), rules);
+	}
+	PQclear(res);
+fixed:
+	for (; fixed != NULL && *fixed != NULL; fixed++)
+		rules->mandatory[rules->nmandatory++] = *fixed;
+	return rc;
+}
+
+/* 1 when the rules make the field mandatory. */
+int
+intake_mandatory(const struct intake_rules *rules, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < rules->nmandatory; i++)
+		if (strcmp(rules->mandatory[i], field) == 0)
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checks every channel shares (domain/intake_impl.h)                  */
+
+/* A field's error (the first one for a field stays); a full list marks
+ * the intake failed. */
+void
+ik_error(struct intake *k, const char *field, const char *message)
+{
+	if (message == NULL)
+		message = "This cannot be saved: check it";
+	if (intake_error_add(k->res, field, message) == -1)
+		k->failed = 1;
+}
+
+/* The error name of person i's field: "person-N-what", N from 1. */
+const char *
+ik_field(struct intake *k, size_t i, const char *what)
+{
+	const char *f = arena_printf(k->ar, "person-%zu-%s", i + 1, what);
+
+	if (f == NULL)
+		k->failed = 1;
+	return f != NULL ? f : "people";
+}
+
+/* s trimmed, or NULL when s is NULL; out of memory marks the intake. */
+const char *
+ik_trim(struct intake *k, const char *s)
+{
+	const char *t = intake_trim(k->ar, s);
+
+	if (s != NULL && t == NULL)
+		k->failed = 1;
+	return t;
+}
+
+/* A look-up of the checks: NULL when the database fails (marked). */
+PGresult *
+ik_lookup(struct intake *k, const char *name, int n, const char *const *p)
+{
+	PGresult *res = pg_exec(k->pg, name, n, p);
+
+	if (res == NULL)
+		k->failed = 1;
+	return res;
+}
+
+/* An active ASB type by its code: its id and category in the plan. */
+void
+ik_type(struct intake *k, const char *code)
+{
+	const char *p[1] = { code };
+	PGresult *res;
+
+	if (intake_blank(code) || (res = ik_lookup(k, "intake_type", 1, p)) == NULL)
+		return;
+	if (PQntuples(res) == 1) {
+		k->plan.type_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		k->category = arena_strdup(k->ar, PQgetvalue(res, 0, 1));
+		k->plan.type_code = code;
+	} else
+		ik_error(k, INTAKE_F_TYPE, "Choose a type of anti-social behaviour from the list");
+	PQclear(res);
+}
+
+/* The description (already trimmed): at most INTAKE_DESCRIPTION_MAX. */
+void
+ik_description(struct intake *k, const char *d)
+{
+	if (d != NULL && strlen(d) > INTAKE_DESCRIPTION_MAX)
+		ik_error(k, INTAKE_F_DESCRIPTION, arena_printf(k->ar, "The description must "
+		    "be %d characters or fewer", INTAKE_DESCRIPTION_MAX));
+	k->plan.description = d;
+}
+
+/* The postcode's shape, kept in its normal form. */
+const char *
+ik_postcode(struct intake *k, const char *field, const char *pc)
+{
+	char out[INTAKE_POSTCODE_MAX];
+	const char *why;
+
+	if (intake_blank(pc))
+		return pc;
+	if ((why = intake_postcode_check(pc, out)) != NULL) {
+		ik_error(k, field, why);
+		return pc;
+	}
+	return arena_strdup(k->ar, out);
+}
+
+/* The answers to the type's questions, each by the checker of its kind;
+ * a question with no answer passes unless required (and the answers were
+ * asked for: the public channels always ask). */
+void
+ik_answers(struct intake *k, struct json_object *answers, int required)
+{
+	struct asb_question *qs;
+	struct json_object *rec, *v;
+	struct answer ans;
+	const char *vals[64], *why;
+	size_t nq, i, n, j;
+	int rc;
+
+	if (k->plan.type_code == NULL || (answers == NULL && !required))
+		return;
+	if (asb_questions_list(k->pg, k->ar, k->plan.type_code, &qs, &nq) == -1) {
+		k->failed = 1;
+		return;
+	}
+	for (i = 0; i < nq; i++) {
+		n = 0;
+		if (answers != NULL && json_object_object_get_ex(answers, qs[i].key, &rec) &&
+		    json_object_object_get_ex(rec, "answer", &v)) {
+			if (json_object_is_type(v, json_type_array))
+				for (j = 0; j < json_object_array_length(v) && n < 64; j++)
+					vals[n++] = json_object_get_string(
+					    json_object_array_get_idx(v, j));
+			else if (!json_object_is_type(v, json_type_null))
+				vals[n++] = json_object_get_string(v);
+		}
+		if ((rc = answer_check(k->ar, &qs[i], vals, n, k->now, &ans, &why)) == -1) {
+			k->failed = 1;
+			return;
+		}
+		json_object_put(ans.value);
+		if (rc == 1 && (n > 0 || required))
+			ik_error(k, arena_printf(k->ar, "answer-%s", qs[i].key), why);
+	}
+}
+
+/* The flags of the new incident and of every incident it touches. */
+int
+ik_refresh(struct intake *k, long long incident_id, int provisional)
+{
+	struct incident_flags f;
+
+	if (flags_refresh_all(k->pg, k->cfg, incident_id, &f) == -1)
+		return -1;
+	k->res->flags = f.bits;
+	return provisional ? risk_provisional_refresh(k->pg, incident_id) : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reports: the public form, a partner, Open311                        */
+
+/* Inside the report's transaction, before it commits: the reporter's part
+ * in the incident (made or joined), the flags and the provisional score. */
+static int
+report_within(struct pg *pg, const struct report_result *out, void *arg)
+{
+	struct intake *k = arg;
+	enum flag_role reporter = FLAG_REPORTER;
+
+	if (out->reporter_id != 0 && intake_parts_write(pg, k->actor, out->incident_id,
+	    &out->reporter_id, &reporter, 1) == -1)
+		return -1;
+	return ik_refresh(k, out->incident_id, 1);
+}
+
+/* A report's own fields trimmed: the form's and Open311's alike. */
+static void
+report_trim(struct intake *k, struct report_input *r)
+{
+	r->description = ik_trim(k, r->description);
+	r->address = ik_trim(k, r->address);
+	r->postcode = ik_trim(k, r->postcode);
+	r->impact = ik_trim(k, r->impact);
+	r->given_name = ik_trim(k, r->given_name);
+	r->family_name = ik_trim(k, r->family_name);
+	r->email = ik_trim(k, r->email);
+	r->phone = ik_trim(k, r->phone);
+	r->partner_reference = ik_trim(k, r->partner_reference);
+	r->tenancy_reference = ik_trim(k, r->tenancy_reference);
+	/* Open311 says who sent it by the fields it sends: blank ones say
+	 * nothing, and the contact preference follows what is left. */
+	if (k->in->channel == INTAKE_OPEN311) {
+		if (intake_blank(r->given_name) && intake_blank(r->family_name) &&
+		    intake_blank(r->email) && intake_blank(r->phone))
+			r->anonymous = 1;
+		r->preferred_contact = !intake_blank(r->email) ? "email" :
+		    !intake_blank(r->phone) ? "phone" : "none";
+	}
+}
+
+/* A report's fields, each by its checker. */
+static void
+check_report(struct intake *k, struct report_input *r)
+{
+	const char *why;
+	size_t i;
+
+	ik_type(k, r->type_code);
+	if (!intake_blank(r->type_code) && k->plan.type_id == 0 && !k->failed)
+		k->res->report_rc = REPORT_BAD_TYPE;
+	ik_description(k, r->description);
+	/* The form's date and time, through the staff channels' parsers; the
+	 * form's own step allows no date after tomorrow either. */
+	if (!intake_blank(k->in->occurred_date) && (why = intake_when_check(k->ar,
+	    k->in->occurred_date, k->in->occurred_time, k->now, &r->occurred_at)) != NULL)
+		ik_error(k, INTAKE_F_WHEN, why);
+	if (!r->anonymous && !intake_blank(r->email) &&
+	    (why = contact_email_check(r->email)) != NULL)
+		ik_error(k, "email", why);
+	if (!r->anonymous && !intake_blank(r->phone) &&
+	    (why = contact_phone_check(r->phone)) != NULL)
+		ik_error(k, "phone", why);
+	r->postcode = ik_postcode(k, INTAKE_F_POSTCODE, r->postcode);
+	if (r->has_point && !area_point_valid(r->lon, r->lat)) {
+		ik_error(k, INTAKE_F_WHERE, POINT_WORDS);
+		k->res->report_rc = REPORT_BAD_POINT;
+	}
+	ik_answers(k, r->answers, 1);
+	for (i = 0; i < k->rules.nmandatory; i++) {
+		const char *f = k->rules.mandatory[i];
+
+		if (intake_has_error(k->res, f))
+			continue;
+		if ((strcmp(f, INTAKE_F_TYPE) == 0 && intake_blank(r->type_code)) ||
+		    (strcmp(f, INTAKE_F_WHERE) == 0 && !r->has_point &&
+		    intake_blank(r->address) && intake_blank(r->postcode)))
+			ik_error(k, f, intake_field_missing(f));
+	}
+}
+
+/* A report from the public, a partner or Open311: checked here, then
+ * taken by report_submit (dedup, the incident or the one it joins, the
+ * reporter, the report, evidence, audit, mail) with this intake's own
+ * rows and refreshes inside its transaction. */
+static enum intake_rc
+intake_submit_report(struct intake *k, struct rd *rd)
+{
+	struct report_input r = k->in->report;
+	struct intake_result *res = k->res;
+	enum report_rc rc;
+
+	r.channel = intake_channel_name(k->in->channel);
+	if (intake_rules_load(k->pg, k->ar, k->actor, k->in->channel, &k->rules) == -1)
+		return INTAKE_ERROR;
+	report_trim(k, &r);
+	check_report(k, &r);
+	if (k->failed)
+		return INTAKE_ERROR;
+	if (res->nerrors > 0)
+		return INTAKE_INVALID;
+	r.within = report_within;
+	r.within_arg = k;
+	switch ((rc = report_submit(k->pg, rd, k->actor, &r, &res->report))) {
+	case REPORT_OK:
+		res->incident_id = res->report.incident_id;
+		snprintf(res->incident_reference, sizeof(res->incident_reference), "%s",
+		    res->report.incident_reference);
+		return INTAKE_OK;
+	case REPORT_OUTSIDE:
+		ik_error(k, INTAKE_F_WHERE, intake_outside_words(k->ar, &res->report.where));
+		break;
+	case REPORT_BAD_POINT:
+		ik_error(k, INTAKE_F_WHERE, POINT_WORDS);
+		break;
+	case REPORT_BAD_TYPE:
+		ik_error(k, INTAKE_F_TYPE, "Choose a type of anti-social behaviour from the list");
+		break;
+	default:
+		return INTAKE_ERROR;
+	}
+	res->report_rc = rc;
+	return k->failed ? INTAKE_ERROR : INTAKE_INVALID;
+}
+
+/* Takes a submission from any channel. INTAKE_OK and the result; or
+ * INTAKE_INVALID and every field's error, nothing saved; or INTAKE_ERROR
+ * (logged), nothing saved. */
+enum intake_rc
+intake_submit(struct pg *pg, struct rd *rd, const struct config *cfg,
+    const struct actor *a, const struct intake_submission *in,
+    struct intake_result *res)
+{
+	struct intake k;
+	enum intake_rc rc;
+
+	memset(res, 0, sizeof(*res));
+	res->risk_level = -1;
+	memset(&k, 0, sizeof(k));
+	if ((k.ar = arena_new(16384)) == NULL)
+		return INTAKE_ERROR;
+	k.pg = pg;
+	k.cfg = cfg;
+	k.actor = a;
+	k.in = in;
+	k.res = res;
+	k.now = clock_epoch();
+	k.plan.ar = k.ar;
+	switch (in->channel) {
+	case INTAKE_POLICE:
+	case INTAKE_CALL:
+	case INTAKE_CAD:
+		rc = intake_submit_staff(&k);
+		break;
+	default:
+		rc = intake_submit_report(&k, rd);
+		break;
+	}
+	arena_free(k.ar);
+	return rc;
+}

@@ -1,0 +1,187 @@
+/* Reports of the same thing join one incident (domain/intake_dedup.h):
+ * Redis gives the fast "anything like this nearby?" answer, PostgreSQL
+ * has the last word, and advisory locks on the map's cells keep two
+ * reports at once from both creating. The public channels' intake
+ * (report_submit) decides with these; staff channels never join by
+ * themselves: an officer links (domain/similar.c shows the candidates). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/clock.h"
+#include "domain/intake_dedup.h"
+#include "domain/report.h"
+#include "store/pg.h"
+#include "store/redis.h"
+
+static const struct pg_stmt stmts[] = {
+	/* The incident to join and its owner; the function holds the radius
+	 * and window (0019_report_consent_place.sql) and answers only a core
+	 * partner's settings. */
+	{ "report_duplicate",
+	  "SELECT incident_id, owner FROM report_duplicate_of($1, $2, $3)" },
+	/* The same for a partner's report, which joins only an incident of
+	 * its own agency's that the partnership sees: row security lets the
+	 * partner see those. */
+	{ "report_duplicate_own",
+	  "SELECT i.id, i.owning_agency_id "
+	  "FROM incident i WHERE i.asb_type_id = $1 AND i.status <> 'closed' "
+	  "AND i.reported_at > now() - make_interval(secs => $5::integer) "
+	  "AND i.owning_agency_id = $6 AND i.sharing = 'partnership' "
+	  "AND i.location IS NOT NULL AND ST_DWithin(i.location::geography, "
+	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography, $4::float8) "
+	  "ORDER BY i.location::geography <-> "
+	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography LIMIT 1" },
+	/* Serialises reports that could be duplicates of each other from the
+	 * moment they decide between joining and creating until they commit,
+	 * so two at once cannot both create (see intake_dedup_lock). */
+	{ "report_lock",
+	  "SELECT pg_advisory_xact_lock(1919250544, k) "
+	  "FROM unnest($1::integer[]) WITH ORDINALITY AS u (k, n) ORDER BY n" },
+};
+
+const struct pg_stmts intake_dedup_statements = {
+	stmts, sizeof(stmts) / sizeof(stmts[0])
+};
+
+static void
+num(char *buf, size_t len, long long v)
+{
+	snprintf(buf, len, "%lld", v);
+}
+
+/* The Redis key of the dedup index for a type and a 2-hour bucket. */
+static void
+dedup_key(char *out, size_t len, const char *type, long long bucket)
+{
+	snprintf(out, len, "concord:dedup:%s:%lld", type, bucket);
+}
+
+/* The fast look-up: an incident id from Redis within the radius, in this
+ * bucket or the last, or 0. -1 when Redis cannot say (PostgreSQL decides). */
+static long long
+dedup_redis(struct rd *rd, const struct report_input *in)
+{
+	long long bucket = clock_epoch() / REPORT_DEDUP_SECONDS, id = 0;
+	char key[128], lon[32], lat[32], radius[16];
+	redisReply *r;
+	int b;
+
+	snprintf(lon, sizeof(lon), "%.7f", in->lon);
+	snprintf(lat, sizeof(lat), "%.7f", in->lat);
+	snprintf(radius, sizeof(radius), "%d", REPORT_DEDUP_METRES);
+	for (b = 0; b < 2 && id == 0; b++) {
+		dedup_key(key, sizeof(key), in->type_code, bucket - b);
+		r = rd_command(rd, "GEOSEARCH %s FROMLONLAT %s %s BYRADIUS %s m ASC COUNT 1",
+		    key, lon, lat, radius);
+		if (r == NULL || r->type == REDIS_REPLY_ERROR) {
+			if (r != NULL)
+				freeReplyObject(r);
+			return -1;
+		}
+		if (r->type == REDIS_REPLY_ARRAY && r->elements > 0 &&
+		    r->element[0]->type == REDIS_REPLY_STRING)
+			id = strtoll(r->element[0]->str, NULL, 10);
+		freeReplyObject(r);
+	}
+	return id;
+}
+
+/* Remembers a new incident in the fast index, for the next reports. */
+void
+intake_dedup_remember(struct rd *rd, const struct report_input *in, long long incident)
+{
+	long long bucket = clock_epoch() / REPORT_DEDUP_SECONDS;
+	char key[128], lon[32], lat[32], id[24];
+	redisReply *r;
+
+	dedup_key(key, sizeof(key), in->type_code, bucket);
+	snprintf(lon, sizeof(lon), "%.7f", in->lon);
+	snprintf(lat, sizeof(lat), "%.7f", in->lat);
+	num(id, sizeof(id), incident);
+	if ((r = rd_command(rd, "GEOADD %s %s %s %s", key, lon, lat, id)) != NULL)
+		freeReplyObject(r);
+	if ((r = rd_command(rd, "EXPIRE %s %d", key, 2 * REPORT_DEDUP_SECONDS)) != NULL)
+		freeReplyObject(r);
+}
+
+/* Locks the neighbourhood of the report's point for its type, until the
+ * transaction ends. The map is cut into cells larger than the square of
+ * REPORT_DEDUP_METRES around a point; a report locks every cell its square
+ * touches (usually four), in one order. Two reports within the radius of
+ * each other both lock the cell of either point, so they take turns;
+ * reports elsewhere, or of other types, do not wait for each other. A key
+ * is a hash, so two far-apart cells may share one: that only makes them
+ * wait. Reports without a point are never joined and lock nothing. */
+int
+intake_dedup_lock(struct pg *pg, const struct report_input *in, long long type_id)
+{
+	const double cell_lat = 0.003, cell_lon = 0.005;	/* ~333 m by 350 m at 51°N */
+	const double margin = REPORT_DEDUP_METRES * 1.1;	/* for the curve of the earth */
+	double dlat = margin / 111320.0,
+	    dlon = margin / (111320.0 * fmax(cos(in->lat * M_PI / 180.0), 0.05));
+	long long y0 = (long long)floor((in->lat - dlat) / cell_lat),
+	    y1 = (long long)floor((in->lat + dlat) / cell_lat),
+	    x0 = (long long)floor((in->lon - dlon) / cell_lon),
+	    x1 = (long long)floor((in->lon + dlon) / cell_lon), x, y;
+	unsigned keys[16], k, t;
+	char arr[16 * 12 + 3], *p = arr;
+	const char *param[1] = { arr };
+	size_t n = 0, i, j;
+
+	if (!in->has_point)
+		return 0;
+	for (y = y0; y <= y1; y++)
+		for (x = x0; x <= x1 && n < 16; x++) {
+			k = (unsigned)(type_id * 0x9e3779b1ULL ^ (unsigned long long)y *
+			    0x85ebca6bULL ^ (unsigned long long)x * 0xc2b2ae35ULL);
+			keys[n++] = k & 0x7fffffff;
+		}
+	/* One order for everyone: no two reports wait for each other in a ring. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && keys[j - 1] > keys[j]; j--) {
+			t = keys[j];
+			keys[j] = keys[j - 1];
+			keys[j - 1] = t;
+		}
+	*p++ = '{';
+	for (i = 0; i < n; i++)
+		p += snprintf(p, (size_t)(arr + sizeof(arr) - p), "%s%u", i ? "," : "", keys[i]);
+	snprintf(p, (size_t)(arr + sizeof(arr) - p), "}");
+	return pg_exec_ok(pg, "report_lock", 1, param);
+}
+
+/* Whether this report repeats an open incident of its type: *join and
+ * *join_owner, or 0. PostgreSQL confirms what Redis suggests (and decides
+ * alone when Redis is down). `own`: 0, or the agency whose incidents alone
+ * a partner's report may join. 0, or -1 on error. */
+int
+intake_dedup_find(struct pg *pg, struct rd *rd, const struct report_input *in,
+    long long type_id, long long own, long long *join, long long *join_owner)
+{
+	char tid[24], lon[32], lat[32], m[16], s[16], agency[24];
+	const char *p[6] = { tid, lon, lat, m, s, agency };
+	PGresult *res;
+	long long hint;
+
+	*join = *join_owner = 0;
+	if (!in->has_point)
+		return 0;
+	if ((hint = dedup_redis(rd, in)) == 0)
+		return 0;	/* nothing nearby: no need to ask PostgreSQL */
+	num(tid, sizeof(tid), type_id);
+	snprintf(lon, sizeof(lon), "%.7f", in->lon);
+	snprintf(lat, sizeof(lat), "%.7f", in->lat);
+	snprintf(m, sizeof(m), "%d", REPORT_DEDUP_METRES);
+	snprintf(s, sizeof(s), "%d", REPORT_DEDUP_SECONDS);
+	num(agency, sizeof(agency), own);
+	if ((res = own ? pg_exec(pg, "report_duplicate_own", 6, p) :
+	    pg_exec(pg, "report_duplicate", 3, p)) == NULL)
+		return -1;
+	if (PQntuples(res) == 1) {
+		*join = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		*join_owner = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
+	}
+	PQclear(res);
+	return 0;
+}
