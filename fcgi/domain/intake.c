@@ -36,7 +36,7 @@ static const struct pg_stmt stmts[] = {
 	  "FROM agency WHERE kind = 'police' AND active "
 	  "ORDER BY id = $1 DESC, core_partner DESC, id LIMIT 1" },
 	{ "intake_type",
-	  "SELECT id, category::text FROM asb_type WHERE code = $1 AND active" },
+	  "SELECT id, category::text, name FROM asb_type WHERE code = $1 AND active" },
 };
 
 const struct pg_stmts intake_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -168,6 +168,7 @@ ik_type(struct intake *k, const char *code)
 	if (PQntuples(res) == 1) {
 		k->plan.type_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 		k->category = arena_strdup(k->ar, PQgetvalue(res, 0, 1));
+		k->type_name = arena_strdup(k->ar, PQgetvalue(res, 0, 2));
 		k->plan.type_code = code;
 	} else
 		ik_error(k, INTAKE_F_TYPE, "Choose a type of anti-social behaviour from the list");
@@ -206,18 +207,22 @@ ik_postcode(struct intake *k, const char *field, const char *pc)
 void
 ik_answers(struct intake *k, struct json_object *answers, int required)
 {
-	struct asb_question *qs;
+	const struct asb_question *qs = k->in->questions;
+	struct asb_question *read;
 	struct json_object *rec, *v;
 	struct answer ans;
 	const char *vals[64], *why;
-	size_t nq, i, n, j;
+	size_t nq = k->in->nquestions, i, n, j;
 	int rc;
 
 	if (k->plan.type_code == NULL || (answers == NULL && !required))
 		return;
-	if (asb_questions_list(k->pg, k->ar, k->plan.type_code, &qs, &nq) == -1) {
-		k->failed = 1;
-		return;
+	if (qs == NULL) {
+		if (asb_questions_list(k->pg, k->ar, k->plan.type_code, &read, &nq) == -1) {
+			k->failed = 1;
+			return;
+		}
+		qs = read;
 	}
 	for (i = 0; i < nq; i++) {
 		n = 0;
@@ -356,6 +361,10 @@ intake_submit_report(struct intake *k, struct rd *rd)
 		return INTAKE_INVALID;
 	r.within = report_within;
 	r.within_arg = k;
+	if (k->type_name != NULL) {
+		r.type_id = k->plan.type_id;
+		r.type_name = k->type_name;
+	}
 	switch ((rc = report_submit(k->pg, rd, k->actor, &r, &res->report))) {
 	case REPORT_OK:
 		res->incident_id = res->report.incident_id;

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "domain/asb_catalogue.h"
 #include "domain/flags.h"
 #include "domain/report.h"
 
@@ -118,6 +119,12 @@ struct intake_submission {
 	 * the officer confirmed the incident is new. */
 	const char		*link_to;
 	int			 confirmed_new;
+	/* The public channels: the type's questions when the caller has
+	 * read them already (report.type_code's; the form checks that none
+	 * was skipped), so the intake does not read them again. NULL: the
+	 * intake reads them. */
+	const struct asb_question *questions;
+	size_t			 nquestions;
 };
 
 /* N counts the people from 1, in the order of the submission. */

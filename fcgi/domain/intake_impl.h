@@ -27,6 +27,7 @@ struct intake {
 	struct intake_rules		 rules;
 	struct intake_plan		 plan;
 	const char			*category;	/* the type's */
+	const char			*type_name;	/* the type's */
 	time_t				 now;
 	int				 failed;	/* the database or memory */
 };

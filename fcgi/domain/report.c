@@ -35,7 +35,6 @@ static const struct pg_stmt stmts[] = {
 	{ "report_owner",
 	  "SELECT id FROM agency WHERE active AND core_partner "
 	  "ORDER BY id = $1 DESC, kind = 'local_authority' DESC, id LIMIT 1" },
-	{ "report_next_reference", "SELECT next_reference()" },
 	{ "report_person",
 	  "INSERT INTO person (owning_agency_id, sharing, shared_with, given_name, "
 	  "family_name, email, phone, preferred_contact, contact_consent, share_consent, "
@@ -47,12 +46,12 @@ static const struct pg_stmt stmts[] = {
 	  "INSERT INTO incident (reference, channel, asb_type_id, description, "
 	  "occurred_at, recurring, location, address, postcode, beat_id, la_area_id, "
 	  "status, vulnerable, repeat_victim, answers, reporter_id, owning_agency_id, "
-	  "sharing) VALUES ($1, $2::incident_channel, $3, nullif($4, ''), "
-	  "$5::timestamptz, $6::jsonb, CASE WHEN $7::float8 IS NULL THEN NULL ELSE "
-	  "ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326) END, nullif($9, ''), "
-	  "nullif($10, ''), nullif($11, '0')::bigint, nullif($12, '0')::bigint, 'new', "
-	  "$13::boolean, $14::boolean, $15::jsonb, $16::bigint, $17, 'partnership') "
-	  "RETURNING id" },
+	  "sharing) VALUES (next_reference(), $1::incident_channel, $2, nullif($3, ''), "
+	  "$4::timestamptz, $5::jsonb, CASE WHEN $6::float8 IS NULL THEN NULL ELSE "
+	  "ST_SetSRID(ST_MakePoint($6::float8, $7::float8), 4326) END, nullif($8, ''), "
+	  "nullif($9, ''), nullif($10, '0')::bigint, nullif($11, '0')::bigint, 'new', "
+	  "$12::boolean, $13::boolean, $14::jsonb, $15::bigint, $16, 'partnership') "
+	  "RETURNING id, reference" },
 	/* The report keeps its own place and times, whether it makes an
 	 * incident or joins one. */
 	{ "report_insert",
@@ -60,12 +59,13 @@ static const struct pg_stmt stmts[] = {
 	  "reporter_id, description, answers, impact, partner, email_updates, "
 	  "idempotency_key, client_ref, owning_agency_id, sharing, shared_with, created_by, "
 	  "location, address, postcode, occurred_at, recurring) "
-	  "VALUES ($1, $2, $3::incident_channel, $4, $5::bigint, nullif($6, ''), "
+	  "VALUES (coalesce($1::text, next_reference()), $2, $3::incident_channel, $4, "
+	  "$5::bigint, nullif($6, ''), "
 	  "$7::jsonb, $8::jsonb, $9::jsonb, $10::boolean, nullif($11, ''), "
 	  "nullif($12, ''), $13, 'partnership', $14::bigint[], "
 	  "nullif($15, '0')::bigint, CASE WHEN $16::float8 IS NULL THEN NULL ELSE "
 	  "ST_SetSRID(ST_MakePoint($16::float8, $17::float8), 4326) END, nullif($18, ''), "
-	  "nullif($19, ''), $20::timestamptz, $21::jsonb) RETURNING id" },
+	  "nullif($19, ''), $20::timestamptz, $21::jsonb) RETURNING id, reference" },
 	{ "report_tracking",
 	  "SELECT reference, type, status, reported FROM report_tracking($1, $2)" },
 	{ "report_tracking_updates",
@@ -121,16 +121,22 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	const char *p[1];
 
 	memset(pl, 0, sizeof(*pl));
-	p[0] = in->type_code;
-	if ((res = pg_exec(pg, "report_type", 1, p)) == NULL)
-		return REPORT_ERROR;
-	if ((found = PQntuples(res) == 1)) {
-		pl->type_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		snprintf(pl->type_name, sizeof(pl->type_name), "%s", PQgetvalue(res, 0, 1));
+	if (in->type_id != 0 && in->type_name != NULL) {
+		pl->type_id = in->type_id;
+		snprintf(pl->type_name, sizeof(pl->type_name), "%s", in->type_name);
+	} else {
+		p[0] = in->type_code;
+		if ((res = pg_exec(pg, "report_type", 1, p)) == NULL)
+			return REPORT_ERROR;
+		if ((found = PQntuples(res) == 1)) {
+			pl->type_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+			snprintf(pl->type_name, sizeof(pl->type_name), "%s",
+			    PQgetvalue(res, 0, 1));
+		}
+		PQclear(res);
+		if (!found)
+			return REPORT_BAD_TYPE;
 	}
-	PQclear(res);
-	if (!found)
-		return REPORT_BAD_TYPE;
 	if (in->has_point) {
 		switch (area_locate(pg, in->lon, in->lat, &out->where)) {
 		case AREA_BAD_POINT:
@@ -260,7 +266,7 @@ write_person(struct pg *pg, const struct report_input *in, const struct plan *pl
 
 static int
 write_incident(struct pg *pg, const struct report_input *in, const struct plan *pl,
-    const struct report_result *out, long long reporter, long long *id)
+    struct report_result *out, long long reporter, long long *id)
 {
 	char lon[32], lat[32], beat[24], area[24], rep[24], owner[24], tid[24];
 	struct json_object *answers = in->answers;
@@ -268,7 +274,7 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	    .targeted = in->targeted, .happened_before = in->happened_before };
 	struct flag_windows w;
 	struct flag_result flags;
-	const char *p[17];
+	const char *p[16];
 	PGresult *res;
 
 	snprintf(lon, sizeof(lon), "%.7f", in->lon);
@@ -278,30 +284,30 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	num(rep, sizeof(rep), reporter);
 	num(owner, sizeof(owner), pl->owner);
 	num(tid, sizeof(tid), pl->type_id);
-	p[0] = out->reference;
-	p[1] = in->channel;
-	p[2] = tid;
-	p[3] = in->description ? in->description : "";
-	p[4] = in->occurred_at;
-	p[5] = in->recurring ? json_text(in->recurring, NULL) : NULL;
-	p[6] = in->has_point ? lon : NULL;
-	p[7] = in->has_point ? lat : NULL;
-	p[8] = in->address ? in->address : "";
-	p[9] = in->postcode ? in->postcode : "";
-	p[10] = beat;
-	p[11] = area;
+	p[0] = in->channel;
+	p[1] = tid;
+	p[2] = in->description ? in->description : "";
+	p[3] = in->occurred_at;
+	p[4] = in->recurring ? json_text(in->recurring, NULL) : NULL;
+	p[5] = in->has_point ? lon : NULL;
+	p[6] = in->has_point ? lat : NULL;
+	p[7] = in->address ? in->address : "";
+	p[8] = in->postcode ? in->postcode : "";
+	p[9] = beat;
+	p[10] = area;
 	/* What the report says of itself: a new incident has no links yet,
 	 * so the windows do not matter here. */
 	flag_windows_default(&w);
 	flags_compute(&w, &facts, &flags);
-	p[12] = yesno((flags.bits & FLAG_BIT(FLAG_VULNERABLE)) != 0);
-	p[13] = yesno((flags.bits & FLAG_BIT(FLAG_REPEAT_VICTIM)) != 0);
-	p[14] = json_text(answers, "{}");
-	p[15] = reporter ? rep : NULL;
-	p[16] = owner;
-	if ((res = pg_exec(pg, "report_incident", 17, p)) == NULL)
+	p[11] = yesno((flags.bits & FLAG_BIT(FLAG_VULNERABLE)) != 0);
+	p[12] = yesno((flags.bits & FLAG_BIT(FLAG_REPEAT_VICTIM)) != 0);
+	p[13] = json_text(answers, "{}");
+	p[14] = reporter ? rep : NULL;
+	p[15] = owner;
+	if ((res = pg_exec(pg, "report_incident", 16, p)) == NULL)
 		return -1;
 	*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
 	PQclear(res);
 	return 0;
 }
@@ -342,7 +348,9 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	num(by, sizeof(by), a->user_id);
 	snprintf(lon, sizeof(lon), "%.7f", in->lon);
 	snprintf(lat, sizeof(lat), "%.7f", in->lat);
-	p[0] = out->reference;
+	/* A report joining an incident takes its own reference here; one
+	 * that made its incident shares the incident's. */
+	p[0] = *out->reference != '\0' ? out->reference : NULL;
 	p[1] = inc;
 	p[2] = in->channel;
 	p[3] = hash;
@@ -366,6 +374,7 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	if ((res = pg_exec(pg, "report_insert", 21, p)) == NULL)
 		goto out;
 	out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
 	PQclear(res);
 	rc = 0;
 out:
@@ -515,7 +524,6 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	struct actor a = *caller;
 	enum report_rc rc;
 	struct plan pl;
-	PGresult *res;
 	long long reporter;
 	int seen;
 
@@ -534,20 +542,16 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	if ((rc = plan_make(pg, rd, &a, in, out, &pl)) != REPORT_OK)
 		goto fail;
 	rc = REPORT_ERROR;
-	if ((res = pg_exec(pg, "report_next_reference", 0, NULL)) == NULL)
-		goto fail;
-	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
 	if (write_person(pg, in, &pl, &reporter) == -1)
 		goto fail;
 	if (pl.join != 0) {
 		out->incident_id = pl.join;
 		out->linked = 1;	/* the look-up gives only its id */
 	} else {
-		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
-		    out->reference);
 		if (write_incident(pg, in, &pl, out, reporter, &out->incident_id) == -1)
 			goto fail;
+		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
+		    out->reference);
 	}
 	if (write_report(pg, &a, in, &pl, out, reporter) == -1 ||
 	    write_evidence(pg, &a, in, &pl, out) == -1 ||

@@ -29,6 +29,10 @@ struct stored_file;
 struct report_input {
 	const char		*channel;	/* "public", "partner", "open311" */
 	const char		*type_code;	/* asb_type.code */
+	/* The type as the caller read it (its id and name), so that
+	 * report_submit does not read it again; 0 and NULL: it reads it. */
+	long long		 type_id;
+	const char		*type_name;
 	const char		*description;
 	struct json_object	*answers;	/* {key: {"question", "answer", "version"}} */
 	const char		*occurred_at;	/* ISO 8601, or NULL */

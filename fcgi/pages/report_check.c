@@ -238,18 +238,17 @@ step_missing(struct req *r, struct report_draft *d)
  * skip a page by typing the address); NULL when there is none, or "" when
  * the database cannot say. */
 static const char *
-question_missing(struct req *r, struct report_draft *d)
+question_missing(struct req *r, struct report_draft *d, struct qlist *ql)
 {
 	struct json_object *answers = NULL;
-	struct qlist ql;
 	size_t i;
 
-	if (questions_of(r, d, &ql) == -1)
+	if (questions_of(r, d, ql) == -1)
 		return "";
 	answers = draft_value(d, DK_ANSWERS);
-	for (i = 0; i < ql.n; i++)
-		if (ql.q[i].required && (answers == NULL ||
-		    !json_object_object_get_ex(answers, ql.q[i].key, NULL)))
+	for (i = 0; i < ql->n; i++)
+		if (ql->q[i].required && (answers == NULL ||
+		    !json_object_object_get_ex(answers, ql->q[i].key, NULL)))
 			return arena_printf(r->arena, "/report/questions/%zu", i + 1);
 	return NULL;
 }
@@ -277,13 +276,14 @@ void
 report_check_get(struct req *r)
 {
 	struct report_draft d;
+	struct qlist ql;
 	const char *missing;
 	char key[33], token[65];
 
 	if (!draft_enter(r, &d, 1))
 		return;
 	if ((missing = step_missing(r, &d)) != NULL ||
-	    (missing = question_missing(r, &d)) != NULL) {
+	    (missing = question_missing(r, &d, &ql)) != NULL) {
 		if (missing == NULL || *missing == '\0')
 			draft_unavailable(r);
 		else
@@ -509,6 +509,7 @@ report_submit_post(struct req *r)
 	struct report_input *in = &sub.report;
 	struct report_draft d;
 	struct json_object *recurring = NULL;
+	struct qlist ql;
 	const char *idem, *missing, *sent;
 	int held, limited;
 
@@ -517,7 +518,7 @@ report_submit_post(struct req *r)
 	idem = draft_get(&d, DK_IDEM);
 	sent = req_form(r, "idempotency-key");
 	if ((missing = step_missing(r, &d)) != NULL ||
-	    (missing = question_missing(r, &d)) != NULL || *idem == '\0') {
+	    (missing = question_missing(r, &d, &ql)) != NULL || *idem == '\0') {
 		if (missing != NULL && *missing == '\0')
 			draft_unavailable(r);
 		else
@@ -555,6 +556,11 @@ report_submit_post(struct req *r)
 	    input_make(r, &d, &sub, &recurring) == -1)
 		goto unavailable_unlock;
 	sub.channel = strcmp(in->channel, "partner") == 0 ? INTAKE_PARTNER : INTAKE_PUBLIC;
+	/* Read for question_missing: the intake checks the answers by them. */
+	if (ql.q != NULL) {
+		sub.questions = ql.q;
+		sub.nquestions = ql.n;
+	}
 	switch (intake_submit(r->pg, r->rd, r->cfg, &r->actor, &sub, res)) {
 	case INTAKE_OK:
 		submit_done(r, &d, &res->report);

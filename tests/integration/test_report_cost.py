@@ -1,0 +1,68 @@
+"""What one public report asks of PostgreSQL (README "Performance"): its
+round trips are its cost, so the form's submit reads nothing twice and
+takes its reference in the insert. Counted from PostgreSQL's log with
+log_statement = 'all', as scripts/bench captures a report."""
+import os
+import re
+
+import psycopg2
+
+from stack import URL, VAR, read_conf, wait_for
+from test_report_form import done, no_rate_limit, to_check
+from test_report_submit import check_form
+
+assert no_rate_limit  # the fixture, imported to take effect here
+
+STATEMENT = re.compile(r"concord_app@\S+ LOG:  (?:execute [^:]+|statement): (.*)")
+
+
+def set_log_statement(value):
+    conn = psycopg2.connect(read_conf()["db_admin"])
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        if value is None:
+            cur.execute("ALTER SYSTEM RESET log_statement")
+        else:
+            cur.execute("ALTER SYSTEM SET log_statement = %s", (value,))
+        cur.execute("SELECT pg_reload_conf()")
+    conn.close()
+
+
+def logged_now(value):
+    conn = psycopg2.connect(read_conf()["db_admin"])
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SHOW log_statement")
+            return cur.fetchone()[0] == value
+    finally:
+        conn.close()
+
+
+def statements_of(action):
+    """What concord_app ran during action(), in order."""
+    log = os.path.join(VAR, "pg", "postgres.log")
+    set_log_statement("all")
+    try:
+        wait_for(lambda: logged_now("all"), what="log_statement = 'all'")
+        start = os.path.getsize(log)
+        action()
+    finally:
+        set_log_statement(None)
+    with open(log, errors="replace") as f:
+        f.seek(start)
+        return STATEMENT.findall(f.read())
+
+
+def test_a_public_report_reads_its_type_and_questions_once(http):
+    to_check(http)
+    form = check_form(http)
+    ran = statements_of(lambda: http.post(URL + "/report/submit", data=form))
+    ref, _, _ = done(http)
+    assert ref
+    assert [s for s in ran if s.startswith("INSERT INTO report ")], ran
+    questions = [s for s in ran if "FROM question q JOIN asb_type" in s]
+    types = [s for s in ran if re.search(r"FROM asb_type WHERE code", s)]
+    assert len(questions) == 1, questions
+    assert len(types) == 1, types
+    # The reference is taken by the insert that uses it.
+    assert not [s for s in ran if s.strip() == "SELECT next_reference()"], ran
