@@ -157,7 +157,7 @@ summary_dict(struct req *r, struct view_dict *d, const struct incident *in,
 	    place_dict(r, d, in, dt) == -1 ? -1 : 0;
 }
 
-/* The flags as tags, then k5's Case Review prompt (pages/case_review.c). */
+/* The flags as tags, then the Case Review prompt (pages/case_review.c). */
 static int
 flags_dict(struct req *r, struct view_dict *d, const struct incident *in)
 {
