@@ -20,6 +20,23 @@ static const struct pg_stmt stmts[] = {
 	  "action, before, after, reason, request_id, client_addr) "
 	  "VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::jsonb, $7::jsonb, "
 	  "$8, $9, $10)" },
+	/* Two rows of one change in one round trip: the chain's trigger
+	 * runs for each row in order, as for two statements. */
+	{ "audit_append_both",
+	  "INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, "
+	  "action, before, after, reason, request_id, client_addr) "
+	  "VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::jsonb, $7::jsonb, "
+	  "$8, $9, $10), ($1::bigint, $2::bigint, $11, $12, $13, $6::jsonb, "
+	  "$7::jsonb, $8, $9, $10)" },
+	/* The same with the change's job, which the web role may only add
+	 * (no RETURNING: see outbox_add). */
+	{ "audit_append_both_job",
+	  "WITH job AS (INSERT INTO outbox (type, payload) VALUES ($14, $15::jsonb)) "
+	  "INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, "
+	  "action, before, after, reason, request_id, client_addr) "
+	  "VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::jsonb, $7::jsonb, "
+	  "$8, $9, $10), ($1::bigint, $2::bigint, $11, $12, $13, $6::jsonb, "
+	  "$7::jsonb, $8, $9, $10)" },
 };
 
 const struct pg_stmts audit_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -40,6 +57,53 @@ audit_json(struct json_object *o, int *oom)
 	return s;
 }
 
+/* The parameters audit_append and audit_append_both share: who (0 as
+ * NULL), before, after, reason and the request. -1 when out of memory. */
+static int
+audit_params(const struct actor *who, struct json_object *before,
+    struct json_object *after, const char *reason, const char **params,
+    char *uid, char *aid)
+{
+	int oom = 0;
+
+	params[0] = params[1] = NULL;
+	if (who != NULL && who->user_id != 0) {
+		snprintf(uid, 24, "%lld", who->user_id);
+		params[0] = uid;
+	}
+	if (who != NULL && who->agency_id != 0) {
+		snprintf(aid, 24, "%lld", who->agency_id);
+		params[1] = aid;
+	}
+	params[5] = audit_json(before, &oom);
+	params[6] = audit_json(after, &oom);
+	params[7] = reason;
+	params[8] = who != NULL ? who->request_id : NULL;
+	params[9] = who != NULL ? who->client_addr : NULL;
+	if (oom) {
+		log_error("audit_append: out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* Inside a transaction only: see audit_append. */
+static int
+audit_in_tx(struct pg *pg, const char *entity, const char *action)
+{
+	if (entity == NULL || action == NULL) {
+		log_error("audit_append: no entity or action");
+		return -1;
+	}
+	if (PQtransactionStatus(pg_conn(pg)) != PQTRANS_INTRANS &&
+	    PQtransactionStatus(pg_conn(pg)) != PQTRANS_INERROR) {
+		log_error("audit_append: %s %s: not inside a transaction",
+		    action, entity);
+		return -1;
+	}
+	return 0;
+}
+
 /* Writes one audit row for what the actor did (action, e.g. "update") to
  * a record (entity, e.g. "incident", and its id as text). before and after
  * are the record's values (audit_diff gives the changed fields of an
@@ -58,40 +122,50 @@ audit_append(struct pg *pg, const struct actor *who, const char *entity,
 {
 	const char *params[10];
 	char uid[24], aid[24];
+
+	if (audit_in_tx(pg, entity, action) == -1 ||
+	    audit_params(who, before, after, reason, params, uid, aid) == -1)
+		return -1;
+	params[2] = entity;
+	params[3] = entity_id;
+	params[4] = action;
+	return pg_exec_ok(pg, "audit_append", 10, params);
+}
+
+/* Two rows for one change seen from two records (a report made, and the
+ * incident it made or joined), in that order, with the same actor,
+ * before, after and reason: as two audit_append calls, in one round
+ * trip; and, when job_type is not NULL, the change's outbox job (as
+ * outbox_add) in the same statement. Returns 0 or -1, as audit_append. */
+int
+audit_append_both(struct pg *pg, const struct actor *who, const char *entity,
+    const char *entity_id, const char *action, const char *entity2,
+    const char *entity_id2, const char *action2, struct json_object *before,
+    struct json_object *after, const char *reason, const char *job_type,
+    struct json_object *job)
+{
+	const char *params[15];
+	char uid[24], aid[24];
 	int oom = 0;
 
-	if (entity == NULL || action == NULL) {
-		log_error("audit_append: no entity or action");
+	if (audit_in_tx(pg, entity, action) == -1 || audit_in_tx(pg, entity2, action2) == -1 ||
+	    audit_params(who, before, after, reason, params, uid, aid) == -1)
 		return -1;
-	}
-	if (PQtransactionStatus(pg_conn(pg)) != PQTRANS_INTRANS &&
-	    PQtransactionStatus(pg_conn(pg)) != PQTRANS_INERROR) {
-		log_error("audit_append: %s %s: not inside a transaction",
-		    action, entity);
-		return -1;
-	}
-	params[0] = params[1] = NULL;
-	if (who != NULL && who->user_id != 0) {
-		snprintf(uid, sizeof(uid), "%lld", who->user_id);
-		params[0] = uid;
-	}
-	if (who != NULL && who->agency_id != 0) {
-		snprintf(aid, sizeof(aid), "%lld", who->agency_id);
-		params[1] = aid;
+	if (job_type != NULL) {
+		params[13] = job_type;
+		if ((params[14] = audit_json(job, &oom)) == NULL) {
+			log_error("audit_append: no job, or out of memory");
+			return -1;
+		}
 	}
 	params[2] = entity;
 	params[3] = entity_id;
 	params[4] = action;
-	params[5] = audit_json(before, &oom);
-	params[6] = audit_json(after, &oom);
-	params[7] = reason;
-	params[8] = who != NULL ? who->request_id : NULL;
-	params[9] = who != NULL ? who->client_addr : NULL;
-	if (oom) {
-		log_error("audit_append: out of memory");
-		return -1;
-	}
-	return pg_exec_ok(pg, "audit_append", 10, params);
+	params[10] = entity2;
+	params[11] = entity_id2;
+	params[12] = action2;
+	return job_type != NULL ? pg_exec_ok(pg, "audit_append_both_job", 15, params) :
+	    pg_exec_ok(pg, "audit_append_both", 13, params);
 }
 
 /* The most of a typed text that a miss keeps, once escaped. */

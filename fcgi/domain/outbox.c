@@ -56,6 +56,24 @@ outbox_add(struct pg *pg, const char *type, struct json_object *payload)
 	return outbox_add_id(pg, type, payload, NULL);
 }
 
+/* An email's job (for OUTBOX_MAIL), for the caller to free; NULL (logged)
+ * without an address, subject or body, or out of memory. */
+struct json_object *
+outbox_mail_job(const char *to, const char *subject, const char *body)
+{
+	struct json_object *mail;
+
+	if (to == NULL || subject == NULL || body == NULL ||
+	    (mail = json_object_new_object()) == NULL) {
+		log_error("outbox_mail: no address, subject or body, or out of memory");
+		return NULL;
+	}
+	json_object_object_add(mail, "to", json_object_new_string(to));
+	json_object_object_add(mail, "subject", json_object_new_string(subject));
+	json_object_object_add(mail, "body", json_object_new_string(body));
+	return mail;
+}
+
 /* Queues an email (a notify job: jobs/notify.c makes the message). The
  * worker refuses a line break in to or subject. Returns 0 or -1, as
  * outbox_add. */
@@ -65,15 +83,9 @@ outbox_mail(struct pg *pg, const char *to, const char *subject, const char *body
 	struct json_object *mail;
 	int rc;
 
-	if (to == NULL || subject == NULL || body == NULL ||
-	    (mail = json_object_new_object()) == NULL) {
-		log_error("outbox_mail: no address, subject or body, or out of memory");
+	if ((mail = outbox_mail_job(to, subject, body)) == NULL)
 		return -1;
-	}
-	json_object_object_add(mail, "to", json_object_new_string(to));
-	json_object_object_add(mail, "subject", json_object_new_string(subject));
-	json_object_object_add(mail, "body", json_object_new_string(body));
-	rc = outbox_add(pg, "notify", mail);
+	rc = outbox_add(pg, OUTBOX_MAIL, mail);
 	json_object_put(mail);
 	return rc;
 }
