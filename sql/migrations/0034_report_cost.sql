@@ -1,4 +1,4 @@
--- A public report's cost (issue 9, k10): flag_facts in one query.
+-- A public report's cost (issue 9): flag_facts in one query.
 -- 0030's flag_facts called flag_incident, flag_people and flag_places for
 -- each incident: three PL/pgSQL calls a row, each planning its own query
 -- and checking the actor again, about half of its time for an incident
