@@ -824,6 +824,11 @@ demo() {
     concordctl demo partnership || fail_with_log "$CTL_LOG" "concordctl demo partnership failed"
     demo_areas
     concordctl demo incidents || fail_with_log "$CTL_LOG" "concordctl demo incidents failed"
+    # The demo's incidents are written directly, not through the intake, so
+    # their flags and provisional risk scores are computed here, as the
+    # intake computes them for a new incident (both recompute: harmless).
+    concordctl flags refresh || fail_with_log "$CTL_LOG" "concordctl flags refresh failed"
+    concordctl risk provisional || fail_with_log "$CTL_LOG" "concordctl risk provisional failed"
 }
 
 # demo_areas — the City of London's 25 wards as city-police's beats, and the
