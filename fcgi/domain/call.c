@@ -223,11 +223,10 @@ call_find(struct pg *pg, struct arena *ar, const struct actor *a,
 	char postcode[PM_POSTCODE_MAX + 8], phone[PM_PHONE_MAX], name[PM_NAME_MAX];
 	char limit[16];
 	const char *p[5] = { query, postcode, phone, name, limit }, *q;
-	long long shared[INCIDENT_SHARED_MAX];
 	struct json_object *what;
 	struct call_hit *h;
 	PGresult *res;
-	size_t k, ns;
+	size_t k;
 	int rows, i, failed;
 
 	*out = NULL;
@@ -259,9 +258,7 @@ call_find(struct pg *pg, struct arena *ar, const struct actor *a,
 		goto err;
 	}
 	for (i = 0; i < rows; i++) {
-		incident_ids_parse(PQgetvalue(res, i, 8), shared, INCIDENT_SHARED_MAX, &ns);
-		if (!incident_visible(a, strtoll(PQgetvalue(res, i, 6), NULL, 10),
-		    PQgetvalue(res, i, 7), shared, ns))
+		if (!incident_row_visible(a, res, i, 6))
 			continue;
 		h = &(*out)[(*n)++];
 		h->reference = arena_strdup(ar, PQgetvalue(res, i, 0));

@@ -43,36 +43,6 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts evidence_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* "{1,2}" from PostgreSQL into ids. */
-static void
-ids_parse(const char *s, long long *out, size_t max, size_t *n)
-{
-	char *end;
-
-	*n = 0;
-	if (*s == '{')
-		s++;
-	while (*s != '\0' && *s != '}' && *n < max) {
-		out[(*n)++] = strtoll(s, &end, 10);
-		if (end == s)
-			break;
-		s = *end == ',' ? end + 1 : end;
-	}
-}
-
-/* The C half of the sharing rule, on a row PostgreSQL returned. */
-static int
-row_visible(const struct actor *a, PGresult *res, int owner_col)
-{
-	long long shared[INCIDENT_SHARED_MAX];
-	size_t nshared;
-
-	ids_parse(PQgetvalue(res, 0, owner_col + 2), shared, INCIDENT_SHARED_MAX,
-	    &nshared);
-	return incident_visible(a, strtoll(PQgetvalue(res, 0, owner_col), NULL, 10),
-	    PQgetvalue(res, 0, owner_col + 1), shared, nshared);
-}
-
 /* Records a stored file as evidence for an incident, with an audit row
  * ("evidence", "upload"), inside the caller's transaction (tx_begin ...
  * pg_commit), which should also hold whatever made the incident. The
@@ -122,7 +92,7 @@ evidence_add(struct pg *pg, const struct actor *a, long long incident_id,
 		return 0;
 	}
 	id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	if (!row_visible(a, res, 1)) {
+	if (!incident_row_visible(a, res, 0, 1)) {
 		log_error("row security let evidence be added to incident %lld for "
 		    "agency %lld; refused in C", incident_id, a->agency_id);
 		PQclear(res);
@@ -215,7 +185,7 @@ evidence_open_for_download(struct pg *pg, struct arena *ar, const struct actor *
 		if ((res = pg_exec(pg, "evidence_by_id", 1, p)) == NULL)
 			goto err;
 		if (PQntuples(res) == 1) {
-			if (row_visible(a, res, 7))
+			if (incident_row_visible(a, res, 0, 7))
 				found = 1;
 			else
 				log_error("row security let through evidence %lld for "

@@ -138,6 +138,20 @@ incident_ids_parse(const char *s, long long *out, size_t max, size_t *n)
 	}
 }
 
+/* The C half of the sharing rule on a row PostgreSQL returned, whose
+ * owner, sharing and shared-with are the three columns from owner_col. */
+int
+incident_row_visible(const struct actor *a, const PGresult *res, int row, int owner_col)
+{
+	long long shared[INCIDENT_SHARED_MAX];
+	size_t nshared;
+
+	incident_ids_parse(PQgetvalue(res, row, owner_col + 2), shared,
+	    INCIDENT_SHARED_MAX, &nshared);
+	return incident_visible(a, strtoll(PQgetvalue(res, row, owner_col), NULL, 10),
+	    PQgetvalue(res, row, owner_col + 1), shared, nshared);
+}
+
 static const char *
 col(struct arena *a, PGresult *res, int row, int c)
 {

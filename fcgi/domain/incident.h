@@ -6,6 +6,7 @@
 struct actor;
 struct arena;
 struct pg;
+struct pg_result;
 
 #define INCIDENT_SHARED_MAX	16
 
@@ -86,6 +87,8 @@ extern const struct pg_stmts incident_statements;
 
 int	incident_visible(const struct actor *, long long owner, const char *sharing,
 	    const long long *shared, size_t nshared);
+int	incident_row_visible(const struct actor *, const struct pg_result *, int row,
+	    int owner_col);
 void	incident_ids_parse(const char *pg_array, long long *out, size_t max, size_t *n);
 int	incident_search(struct pg *, struct arena *, const struct actor *,
 	    const struct incident_filter *, int limit, int offset,

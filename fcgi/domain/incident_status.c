@@ -326,8 +326,6 @@ incident_close_requests(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	char lim[16];
 	const char *p[1] = { lim };
-	long long shared[INCIDENT_SHARED_MAX];
-	size_t nshared;
 	PGresult *res;
 	int i, rows;
 
@@ -345,10 +343,7 @@ incident_close_requests(struct pg *pg, struct arena *ar, const struct actor *a,
 	}
 	for (i = 0; i < rows; i++) {
 		/* The second check, as for every incident row (domain/incident.c). */
-		incident_ids_parse(PQgetvalue(res, i, 7), shared, INCIDENT_SHARED_MAX,
-		    &nshared);
-		if (!incident_visible(a, strtoll(PQgetvalue(res, i, 5), NULL, 10),
-		    PQgetvalue(res, i, 6), shared, nshared))
+		if (!incident_row_visible(a, res, i, 5))
 			continue;
 		(*out)[*n].reference = arena_strdup(ar, PQgetvalue(res, i, 0));
 		(*out)[*n].type = arena_strdup(ar, PQgetvalue(res, i, 1));
