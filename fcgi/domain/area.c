@@ -16,33 +16,8 @@
 #include "domain/area.h"
 #include "store/pg.h"
 
-/* How far (in degrees, about 350 m east-west and 550 m north-south in
- * London) from a point in one of our beats to look for our council's
- * area when the coarse outline just misses the point. */
-#define AREA_NEAR	"0.005"
-
 static const struct pg_stmt stmts[] = {
-	/* Among overlapping areas: in one of our beats, our council's area
-	 * (covering the point, or the nearest); otherwise the area covering
-	 * the point, a core partner's first. */
-	{ "area_locate",
-	  "WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326) AS pt) "
-	  "SELECT b.id, b.agency_id, b.code, b.name, coalesce(b.core, false), "
-	  "a.id, a.agency_id, a.code, a.name, coalesce(a.core, false), a.council "
-	  "FROM p "
-	  "LEFT JOIN LATERAL (SELECT x.id, x.agency_id, x.code, x.name, "
-	  "  g.core_partner AND g.active AS core "
-	  "  FROM beat x JOIN agency g ON g.id = x.agency_id "
-	  "  WHERE ST_Covers(x.geom, p.pt) "
-	  "  ORDER BY g.core_partner AND g.active DESC, x.id LIMIT 1) b ON true "
-	  "LEFT JOIN LATERAL (SELECT l.id, l.agency_id, l.code, l.name, "
-	  "  g.core_partner AND g.active AS core, g.name AS council "
-	  "  FROM la_area l JOIN agency g ON g.id = l.agency_id "
-	  "  WHERE ST_DWithin(l.geom, p.pt, CASE WHEN b.core THEN " AREA_NEAR " ELSE 0 END) "
-	  "  AND (ST_Covers(l.geom, p.pt) OR (b.core AND g.core_partner AND g.active)) "
-	  "  ORDER BY coalesce(b.core, false) AND g.core_partner AND g.active DESC, "
-	  "  ST_Covers(l.geom, p.pt) DESC, ST_Distance(l.geom, p.pt), "
-	  "  g.core_partner AND g.active DESC, l.id LIMIT 1) a ON true" },
+	{ "area_locate", AREA_LOCATE_SQL("$1", "$2") },
 };
 
 const struct pg_stmts area_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -73,7 +48,7 @@ copy_text(char *out, size_t len, const char *s)
 
 /* Reads one beat or area from columns c..c+3 (id, agency, code, name). */
 static void
-ref_read(PGresult *res, int c, struct area_ref *r)
+ref_read(const PGresult *res, int c, struct area_ref *r)
 {
 	if (PQgetisnull(res, 0, c))
 		return;
@@ -81,6 +56,33 @@ ref_read(PGresult *res, int c, struct area_ref *r)
 	r->agency_id = strtoll(PQgetvalue(res, 0, c + 1), NULL, 10);
 	copy_text(r->code, sizeof(r->code), PQgetvalue(res, 0, c + 2));
 	copy_text(r->name, sizeof(r->name), PQgetvalue(res, 0, c + 3));
+}
+
+/* Fills *out from the first AREA_COLUMNS columns of AREA_LOCATE_SQL's row. */
+void
+area_row(const PGresult *res, struct area_location *out)
+{
+	int beat_core, area_core;
+
+	memset(out, 0, sizeof(*out));
+	if (PQntuples(res) != 1)
+		return;
+	ref_read(res, 0, &out->beat);
+	ref_read(res, 5, &out->area);
+	beat_core = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
+	area_core = strcmp(PQgetvalue(res, 0, 9), "t") == 0;
+	out->in_partnership = (out->beat.id != 0 && beat_core) ||
+	    (out->area.id != 0 && area_core);
+	if (!out->in_partnership && out->area.id != 0)
+		copy_text(out->council, sizeof(out->council), PQgetvalue(res, 0, 10));
+}
+
+/* A point's coordinates as AREA_LOCATE_SQL's parameters. */
+void
+area_point_text(double lon, double lat, char x[32], char y[32])
+{
+	snprintf(x, 32, "%.17g", lon);
+	snprintf(y, 32, "%.17g", lat);
 }
 
 /* Fills *out with the beat and council area at lon, lat (WGS 84 degrees)
@@ -93,26 +95,14 @@ area_locate(struct pg *pg, double lon, double lat, struct area_location *out)
 	char x[32], y[32];
 	const char *p[2] = { x, y };
 	PGresult *res;
-	int beat_core, area_core;
 
 	memset(out, 0, sizeof(*out));
 	if (!area_point_valid(lon, lat))
 		return AREA_BAD_POINT;
-	snprintf(x, sizeof(x), "%.17g", lon);
-	snprintf(y, sizeof(y), "%.17g", lat);
+	area_point_text(lon, lat, x, y);
 	if ((res = pg_exec(pg, "area_locate", 2, p)) == NULL)
 		return AREA_ERROR;
-	if (PQntuples(res) == 1) {
-		ref_read(res, 0, &out->beat);
-		ref_read(res, 5, &out->area);
-		beat_core = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
-		area_core = strcmp(PQgetvalue(res, 0, 9), "t") == 0;
-		out->in_partnership = (out->beat.id != 0 && beat_core) ||
-		    (out->area.id != 0 && area_core);
-		if (!out->in_partnership && out->area.id != 0)
-			copy_text(out->council, sizeof(out->council),
-			    PQgetvalue(res, 0, 10));
-	}
+	area_row(res, out);
 	PQclear(res);
 	return AREA_OK;
 }

@@ -2,6 +2,7 @@
 #define DOMAIN_AREA_H
 
 struct pg;
+struct pg_result;
 
 #define AREA_CODE_MAX	64
 #define AREA_NAME_MAX	256
@@ -31,9 +32,41 @@ enum area_result {
 	AREA_ERROR,		/* the database failed: pg_error says why */
 };
 
+/* Among overlapping areas: in one of our beats, our council's area
+ * (covering the point, or the nearest); otherwise the area covering the
+ * point, a core partner's first. lon and lat are SQL expressions (such
+ * as "$1"); one row of AREA_COLUMNS, read by area_row. A statement that
+ * needs the place and more in one round trip embeds it. AREA_NEAR: how
+ * far (in degrees, about 350 m east-west and 550 m north-south in London)
+ * from a point in one of our beats to look for our council's area when
+ * the coarse outline just misses the point. */
+#define AREA_NEAR	"0.005"
+#define AREA_COLUMNS	11
+#define AREA_LOCATE_SQL(lon, lat)					\
+	"WITH p AS (SELECT ST_SetSRID(ST_MakePoint(" lon "::float8, "	\
+	lat "::float8), 4326) AS pt) "					\
+	"SELECT b.id, b.agency_id, b.code, b.name, coalesce(b.core, false), " \
+	"a.id, a.agency_id, a.code, a.name, coalesce(a.core, false), a.council " \
+	"FROM p "							\
+	"LEFT JOIN LATERAL (SELECT x.id, x.agency_id, x.code, x.name, "	\
+	"  g.core_partner AND g.active AS core "			\
+	"  FROM beat x JOIN agency g ON g.id = x.agency_id "		\
+	"  WHERE ST_Covers(x.geom, p.pt) "				\
+	"  ORDER BY g.core_partner AND g.active DESC, x.id LIMIT 1) b ON true " \
+	"LEFT JOIN LATERAL (SELECT l.id, l.agency_id, l.code, l.name, "	\
+	"  g.core_partner AND g.active AS core, g.name AS council "	\
+	"  FROM la_area l JOIN agency g ON g.id = l.agency_id "		\
+	"  WHERE ST_DWithin(l.geom, p.pt, CASE WHEN b.core THEN " AREA_NEAR " ELSE 0 END) " \
+	"  AND (ST_Covers(l.geom, p.pt) OR (b.core AND g.core_partner AND g.active)) " \
+	"  ORDER BY coalesce(b.core, false) AND g.core_partner AND g.active DESC, " \
+	"  ST_Covers(l.geom, p.pt) DESC, ST_Distance(l.geom, p.pt), "	\
+	"  g.core_partner AND g.active DESC, l.id LIMIT 1) a ON true"
+
 extern const struct pg_stmts area_statements;
 
 int	area_point_valid(double lon, double lat);
+void	area_point_text(double lon, double lat, char x[32], char y[32]);
+void	area_row(const struct pg_result *, struct area_location *);
 enum area_result area_locate(struct pg *, double lon, double lat,
 	    struct area_location *);
 

@@ -15,12 +15,14 @@ static const struct pg_stmt stmts[] = {
 	  "FROM asb_type t LEFT JOIN asb_type p ON p.id = t.parent_id "
 	  "WHERE t.active AND (p.id IS NULL OR p.active) "
 	  "ORDER BY t.sort_order, t.name" },
+	/* The type on every row, and one row without a question when it has
+	 * none: the form's last step reads both in one round trip. */
 	{ "catalogue_questions",
-	  "SELECT q.key, q.label, coalesce(q.hint, ''), q.kind::text, q.options::text, "
-	  "q.required, coalesce(q.notice->>'answer', ''), coalesce(q.notice->>'text', ''), "
-	  "q.version "
-	  "FROM question q JOIN asb_type t ON t.id = q.asb_type_id "
-	  "WHERE t.code = $1 AND t.active AND q.active "
+	  "SELECT t.id, t.category::text, t.name, q.key, q.label, coalesce(q.hint, ''), "
+	  "q.kind::text, q.options::text, q.required, coalesce(q.notice->>'answer', ''), "
+	  "coalesce(q.notice->>'text', ''), q.version "
+	  "FROM asb_type t LEFT JOIN question q ON q.asb_type_id = t.id AND q.active "
+	  "WHERE t.code = $1 AND t.active "
 	  "ORDER BY q.sort_order, q.id" },
 };
 
@@ -65,41 +67,66 @@ out:
 	return rc;
 }
 
+/* The active type of a code and its active questions, in order: type->id
+ * 0 and no questions for an unknown or inactive type. `type` may be NULL.
+ * Returns 0, or -1 when the database fails or memory runs out. */
+int
+asb_type_questions(struct pg *pg, struct arena *a, const char *type_code,
+    struct asb_type_ref *type, struct asb_question **out, size_t *n)
+{
+	enum { T_ID, T_CATEGORY, T_NAME, Q };
+	const char *params[1] = { type_code };
+	PGresult *res = pg_exec(pg, "catalogue_questions", 1, params);
+	struct asb_question *q;
+	int i, rows, rc = -1;
+	size_t k = 0;
+
+	if (type != NULL)
+		memset(type, 0, sizeof(*type));
+	if (res == NULL)
+		return -1;
+	rows = PQntuples(res);
+	if ((q = arena_calloc(a, (size_t)rows + 1, sizeof(*q))) == NULL)
+		goto out;
+	if (rows > 0 && type != NULL) {
+		type->id = strtoll(PQgetvalue(res, 0, T_ID), NULL, 10);
+		type->code = arena_strdup(a, type_code);
+		type->category = col(a, res, 0, T_CATEGORY);
+		type->name = col(a, res, 0, T_NAME);
+		if (type->code == NULL || type->category == NULL || type->name == NULL)
+			goto out;
+	}
+	for (i = 0; i < rows; i++) {
+		if (PQgetisnull(res, i, Q))
+			continue;	/* the type has no question */
+		q[k].key = col(a, res, i, Q);
+		q[k].label = col(a, res, i, Q + 1);
+		q[k].hint = col(a, res, i, Q + 2);
+		q[k].kind = col(a, res, i, Q + 3);
+		q[k].options = col(a, res, i, Q + 4);
+		q[k].required = PQgetvalue(res, i, Q + 5)[0] == 't';
+		q[k].notice_answer = col(a, res, i, Q + 6);
+		q[k].notice_text = col(a, res, i, Q + 7);
+		q[k].version = atoi(PQgetvalue(res, i, Q + 8));
+		if (q[k].key == NULL || q[k].label == NULL || q[k].hint == NULL ||
+		    q[k].kind == NULL || q[k].options == NULL ||
+		    q[k].notice_answer == NULL || q[k].notice_text == NULL)
+			goto out;
+		k++;
+	}
+	*out = q;
+	*n = k;
+	rc = 0;
+out:
+	PQclear(res);
+	return rc;
+}
+
 /* The active questions of one type, in order (none for an unknown type).
  * Returns 0, or -1 when the database fails or memory runs out. */
 int
 asb_questions_list(struct pg *pg, struct arena *a, const char *type_code,
     struct asb_question **out, size_t *n)
 {
-	const char *params[1] = { type_code };
-	PGresult *res = pg_exec(pg, "catalogue_questions", 1, params);
-	struct asb_question *q;
-	int i, rows, rc = -1;
-
-	if (res == NULL)
-		return -1;
-	rows = PQntuples(res);
-	if ((q = arena_calloc(a, (size_t)rows + 1, sizeof(*q))) == NULL)
-		goto out;
-	for (i = 0; i < rows; i++) {
-		q[i].key = col(a, res, i, 0);
-		q[i].label = col(a, res, i, 1);
-		q[i].hint = col(a, res, i, 2);
-		q[i].kind = col(a, res, i, 3);
-		q[i].options = col(a, res, i, 4);
-		q[i].required = PQgetvalue(res, i, 5)[0] == 't';
-		q[i].notice_answer = col(a, res, i, 6);
-		q[i].notice_text = col(a, res, i, 7);
-		q[i].version = atoi(PQgetvalue(res, i, 8));
-		if (q[i].key == NULL || q[i].label == NULL || q[i].hint == NULL ||
-		    q[i].kind == NULL || q[i].options == NULL ||
-		    q[i].notice_answer == NULL || q[i].notice_text == NULL)
-			goto out;
-	}
-	*out = q;
-	*n = (size_t)rows;
-	rc = 0;
-out:
-	PQclear(res);
-	return rc;
+	return asb_type_questions(pg, a, type_code, NULL, out, n);
 }

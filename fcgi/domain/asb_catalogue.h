@@ -30,10 +30,20 @@ struct asb_question {
 	int		 version;
 };
 
+/* A type as the intake needs it. */
+struct asb_type_ref {
+	long long	 id;		/* 0: no such active type */
+	const char	*code;
+	const char	*category;
+	const char	*name;
+};
+
 extern const struct pg_stmts asb_catalogue_statements;
 
 int	asb_types_list(struct pg *, struct arena *, struct asb_type_item **, size_t *);
 int	asb_questions_list(struct pg *, struct arena *, const char *type_code,
 	    struct asb_question **, size_t *);
+int	asb_type_questions(struct pg *, struct arena *, const char *type_code,
+	    struct asb_type_ref *, struct asb_question **, size_t *);
 
 #endif

@@ -38,6 +38,9 @@ static const struct pg_stmt stmts[] = {
 	{ "flag_store",
 	  "SELECT flag_store($1::bigint[], $2::boolean[], $3::boolean[], "
 	  "$4::boolean[], $5::boolean[], $6::boolean[], $7::boolean[])" },
+	{ "flag_add",
+	  "SELECT flag_add($1::bigint, $2::boolean, $3::boolean, $4::boolean, "
+	  "$5::boolean, $6::boolean, $7::boolean)" },
 	/* Row security decides: the incident as the actor may see it. */
 	{ "flag_incident_seen",
 	  "SELECT id, version FROM incident WHERE reference = $1" },
@@ -383,6 +386,24 @@ flags_refresh_all(struct pg *pg, const struct config *cfg, long long incident_id
     struct incident_flags *out)
 {
 	return refresh(pg, cfg, incident_id, 1, 1, out);
+}
+
+/* Inside the caller's transaction: adds the flags in `bits` to the
+ * incident's and takes none away (sql/migrations/0035_join_cost.sql says
+ * when that is the whole change). 0 or -1. */
+int
+flags_add(struct pg *pg, long long incident_id, unsigned bits)
+{
+	char iid[24];
+	const char *p[1 + FLAGS] = { iid };
+	int fl;
+
+	if (bits == 0)
+		return 0;
+	snprintf(iid, sizeof(iid), "%lld", incident_id);
+	for (fl = 0; fl < FLAGS; fl++)
+		p[1 + fl] = (bits & FLAG_BIT(fl)) != 0 ? "true" : "false";
+	return pg_exec_ok(pg, "flag_add", 1 + FLAGS, p);
 }
 
 /* The flags of one incident as the rules give them now, stored or not. */

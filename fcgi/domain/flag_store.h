@@ -51,6 +51,10 @@ int	flags_refresh_related(struct pg *, const struct config *, long long incident
  * (one read of every fact, one write of the flags that changed). */
 int	flags_refresh_all(struct pg *, const struct config *, long long incident_id,
 	    struct incident_flags *out);
+/* Inside the caller's transaction: adds these FLAG_BITs to the incident's
+ * stored flags, taking none away: all a report that joins an incident
+ * changes (sql/migrations/0035_join_cost.sql). 0, or -1 on error. */
+int	flags_add(struct pg *, long long incident_id, unsigned bits);
 /* For display, in its own read transaction: the flags and each victim's
  * Case Review state. 0, or -1 on error. */
 int	flags_load(struct pg *, struct arena *, const struct config *,

@@ -160,10 +160,23 @@ ik_lookup(struct intake *k, const char *name, int n, const char *const *p)
 void
 ik_type(struct intake *k, const char *code)
 {
+	const struct asb_type_ref *t = k->in->type;
 	const char *p[1] = { code };
 	PGresult *res;
 
-	if (intake_blank(code) || (res = ik_lookup(k, "intake_type", 1, p)) == NULL)
+	if (intake_blank(code))
+		return;
+	/* Read by the channel with the questions, a moment ago. */
+	if (t != NULL && t->code != NULL && strcmp(t->code, code) == 0) {
+		if (t->id == 0)
+			ik_error(k, INTAKE_F_TYPE, "Choose a type of anti-social behaviour from the list");
+		k->plan.type_id = t->id;
+		k->category = t->category;
+		k->type_name = t->name;
+		k->plan.type_code = t->id != 0 ? code : NULL;
+		return;
+	}
+	if ((res = ik_lookup(k, "intake_type", 1, p)) == NULL)
 		return;
 	if (PQntuples(res) == 1) {
 		k->plan.type_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
@@ -224,6 +237,8 @@ ik_answers(struct intake *k, struct json_object *answers, int required)
 		}
 		qs = read;
 	}
+	k->questions = qs;
+	k->nquestions = nq;
 	for (i = 0; i < nq; i++) {
 		n = 0;
 		if (answers != NULL && json_object_object_get_ex(answers, qs[i].key, &rec) &&
@@ -260,17 +275,70 @@ ik_refresh(struct intake *k, long long incident_id, int provisional)
 /* ------------------------------------------------------------------ */
 /* Reports: the public form, a partner, Open311                        */
 
-/* Inside the report's transaction, before it commits: the reporter's part
- * in the incident (made or joined), the flags and the provisional score. */
+/* Whether the report's answers call for it: 1 when one is its question's
+ * notice answer, 0 when questions with a notice were answered otherwise,
+ * -1 when none was (flag_store.c reads the same from the database). */
+static int
+report_urgent(const struct intake *k, struct json_object *answers)
+{
+	struct json_object *rec, *v;
+	int urgent = -1;
+	size_t i;
+
+	for (i = 0; i < k->nquestions && urgent < 1; i++) {
+		if (*k->questions[i].notice_answer == '\0' || answers == NULL ||
+		    !json_object_object_get_ex(answers, k->questions[i].key, &rec) ||
+		    !json_object_is_type(rec, json_type_object))
+			continue;
+		v = NULL;
+		json_object_object_get_ex(rec, "answer", &v);
+		urgent = flag_answer_urgent(k->questions[i].notice_answer,
+		    json_object_is_type(v, json_type_string) ? json_object_get_string(v) : "");
+	}
+	return urgent;
+}
+
+/* A report that joins an open incident: the flags its own answers raise
+ * are added to the incident's, and nothing else is worked out again (see
+ * sql/migrations/0035_join_cost.sql for why nothing else changes); the
+ * provisional score only when what the reports said changed. The result's
+ * flags are those: the rest are the incident owner's to see. */
+static int
+join_refresh(struct intake *k, const struct report_result *out)
+{
+	long long incident_id = out->incident_id;
+	const struct report_input *r = &k->in->report;
+	struct flag_facts f = { .urgent = report_urgent(k, r->answers),
+	    .vulnerable = r->vulnerable, .targeted = r->targeted,
+	    .happened_before = r->happened_before };
+	struct flag_windows w;
+	struct flag_result fr;
+
+	if (k->cfg != NULL)
+		flag_windows_from_config(k->cfg, &w);
+	else
+		flag_windows_default(&w);
+	flags_compute(&w, &f, &fr);
+	k->res->flags = fr.bits;
+	if (flags_add(k->pg, incident_id, fr.bits & ~out->incident_flags) == -1)
+		return -1;
+	/* The score reads only what the reports said, the incident's own
+	 * answers and the questionnaire: only the first can change here. */
+	return out->triage_changed ? risk_provisional_refresh(k->pg, incident_id) : 0;
+}
+
+/* Inside the report's transaction, before it commits (report_submit has
+ * written the reporter's part in the incident): the flags and the
+ * provisional score. */
 static int
 report_within(struct pg *pg, const struct report_result *out, void *arg)
 {
 	struct intake *k = arg;
-	enum flag_role reporter = FLAG_REPORTER;
 
-	if (out->reporter_id != 0 && intake_parts_write(pg, k->actor, out->incident_id,
-	    &out->reporter_id, &reporter, 1) == -1)
-		return -1;
+	(void)pg;
+	/* The reporter is always a new person (report.c, report_insert). */
+	if (out->linked)
+		return join_refresh(k, out);
 	return ik_refresh(k, out->incident_id, 1);
 }
 

@@ -125,6 +125,9 @@ struct intake_submission {
 	 * intake reads them. */
 	const struct asb_question *questions;
 	size_t			 nquestions;
+	/* The type, read with them (asb_type_questions): NULL, the intake
+	 * reads it. */
+	const struct asb_type_ref *type;
 };
 
 /* N counts the people from 1, in the order of the submission. */
@@ -139,7 +142,9 @@ struct intake_result {
 	struct report_result	 report;	/* reference, incident id, ... */
 	char			 incident_reference[32];
 	long long		 incident_id;
-	unsigned		 flags;		/* FLAG_BIT()s, after the refresh */
+	/* FLAG_BIT()s after the refresh; for a report that joined an
+	 * incident, those it raised itself (the incident's are its owner's). */
+	unsigned		 flags;
 	int			 risk_level;	/* enum risk_level, or -1 none */
 	time_t			 assessment_due;	/* 0: none */
 	struct intake_error	 errors[INTAKE_ERRORS_MAX];

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/clock.h"
 #include "domain/intake_dedup.h"
@@ -32,12 +33,6 @@ static const struct pg_stmt stmts[] = {
 	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography, $4::float8) "
 	  "ORDER BY i.location::geography <-> "
 	  "ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography LIMIT 1" },
-	/* Serialises reports that could be duplicates of each other from the
-	 * moment they decide between joining and creating until they commit,
-	 * so two at once cannot both create (see intake_dedup_lock). */
-	{ "report_lock",
-	  "SELECT pg_advisory_xact_lock(1919250544, k) "
-	  "FROM unnest($1::integer[]) WITH ORDINALITY AS u (k, n) ORDER BY n" },
 };
 
 const struct pg_stmts intake_dedup_statements = {
@@ -105,16 +100,20 @@ intake_dedup_remember(struct rd *rd, const struct report_input *in, long long in
 		freeReplyObject(r);
 }
 
-/* Locks the neighbourhood of the report's point for its type, until the
- * transaction ends. The map is cut into cells larger than the square of
- * REPORT_DEDUP_METRES around a point; a report locks every cell its square
- * touches (usually four), in one order. Two reports within the radius of
- * each other both lock the cell of either point, so they take turns;
- * reports elsewhere, or of other types, do not wait for each other. A key
- * is a hash, so two far-apart cells may share one: that only makes them
- * wait. Reports without a point are never joined and lock nothing. */
-int
-intake_dedup_lock(struct pg *pg, const struct report_input *in, long long type_id)
+/* The cells of the map around the report's point, as an array literal
+ * for INTAKE_DEDUP_SQL: a report locks the neighbourhood of its point for
+ * its type until the transaction ends, which serialises reports that
+ * could be duplicates of each other from the moment they decide between
+ * joining and creating until they commit, so two at once cannot both
+ * create. The map is cut into cells larger than
+ * the square of REPORT_DEDUP_METRES around a point; a report locks every
+ * cell its square touches (usually four), in one order. Two reports within
+ * the radius of each other both lock the cell of either point, so they
+ * take turns; reports elsewhere, or of other types, do not wait for each
+ * other. A key is a hash, so two far-apart cells may share one: that only
+ * makes them wait. */
+static void
+lock_cells(const struct report_input *in, long long type_id, char *arr, size_t len)
 {
 	const double cell_lat = 0.003, cell_lon = 0.005;	/* ~333 m by 350 m at 51°N */
 	const double margin = REPORT_DEDUP_METRES * 1.1;	/* for the curve of the earth */
@@ -125,12 +124,9 @@ intake_dedup_lock(struct pg *pg, const struct report_input *in, long long type_i
 	    x0 = (long long)floor((in->lon - dlon) / cell_lon),
 	    x1 = (long long)floor((in->lon + dlon) / cell_lon), x, y;
 	unsigned keys[16], k, t;
-	char arr[16 * 12 + 3], *p = arr;
-	const char *param[1] = { arr };
+	char *p = arr;
 	size_t n = 0, i, j;
 
-	if (!in->has_point)
-		return 0;
 	for (y = y0; y <= y1; y++)
 		for (x = x0; x <= x1 && n < 16; x++) {
 			k = (unsigned)(type_id * 0x9e3779b1ULL ^ (unsigned long long)y *
@@ -146,28 +142,54 @@ intake_dedup_lock(struct pg *pg, const struct report_input *in, long long type_i
 		}
 	*p++ = '{';
 	for (i = 0; i < n; i++)
-		p += snprintf(p, (size_t)(arr + sizeof(arr) - p), "%s%u", i ? "," : "", keys[i]);
-	snprintf(p, (size_t)(arr + sizeof(arr) - p), "}");
-	return pg_exec_ok(pg, "report_lock", 1, param);
+		p += snprintf(p, (size_t)(arr + len - p), "%s%u", i ? "," : "", keys[i]);
+	snprintf(p, (size_t)(arr + len - p), "}");
 }
 
-/* Whether this report repeats an open incident of its type: *join and
- * *join_owner, or 0. PostgreSQL confirms what Redis suggests (and decides
- * alone when Redis is down). `own`: 0, or the agency whose incidents alone
- * a partner's report may join. 0, or -1 on error. */
+/* Before the report's transaction: the cells it locks and whether to
+ * look in PostgreSQL in the same statement (INTAKE_DEDUP_SQL), which is
+ * when Redis has something nearby for a public report. Otherwise the
+ * statement only locks, and intake_dedup_answer asks Redis again once the
+ * lock is held: a report that held it has put its new incident there
+ * before committing. Reports without a point lock nothing. `own`: 0, or
+ * the agency whose incidents alone a partner's report may join (looked
+ * for by intake_dedup_answer). */
+void
+intake_dedup_ask(struct rd *rd, const struct report_input *in, long long type_id,
+    long long own, struct intake_dedup_ask *ask)
+{
+	memset(ask, 0, sizeof(*ask));
+	if (!in->has_point) {
+		snprintf(ask->cells, sizeof(ask->cells), "{}");
+		return;
+	}
+	lock_cells(in, type_id, ask->cells, sizeof(ask->cells));
+	ask->look = !own && dedup_redis(rd, in) != 0;
+}
+
+/* Once INTAKE_DEDUP_SQL has run (the lock held): whether this report
+ * repeats an open incident of its type, *join and *join_owner, or 0.
+ * looked_join, looked_owner: what the statement found when it looked.
+ * PostgreSQL confirms what Redis suggests (and decides alone when Redis
+ * is down). 0, or -1 on error. */
 int
-intake_dedup_find(struct pg *pg, struct rd *rd, const struct report_input *in,
-    long long type_id, long long own, long long *join, long long *join_owner)
+intake_dedup_answer(struct pg *pg, struct rd *rd, const struct report_input *in,
+    long long type_id, long long own, const struct intake_dedup_ask *ask,
+    long long looked_join, long long looked_owner, long long *join, long long *join_owner)
 {
 	char tid[24], lon[32], lat[32], m[16], s[16], agency[24];
 	const char *p[6] = { tid, lon, lat, m, s, agency };
 	PGresult *res;
-	long long hint;
 
 	*join = *join_owner = 0;
 	if (!in->has_point)
 		return 0;
-	if ((hint = dedup_redis(rd, in)) == 0)
+	if (ask->look) {
+		*join = looked_join;
+		*join_owner = looked_owner;
+		return 0;
+	}
+	if (dedup_redis(rd, in) == 0)
 		return 0;	/* nothing nearby: no need to ask PostgreSQL */
 	num(tid, sizeof(tid), type_id);
 	snprintf(lon, sizeof(lon), "%.7f", in->lon);

@@ -9,6 +9,7 @@
 #include "domain/intake.h"
 #include "domain/intake_write.h"
 
+struct asb_question;
 struct json_object;
 
 /* Inside domain/intake: one intake's working state, and the checks every
@@ -28,6 +29,8 @@ struct intake {
 	struct intake_plan		 plan;
 	const char			*category;	/* the type's */
 	const char			*type_name;	/* the type's */
+	const struct asb_question	*questions;	/* the type's, once checked */
+	size_t				 nquestions;
 	time_t				 now;
 	int				 failed;	/* the database or memory */
 };

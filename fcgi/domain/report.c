@@ -1,8 +1,9 @@
 /* Taking a report of ASB: where it is, whether it repeats an open
  * incident, and then — in one transaction — the incident (new, or the one
- * it joins), the reporter, the report, the audit rows and the notification
- * job. Whether it repeats one is domain/intake_dedup.c's to say; the
- * checks come before, in domain/intake.c, the one caller of report_submit. */
+ * it joins), the reporter and their part in it, the report, the audit rows
+ * and the notification job. Whether it repeats one is domain/intake_dedup.c's
+ * to say; the checks come before, in domain/intake.c, the one caller of
+ * report_submit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,25 +25,46 @@
 #include "domain/tx.h"
 #include "store/pg.h"
 
+/* Who takes a public report, and keeps it and its reporter whatever
+ * incident it joins: `partner` its own report, else the core partner whose
+ * council area (`area_agency`) it is in, else the partnership's first
+ * council, else its first police force. Chosen under the caller's
+ * settings (agency has no row security). */
+#define REPORT_OWNER_SQL(area_agency, partner)				\
+	"SELECT CASE WHEN " partner "::bigint > 0 THEN " partner "::bigint ELSE " \
+	"(SELECT id FROM agency WHERE active AND core_partner "		\
+	"ORDER BY id = " area_agency "::bigint DESC, kind = 'local_authority' DESC, " \
+	"id LIMIT 1) END AS id"
+
 static const struct pg_stmt stmts[] = {
 	{ "report_type", "SELECT id, name FROM asb_type WHERE code = $1 AND active" },
 	{ "report_by_key",
 	  "SELECT id, reference, incident_id, incident_reference "
 	  "FROM report_by_idempotency_key($1)" },
-	/* Who takes a public report, and keeps it and its reporter whatever
-	 * incident it joins: a partner its own report ($2), else the core
-	 * partner whose council area it is in, else the partnership's first
-	 * council, else its first police force. The same statement makes the
-	 * owner the actor (as tx_actor would, with person view): one round
-	 * trip, not two. The owner is chosen under the caller's settings. */
-	{ "report_owner",
-	  "SELECT o.id, set_config('concord.user_id', $3, true), "
-	  "set_config('concord.agency_id', o.id::text, true), "
-	  "set_config('concord.person_view', '1', true) "
-	  "FROM (SELECT CASE WHEN $2::bigint > 0 THEN $2::bigint ELSE "
-	  "(SELECT id FROM agency WHERE active AND core_partner "
-	  "ORDER BY id = $1::bigint DESC, kind = 'local_authority' DESC, id LIMIT 1) "
-	  "END AS id) o WHERE o.id IS NOT NULL" },
+	/* The first statement of a report's transaction, each part LATERAL on
+	 * the one before so that they run in this order: where its point is
+	 * (AREA_LOCATE_SQL; $1 $2, NULL without one); who takes it
+	 * (REPORT_OWNER_SQL; $3 a partner's own agency, else 0), made the
+	 * actor for the rest with person view ($4 the caller's user id): row
+	 * security checks the rows it writes on the owner's behalf, and the
+	 * duplicate look-up answers only a core partner's intake; the report
+	 * already made with its idempotency key ($5, NULL without one); and
+	 * the lock on its neighbourhood ($6 the cells, $7 the type) with, when
+	 * $8, the look-up (INTAKE_DEDUP_SQL). One row: AREA_COLUMNS, the
+	 * owner (NULL when there is none), the earlier report (NULL when
+	 * none), the incident to join (NULL when none or not looked for). */
+	{ "report_begin",
+	  "WITH loc (b_id, b_agency, b_code, b_name, b_core, a_id, a_agency, "
+	  "a_code, a_name, a_core, council) AS (" AREA_LOCATE_SQL("$1", "$2") ") "
+	  "SELECT loc.*, o.id, k.id, k.reference, k.incident_id, k.incident_reference, "
+	  "d.incident_id, d.owner FROM loc "
+	  "CROSS JOIN LATERAL (" REPORT_OWNER_SQL("coalesce(loc.a_agency, 0)", "$3") ") AS o "
+	  "CROSS JOIN LATERAL (SELECT " TX_ACTOR_SQL("$4", "coalesce(o.id, 0)::text", "'1'")
+	  ") AS s (u, a, v) "
+	  "LEFT JOIN LATERAL report_by_idempotency_key(CASE WHEN s.a IS NOT NULL "
+	  "THEN $5::text END) AS k ON true "
+	  "LEFT JOIN LATERAL " INTAKE_DEDUP_SQL("CASE WHEN s.a IS NOT NULL THEN $6::integer[] END",
+	  "$7", "$1", "$2", "$8") " AS d ON true" },
 	{ "report_person",
 	  "INSERT INTO person (owning_agency_id, sharing, shared_with, given_name, "
 	  "family_name, email, phone, preferred_contact, contact_consent, share_consent, "
@@ -54,26 +76,46 @@ static const struct pg_stmt stmts[] = {
 	  "INSERT INTO incident (reference, channel, asb_type_id, description, "
 	  "occurred_at, recurring, location, address, postcode, beat_id, la_area_id, "
 	  "status, vulnerable, repeat_victim, answers, reporter_id, owning_agency_id, "
-	  "sharing) VALUES (next_reference(), $1::incident_channel, $2, nullif($3, ''), "
+	  "sharing, report_triage) VALUES (next_reference(), $1::incident_channel, $2, "
+	  "nullif($3, ''), "
 	  "$4::timestamptz, $5::jsonb, CASE WHEN $6::float8 IS NULL THEN NULL ELSE "
 	  "ST_SetSRID(ST_MakePoint($6::float8, $7::float8), 4326) END, nullif($8, ''), "
 	  "nullif($9, ''), nullif($10, '0')::bigint, nullif($11, '0')::bigint, 'new', "
-	  "$12::boolean, $13::boolean, $14::jsonb, $15::bigint, $16, 'partnership') "
-	  "RETURNING id, reference" },
+	  "$12::boolean, $13::boolean, $14::jsonb, $15::bigint, $16, 'partnership', "
+	  "triage_or(NULL, $17::jsonb)) RETURNING id, reference" },
 	/* The report keeps its own place and times, whether it makes an
-	 * incident or joins one. */
+	 * incident or joins one. Its reporter ($5) is the incident's part
+	 * 'reporter' too; when $22, the report makes them first, from
+	 * $23..$32 (as report_person, with the report's owner and sharing):
+	 * one round trip for the reporter, the report and the part. The
+	 * trigger report_triage_keep says whether the report changed what
+	 * the incident's reports said, and what flags it had (0035). */
 	{ "report_insert",
+	  "WITH p AS (INSERT INTO person (owning_agency_id, sharing, shared_with, "
+	  "given_name, family_name, email, phone, preferred_contact, contact_consent, "
+	  "share_consent, vulnerable, name_key, phone_key, email_key) "
+	  "SELECT $13, 'partnership', $14::bigint[], nullif($23, ''), nullif($24, ''), "
+	  "nullif($25, ''), nullif($26, ''), nullif($27, ''), true, $28::boolean, "
+	  "$29::boolean, nullif($30, ''), nullif($31, ''), nullif($32, '') "
+	  "WHERE $22::boolean RETURNING id), "
+	  "who AS (SELECT coalesce((SELECT id FROM p), $5::bigint) AS id), "
+	  "part AS (INSERT INTO incident_person (incident_id, person_id, role, added_by) "
+	  "SELECT $2, who.id, 'reporter', nullif($15, '0')::bigint FROM who "
+	  "WHERE who.id IS NOT NULL ON CONFLICT DO NOTHING) "
 	  "INSERT INTO report (reference, incident_id, channel, tracking_hash, "
 	  "reporter_id, description, answers, impact, partner, email_updates, "
 	  "idempotency_key, client_ref, owning_agency_id, sharing, shared_with, created_by, "
 	  "location, address, postcode, occurred_at, recurring) "
 	  "VALUES (coalesce($1::text, next_reference()), $2, $3::incident_channel, $4, "
-	  "$5::bigint, nullif($6, ''), "
+	  "(SELECT id FROM who), nullif($6, ''), "
 	  "$7::jsonb, $8::jsonb, $9::jsonb, $10::boolean, nullif($11, ''), "
 	  "nullif($12, ''), $13, 'partnership', $14::bigint[], "
 	  "nullif($15, '0')::bigint, CASE WHEN $16::float8 IS NULL THEN NULL ELSE "
 	  "ST_SetSRID(ST_MakePoint($16::float8, $17::float8), 4326) END, nullif($18, ''), "
-	  "nullif($19, ''), $20::timestamptz, $21::jsonb) RETURNING id, reference" },
+	  "nullif($19, ''), $20::timestamptz, $21::jsonb) "
+	  "RETURNING id, reference, coalesce(reporter_id, 0), "
+	  "current_setting('concord.report_triage_changed', true) = 'yes', "
+	  "current_setting('concord.report_incident_flags', true)" },
 	{ "report_tracking",
 	  "SELECT reference, type, status, reported FROM report_tracking($1, $2)" },
 	{ "report_tracking_updates",
@@ -98,80 +140,102 @@ num(char *buf, size_t len, long long v)
 	snprintf(buf, len, "%lld", v);
 }
 
-/* Who takes a report, made the actor of the rest of the transaction:
- * see report_owner. partner: the caller's agency, or 0 for the public. */
-static enum report_rc
-plan_owner(struct pg *pg, const struct actor *a, long long partner,
-    const struct report_result *out, struct plan *pl)
+static const char *
+yesno(int v)
 {
-	char area_agency[24], own[24], uid[24];
-	const char *p[3] = { area_agency, own, uid };
-	PGresult *res;
-	int found;
-
-	num(area_agency, sizeof(area_agency), out->where.area.agency_id);
-	num(own, sizeof(own), partner);
-	num(uid, sizeof(uid), a->user_id);
-	if ((res = pg_exec(pg, "report_owner", 3, p)) == NULL)
-		return REPORT_ERROR;
-	if ((found = PQntuples(res) == 1))
-		pl->owner = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	PQclear(res);
-	return found ? REPORT_OK : REPORT_ERROR;
+	return v > 0 ? "true" : "false";
 }
 
-/* The type, the owner and whether to join: everything decided before a
- * row is written. From here the actor is the owner (see below). Returns
- * REPORT_OK or why not. */
+/* The type (read with the questions by the intake, so seldom here): before
+ * the transaction. REPORT_OK, REPORT_BAD_TYPE or REPORT_ERROR. */
 static enum report_rc
-plan_make(struct pg *pg, struct rd *rd, struct actor *a,
-    const struct report_input *in, struct report_result *out, struct plan *pl)
+plan_type(struct pg *pg, const struct report_input *in, struct plan *pl)
 {
-	int partner = strcmp(in->channel, "partner") == 0 && a->agency_id > 0, found;
-	enum report_rc rc;
+	const char *p[1] = { in->type_code };
 	PGresult *res;
-	const char *p[1];
+	int found;
 
 	memset(pl, 0, sizeof(*pl));
 	if (in->type_id != 0 && in->type_name != NULL) {
 		pl->type_id = in->type_id;
 		snprintf(pl->type_name, sizeof(pl->type_name), "%s", in->type_name);
-	} else {
-		p[0] = in->type_code;
-		if ((res = pg_exec(pg, "report_type", 1, p)) == NULL)
-			return REPORT_ERROR;
-		if ((found = PQntuples(res) == 1)) {
-			pl->type_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-			snprintf(pl->type_name, sizeof(pl->type_name), "%s",
-			    PQgetvalue(res, 0, 1));
-		}
-		PQclear(res);
-		if (!found)
-			return REPORT_BAD_TYPE;
+		return REPORT_OK;
 	}
+	if ((res = pg_exec(pg, "report_type", 1, p)) == NULL)
+		return REPORT_ERROR;
+	if ((found = PQntuples(res) == 1)) {
+		pl->type_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(pl->type_name, sizeof(pl->type_name), "%s", PQgetvalue(res, 0, 1));
+	}
+	PQclear(res);
+	return found ? REPORT_OK : REPORT_BAD_TYPE;
+}
+
+static int	earlier_row(struct pg *, PGresult *, int col, const char *token,
+		    struct report_result *);
+
+/* The owner, whether to join, and whether the report was made already:
+ * everything decided before a row is written, from report_begin (the
+ * transaction's first statement). From here the actor is the owner.
+ * Returns REPORT_OK (and *seen 1 when the report was made already: out
+ * has it), REPORT_OUTSIDE or REPORT_ERROR. */
+static enum report_rc
+plan_make(struct pg *pg, struct rd *rd, struct actor *a,
+    const struct report_input *in, struct report_result *out, struct plan *pl,
+    int *seen)
+{
+	enum { C_OWNER = AREA_COLUMNS, C_EARLIER, C_JOIN = C_EARLIER + 4, C_JOIN_OWNER };
+	long long own = strcmp(in->channel, "partner") == 0 && a->agency_id > 0 ?
+	    a->agency_id : 0, looked = 0, looked_owner = 0;
+	char x[32], y[32], partner[24], uid[24], tid[24];
+	const char *p[8] = { NULL, NULL, partner, uid, in->idempotency_key, NULL, tid, NULL };
+	struct intake_dedup_ask ask;
+	PGresult *res;
+	int found;
+
+	*seen = 0;
+	intake_dedup_ask(rd, in, pl->type_id, own, &ask);
 	if (in->has_point) {
-		switch (area_locate(pg, in->lon, in->lat, &out->where)) {
-		case AREA_BAD_POINT:
-			return REPORT_BAD_POINT;
-		case AREA_ERROR:
-			return REPORT_ERROR;
-		default:
-			break;
-		}
-		if (!out->where.in_partnership)
-			return REPORT_OUTSIDE;
+		area_point_text(in->lon, in->lat, x, y);
+		p[0] = x;
+		p[1] = y;
 	}
-	if ((rc = plan_owner(pg, a, partner ? a->agency_id : 0, out, pl)) != REPORT_OK)
-		return rc;
+	if (p[4] != NULL && *p[4] == '\0')
+		p[4] = NULL;
+	num(partner, sizeof(partner), own);
+	num(uid, sizeof(uid), a->user_id);
+	num(tid, sizeof(tid), pl->type_id);
+	p[5] = ask.cells;
+	p[7] = yesno(ask.look);
+	if ((res = pg_exec(pg, "report_begin", 8, p)) == NULL)
+		return REPORT_ERROR;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return REPORT_ERROR;
+	}
+	/* A double click or a resubmitted form: the report already made. */
+	if (!PQgetisnull(res, 0, C_EARLIER))
+		return (*seen = earlier_row(pg, res, C_EARLIER, in->tracking_token,
+		    out)) == -1 ? REPORT_ERROR : REPORT_OK;
+	if (in->has_point)
+		area_row(res, &out->where);
+	if ((found = !PQgetisnull(res, 0, C_OWNER)))
+		pl->owner = strtoll(PQgetvalue(res, 0, C_OWNER), NULL, 10);
+	if (!PQgetisnull(res, 0, C_JOIN)) {
+		looked = strtoll(PQgetvalue(res, 0, C_JOIN), NULL, 10);
+		looked_owner = strtoll(PQgetvalue(res, 0, C_JOIN_OWNER), NULL, 10);
+	}
+	PQclear(res);
+	if (in->has_point && !out->where.in_partnership)
+		return REPORT_OUTSIDE;
+	if (!found)
+		return REPORT_ERROR;
 	/* The rows belong to the owner, and the intake writes the reporter's
-	 * details on their behalf: row security checks both, and the
-	 * duplicate look-up answers only a core partner's intake. report_owner
-	 * has set these in the transaction already. */
+	 * details on their behalf (report_begin set these in the transaction). */
 	a->agency_id = pl->owner;
 	a->core_partner = 1;
 	a->perms |= PERM_BIT(PERM_PERSON_VIEW);
-	if (intake_dedup_lock(pg, in, pl->type_id) == -1 ||
-	    intake_dedup_find(pg, rd, in, pl->type_id, partner ? pl->owner : 0,
+	if (intake_dedup_answer(pg, rd, in, pl->type_id, own, &ask, looked, looked_owner,
 	    &pl->join, &pl->join_owner) == -1)
 		return REPORT_ERROR;
 	/* Joining another agency's incident hands it the reporter and their
@@ -182,12 +246,6 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	else
 		snprintf(pl->shared_with, sizeof(pl->shared_with), "{}");
 	return REPORT_OK;
-}
-
-static const char *
-yesno(int v)
-{
-	return v > 0 ? "true" : "false";
 }
 
 static struct json_object *
@@ -236,38 +294,53 @@ json_text(struct json_object *o, const char *empty)
 	return o != NULL ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN) : empty;
 }
 
-/* The reporter, unless anonymous: 0 and no row then. */
+/* The reporter's own fields: report_person's $3..$12, report_insert's
+ * $23..$32. The keys are the normal forms person matching looks people
+ * up by. */
+struct reporter {
+	struct person_keys	 k;
+	const char		*p[10];
+};
+
+static void
+reporter_fields(const struct report_input *in, struct reporter *r)
+{
+	struct person_facts f = { in->given_name, in->family_name, NULL, in->phone,
+	    in->email, NULL };
+
+	pm_keys_make(&f, &r->k);
+	r->p[0] = in->given_name ? in->given_name : "";
+	r->p[1] = in->family_name ? in->family_name : "";
+	r->p[2] = in->email ? in->email : "";
+	r->p[3] = in->phone ? in->phone : "";
+	r->p[4] = in->preferred_contact ? in->preferred_contact : "";
+	r->p[5] = yesno(in->share_consent);
+	r->p[6] = yesno(in->vulnerable);
+	r->p[7] = r->k.name;
+	r->p[8] = r->k.phone;
+	r->p[9] = r->k.email;
+}
+
+/* The reporter of a new incident, unless anonymous: 0 and no row then.
+ * (A report that joins makes its reporter in report_insert.) */
 static int
 write_person(struct pg *pg, const struct report_input *in, const struct plan *pl,
     long long *id)
 {
-	char owner[24], vulnerable[8];
-	struct person_facts f = { in->given_name, in->family_name, NULL, in->phone,
-	    in->email, NULL };
-	struct person_keys k;
+	char owner[24];
+	struct reporter r;
 	const char *p[12];
 	PGresult *res;
 
 	*id = 0;
 	if (in->anonymous)
 		return 0;
-	/* The normal forms person matching looks people up by. */
-	pm_keys_make(&f, &k);
+	reporter_fields(in, &r);
 	num(owner, sizeof(owner), pl->owner);
-	snprintf(vulnerable, sizeof(vulnerable), "%s", yesno(in->vulnerable));
 	p[0] = owner;
 	/* The core partners see who; another agency only by consent (plan_make). */
 	p[1] = pl->shared_with;
-	p[2] = in->given_name ? in->given_name : "";
-	p[3] = in->family_name ? in->family_name : "";
-	p[4] = in->email ? in->email : "";
-	p[5] = in->phone ? in->phone : "";
-	p[6] = in->preferred_contact ? in->preferred_contact : "";
-	p[7] = yesno(in->share_consent);
-	p[8] = vulnerable;
-	p[9] = k.name;
-	p[10] = k.phone;
-	p[11] = k.email;
+	memcpy(&p[2], r.p, sizeof(r.p));
 	if ((res = pg_exec(pg, "report_person", 12, p)) == NULL)
 		return -1;
 	*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
@@ -285,8 +358,10 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	    .targeted = in->targeted, .happened_before = in->happened_before };
 	struct flag_windows w;
 	struct flag_result flags;
-	const char *p[16];
+	struct json_object *impact = impact_json(in);
+	const char *p[17];
 	PGresult *res;
+	int rc = -1;
 
 	snprintf(lon, sizeof(lon), "%.7f", in->lon);
 	snprintf(lat, sizeof(lat), "%.7f", in->lat);
@@ -315,12 +390,33 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	p[13] = json_text(answers, "{}");
 	p[14] = reporter ? rep : NULL;
 	p[15] = owner;
-	if ((res = pg_exec(pg, "report_incident", 16, p)) == NULL)
-		return -1;
-	*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
-	PQclear(res);
-	return 0;
+	/* What its first report said, as report_triage_keep would make it. */
+	p[16] = json_text(impact, "{}");
+	if ((res = pg_exec(pg, "report_incident", 17, p)) != NULL) {
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
+		PQclear(res);
+		rc = 0;
+	}
+	json_object_put(impact);
+	return rc;
+}
+
+/* The incident's flags as report_triage_keep gives them ("tfffft", in
+ * enum flag's order); none when they are not that, so that every flag the
+ * report raises is added again. */
+static unsigned
+flags_of(const char *s)
+{
+	unsigned bits = 0;
+	int fl;
+
+	if (strlen(s) != FLAGS || strspn(s, "tf") != FLAGS)
+		return 0;
+	for (fl = 0; fl < FLAGS; fl++)
+		if (s[fl] == 't')
+			bits |= FLAG_BIT(fl);
+	return bits;
 }
 
 /* A tracking token made by the caller: 64 lower-case hex digits. */
@@ -337,13 +433,18 @@ token_given(const char *t)
 	return 1;
 }
 
+/* The report, and its reporter's part in the incident. *reporter: the
+ * new incident's reporter made by write_person (or 0); a report that joins
+ * makes its own here, unless anonymous, and sets it. */
 static int
 write_report(struct pg *pg, const struct actor *a, const struct report_input *in,
-    const struct plan *pl, struct report_result *out, long long reporter)
+    const struct plan *pl, struct report_result *out, long long *reporter)
 {
 	char hash[65], inc[24], rep[24], owner[24], by[24], lon[32], lat[32];
 	struct json_object *impact = impact_json(in), *partner = partner_json(in);
-	const char *p[21];
+	int make = pl->join != 0 && !in->anonymous;
+	struct reporter r;
+	const char *p[32];
 	PGresult *res;
 	int rc = -1;
 
@@ -354,7 +455,7 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	if (sha256_hex(out->token, strlen(out->token), hash) == -1)
 		goto out;
 	num(inc, sizeof(inc), out->incident_id);
-	num(rep, sizeof(rep), reporter);
+	num(rep, sizeof(rep), *reporter);
 	num(owner, sizeof(owner), pl->owner);
 	num(by, sizeof(by), a->user_id);
 	snprintf(lon, sizeof(lon), "%.7f", in->lon);
@@ -365,7 +466,7 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	p[1] = inc;
 	p[2] = in->channel;
 	p[3] = hash;
-	p[4] = reporter ? rep : NULL;
+	p[4] = *reporter ? rep : NULL;
 	p[5] = in->description ? in->description : "";
 	p[6] = json_text(in->answers, "{}");
 	p[7] = json_text(impact, "{}");
@@ -382,10 +483,18 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	p[18] = in->postcode ? in->postcode : "";
 	p[19] = in->occurred_at;
 	p[20] = in->recurring ? json_text(in->recurring, NULL) : NULL;
-	if ((res = pg_exec(pg, "report_insert", 21, p)) == NULL)
+	p[21] = yesno(make);
+	memset(&r, 0, sizeof(r));
+	if (make)
+		reporter_fields(in, &r);
+	memcpy(&p[22], r.p, sizeof(r.p));
+	if ((res = pg_exec(pg, "report_insert", 32, p)) == NULL)
 		goto out;
 	out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
+	*reporter = strtoll(PQgetvalue(res, 0, 2), NULL, 10);
+	out->triage_changed = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
+	out->incident_flags = flags_of(PQgetvalue(res, 0, 4));
 	PQclear(res);
 	rc = 0;
 out:
@@ -477,31 +586,43 @@ earlier_token(struct pg *pg, const char *token, struct report_result *out)
 	return 0;
 }
 
-/* A report sent before with this idempotency key: 1 and its result (with
- * the tracking token only when token is the one it was given). */
+/* A row of report_by_key (or report_begin's from column col): 1 and the
+ * report it names (with the tracking token only when token is the one it
+ * was given), or 0 when it names none. Clears res. */
 static int
-earlier_report(struct pg *pg, const char *key, const char *token,
+earlier_row(struct pg *pg, PGresult *res, int col, const char *token,
     struct report_result *out)
 {
-	PGresult *res;
-	int found;
+	int found = PQntuples(res) == 1 && !PQgetisnull(res, 0, col);
 
-	if (key == NULL || *key == '\0')
-		return 0;
-	if ((res = pg_exec(pg, "report_by_key", 1, &key)) == NULL)
-		return -1;
-	if ((found = PQntuples(res) == 1)) {
-		out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
-		out->incident_id = strtoll(PQgetvalue(res, 0, 2), NULL, 10);
+	if (found) {
+		out->report_id = strtoll(PQgetvalue(res, 0, col), NULL, 10);
+		snprintf(out->reference, sizeof(out->reference), "%s",
+		    PQgetvalue(res, 0, col + 1));
+		out->incident_id = strtoll(PQgetvalue(res, 0, col + 2), NULL, 10);
 		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
-		    PQgetvalue(res, 0, 3));
+		    PQgetvalue(res, 0, col + 3));
 		out->resubmitted = 1;
 	}
 	PQclear(res);
 	if (found && earlier_token(pg, token, out) == -1)
 		return -1;
 	return found;
+}
+
+/* A report sent before with this idempotency key: 1 and its result, 0, or
+ * -1 on error. */
+static int
+earlier_report(struct pg *pg, const char *key, const char *token,
+    struct report_result *out)
+{
+	PGresult *res;
+
+	if (key == NULL || *key == '\0')
+		return 0;
+	if ((res = pg_exec(pg, "report_by_key", 1, &key)) == NULL)
+		return -1;
+	return earlier_row(pg, res, 0, token, out);
 }
 
 /* The report already made with this idempotency key, found in the
@@ -549,19 +670,19 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	memset(out, 0, sizeof(*out));
 	if (in->has_point && !area_point_valid(in->lon, in->lat))
 		return REPORT_BAD_POINT;
-	if (tx_begin(pg, &a) == -1)
-		return REPORT_ERROR;
-	/* A double click or a resubmitted form: the report already made. */
-	if ((seen = earlier_report(pg, in->idempotency_key, in->tracking_token,
-	    out)) != 0) {
-		rc = seen == 1 ? REPORT_OK : REPORT_ERROR;
-		pg_rollback(pg);
+	if ((rc = plan_type(pg, in, &pl)) != REPORT_OK)
 		return rc;
-	}
-	if ((rc = plan_make(pg, rd, &a, in, out, &pl)) != REPORT_OK)
+	if (pg_begin(pg) == -1)
+		return REPORT_ERROR;
+	if ((rc = plan_make(pg, rd, &a, in, out, &pl, &seen)) != REPORT_OK)
 		goto fail;
+	if (seen) {
+		pg_rollback(pg);
+		return REPORT_OK;
+	}
 	rc = REPORT_ERROR;
-	if (write_person(pg, in, &pl, &reporter) == -1)
+	reporter = 0;
+	if (pl.join == 0 && write_person(pg, in, &pl, &reporter) == -1)
 		goto fail;
 	if (pl.join != 0) {
 		out->incident_id = pl.join;
@@ -572,7 +693,7 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
 		    out->reference);
 	}
-	if (write_report(pg, &a, in, &pl, out, reporter) == -1 ||
+	if (write_report(pg, &a, in, &pl, out, &reporter) == -1 ||
 	    write_evidence(pg, &a, in, &pl, out) == -1 ||
 	    write_trail(pg, &a, in, &pl, out) == -1 ||
 	    (in->keep != NULL && in->keep(pg, out, in->keep_arg) == -1))

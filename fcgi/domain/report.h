@@ -91,6 +91,12 @@ struct report_result {
 	char		 incident_reference[32];
 	int		 linked;		/* joined an existing open incident */
 	int		 resubmitted;		/* the key was used before: that report */
+	/* It added a yes/no triage answer to what the incident's reports
+	 * said (incident.report_triage): its provisional score may change. */
+	int		 triage_changed;
+	/* The incident's FLAG_BITs as the report found them (0: none, or not
+	 * known). */
+	unsigned	 incident_flags;
 	struct area_location where;
 };
 

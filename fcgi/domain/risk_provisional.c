@@ -17,22 +17,17 @@
 
 /* Two round trips a report (issue 9: a report's cost is its round trips):
  * one read of everything that changes (the active version, the mapping,
- * the reports' triage answers, the type's weighted questions and the
+ * what the reports' triage answers said, the type's weighted questions and the
  * score stored now), and the write, skipped when the score is unchanged.
  * A questionnaire version is frozen (0022), so each worker keeps the
  * active one it last loaded. */
 static const struct pg_stmt stmts[] = {
-	/* Every report of the incident: a yes in any of them counts. */
+	/* Every report of the incident: a yes in any of them counts, as
+	 * report_triage keeps it (0035). */
 	{ "risk_prov_facts",
 	  "SELECT (SELECT max(version) FROM risk_questionnaire WHERE active), "
 	  "(SELECT coalesce(json_agg(json_build_array(triage_key, question_key)), "
-	  "'[]') FROM risk_triage_map)::text, "
-	  "(SELECT jsonb_strip_nulls(jsonb_build_object("
-	  "'feels_unsafe', bool_or((r.impact->>'feels_unsafe')::boolean), "
-	  "'vulnerable', bool_or((r.impact->>'vulnerable')::boolean), "
-	  "'targeted', bool_or((r.impact->>'targeted')::boolean), "
-	  "'happened_before', bool_or((r.impact->>'happened_before')::boolean))) "
-	  "FROM report r WHERE r.incident_id = i.id)::text, "
+	  "'[]') FROM risk_triage_map)::text, i.report_triage::text, "
 	  "(SELECT coalesce(json_agg(json_build_array(q.key, q.kind::text, "
 	  "q.triage_weight)), '[]') FROM question q "
 	  "WHERE q.asb_type_id = i.asb_type_id AND q.triage_weight > 0 "

@@ -9,23 +9,28 @@
 #include "store/pg.h"
 
 static const struct pg_stmt stmts[] = {
-	{ "tx_actor",
-	  "SELECT set_config('concord.user_id', $1, true), "
-	  "set_config('concord.agency_id', $2, true), "
-	  "set_config('concord.person_view', $3, true)" },
+	{ "tx_actor", "SELECT " TX_ACTOR_SQL("$1", "$2", "$3") },
 };
 
 const struct pg_stmts tx_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
+
+void
+tx_actor_params(const struct actor *a, struct tx_actor_params *out)
+{
+	snprintf(out->user, sizeof(out->user), "%lld", a->user_id);
+	snprintf(out->agency, sizeof(out->agency), "%lld", a->agency_id);
+	out->person_view = perm_has(a->perms, PERM_PERSON_VIEW) ? "1" : "0";
+}
 
 /* Sets (or changes, within the transaction) who is acting. 0 or -1. */
 int
 tx_actor(struct pg *pg, const struct actor *a)
 {
-	char uid[24], aid[24];
-	const char *p[3] = { uid, aid, perm_has(a->perms, PERM_PERSON_VIEW) ? "1" : "0" };
+	struct tx_actor_params t;
+	const char *p[3] = { t.user, t.agency, NULL };
 
-	snprintf(uid, sizeof(uid), "%lld", a->user_id);
-	snprintf(aid, sizeof(aid), "%lld", a->agency_id);
+	tx_actor_params(a, &t);
+	p[2] = t.person_view;
 	return pg_exec_ok(pg, "tx_actor", 3, p);
 }
 

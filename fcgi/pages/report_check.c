@@ -560,6 +560,7 @@ report_submit_post(struct req *r)
 	if (ql.q != NULL) {
 		sub.questions = ql.q;
 		sub.nquestions = ql.n;
+		sub.type = &ql.type;
 	}
 	switch (intake_submit(r->pg, r->rd, r->cfg, &r->actor, &sub, res)) {
 	case INTAKE_OK:

@@ -3,13 +3,13 @@
 
 #include <stddef.h>
 
+#include "domain/asb_catalogue.h"
 #include "pages/report_draft.h"
 
 /* What the steps of the reporting form share (pages/report_step.c); each
  * step lives in a file of its own. */
 
 struct area_location;
-struct asb_question;
 struct form_errors;
 struct json_object;
 struct report_draft;
@@ -26,6 +26,7 @@ enum step {
 struct qlist {
 	struct asb_question	*q;
 	size_t			 n;
+	struct asb_type_ref	 type;	/* id 0: the draft's type is no longer offered */
 };
 
 /* One field of a step, as the step's table lists it (the kcgi way): the

@@ -48,9 +48,10 @@ questions_of(struct req *r, struct report_draft *d, struct qlist *ql)
 
 	ql->q = NULL;
 	ql->n = 0;
+	memset(&ql->type, 0, sizeof(ql->type));
 	if (*type == '\0')
 		return 0;
-	return asb_questions_list(r->pg, r->arena, type, &ql->q, &ql->n);
+	return asb_type_questions(r->pg, r->arena, type, &ql->type, &ql->q, &ql->n);
 }
 
 /* Whether step s is offered to this person: a signed-in partner reporter

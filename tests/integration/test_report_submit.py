@@ -41,7 +41,7 @@ class HeldReports:
     def waiting(self):
         with self.db.cursor() as c:
             c.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
-                      "'Lock' AND query LIKE 'INSERT INTO report %%'")
+                      "'Lock' AND query LIKE '%%INSERT INTO report %%'")
             return c.fetchone()[0] > 0
 
     def release(self):
