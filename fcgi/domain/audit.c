@@ -20,23 +20,6 @@ static const struct pg_stmt stmts[] = {
 	  "action, before, after, reason, request_id, client_addr) "
 	  "VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::jsonb, $7::jsonb, "
 	  "$8, $9, $10)" },
-	/* Two rows of one change in one round trip: the chain's trigger
-	 * runs for each row in order, as for two statements. */
-	{ "audit_append_both",
-	  "INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, "
-	  "action, before, after, reason, request_id, client_addr) "
-	  "VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::jsonb, $7::jsonb, "
-	  "$8, $9, $10), ($1::bigint, $2::bigint, $11, $12, $13, $6::jsonb, "
-	  "$7::jsonb, $8, $9, $10)" },
-	/* The same with the change's job, which the web role may only add
-	 * (no RETURNING: see outbox_add). */
-	{ "audit_append_both_job",
-	  "WITH job AS (INSERT INTO outbox (type, payload) VALUES ($14, $15::jsonb)) "
-	  "INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, "
-	  "action, before, after, reason, request_id, client_addr) "
-	  "VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::jsonb, $7::jsonb, "
-	  "$8, $9, $10), ($1::bigint, $2::bigint, $11, $12, $13, $6::jsonb, "
-	  "$7::jsonb, $8, $9, $10)" },
 };
 
 const struct pg_stmts audit_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -57,7 +40,7 @@ audit_json(struct json_object *o, int *oom)
 	return s;
 }
 
-/* The parameters audit_append and audit_append_both share: who (0 as
+/* The parameters audit_append and audit_both_params share: who (0 as
  * NULL), before, after, reason and the request. -1 when out of memory. */
 static int
 audit_params(const struct actor *who, struct json_object *before,
@@ -134,38 +117,41 @@ audit_append(struct pg *pg, const struct actor *who, const char *entity,
 
 /* Two rows for one change seen from two records (a report made, and the
  * incident it made or joined), in that order, with the same actor,
- * before, after and reason: as two audit_append calls, in one round
- * trip; and, when job_type is not NULL, the change's outbox job (as
- * outbox_add) in the same statement. Returns 0 or -1, as audit_append. */
+ * before, after and reason, and when job_type is not NULL the change's
+ * outbox job (as outbox_add): the values of AUDIT_BOTH_SQL and
+ * AUDIT_JOB_SQL, in their order, for the caller's statement (inside its
+ * transaction, as audit_append); the job's are NULL without a job_type.
+ * 0, or -1 (logged) without an entity or action, or out of memory. */
 int
-audit_append_both(struct pg *pg, const struct actor *who, const char *entity,
-    const char *entity_id, const char *action, const char *entity2,
-    const char *entity_id2, const char *action2, struct json_object *before,
-    struct json_object *after, const char *reason, const char *job_type,
-    struct json_object *job)
+audit_both_params(const struct actor *who, const char *entity, const char *entity_id,
+    const char *action, const char *entity2, const char *entity_id2,
+    const char *action2, struct json_object *before, struct json_object *after,
+    const char *reason, const char *job_type, struct json_object *job,
+    struct audit_both *out)
 {
-	const char *params[15];
-	char uid[24], aid[24];
 	int oom = 0;
 
-	if (audit_in_tx(pg, entity, action) == -1 || audit_in_tx(pg, entity2, action2) == -1 ||
-	    audit_params(who, before, after, reason, params, uid, aid) == -1)
+	memset(out->p, 0, sizeof(out->p));
+	if (entity == NULL || action == NULL || entity2 == NULL || action2 == NULL) {
+		log_error("audit_append: no entity or action");
+		return -1;
+	}
+	if (audit_params(who, before, after, reason, out->p, out->uid, out->aid) == -1)
 		return -1;
 	if (job_type != NULL) {
-		params[13] = job_type;
-		if ((params[14] = audit_json(job, &oom)) == NULL) {
+		out->p[13] = job_type;
+		if ((out->p[14] = audit_json(job, &oom)) == NULL) {
 			log_error("audit_append: no job, or out of memory");
 			return -1;
 		}
 	}
-	params[2] = entity;
-	params[3] = entity_id;
-	params[4] = action;
-	params[10] = entity2;
-	params[11] = entity_id2;
-	params[12] = action2;
-	return job_type != NULL ? pg_exec_ok(pg, "audit_append_both_job", 15, params) :
-	    pg_exec_ok(pg, "audit_append_both", 13, params);
+	out->p[2] = entity;
+	out->p[3] = entity_id;
+	out->p[4] = action;
+	out->p[10] = entity2;
+	out->p[11] = entity_id2;
+	out->p[12] = action2;
+	return 0;
 }
 
 /* The most of a typed text that a miss keeps, once escaped. */

@@ -12,13 +12,20 @@ struct report_input;
 
 extern const struct pg_stmts intake_dedup_statements;
 
-/* The lock on the neighbourhood and, when look, the look-up, as a
- * function call for the FROM of the statement that begins the report's
- * transaction (each argument an SQL expression): it returns incident_id
- * and owner (sql/migrations/0035_join_cost.sql). */
-#define INTAKE_DEDUP_SQL(cells, type_id, lon, lat, look)			\
-	"report_duplicate_locked(" cells "::integer[], " type_id "::bigint, "	\
-	lon "::float8, " lat "::float8, " look "::boolean)"
+/* The lock on the neighbourhood and, when look, the look-up: FROM items
+ * for the statement that begins the report's transaction, after the
+ * items that make the owner the actor (`after`, an SQL condition on them,
+ * so that these run later). Each argument is an SQL expression; it adds
+ * d.incident_id and d.owner, NULL when nothing was found or looked for.
+ * The cells are locked in the array's order (lock_cells sorts them), and
+ * report_duplicate_of is VOLATILE, so its query sees what committed while
+ * the lock was awaited (sql/migrations/0035_join_cost.sql). */
+#define INTAKE_DEDUP_SQL(after, cells, type_id, lon, lat, look)		\
+	"CROSS JOIN LATERAL (SELECT count(pg_advisory_xact_lock(1919250544, u.k)) " \
+	"AS n FROM unnest(CASE WHEN " after " THEN " cells "::integer[] END) AS u (k)) " \
+	"AS lk LEFT JOIN LATERAL (SELECT d.incident_id, d.owner "	\
+	"FROM report_duplicate_of(CASE WHEN lk.n >= 0 THEN " type_id "::bigint END, " \
+	lon "::float8, " lat "::float8) AS d WHERE " look "::boolean) AS d ON true"
 
 struct intake_dedup_ask {
 	char	 cells[16 * 12 + 3];	/* the lock's keys, an array literal */

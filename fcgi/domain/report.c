@@ -52,19 +52,20 @@ static const struct pg_stmt stmts[] = {
 	 * the lock on its neighbourhood ($6 the cells, $7 the type) with, when
 	 * $8, the look-up (INTAKE_DEDUP_SQL). One row: AREA_COLUMNS, the
 	 * owner (NULL when there is none), the earlier report (NULL when
-	 * none), the incident to join (NULL when none or not looked for). */
+	 * none), the incident to join (NULL when none or not looked for), and
+	 * the reference the new incident or report takes (so that its audit
+	 * rows and mail go in with it). */
 	{ "report_begin",
 	  "WITH loc (b_id, b_agency, b_code, b_name, b_core, a_id, a_agency, "
 	  "a_code, a_name, a_core, council) AS (" AREA_LOCATE_SQL("$1", "$2") ") "
 	  "SELECT loc.*, o.id, k.id, k.reference, k.incident_id, k.incident_reference, "
-	  "d.incident_id, d.owner FROM loc "
+	  "d.incident_id, d.owner, CASE WHEN k.id IS NULL THEN next_reference() END FROM loc "
 	  "CROSS JOIN LATERAL (" REPORT_OWNER_SQL("coalesce(loc.a_agency, 0)", "$3") ") AS o "
 	  "CROSS JOIN LATERAL (SELECT " TX_ACTOR_SQL("$4", "coalesce(o.id, 0)::text", "'1'")
 	  ") AS s (u, a, v) "
 	  "LEFT JOIN LATERAL report_by_idempotency_key(CASE WHEN s.a IS NOT NULL "
 	  "THEN $5::text END) AS k ON true "
-	  "LEFT JOIN LATERAL " INTAKE_DEDUP_SQL("CASE WHEN s.a IS NOT NULL THEN $6::integer[] END",
-	  "$7", "$1", "$2", "$8") " AS d ON true" },
+	  INTAKE_DEDUP_SQL("s.a IS NOT NULL", "$6", "$7", "$1", "$2", "$8") },
 	{ "report_person",
 	  "INSERT INTO person (owning_agency_id, sharing, shared_with, given_name, "
 	  "family_name, email, phone, preferred_contact, contact_consent, share_consent, "
@@ -76,7 +77,7 @@ static const struct pg_stmt stmts[] = {
 	  "INSERT INTO incident (reference, channel, asb_type_id, description, "
 	  "occurred_at, recurring, location, address, postcode, beat_id, la_area_id, "
 	  "status, vulnerable, repeat_victim, answers, reporter_id, owning_agency_id, "
-	  "sharing, report_triage) VALUES (next_reference(), $1::incident_channel, $2, "
+	  "sharing, report_triage) VALUES ($18, $1::incident_channel, $2, "
 	  "nullif($3, ''), "
 	  "$4::timestamptz, $5::jsonb, CASE WHEN $6::float8 IS NULL THEN NULL ELSE "
 	  "ST_SetSRID(ST_MakePoint($6::float8, $7::float8), 4326) END, nullif($8, ''), "
@@ -87,9 +88,12 @@ static const struct pg_stmt stmts[] = {
 	 * incident or joins one. Its reporter ($5) is the incident's part
 	 * 'reporter' too; when $22, the report makes them first, from
 	 * $23..$32 (as report_person, with the report's owner and sharing):
-	 * one round trip for the reporter, the report and the part. The
-	 * trigger report_triage_keep says whether the report changed what
-	 * the incident's reports said, and what flags it had (0035). */
+	 * one round trip for the reporter, the report and the part, and the
+	 * two audit rows and the confirmation mail (AUDIT_BOTH_SQL from $33,
+	 * the report's id from the insert; AUDIT_JOB_SQL, none when $45 is
+	 * NULL). The trigger report_triage_keep says whether the report
+	 * changed what the incident's reports said, and what flags it had
+	 * (0035). */
 	{ "report_insert",
 	  "WITH p AS (INSERT INTO person (owning_agency_id, sharing, shared_with, "
 	  "given_name, family_name, email, phone, preferred_contact, contact_consent, "
@@ -101,13 +105,12 @@ static const struct pg_stmt stmts[] = {
 	  "who AS (SELECT coalesce((SELECT id FROM p), $5::bigint) AS id), "
 	  "part AS (INSERT INTO incident_person (incident_id, person_id, role, added_by) "
 	  "SELECT $2, who.id, 'reporter', nullif($15, '0')::bigint FROM who "
-	  "WHERE who.id IS NOT NULL ON CONFLICT DO NOTHING) "
-	  "INSERT INTO report (reference, incident_id, channel, tracking_hash, "
+	  "WHERE who.id IS NOT NULL ON CONFLICT DO NOTHING), "
+	  "r AS (INSERT INTO report (reference, incident_id, channel, tracking_hash, "
 	  "reporter_id, description, answers, impact, partner, email_updates, "
 	  "idempotency_key, client_ref, owning_agency_id, sharing, shared_with, created_by, "
 	  "location, address, postcode, occurred_at, recurring) "
-	  "VALUES (coalesce($1::text, next_reference()), $2, $3::incident_channel, $4, "
-	  "(SELECT id FROM who), nullif($6, ''), "
+	  "VALUES ($1, $2, $3::incident_channel, $4, (SELECT id FROM who), nullif($6, ''), "
 	  "$7::jsonb, $8::jsonb, $9::jsonb, $10::boolean, nullif($11, ''), "
 	  "nullif($12, ''), $13, 'partnership', $14::bigint[], "
 	  "nullif($15, '0')::bigint, CASE WHEN $16::float8 IS NULL THEN NULL ELSE "
@@ -115,7 +118,11 @@ static const struct pg_stmt stmts[] = {
 	  "nullif($19, ''), $20::timestamptz, $21::jsonb) "
 	  "RETURNING id, reference, coalesce(reporter_id, 0), "
 	  "current_setting('concord.report_triage_changed', true) = 'yes', "
-	  "current_setting('concord.report_incident_flags', true)" },
+	  "current_setting('concord.report_incident_flags', true)), "
+	  "job AS (" AUDIT_JOB_SQL("$45", "$46") "), "
+	  "trail AS (" AUDIT_BOTH_SQL("$33", "$34", "$35", "(SELECT id::text FROM r)", "$36",
+	  "$37", "$38", "$39", "$40", "$41", "$42", "$43", "$44") ") "
+	  "SELECT * FROM r" },
 	{ "report_tracking",
 	  "SELECT reference, type, status, reported FROM report_tracking($1, $2)" },
 	{ "report_tracking_updates",
@@ -132,6 +139,7 @@ struct plan {
 	long long	 join;		/* an open incident to join, or 0 */
 	long long	 join_owner;	/* that incident's owner */
 	char		 shared_with[32];	/* who else sees them: "{}" or "{id}" */
+	char		 reference[32];	/* the new incident's, or the report's that joins */
 };
 
 static void
@@ -184,7 +192,8 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
     const struct report_input *in, struct report_result *out, struct plan *pl,
     int *seen)
 {
-	enum { C_OWNER = AREA_COLUMNS, C_EARLIER, C_JOIN = C_EARLIER + 4, C_JOIN_OWNER };
+	enum { C_OWNER = AREA_COLUMNS, C_EARLIER, C_JOIN = C_EARLIER + 4, C_JOIN_OWNER,
+	    C_REFERENCE };
 	long long own = strcmp(in->channel, "partner") == 0 && a->agency_id > 0 ?
 	    a->agency_id : 0, looked = 0, looked_owner = 0;
 	char x[32], y[32], partner[24], uid[24], tid[24];
@@ -221,6 +230,7 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 		area_row(res, &out->where);
 	if ((found = !PQgetisnull(res, 0, C_OWNER)))
 		pl->owner = strtoll(PQgetvalue(res, 0, C_OWNER), NULL, 10);
+	snprintf(pl->reference, sizeof(pl->reference), "%s", PQgetvalue(res, 0, C_REFERENCE));
 	if (!PQgetisnull(res, 0, C_JOIN)) {
 		looked = strtoll(PQgetvalue(res, 0, C_JOIN), NULL, 10);
 		looked_owner = strtoll(PQgetvalue(res, 0, C_JOIN_OWNER), NULL, 10);
@@ -359,7 +369,7 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	struct flag_windows w;
 	struct flag_result flags;
 	struct json_object *impact = impact_json(in);
-	const char *p[17];
+	const char *p[18];
 	PGresult *res;
 	int rc = -1;
 
@@ -392,7 +402,8 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	p[15] = owner;
 	/* What its first report said, as report_triage_keep would make it. */
 	p[16] = json_text(impact, "{}");
-	if ((res = pg_exec(pg, "report_incident", 17, p)) != NULL) {
+	p[17] = pl->reference;
+	if ((res = pg_exec(pg, "report_incident", 18, p)) != NULL) {
 		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 		snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
 		PQclear(res);
@@ -433,18 +444,51 @@ token_given(const char *t)
 	return 1;
 }
 
-/* The report, and its reporter's part in the incident. *reporter: the
- * new incident's reporter made by write_person (or 0); a report that joins
- * makes its own here, unless anonymous, and sets it. */
+/* What the audit rows say (*after) and, when they gave an e-mail address,
+ * the confirmation (*mail, else NULL): the caller puts both. 0 or -1. */
+static int
+trail_make(const struct report_input *in, const struct plan *pl,
+    const struct report_result *out, struct json_object **after,
+    struct json_object **mail)
+{
+	char body[1024];
+
+	*mail = NULL;
+	if ((*after = json_object_new_object()) == NULL)
+		return -1;
+	json_object_object_add(*after, "reference", json_object_new_string(out->reference));
+	if (!pl->join)
+		json_object_object_add(*after, "incident",
+		    json_object_new_string(out->incident_reference));
+	json_object_object_add(*after, "channel", json_object_new_string(in->channel));
+	json_object_object_add(*after, "type", json_object_new_string(in->type_code));
+	if (in->anonymous || in->email == NULL || *in->email == '\0')
+		return 0;
+	/* A mail client has no page to resolve a relative link against. */
+	snprintf(body, sizeof(body), "Thank you for reporting %s.\n\nYour reference "
+	    "is %s. Keep this email: you can see what is being done at\n"
+	    REPORT_TRACK_LINK "\n\nIf you are in danger, call 999.\n", pl->type_name,
+	    out->reference, in->public_url != NULL ? in->public_url : "",
+	    out->reference, out->token);
+	return (*mail = outbox_mail_job(in->email, "Your report of anti-social behaviour",
+	    body)) == NULL ? -1 : 0;
+}
+
+/* The report, its reporter's part in the incident, its two audit rows and
+ * the confirmation mail: one statement. *reporter: the new incident's
+ * reporter made by write_person (or 0); a report that joins makes its own
+ * here, unless anonymous, and sets it. */
 static int
 write_report(struct pg *pg, const struct actor *a, const struct report_input *in,
     const struct plan *pl, struct report_result *out, long long *reporter)
 {
 	char hash[65], inc[24], rep[24], owner[24], by[24], lon[32], lat[32];
 	struct json_object *impact = impact_json(in), *partner = partner_json(in);
+	struct json_object *after = NULL, *mail = NULL;
 	int make = pl->join != 0 && !in->anonymous;
+	struct audit_both trail;
 	struct reporter r;
-	const char *p[32];
+	const char *p[32 + AUDIT_BOTH_PARAMS - 1];
 	PGresult *res;
 	int rc = -1;
 
@@ -460,9 +504,11 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	num(by, sizeof(by), a->user_id);
 	snprintf(lon, sizeof(lon), "%.7f", in->lon);
 	snprintf(lat, sizeof(lat), "%.7f", in->lat);
-	/* A report joining an incident takes its own reference here; one
-	 * that made its incident shares the incident's. */
-	p[0] = *out->reference != '\0' ? out->reference : NULL;
+	/* A report joining an incident takes its own reference; one that
+	 * made its incident shares the incident's. */
+	if (*out->reference == '\0')
+		snprintf(out->reference, sizeof(out->reference), "%s", pl->reference);
+	p[0] = out->reference;
 	p[1] = inc;
 	p[2] = in->channel;
 	p[3] = hash;
@@ -488,7 +534,15 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	if (make)
 		reporter_fields(in, &r);
 	memcpy(&p[22], r.p, sizeof(r.p));
-	if ((res = pg_exec(pg, "report_insert", 32, p)) == NULL)
+	if (trail_make(in, pl, out, &after, &mail) == -1 ||
+	    audit_both_params(a, "report", NULL, "create", "incident", inc,
+	    pl->join ? "add_report" : "create", NULL, after, NULL,
+	    mail != NULL ? OUTBOX_MAIL : NULL, mail, &trail) == -1)
+		goto out;
+	/* Its values from $33, but the report's id, which comes from the insert. */
+	memcpy(&p[32], trail.p, 3 * sizeof(trail.p[0]));
+	memcpy(&p[35], &trail.p[4], (AUDIT_BOTH_PARAMS - 4) * sizeof(trail.p[0]));
+	if ((res = pg_exec(pg, "report_insert", 32 + AUDIT_BOTH_PARAMS - 1, p)) == NULL)
 		goto out;
 	out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
@@ -500,6 +554,8 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 out:
 	json_object_put(impact);
 	json_object_put(partner);
+	json_object_put(after);
+	json_object_put(mail);
 	return rc;
 }
 
@@ -524,45 +580,6 @@ write_evidence(struct pg *pg, const struct actor *a, const struct report_input *
 		    in->files[i].stored, in->files[i].name) <= 0)
 			return -1;
 	return as.agency_id != a->agency_id ? tx_actor(pg, a) : 0;
-}
-
-/* The audit rows and, when they gave an e-mail address, the confirmation:
- * one statement. */
-static int
-write_trail(struct pg *pg, const struct actor *a, const struct report_input *in,
-    const struct plan *pl, const struct report_result *out)
-{
-	struct json_object *after = json_object_new_object(), *mail = NULL;
-	char rid[24], iid[24], body[1024];
-	int rc;
-
-	num(rid, sizeof(rid), out->report_id);
-	num(iid, sizeof(iid), out->incident_id);
-	json_object_object_add(after, "reference", json_object_new_string(out->reference));
-	if (!pl->join)
-		json_object_object_add(after, "incident",
-		    json_object_new_string(out->incident_reference));
-	json_object_object_add(after, "channel", json_object_new_string(in->channel));
-	json_object_object_add(after, "type", json_object_new_string(in->type_code));
-	if (!in->anonymous && in->email != NULL && *in->email != '\0') {
-		/* A mail client has no page to resolve a relative link against. */
-		snprintf(body, sizeof(body), "Thank you for reporting %s.\n\nYour reference "
-		    "is %s. Keep this email: you can see what is being done at\n"
-		    REPORT_TRACK_LINK "\n\nIf you are in danger, call 999.\n", pl->type_name,
-		    out->reference, in->public_url != NULL ? in->public_url : "",
-		    out->reference, out->token);
-		if ((mail = outbox_mail_job(in->email, "Your report of anti-social behaviour",
-		    body)) == NULL) {
-			json_object_put(after);
-			return -1;
-		}
-	}
-	rc = audit_append_both(pg, a, "report", rid, "create", "incident", iid,
-	    pl->join ? "add_report" : "create", NULL, after, NULL,
-	    mail != NULL ? OUTBOX_MAIL : NULL, mail);
-	json_object_put(after);
-	json_object_put(mail);
-	return rc;
 }
 
 /* The caller's tracking token, when it is the one this report was given:
@@ -695,7 +712,6 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	}
 	if (write_report(pg, &a, in, &pl, out, &reporter) == -1 ||
 	    write_evidence(pg, &a, in, &pl, out) == -1 ||
-	    write_trail(pg, &a, in, &pl, out) == -1 ||
 	    (in->keep != NULL && in->keep(pg, out, in->keep_arg) == -1))
 		goto fail;
 	out->reporter_id = reporter;

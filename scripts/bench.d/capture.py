@@ -25,8 +25,7 @@ rows the captured request made, and a unique reference fail. So:
   * with --box, the request's point (the first ST_MakePoint's two
     parameters, wherever those values are passed) becomes a random one in
     the box per transaction, and the keys of the dedup
-    locks (pg_advisory_xact_lock, report_duplicate_locked), which follow
-    the point, random ones, so
+    locks (pg_advisory_xact_lock), which follow the point, random ones, so
     that replays spread over the box as reports do instead of piling onto
     one incident and one lock;
   * with --join, the incident ID the request joined becomes a random one
@@ -200,8 +199,7 @@ def main():
         sets.append(rf"\set bench_join random({join[1]}, {join[2]})")
         ids[join[0]] = "bench_join"
     for k, (sql, params) in enumerate(cmds):
-        locks = point and ("pg_advisory_xact_lock" in sql or
-                           "report_duplicate_locked" in sql)
+        locks = point and "pg_advisory_xact_lock" in sql
         def value(m):
             n = int(m.group(1))
             if n not in params:

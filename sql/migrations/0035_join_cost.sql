@@ -196,31 +196,15 @@ BEGIN
 END
 $$;
 
--- 3. The neighbourhood's lock and the duplicate look-up, in the one
+-- 3. The neighbourhood's lock and the duplicate look-up go in the one
 --    statement that begins a report's transaction (fcgi/domain/report.c,
 --    report_begin: the place, the owner, an earlier report with the same
---    key, then this). VOLATILE: the look-up takes its snapshot after the
---    lock is granted, so it sees the incident another report made while
---    this one waited, as two statements did. `look` false: the lock alone
---    (the caller asks Redis once it holds it). Run as the caller: the lock
---    needs no rights, and report_duplicate_of keeps its own checks.
-CREATE FUNCTION report_duplicate_locked(cells integer[], type_id bigint,
-    lon float8, lat float8, look boolean)
-RETURNS TABLE (incident_id bigint, owner bigint)
-LANGUAGE plpgsql VOLATILE ROWS 1 SET search_path = public, pg_temp AS $$
-BEGIN
-	PERFORM pg_advisory_xact_lock(1919250544, u.k)
-	FROM unnest(cells) WITH ORDINALITY AS u (k, n) ORDER BY u.n;
-	IF look THEN
-		RETURN QUERY SELECT d.incident_id, d.owner
-		FROM report_duplicate_of(type_id, lon, lat) AS d;
-	END IF;
-END
-$$;
-REVOKE ALL ON FUNCTION report_duplicate_locked(integer[], bigint, float8,
-    float8, boolean) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION report_duplicate_locked(integer[], bigint, float8,
-    float8, boolean) TO concord_app;
+--    key, the lock, the look-up). VOLATILE, so that the look-up's query
+--    takes its snapshot when it runs, after the lock is granted, and sees
+--    the incident another report made while this one waited, as it did
+--    when it was a statement of its own; STABLE would have it use the
+--    calling statement's snapshot, taken before the lock.
+ALTER FUNCTION report_duplicate_of(bigint, float8, float8) VOLATILE;
 
 -- Each gives one row at most. Planned as the default thousand, the
 -- statement that joins them (report_begin) cost a million rows, enough to

@@ -16,17 +16,22 @@ NEARBY = ("-0.0912000", "51.5158000")      # about 50 m away
 FARTHER = ("-0.0917000", "51.5191000")     # about 400 m north
 
 
-@pytest.fixture(autouse=True)
-def no_rate_limit(rds, db):
-    """Each test starts with no open incident near these points that a
-    report could join (earlier tests, or earlier runs on the same stack,
-    leave some), and with nothing counted against this address."""
+def quiet_near(db, point):
+    """No open incident within 1 km of point that a report could join
+    (earlier tests, or earlier runs on the same stack, leave some)."""
     with db.cursor() as cur:
         cur.execute("UPDATE incident SET reported_at = reported_at - interval '1 day' "
                     "WHERE status <> 'closed' AND reported_at > now() - interval '1 day' "
                     "AND ST_DWithin(location::geography, "
                     "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, 1000)",
-                    (float(GUILDHALL[0]), float(GUILDHALL[1])))
+                    (float(point[0]), float(point[1])))
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit(rds, db):
+    """Each test starts with no open incident near these points that a
+    report could join, and with nothing counted against this address."""
+    quiet_near(db, GUILDHALL)
     yield
     for key in rds.scan_iter("concord:ratelimit:*"):
         rds.delete(key)
