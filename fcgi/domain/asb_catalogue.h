@@ -36,6 +36,7 @@ struct asb_type_ref {
 	const char	*code;
 	const char	*category;
 	const char	*name;
+	long long	 catalogue;	/* the catalogue's version when read (0036) */
 };
 
 extern const struct pg_stmts asb_catalogue_statements;
@@ -45,5 +46,8 @@ int	asb_questions_list(struct pg *, struct arena *, const char *type_code,
 	    struct asb_question **, size_t *);
 int	asb_type_questions(struct pg *, struct arena *, const char *type_code,
 	    struct asb_type_ref *, struct asb_question **, size_t *);
+int	asb_type_questions_kept(struct pg *, struct arena *, const char *type_code,
+	    struct asb_type_ref *, struct asb_question **, size_t *);
+void	asb_catalogue_forget(void);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/clock.h"
+#include "core/log.h"
 #include "domain/actor.h"
 #include "domain/answer.h"
 #include "domain/asb_catalogue.h"
@@ -407,6 +408,28 @@ check_report(struct intake *k, struct report_input *r)
 	}
 }
 
+/* The type and its questions, when the channel did not read them (Open311;
+ * the form reads them for its own checks): what this worker kept, for
+ * report_begin checks the catalogue's version. k->in becomes *copy. */
+static int
+report_catalogue(struct intake *k, const char *code, struct intake_submission *copy,
+    struct asb_type_ref *type)
+{
+	struct asb_question *q;
+	size_t n;
+
+	if (k->in->type != NULL || intake_blank(code))
+		return 0;
+	if (asb_type_questions_kept(k->pg, k->ar, code, type, &q, &n) == -1)
+		return -1;
+	*copy = *k->in;
+	copy->type = type;
+	copy->questions = q;
+	copy->nquestions = n;
+	k->in = copy;
+	return 0;
+}
+
 /* A report from the public, a partner or Open311: checked here, then
  * taken by report_submit (dedup, the incident or the one it joins, the
  * reporter, the report, evidence, audit, mail) with this intake's own
@@ -416,12 +439,16 @@ intake_submit_report(struct intake *k, struct rd *rd)
 {
 	struct report_input r = k->in->report;
 	struct intake_result *res = k->res;
+	struct intake_submission copy;
+	struct asb_type_ref type;
 	enum report_rc rc;
 
 	r.channel = intake_channel_name(k->in->channel);
 	if (intake_rules_load(k->pg, k->ar, k->actor, k->in->channel, &k->rules) == -1)
 		return INTAKE_ERROR;
 	report_trim(k, &r);
+	if (report_catalogue(k, r.type_code, &copy, &type) == -1)
+		return INTAKE_ERROR;
 	check_report(k, &r);
 	if (k->failed)
 		return INTAKE_ERROR;
@@ -433,6 +460,8 @@ intake_submit_report(struct intake *k, struct rd *rd)
 		r.type_id = k->plan.type_id;
 		r.type_name = k->type_name;
 	}
+	if (k->in->type != NULL)
+		r.catalogue = k->in->type->catalogue;
 	switch ((rc = report_submit(k->pg, rd, k->actor, &r, &res->report))) {
 	case REPORT_OK:
 		res->incident_id = res->report.incident_id;
@@ -448,6 +477,9 @@ intake_submit_report(struct intake *k, struct rd *rd)
 	case REPORT_BAD_TYPE:
 		ik_error(k, INTAKE_F_TYPE, "Choose a type of anti-social behaviour from the list");
 		break;
+	case REPORT_STALE:
+		k->stale = 1;
+		return INTAKE_ERROR;
 	default:
 		return INTAKE_ERROR;
 	}
@@ -455,13 +487,10 @@ intake_submit_report(struct intake *k, struct rd *rd)
 	return k->failed ? INTAKE_ERROR : INTAKE_INVALID;
 }
 
-/* Takes a submission from any channel. INTAKE_OK and the result; or
- * INTAKE_INVALID and every field's error, nothing saved; or INTAKE_ERROR
- * (logged), nothing saved. */
-enum intake_rc
-intake_submit(struct pg *pg, struct rd *rd, const struct config *cfg,
+static enum intake_rc
+intake_once(struct pg *pg, struct rd *rd, const struct config *cfg,
     const struct actor *a, const struct intake_submission *in,
-    struct intake_result *res)
+    struct intake_result *res, int *stale)
 {
 	struct intake k;
 	enum intake_rc rc;
@@ -488,6 +517,36 @@ intake_submit(struct pg *pg, struct rd *rd, const struct config *cfg,
 		rc = intake_submit_report(&k, rd);
 		break;
 	}
+	*stale = k.stale;
 	arena_free(k.ar);
+	return rc;
+}
+
+/* Takes a submission from any channel. INTAKE_OK and the result; or
+ * INTAKE_INVALID and every field's error, nothing saved; or INTAKE_ERROR
+ * (logged), nothing saved. */
+enum intake_rc
+intake_submit(struct pg *pg, struct rd *rd, const struct config *cfg,
+    const struct actor *a, const struct intake_submission *in,
+    struct intake_result *res)
+{
+	struct intake_submission again;
+	enum intake_rc rc;
+	int stale;
+
+	if ((rc = intake_once(pg, rd, cfg, a, in, res, &stale)) != INTAKE_ERROR || !stale)
+		return rc;
+	/* An administrator changed the types or questions since the answers
+	 * were checked (by what this worker kept, or the channel read):
+	 * nothing was saved; the type is read again and the report checked
+	 * again by it. */
+	asb_catalogue_forget();
+	again = *in;
+	again.type = NULL;
+	again.questions = NULL;
+	again.nquestions = 0;
+	if ((rc = intake_once(pg, rd, cfg, a, &again, res, &stale)) == INTAKE_ERROR && stale)
+		log_error("intake: the ASB types changed again while a report was checked");
+	res->catalogue_changed = 1;
 	return rc;
 }

@@ -153,6 +153,9 @@ struct intake_result {
 	 * (REPORT_BAD_TYPE, REPORT_BAD_POINT, REPORT_OUTSIDE with
 	 * report.where: the field errors say the same in words). */
 	enum report_rc		 report_rc;
+	/* The types or questions changed after the channel read them: the
+	 * report was checked again by the new ones. */
+	int			 catalogue_changed;
 	char			 text[INTAKE_TEXT_MAX];	/* the errors' fields and words */
 	size_t			 ntext;
 };

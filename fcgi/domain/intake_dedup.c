@@ -16,16 +16,20 @@
 #include "store/redis.h"
 
 static const struct pg_stmt stmts[] = {
-	/* The incident to join and its owner; the function holds the radius
-	 * and window (0019_report_consent_place.sql) and answers only a core
-	 * partner's settings. */
+	/* The incident to join, its owner, and what the report ($4, its
+	 * triage answers) finds there; the function holds the radius and
+	 * window (0019_report_consent_place.sql, 0038) and answers only a
+	 * core partner's settings. */
 	{ "report_duplicate",
-	  "SELECT incident_id, owner FROM report_duplicate_of($1, $2, $3)" },
-	/* The same for a partner's report, which joins only an incident of
+	  "SELECT incident_id, owner, adds, flags FROM report_duplicate_of($1, $2, $3, $4)" },
+	/* The same for a partner's report ($4 the radius, $5 the window, $6
+	 * its agency, $7 its triage answers), which joins only an incident of
 	 * its own agency's that the partnership sees: row security lets the
 	 * partner see those. */
 	{ "report_duplicate_own",
-	  "SELECT i.id, i.owning_agency_id "
+	  "SELECT i.id, i.owning_agency_id, "
+	  "triage_or(i.report_triage, $7::jsonb) IS DISTINCT FROM i.report_triage, "
+	  "incident_flag_letters(i) "
 	  "FROM incident i WHERE i.asb_type_id = $1 AND i.status <> 'closed' "
 	  "AND i.reported_at > now() - make_interval(secs => $5::integer) "
 	  "AND i.owning_agency_id = $6 AND i.sharing = 'partnership' "
@@ -167,26 +171,40 @@ intake_dedup_ask(struct rd *rd, const struct report_input *in, long long type_id
 	ask->look = !own && dedup_redis(rd, in) != 0;
 }
 
-/* Once INTAKE_DEDUP_SQL has run (the lock held): whether this report
- * repeats an open incident of its type, *join and *join_owner, or 0.
- * looked_join, looked_owner: what the statement found when it looked.
+/* An incident found (INTAKE_DEDUP_COLUMNS from column col), or none when
+ * its id is NULL. */
+void
+intake_dedup_row(PGresult *res, int row, int col, struct intake_dedup_found *f)
+{
+	memset(f, 0, sizeof(*f));
+	if (PQgetisnull(res, row, col))
+		return;
+	f->incident = strtoll(PQgetvalue(res, row, col), NULL, 10);
+	f->owner = strtoll(PQgetvalue(res, row, col + 1), NULL, 10);
+	f->adds = PQgetvalue(res, row, col + 2)[0] == 't';
+	snprintf(f->flags, sizeof(f->flags), "%s", PQgetvalue(res, row, col + 3));
+}
+
+/* Once INTAKE_DEDUP_SQL has run (the lock held): the open incident this
+ * report repeats, in *found (incident 0: none). looked: what the statement
+ * found when it looked. impact: the report's triage answers (JSON).
  * PostgreSQL confirms what Redis suggests (and decides alone when Redis
  * is down). 0, or -1 on error. */
 int
 intake_dedup_answer(struct pg *pg, struct rd *rd, const struct report_input *in,
-    long long type_id, long long own, const struct intake_dedup_ask *ask,
-    long long looked_join, long long looked_owner, long long *join, long long *join_owner)
+    long long type_id, long long own, const char *impact,
+    const struct intake_dedup_ask *ask, const struct intake_dedup_found *looked,
+    struct intake_dedup_found *found)
 {
 	char tid[24], lon[32], lat[32], m[16], s[16], agency[24];
-	const char *p[6] = { tid, lon, lat, m, s, agency };
+	const char *p[7] = { tid, lon, lat, m, s, agency, impact };
 	PGresult *res;
 
-	*join = *join_owner = 0;
+	memset(found, 0, sizeof(*found));
 	if (!in->has_point)
 		return 0;
 	if (ask->look) {
-		*join = looked_join;
-		*join_owner = looked_owner;
+		*found = *looked;
 		return 0;
 	}
 	if (dedup_redis(rd, in) == 0)
@@ -197,13 +215,11 @@ intake_dedup_answer(struct pg *pg, struct rd *rd, const struct report_input *in,
 	snprintf(m, sizeof(m), "%d", REPORT_DEDUP_METRES);
 	snprintf(s, sizeof(s), "%d", REPORT_DEDUP_SECONDS);
 	num(agency, sizeof(agency), own);
-	if ((res = own ? pg_exec(pg, "report_duplicate_own", 6, p) :
-	    pg_exec(pg, "report_duplicate", 3, p)) == NULL)
+	if ((res = own ? pg_exec(pg, "report_duplicate_own", 7, p) :
+	    pg_exec(pg, "report_duplicate", 4, (const char *[]){ tid, lon, lat, impact })) == NULL)
 		return -1;
-	if (PQntuples(res) == 1) {
-		*join = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		*join_owner = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
-	}
+	if (PQntuples(res) == 1)
+		intake_dedup_row(res, 0, 0, found);
 	PQclear(res);
 	return 0;
 }

@@ -33,6 +33,7 @@ struct intake {
 	size_t				 nquestions;
 	time_t				 now;
 	int				 failed;	/* the database or memory */
+	int				 stale;		/* REPORT_STALE: check again */
 };
 
 void		 ik_error(struct intake *, const char *field, const char *message);

@@ -50,22 +50,26 @@ static const struct pg_stmt stmts[] = {
 	 * duplicate look-up answers only a core partner's intake; the report
 	 * already made with its idempotency key ($5, NULL without one); and
 	 * the lock on its neighbourhood ($6 the cells, $7 the type) with, when
-	 * $8, the look-up (INTAKE_DEDUP_SQL). One row: AREA_COLUMNS, the
-	 * owner (NULL when there is none), the earlier report (NULL when
-	 * none), the incident to join (NULL when none or not looked for), and
-	 * the reference the new incident or report takes (so that its audit
-	 * rows and mail go in with it). */
+	 * $8, the look-up (INTAKE_DEDUP_SQL, $10 the report's triage
+	 * answers). One row: AREA_COLUMNS, the owner (NULL when there is
+	 * none), the earlier report (NULL when none), the incident to join
+	 * and what the report finds there (INTAKE_DEDUP_COLUMNS, NULL when
+	 * none or not looked for), the
+	 * reference the new incident or report takes (so that its audit rows
+	 * and mail go in with it), and whether the catalogue has changed since
+	 * version $9 (0: not checked). */
 	{ "report_begin",
 	  "WITH loc (b_id, b_agency, b_code, b_name, b_core, a_id, a_agency, "
 	  "a_code, a_name, a_core, council) AS (" AREA_LOCATE_SQL("$1", "$2") ") "
 	  "SELECT loc.*, o.id, k.id, k.reference, k.incident_id, k.incident_reference, "
-	  "d.incident_id, d.owner, CASE WHEN k.id IS NULL THEN next_reference() END FROM loc "
+	  "d.*, CASE WHEN k.id IS NULL THEN next_reference() END, "
+	  "$9::bigint > 0 AND $9::bigint <> (SELECT n FROM catalogue_version) FROM loc "
 	  "CROSS JOIN LATERAL (" REPORT_OWNER_SQL("coalesce(loc.a_agency, 0)", "$3") ") AS o "
 	  "CROSS JOIN LATERAL (SELECT " TX_ACTOR_SQL("$4", "coalesce(o.id, 0)::text", "'1'")
 	  ") AS s (u, a, v) "
 	  "LEFT JOIN LATERAL report_by_idempotency_key(CASE WHEN s.a IS NOT NULL "
 	  "THEN $5::text END) AS k ON true "
-	  INTAKE_DEDUP_SQL("s.a IS NOT NULL", "$6", "$7", "$1", "$2", "$8") },
+	  INTAKE_DEDUP_SQL("s.a IS NOT NULL", "$6", "$7", "$1", "$2", "$10", "$8") },
 	{ "report_person",
 	  "INSERT INTO person (owning_agency_id, sharing, shared_with, given_name, "
 	  "family_name, email, phone, preferred_contact, contact_consent, share_consent, "
@@ -91,9 +95,9 @@ static const struct pg_stmt stmts[] = {
 	 * one round trip for the reporter, the report and the part, and the
 	 * two audit rows and the confirmation mail (AUDIT_BOTH_SQL from $33,
 	 * the report's id from the insert; AUDIT_JOB_SQL, none when $45 is
-	 * NULL). The trigger report_triage_keep says whether the report
-	 * changed what the incident's reports said, and what flags it had
-	 * (0035). */
+	 * NULL); and when $47 (its triage answers add to those of the
+	 * incident it joins), report_triage_add. The only insert into report:
+	 * incident.report_triage depends on it (0038). */
 	{ "report_insert",
 	  "WITH p AS (INSERT INTO person (owning_agency_id, sharing, shared_with, "
 	  "given_name, family_name, email, phone, preferred_contact, contact_consent, "
@@ -116,13 +120,12 @@ static const struct pg_stmt stmts[] = {
 	  "nullif($15, '0')::bigint, CASE WHEN $16::float8 IS NULL THEN NULL ELSE "
 	  "ST_SetSRID(ST_MakePoint($16::float8, $17::float8), 4326) END, nullif($18, ''), "
 	  "nullif($19, ''), $20::timestamptz, $21::jsonb) "
-	  "RETURNING id, reference, coalesce(reporter_id, 0), "
-	  "current_setting('concord.report_triage_changed', true) = 'yes', "
-	  "current_setting('concord.report_incident_flags', true)), "
+	  "RETURNING id, reference, coalesce(reporter_id, 0)), "
 	  "job AS (" AUDIT_JOB_SQL("$45", "$46") "), "
 	  "trail AS (" AUDIT_BOTH_SQL("$33", "$34", "$35", "(SELECT id::text FROM r)", "$36",
-	  "$37", "$38", "$39", "$40", "$41", "$42", "$43", "$44") ") "
-	  "SELECT * FROM r" },
+	  "$37", "$38", "$39", "$40", "$41", "$42", "$43", "$44") "), "
+	  "tri AS (SELECT report_triage_add(r.id) FROM r WHERE $47::boolean) "
+	  "SELECT r.*, (SELECT count(*) FROM tri) FROM r" },
 	{ "report_tracking",
 	  "SELECT reference, type, status, reported FROM report_tracking($1, $2)" },
 	{ "report_tracking_updates",
@@ -138,6 +141,8 @@ struct plan {
 	long long	 owner;		/* takes the report: owns it and the reporter */
 	long long	 join;		/* an open incident to join, or 0 */
 	long long	 join_owner;	/* that incident's owner */
+	int		 join_adds;	/* the report's triage answers add to its */
+	char		 join_flags[8];	/* its flags, as incident_flag_letters */
 	char		 shared_with[32];	/* who else sees them: "{}" or "{id}" */
 	char		 reference[32];	/* the new incident's, or the report's that joins */
 };
@@ -181,6 +186,8 @@ plan_type(struct pg *pg, const struct report_input *in, struct plan *pl)
 
 static int	earlier_row(struct pg *, PGresult *, int col, const char *token,
 		    struct report_result *);
+static struct json_object *impact_json(const struct report_input *);
+static const char *json_text(struct json_object *, const char *empty);
 
 /* The owner, whether to join, and whether the report was made already:
  * everything decided before a row is written, from report_begin (the
@@ -192,13 +199,17 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
     const struct report_input *in, struct report_result *out, struct plan *pl,
     int *seen)
 {
-	enum { C_OWNER = AREA_COLUMNS, C_EARLIER, C_JOIN = C_EARLIER + 4, C_JOIN_OWNER,
-	    C_REFERENCE };
+	enum { C_OWNER = AREA_COLUMNS, C_EARLIER, C_JOIN = C_EARLIER + 4,
+	    C_REFERENCE = C_JOIN + INTAKE_DEDUP_COLUMNS, C_STALE };
 	long long own = strcmp(in->channel, "partner") == 0 && a->agency_id > 0 ?
-	    a->agency_id : 0, looked = 0, looked_owner = 0;
-	char x[32], y[32], partner[24], uid[24], tid[24];
-	const char *p[8] = { NULL, NULL, partner, uid, in->idempotency_key, NULL, tid, NULL };
+	    a->agency_id : 0;
+	char x[32], y[32], partner[24], uid[24], tid[24], cat[24];
+	struct json_object *impact = impact_json(in);
+	const char *p[10] = { NULL, NULL, partner, uid, in->idempotency_key, NULL, tid, NULL,
+	    cat, json_text(impact, "{}") };
+	struct intake_dedup_found looked, join;
 	struct intake_dedup_ask ask;
+	enum report_rc rc = REPORT_ERROR;
 	PGresult *res;
 	int found;
 
@@ -214,40 +225,52 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	num(partner, sizeof(partner), own);
 	num(uid, sizeof(uid), a->user_id);
 	num(tid, sizeof(tid), pl->type_id);
+	num(cat, sizeof(cat), in->catalogue);
 	p[5] = ask.cells;
 	p[7] = yesno(ask.look);
-	if ((res = pg_exec(pg, "report_begin", 8, p)) == NULL)
-		return REPORT_ERROR;
+	if ((res = pg_begin_exec(pg, "report_begin", 10, p)) == NULL)
+		goto out;
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return REPORT_ERROR;
+		goto out;
+	}
+	/* The answers were checked by questions that have changed since. */
+	if (PQgetvalue(res, 0, C_STALE)[0] == 't') {
+		PQclear(res);
+		rc = REPORT_STALE;
+		goto out;
 	}
 	/* A double click or a resubmitted form: the report already made. */
-	if (!PQgetisnull(res, 0, C_EARLIER))
-		return (*seen = earlier_row(pg, res, C_EARLIER, in->tracking_token,
-		    out)) == -1 ? REPORT_ERROR : REPORT_OK;
+	if (!PQgetisnull(res, 0, C_EARLIER)) {
+		if ((*seen = earlier_row(pg, res, C_EARLIER, in->tracking_token, out)) != -1)
+			rc = REPORT_OK;
+		goto out;
+	}
 	if (in->has_point)
 		area_row(res, &out->where);
 	if ((found = !PQgetisnull(res, 0, C_OWNER)))
 		pl->owner = strtoll(PQgetvalue(res, 0, C_OWNER), NULL, 10);
 	snprintf(pl->reference, sizeof(pl->reference), "%s", PQgetvalue(res, 0, C_REFERENCE));
-	if (!PQgetisnull(res, 0, C_JOIN)) {
-		looked = strtoll(PQgetvalue(res, 0, C_JOIN), NULL, 10);
-		looked_owner = strtoll(PQgetvalue(res, 0, C_JOIN_OWNER), NULL, 10);
-	}
+	intake_dedup_row(res, 0, C_JOIN, &looked);
 	PQclear(res);
-	if (in->has_point && !out->where.in_partnership)
-		return REPORT_OUTSIDE;
+	if (in->has_point && !out->where.in_partnership) {
+		rc = REPORT_OUTSIDE;
+		goto out;
+	}
 	if (!found)
-		return REPORT_ERROR;
+		goto out;
 	/* The rows belong to the owner, and the intake writes the reporter's
 	 * details on their behalf (report_begin set these in the transaction). */
 	a->agency_id = pl->owner;
 	a->core_partner = 1;
 	a->perms |= PERM_BIT(PERM_PERSON_VIEW);
-	if (intake_dedup_answer(pg, rd, in, pl->type_id, own, &ask, looked, looked_owner,
-	    &pl->join, &pl->join_owner) == -1)
-		return REPORT_ERROR;
+	if (intake_dedup_answer(pg, rd, in, pl->type_id, own, p[9], &ask, &looked,
+	    &join) == -1)
+		goto out;
+	pl->join = join.incident;
+	pl->join_owner = join.owner;
+	pl->join_adds = join.adds;
+	snprintf(pl->join_flags, sizeof(pl->join_flags), "%s", join.flags);
 	/* Joining another agency's incident hands it the reporter and their
 	 * answers only when they agreed to share with partner agencies; the
 	 * core partners (police, council) see them at partnership level. */
@@ -255,7 +278,10 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 		snprintf(pl->shared_with, sizeof(pl->shared_with), "{%lld}", pl->join_owner);
 	else
 		snprintf(pl->shared_with, sizeof(pl->shared_with), "{}");
-	return REPORT_OK;
+	rc = REPORT_OK;
+out:
+	json_object_put(impact);
+	return rc;
 }
 
 static struct json_object *
@@ -488,7 +514,7 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	int make = pl->join != 0 && !in->anonymous;
 	struct audit_both trail;
 	struct reporter r;
-	const char *p[32 + AUDIT_BOTH_PARAMS - 1];
+	const char *p[32 + AUDIT_BOTH_PARAMS];
 	PGresult *res;
 	int rc = -1;
 
@@ -542,13 +568,14 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	/* Its values from $33, but the report's id, which comes from the insert. */
 	memcpy(&p[32], trail.p, 3 * sizeof(trail.p[0]));
 	memcpy(&p[35], &trail.p[4], (AUDIT_BOTH_PARAMS - 4) * sizeof(trail.p[0]));
-	if ((res = pg_exec(pg, "report_insert", 32 + AUDIT_BOTH_PARAMS - 1, p)) == NULL)
+	p[32 + AUDIT_BOTH_PARAMS - 1] = yesno(pl->join_adds);
+	if ((res = pg_exec(pg, "report_insert", 32 + AUDIT_BOTH_PARAMS, p)) == NULL)
 		goto out;
 	out->report_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	snprintf(out->reference, sizeof(out->reference), "%s", PQgetvalue(res, 0, 1));
 	*reporter = strtoll(PQgetvalue(res, 0, 2), NULL, 10);
-	out->triage_changed = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
-	out->incident_flags = flags_of(PQgetvalue(res, 0, 4));
+	out->triage_changed = pl->join_adds;
+	out->incident_flags = flags_of(pl->join_flags);
 	PQclear(res);
 	rc = 0;
 out:
@@ -689,8 +716,6 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 		return REPORT_BAD_POINT;
 	if ((rc = plan_type(pg, in, &pl)) != REPORT_OK)
 		return rc;
-	if (pg_begin(pg) == -1)
-		return REPORT_ERROR;
 	if ((rc = plan_make(pg, rd, &a, in, out, &pl, &seen)) != REPORT_OK)
 		goto fail;
 	if (seen) {

@@ -33,6 +33,10 @@ struct report_input {
 	 * report_submit does not read it again; 0 and NULL: it reads it. */
 	long long		 type_id;
 	const char		*type_name;
+	/* The catalogue's version the answers were checked by (0036): the
+	 * transaction answers REPORT_STALE when it has moved on. 0: not
+	 * checked. */
+	long long		 catalogue;
 	const char		*description;
 	struct json_object	*answers;	/* {key: {"question", "answer", "version"}} */
 	const char		*occurred_at;	/* ISO 8601, or NULL */
@@ -105,6 +109,7 @@ enum report_rc {
 	REPORT_BAD_TYPE,	/* no such active ASB type */
 	REPORT_BAD_POINT,	/* not a longitude and latitude */
 	REPORT_OUTSIDE,		/* outside the partnership: where.council says whose */
+	REPORT_STALE,		/* the types or questions changed since in->catalogue */
 	REPORT_ERROR,
 };
 

@@ -34,15 +34,19 @@ tx_actor(struct pg *pg, const struct actor *a)
 	return pg_exec_ok(pg, "tx_actor", 3, p);
 }
 
-/* BEGIN, then the actor's settings. Returns 0, or -1 with nothing open. */
+/* BEGIN, then the actor's settings, in one round trip. Returns 0, or -1
+ * with nothing open. */
 int
 tx_begin(struct pg *pg, const struct actor *a)
 {
-	if (pg_begin(pg) == -1)
+	struct tx_actor_params t;
+	const char *p[3] = { t.user, t.agency, NULL };
+	PGresult *res;
+
+	tx_actor_params(a, &t);
+	p[2] = t.person_view;
+	if ((res = pg_begin_exec(pg, "tx_actor", 3, p)) == NULL)
 		return -1;
-	if (tx_actor(pg, a) == -1) {
-		pg_rollback(pg);
-		return -1;
-	}
+	PQclear(res);
 	return 0;
 }

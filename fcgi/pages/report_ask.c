@@ -63,7 +63,7 @@ question_enter(struct req *r, struct report_draft *d, struct qlist *ql)
 
 	if (!draft_enter(r, d, 1))
 		return 0;
-	if (questions_of(r, d, ql) == -1) {
+	if (questions_of(r, d, ql, 0) == -1) {
 		draft_unavailable(r);
 		draft_free(d);
 		return 0;

@@ -173,7 +173,7 @@ check_dict(struct req *r, struct report_draft *d, struct view_dict *dict)
 	struct qlist ql;
 	size_t i;
 
-	if (questions_of(r, d, &ql) == -1)
+	if (questions_of(r, d, &ql, 0) == -1)
 		return -1;
 	answers = draft_value(d, DK_ANSWERS);
 	if ((s = view_section(dict, "REPORT")) == NULL ||
@@ -236,14 +236,14 @@ step_missing(struct req *r, struct report_draft *d)
 
 /* The first required question of the type left unanswered (someone may
  * skip a page by typing the address); NULL when there is none, or "" when
- * the database cannot say. */
+ * the database cannot say. kept: as questions_of. */
 static const char *
-question_missing(struct req *r, struct report_draft *d, struct qlist *ql)
+question_missing(struct req *r, struct report_draft *d, struct qlist *ql, int kept)
 {
 	struct json_object *answers = NULL;
 	size_t i;
 
-	if (questions_of(r, d, ql) == -1)
+	if (questions_of(r, d, ql, kept) == -1)
 		return "";
 	answers = draft_value(d, DK_ANSWERS);
 	for (i = 0; i < ql->n; i++)
@@ -283,7 +283,7 @@ report_check_get(struct req *r)
 	if (!draft_enter(r, &d, 1))
 		return;
 	if ((missing = step_missing(r, &d)) != NULL ||
-	    (missing = question_missing(r, &d, &ql)) != NULL) {
+	    (missing = question_missing(r, &d, &ql, 0)) != NULL) {
 		if (missing == NULL || *missing == '\0')
 			draft_unavailable(r);
 		else
@@ -518,7 +518,7 @@ report_submit_post(struct req *r)
 	idem = draft_get(&d, DK_IDEM);
 	sent = req_form(r, "idempotency-key");
 	if ((missing = step_missing(r, &d)) != NULL ||
-	    (missing = question_missing(r, &d, &ql)) != NULL || *idem == '\0') {
+	    (missing = question_missing(r, &d, &ql, 1)) != NULL || *idem == '\0') {
 		if (missing != NULL && *missing == '\0')
 			draft_unavailable(r);
 		else
@@ -576,6 +576,12 @@ report_submit_post(struct req *r)
 	}
 	if (res->nerrors == 0)
 		goto out;
+	/* The questions changed while the report was checked: the check page
+	 * reads them again and asks whatever is new. */
+	if (res->catalogue_changed) {
+		resp_redirect(r, 303, "/report/check");
+		goto unlock;
+	}
 	switch (res->report_rc) {
 	case REPORT_OUTSIDE:
 		if (draft_set(&d, DK_WHERE_PROBLEM, outside_message(r, &res->report.where)) == -1 ||

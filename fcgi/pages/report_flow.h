@@ -57,7 +57,7 @@ int	step_fields_dict(struct view_dict *, const struct step_field *, size_t n,
 int	step_fields_save(struct report_draft *, const struct step_field *, size_t n,
 	    const char *const *v);
 
-int		 questions_of(struct req *, struct report_draft *, struct qlist *);
+int		 questions_of(struct req *, struct report_draft *, struct qlist *, int kept);
 const char	*step_after(struct req *, struct report_draft *, enum step from,
 		    size_t n, const struct qlist *, int change);
 const char	*step_before(struct req *, struct report_draft *, enum step at,

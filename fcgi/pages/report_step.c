@@ -41,8 +41,12 @@ static const char *const step_paths[] = {
 	[STEP_CHECK] = "/report/check",
 };
 
+/* The draft's type and its questions as they are now (every step shows
+ * an administrator's edit at once); or, with kept, as this worker last
+ * read them, for the submit, whose transaction checks they are current
+ * (domain/asb_catalogue.c). */
 int
-questions_of(struct req *r, struct report_draft *d, struct qlist *ql)
+questions_of(struct req *r, struct report_draft *d, struct qlist *ql, int kept)
 {
 	const char *type = draft_get(d, DK_TYPE);
 
@@ -51,7 +55,8 @@ questions_of(struct req *r, struct report_draft *d, struct qlist *ql)
 	memset(&ql->type, 0, sizeof(ql->type));
 	if (*type == '\0')
 		return 0;
-	return asb_type_questions(r->pg, r->arena, type, &ql->type, &ql->q, &ql->n);
+	return (kept ? asb_type_questions_kept : asb_type_questions)(r->pg, r->arena,
+	    type, &ql->type, &ql->q, &ql->n);
 }
 
 /* Whether step s is offered to this person: a signed-in partner reporter

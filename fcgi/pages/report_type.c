@@ -170,7 +170,7 @@ report_type_post(struct req *r)
 	    (!t->has_children && type_choose(&d, t->code) == -1) ||
 	    (t->has_children && !was && draft_set(&d, DK_TYPE, "") == -1))
 		goto unavailable;
-	if (questions_of(r, &d, &ql) == -1)
+	if (questions_of(r, &d, &ql, 0) == -1)
 		goto unavailable;
 	/* Changing to the same type from the check page: nothing to re-ask. */
 	draft_next(r, &d, change && was && *draft_get(&d, DK_TYPE) != '\0' ?
@@ -223,7 +223,7 @@ report_subtype_post(struct req *r)
 		goto out;
 	}
 	was = strcmp(draft_get(&d, DK_TYPE), t->code) == 0;
-	if (type_choose(&d, t->code) == -1 || questions_of(r, &d, &ql) == -1)
+	if (type_choose(&d, t->code) == -1 || questions_of(r, &d, &ql, 0) == -1)
 		goto unavailable;
 	draft_next(r, &d, change && was ? "/report/check" :
 	    step_after(r, &d, STEP_SUBTYPE, 0, &ql, change));

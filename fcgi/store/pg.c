@@ -216,6 +216,88 @@ pg_simple(struct pg *p, const char *sql)
 	return 0;
 }
 
+/* Reads one query's results in pipeline mode, up to the NULL that ends
+ * them: the first good result goes to *keep when keep is not NULL (the
+ * caller clears it), the rest are cleared. Returns 0 when the query
+ * succeeded, -1 (and sets the error) when it failed or did not run. */
+static int
+pg_pipeline_take(struct pg *p, const char *what, PGresult **keep)
+{
+	PGresult *res;
+	ExecStatusType st;
+	int rc = -1, n;
+
+	/* A lost connection gives an error and then NULL; a bound keeps a
+	 * broken one from looping. */
+	for (n = 0; n < 4 && (res = PQgetResult(p->conn)) != NULL; n++) {
+		st = PQresultStatus(res);
+		if ((st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) && rc == -1) {
+			rc = 0;
+			if (keep != NULL) {
+				*keep = res;
+				continue;
+			}
+		} else if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+			snprintf(p->err, sizeof(p->err), "%s: %s", what,
+			    st == PGRES_PIPELINE_ABORTED ? "not run (an earlier "
+			    "statement failed)" : PQresultErrorMessage(res));
+			rc = -1;
+		}
+		PQclear(res);
+	}
+	return rc;
+}
+
+/* BEGIN and a prepared statement sent together (libpq's pipeline mode):
+ * a transaction's first statement without a round trip of its own.
+ * Returns its result (PQclear it) with the transaction open, or NULL with
+ * pg_error() set and nothing open. Like pg_exec, it reconnects once when
+ * the connection had gone. */
+PGresult *
+pg_begin_exec(struct pg *p, const char *name, int nparams, const char *const *params)
+{
+	PGresult *res = NULL, *sync;
+	int attempt, sent, began, ran, synced;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		sync = NULL;
+		if (pg_ensure(p) == -1)
+			return NULL;
+		sent = PQenterPipelineMode(p->conn) == 1 &&
+		    PQsendQueryParams(p->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) == 1 &&
+		    PQsendQueryPrepared(p->conn, name, nparams, params, NULL, NULL, 0) == 1 &&
+		    PQpipelineSync(p->conn) == 1;
+		if (!sent)
+			pg_set_error(p, name);
+		began = sent && pg_pipeline_take(p, "BEGIN", NULL) == 0;
+		ran = sent && pg_pipeline_take(p, name, &res) == 0 && began;
+		if (sent)
+			sync = PQgetResult(p->conn);
+		synced = sync != NULL && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+		PQclear(sync);
+		if (!synced || PQexitPipelineMode(p->conn) != 1) {
+			/* Out of step with the server: start again. */
+			PQclear(res);
+			res = NULL;
+			PQfinish(p->conn);
+			p->conn = NULL;
+			p->ready = 0;
+			continue;
+		}
+		if (ran) {
+			p->in_tx = 1;
+			return res;
+		}
+		PQclear(res);
+		res = NULL;
+		p->in_tx = began;
+		pg_rollback(p);
+		if (!pg_lost(p))
+			break;
+	}
+	return NULL;
+}
+
 int
 pg_begin(struct pg *p)
 {
@@ -242,10 +324,14 @@ pg_commit(struct pg *p)
 	return pg_simple(p, "COMMIT");
 }
 
+/* Rolls back what pg_begin or pg_begin_exec opened; nothing when no
+ * transaction is open (a failed begin leaves none). */
 void
 pg_rollback(struct pg *p)
 {
+	int open = p->in_tx;
+
 	p->in_tx = 0;
-	if (p->conn != NULL && PQstatus(p->conn) == CONNECTION_OK)
+	if (open && p->conn != NULL && PQstatus(p->conn) == CONNECTION_OK)
 		(void)pg_simple(p, "ROLLBACK");
 }

@@ -27,6 +27,8 @@ PGresult	*pg_exec(struct pg *, const char *name, int nparams,
 int		 pg_exec_ok(struct pg *, const char *name, int nparams,
 		    const char *const *params);
 int		 pg_begin(struct pg *);
+PGresult	*pg_begin_exec(struct pg *, const char *name, int nparams,
+		    const char *const *params);
 int		 pg_commit(struct pg *);
 void		 pg_rollback(struct pg *);
 int		 pg_simple(struct pg *, const char *sql);

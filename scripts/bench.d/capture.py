@@ -85,9 +85,9 @@ def commands(recs, marks):
     cmds = []
     for _, _, level, msg in mine:
         if level == "LOG" and msg.startswith("statement: "):
-            cmds.append([msg[len("statement: "):], {}])
+            cmds.append([msg[len("statement: "):], {}, False])
         elif level == "LOG" and msg.startswith("execute "):
-            cmds.append([msg.split(": ", 1)[1], {}])
+            cmds.append([msg.split(": ", 1)[1], {}, True])
         elif level == "DETAIL" and msg.startswith("parameters: ") and cmds:
             rest = msg[len("parameters: "):]
             for m in PARAM.finditer(rest):
@@ -137,7 +137,7 @@ def pgbench_safe(sql):
 def new_ids(dsn, cmds):
     """{index of an INSERT ... RETURNING id: the id it made}."""
     tables = {}
-    for k, (sql, _) in enumerate(cmds):
+    for k, (sql, _, _) in enumerate(cmds):
         m = INSERT_ID.match(sql)
         if m:
             tables.setdefault(m.group(1), []).append(k)
@@ -160,7 +160,7 @@ def point_of(argv, cmds):
         return None
     x0, x1, y0, y1 = argv.split(",")
     found = [(p.get(int(m.group(1))), p.get(int(m.group(2))))
-             for sql, p in cmds for m in [MAKE_POINT.search(sql)] if m]
+             for sql, p, _ in cmds for m in [MAKE_POINT.search(sql)] if m]
     if not found or None in found[0]:
         sys.exit("capture: --box, but the request passed no point")
     lon, lat = found[0]
@@ -198,7 +198,8 @@ def main():
     if join:
         sets.append(rf"\set bench_join random({join[1]}, {join[2]})")
         ids[join[0]] = "bench_join"
-    for k, (sql, params) in enumerate(cmds):
+    pipelined = None
+    for k, (sql, params, extended) in enumerate(cmds):
         locks = point and "pg_advisory_xact_lock" in sql
         def value(m):
             n = int(m.group(1))
@@ -254,6 +255,16 @@ def main():
             ids[made[k]] = f"r{k}_id"
         else:
             lines.append(text + ";")
+        # A BEGIN sent with the extended protocol went in one round trip
+        # with the statement after it (store/pg.c, pg_begin_exec): the
+        # replay sends them so too, unless that one's ids are needed.
+        if pipelined is not None:
+            if lines[-1].endswith(";"):
+                lines.insert(pipelined, "\\startpipeline")
+                lines.append("\\endpipeline")
+            pipelined = None
+        elif extended and sql.strip().rstrip(";").upper() == "BEGIN":
+            pipelined = len(lines) - 1
     head = 3 if reference or unique else 2
     lines[head:head] = sets
     with open(script_path, "w") as f:

@@ -60,3 +60,27 @@ def test_healthz_turns_503_while_postgres_is_stopped_and_recovers(http, base_url
     for _ in range(6):
         status, body = health(http, base_url)
         assert status == 200 and body["db"] == "ok"
+
+
+def test_staff_pages_survive_the_database_dropping_every_connection(db, base_url):
+    """When the server has closed a worker's connection since its last
+    request, the worker connects again and serves the page: no error."""
+    from staff import as_role
+
+    officer = as_role("police_officer")
+    assert officer.get(base_url + "/staff/incidents", timeout=10).status_code == 200
+    cur = db.cursor()
+    cur.execute("SELECT array_agg(pid) FROM pg_stat_activity WHERE usename = 'concord_app'")
+    pids = cur.fetchone()[0]
+    assert pids
+    cur.execute("SELECT pg_terminate_backend(p) FROM unnest(%s::int[]) AS p", (pids,))
+    wait_for(lambda: not still_there(cur, pids), what="the app's connections closed")
+    # More requests than there are workers: each one meets its dead connection.
+    statuses = [officer.get(base_url + "/staff/incidents", timeout=10).status_code
+                for _ in range(12)]
+    assert statuses == [200] * 12
+
+
+def still_there(cur, pids):
+    cur.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY (%s)", (pids,))
+    return cur.fetchone()[0] > 0

@@ -3,6 +3,8 @@ it adds the flags it raises itself instead of working every flag out again,
 what the incident's reports said is kept on the incident (report_triage),
 the provisional score is read again only when that changes, and the whole
 report takes two statements between BEGIN and COMMIT."""
+import psycopg2
+import psycopg2.errors
 import pytest
 import requests
 
@@ -124,8 +126,11 @@ def test_a_report_that_joins_takes_two_statements_in_its_transaction(db):
     # incident's already: nothing to add.
     assert [s.split(" (", 1)[0] for s in inside] == ["WITH loc", "WITH p AS"], inside
     assert "INSERT INTO audit_event" in inside[1] and "INSERT INTO outbox" in inside[1]
-    # Before it: the type and questions, once.
-    assert len(ran[:begin]) == 1 and "FROM asb_type t LEFT JOIN question q" in ran[0], ran
+    # Before it: the type and questions, once at most (none when this
+    # worker kept them: the place's statement checks they are current).
+    assert len(ran[:begin]) <= 1, ran
+    assert all("FROM asb_type t LEFT JOIN question q" in s for s in ran[:begin]), ran
+    assert "catalogue_version" in inside[0], inside[0]
 
 
 def test_the_begin_statement_makes_the_owner_the_actor_before_it_looks(db):
@@ -142,3 +147,25 @@ def test_the_begin_statement_makes_the_owner_the_actor_before_it_looks(db):
                     (second,))
         owner, person_owner, core = cur.fetchone()
     assert owner == person_owner and core
+
+
+def test_only_a_report_of_this_transaction_can_add_its_triage(db):
+    """report_triage_add is a definer (the reporter's agency may not be one
+    that may change the incident it joins), so it takes only a report the
+    calling transaction inserted: the web role cannot rewrite what another
+    report said on any incident."""
+    from test_segregation import app_conn, as_agency
+    ref = report(HERE, IMPACT)
+    with db.cursor() as cur:
+        cur.execute("SELECT r.id, i.report_triage FROM report r JOIN incident i "
+                    "ON i.id = r.incident_id WHERE r.reference = %s", (ref,))
+        report_id, before = cur.fetchone()
+    conn = app_conn()
+    try:
+        with conn.cursor() as cur:
+            as_agency(cur, "city-council")
+            with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                cur.execute("SELECT report_triage_add(%s)", (report_id,))
+    finally:
+        conn.close()
+    assert incident(db, ref)[2] == before

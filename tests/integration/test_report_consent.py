@@ -172,10 +172,12 @@ def test_a_public_report_joining_a_housing_incident_shares_only_by_consent(share
 def test_the_duplicate_look_up_answers_only_a_core_partners_intake(db):
     """report_duplicate_of() sees every agency's open incidents: without
     settings, or as a non-core agency, it refuses; radius and window are
-    its own; it gives the incident's id and owner, nothing more."""
+    its own; it gives the incident's id and owner, and whether the
+    report's triage answers add to the incident's and its flags (0038),
+    nothing more."""
     housing = housing_incident()
     lookup = ("SELECT * FROM report_duplicate_of((SELECT id FROM asb_type "
-              "WHERE code = 'vandalism'), %s, %s)")
+              "WHERE code = 'vandalism'), %s, %s, '{}')")
     point = (float(PUBLIC_AT[0]), float(PUBLIC_AT[1]))
     for settings in (None, "hackney-homes"):
         conn = app_conn()
@@ -193,15 +195,17 @@ def test_the_duplicate_look_up_answers_only_a_core_partners_intake(db):
             as_agency(cur, "city-council")
             # The caller cannot widen the radius or the window.
             with pytest.raises(psycopg2.errors.UndefinedFunction):
-                cur.execute("SELECT * FROM report_duplicate_of(1, %s, %s, 100000, "
+                cur.execute("SELECT * FROM report_duplicate_of(1, %s, %s, '{}', 100000, "
                             "100000000)", point)
             conn.rollback()
             as_agency(cur, "city-council")
             cur.execute(lookup, point)
-            assert [d.name for d in cur.description] == ["incident_id", "owner"]
+            assert [d.name for d in cur.description] == ["incident_id", "owner", "adds",
+                                                         "flags"]
             rows = cur.fetchall()
-            cur.execute("SELECT i.id, i.owning_agency_id FROM incident i WHERE "
-                        "i.reference = %s", (housing,))
+            cur.execute("SELECT i.id, i.owning_agency_id, triage_or(i.report_triage, '{}') "
+                        "IS DISTINCT FROM i.report_triage, incident_flag_letters(i) "
+                        "FROM incident i WHERE i.reference = %s", (housing,))
             assert rows == [cur.fetchone()]
             # 400 m away is beyond its radius.
             cur.execute(lookup, (point[0], point[1] + 0.0036))

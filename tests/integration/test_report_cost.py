@@ -6,8 +6,9 @@ import os
 import re
 
 import psycopg2
+import requests
 
-from stack import URL, VAR, read_conf, wait_for
+from stack import URL, VAR, children, read_conf, read_pid, wait_for
 from test_report_form import done, no_rate_limit, to_check
 from test_report_submit import check_form
 
@@ -53,19 +54,71 @@ def statements_of(action):
         return STATEMENT.findall(f.read())
 
 
-def test_a_public_report_reads_its_type_with_its_questions_once(http):
-    to_check(http)
-    form = check_form(http)
-    ran = statements_of(lambda: http.post(URL + "/report/submit", data=form))
-    ref, _, _ = done(http)
-    assert ref
-    assert [s for s in ran if "INSERT INTO report " in s], ran
-    questions = [s for s in ran if "FROM asb_type t LEFT JOIN question q" in s]
-    types = [s for s in ran if re.search(r"FROM asb_type WHERE code", s)]
-    assert len(questions) == 1, questions
-    assert types == [], types
-    # The reference is taken by the insert that uses it.
-    assert not [s for s in ran if s.strip() == "SELECT next_reference()"], ran
+QUESTIONS = "FROM asb_type t LEFT JOIN question q"
+
+
+def fcgi_workers():
+    return len(children(read_pid("concord-fcgi")))
+
+
+def test_a_public_report_reads_its_type_with_its_questions_once_per_worker():
+    """Each worker keeps what it read of a type (domain/asb_catalogue.c):
+    a submit reads the type and its questions only when the worker that
+    takes it has not read them yet, and never its type alone."""
+    workers = fcgi_workers()
+    assert workers >= 1
+    reads = []
+    for _ in range(2 * workers + 2):
+        s = requests.Session()
+        to_check(s)
+        form = check_form(s)
+        ran = statements_of(lambda: s.post(URL + "/report/submit", data=form))
+        ref, _, _ = done(s)
+        assert ref
+        assert [x for x in ran if "INSERT INTO report " in x], ran
+        assert not [x for x in ran if re.search(r"FROM asb_type WHERE code", x)], ran
+        # The reference is taken by the statement that begins the report.
+        assert not [x for x in ran if x.strip() == "SELECT next_reference()"], ran
+        reads.append(len([x for x in ran if QUESTIONS in x]))
+    assert max(reads) <= 1, reads
+    # The check page, just before, read them in some worker; at most one
+    # first read per worker.
+    assert sum(reads) <= workers, (reads, workers)
+
+
+def test_a_question_added_while_workers_keep_the_type_is_asked(db):
+    """An administrator adds a required question after the workers kept
+    the type: the submit does not send the report without it (the kept
+    questions are checked against the catalogue's version in the report's
+    transaction) but asks it, and nothing is saved."""
+    s = requests.Session()
+    to_check(s)
+    form = check_form(s)
+    # Every worker reads and keeps the type (the check page reads it).
+    for _ in range(3 * fcgi_workers()):
+        assert s.get(URL + "/report/check", allow_redirects=False).status_code == 200
+    with db.cursor() as cur:
+        cur.execute("INSERT INTO question (asb_type_id, key, label, kind, required, sort_order) "
+                    "SELECT id, 'added_while_kept', 'Has it happened at night?', 'yes_no', "
+                    "true, 99 FROM asb_type WHERE code = 'noise-shouting-banging' "
+                    "RETURNING id")
+        qid = cur.fetchone()[0]
+    try:
+        r = s.post(URL + "/report/submit", data=form, allow_redirects=False)
+        assert r.status_code == 303, (r.status_code, r.text[:500])
+        where = r.headers["Location"]
+        if where == "/report/check":
+            where = s.get(URL + where, allow_redirects=False).headers["Location"]
+        assert where == "/report/questions/6", where
+        page = s.get(URL + where).text
+        assert "Has it happened at night?" in page
+        with db.cursor() as cur:
+            cur.execute("SELECT count(*) FROM report WHERE idempotency_key = %s",
+                        (form["idempotency-key"],))
+            assert cur.fetchone()[0] == 0
+    finally:
+        with db.cursor() as cur:
+            cur.execute("DELETE FROM question WHERE id = %s", (qid,))
 
 
 def test_a_public_report_sets_its_actor_once_and_audits_and_mails_in_one_insert(http):
