@@ -408,9 +408,10 @@ check_report(struct intake *k, struct report_input *r)
 	}
 }
 
-/* The type and its questions, when the channel did not read them (Open311;
- * the form reads them for its own checks): what this worker kept, for
- * report_begin checks the catalogue's version. k->in becomes *copy. */
+/* The type and its questions, when the channel did not hand them over
+ * (Open311; the form reads them for its own checks): what this worker
+ * kept, which report_begin checks against the catalogue's version.
+ * k->in becomes *copy. */
 static int
 report_catalogue(struct intake *k, const char *code, struct intake_submission *copy,
     struct asb_type_ref *type)

@@ -54,10 +54,9 @@ static const struct pg_stmt stmts[] = {
 	 * answers). One row: AREA_COLUMNS, the owner (NULL when there is
 	 * none), the earlier report (NULL when none), the incident to join
 	 * and what the report finds there (INTAKE_DEDUP_COLUMNS, NULL when
-	 * none or not looked for), the
-	 * reference the new incident or report takes (so that its audit rows
-	 * and mail go in with it), and whether the catalogue has changed since
-	 * version $9 (0: not checked). */
+	 * none or not looked for), the reference the new incident or report
+	 * takes (so that its audit rows and mail go in with it), and whether
+	 * the catalogue has changed since version $9 (0: not checked). */
 	{ "report_begin",
 	  "WITH loc (b_id, b_agency, b_code, b_name, b_core, a_id, a_agency, "
 	  "a_code, a_name, a_core, council) AS (" AREA_LOCATE_SQL("$1", "$2") ") "
@@ -193,7 +192,7 @@ static const char *json_text(struct json_object *, const char *empty);
  * everything decided before a row is written, from report_begin (the
  * transaction's first statement). From here the actor is the owner.
  * Returns REPORT_OK (and *seen 1 when the report was made already: out
- * has it), REPORT_OUTSIDE or REPORT_ERROR. */
+ * has it), REPORT_OUTSIDE, REPORT_STALE or REPORT_ERROR. */
 static enum report_rc
 plan_make(struct pg *pg, struct rd *rd, struct actor *a,
     const struct report_input *in, struct report_result *out, struct plan *pl,
