@@ -22,6 +22,7 @@
 #include "domain/outbox.h"
 #include "domain/person_match.h"
 #include "domain/report.h"
+#include "domain/report_earlier.h"
 #include "domain/tx.h"
 #include "store/pg.h"
 
@@ -38,9 +39,6 @@
 
 static const struct pg_stmt stmts[] = {
 	{ "report_type", "SELECT id, name FROM asb_type WHERE code = $1 AND active" },
-	{ "report_by_key",
-	  "SELECT id, reference, incident_id, incident_reference "
-	  "FROM report_by_idempotency_key($1)" },
 	/* The first statement of a report's transaction, each part LATERAL on
 	 * the one before so that they run in this order: where its point is
 	 * (AREA_LOCATE_SQL; $1 $2, NULL without one); who takes it
@@ -125,10 +123,6 @@ static const struct pg_stmt stmts[] = {
 	  "$37", "$38", "$39", "$40", "$41", "$42", "$43", "$44") "), "
 	  "tri AS (SELECT report_triage_add(r.id) FROM r WHERE $47::boolean) "
 	  "SELECT r.*, (SELECT count(*) FROM tri) FROM r" },
-	{ "report_tracking",
-	  "SELECT reference, type, status, reported FROM report_tracking($1, $2)" },
-	{ "report_tracking_updates",
-	  "SELECT at, text FROM report_tracking_updates($1, $2)" },
 };
 
 const struct pg_stmts report_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -183,8 +177,6 @@ plan_type(struct pg *pg, const struct report_input *in, struct plan *pl)
 	return found ? REPORT_OK : REPORT_BAD_TYPE;
 }
 
-static int	earlier_row(struct pg *, PGresult *, int col, const char *token,
-		    struct report_result *);
 static struct json_object *impact_json(const struct report_input *);
 static const char *json_text(struct json_object *, const char *empty);
 
@@ -241,7 +233,7 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	}
 	/* A double click or a resubmitted form: the report already made. */
 	if (!PQgetisnull(res, 0, C_EARLIER)) {
-		if ((*seen = earlier_row(pg, res, C_EARLIER, in->tracking_token, out)) != -1)
+		if ((*seen = report_earlier_row(pg, res, C_EARLIER, in->tracking_token, out)) != -1)
 			rc = REPORT_OK;
 		goto out;
 	}
@@ -455,20 +447,6 @@ flags_of(const char *s)
 	return bits;
 }
 
-/* A tracking token made by the caller: 64 lower-case hex digits. */
-static int
-token_given(const char *t)
-{
-	size_t i;
-
-	if (t == NULL || strlen(t) != 64)
-		return 0;
-	for (i = 0; i < 64; i++)
-		if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
 /* What the audit rows say (*after) and, when they gave an e-mail address,
  * the confirmation (*mail, else NULL): the caller puts both. 0 or -1. */
 static int
@@ -517,7 +495,7 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	PGresult *res;
 	int rc = -1;
 
-	if (token_given(in->tracking_token))
+	if (report_token_given(in->tracking_token))
 		snprintf(out->token, sizeof(out->token), "%s", in->tracking_token);
 	else if (random_hex(out->token, 32) == -1)
 		goto out;
@@ -608,84 +586,6 @@ write_evidence(struct pg *pg, const struct actor *a, const struct report_input *
 	return as.agency_id != a->agency_id ? tx_actor(pg, a) : 0;
 }
 
-/* The caller's tracking token, when it is the one this report was given:
- * then the confirmation can show the tracking link again. */
-static int
-earlier_token(struct pg *pg, const char *token, struct report_result *out)
-{
-	char hash[65];
-	const char *p[2];
-	PGresult *res;
-
-	if (!token_given(token) || sha256_hex(token, 64, hash) == -1)
-		return 0;
-	p[0] = out->reference;
-	p[1] = hash;
-	if ((res = pg_exec(pg, "report_tracking", 2, p)) == NULL)
-		return -1;
-	if (PQntuples(res) == 1)
-		snprintf(out->token, sizeof(out->token), "%s", token);
-	PQclear(res);
-	return 0;
-}
-
-/* A row of report_by_key (or report_begin's from column col): 1 and the
- * report it names (with the tracking token only when token is the one it
- * was given), or 0 when it names none. Clears res. */
-static int
-earlier_row(struct pg *pg, PGresult *res, int col, const char *token,
-    struct report_result *out)
-{
-	int found = PQntuples(res) == 1 && !PQgetisnull(res, 0, col);
-
-	if (found) {
-		out->report_id = strtoll(PQgetvalue(res, 0, col), NULL, 10);
-		snprintf(out->reference, sizeof(out->reference), "%s",
-		    PQgetvalue(res, 0, col + 1));
-		out->incident_id = strtoll(PQgetvalue(res, 0, col + 2), NULL, 10);
-		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
-		    PQgetvalue(res, 0, col + 3));
-		out->resubmitted = 1;
-	}
-	PQclear(res);
-	if (found && earlier_token(pg, token, out) == -1)
-		return -1;
-	return found;
-}
-
-/* A report sent before with this idempotency key: 1 and its result, 0, or
- * -1 on error. */
-static int
-earlier_report(struct pg *pg, const char *key, const char *token,
-    struct report_result *out)
-{
-	PGresult *res;
-
-	if (key == NULL || *key == '\0')
-		return 0;
-	if ((res = pg_exec(pg, "report_by_key", 1, &key)) == NULL)
-		return -1;
-	return earlier_row(pg, res, 0, token, out);
-}
-
-/* The report already made with this idempotency key, found in the
- * database alone (whatever Redis knows): 1 and its result, 0 when there
- * is none yet, -1 on error. */
-int
-report_find(struct pg *pg, const struct actor *caller, const char *key,
-    const char *token, struct report_result *out)
-{
-	struct actor a = *caller;
-	int found;
-
-	memset(out, 0, sizeof(*out));
-	if (tx_begin(pg, &a) == -1)
-		return -1;
-	found = earlier_report(pg, key, token, out);
-	pg_rollback(pg);
-	return found;
-}
-
 /* After a failed transaction: when another request with the same key won
  * the race, its report is the answer (REPORT_OK); else REPORT_ERROR. */
 static enum report_rc
@@ -755,50 +655,4 @@ fail:
 	pg_rollback(pg);
 	/* The unique key refuses the second insert of two at once. */
 	return rc == REPORT_ERROR ? race_lost(pg, caller, in, out) : rc;
-}
-
-/* The tracking page's view of a report: 1 found, 0 when the reference or
- * token is wrong (the same answer for both), -1 on error. */
-int
-report_track(struct pg *pg, struct arena *ar, const char *reference,
-    const char *token, struct report_status *st)
-{
-	char hash[65];
-	const char *p[2] = { reference, hash };
-	struct actor public = { .request_id = NULL };
-	PGresult *res;
-	int i, n;
-
-	memset(st, 0, sizeof(*st));
-	if (strlen(token) != 64 || sha256_hex(token, 64, hash) == -1)
-		return 0;
-	if (tx_begin(pg, &public) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "report_tracking", 2, p)) == NULL)
-		goto err;
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		pg_rollback(pg);
-		return 0;
-	}
-	st->reference = arena_strdup(ar, PQgetvalue(res, 0, 0));
-	st->type = arena_strdup(ar, PQgetvalue(res, 0, 1));
-	st->status = arena_strdup(ar, PQgetvalue(res, 0, 2));
-	st->reported = arena_strdup(ar, PQgetvalue(res, 0, 3));
-	PQclear(res);
-	if ((res = pg_exec(pg, "report_tracking_updates", 2, p)) == NULL)
-		goto err;
-	n = PQntuples(res);
-	st->updates = arena_calloc(ar, (size_t)n + 1, sizeof(*st->updates));
-	for (i = 0; st->updates != NULL && i < n; i++) {
-		st->updates[i].when = arena_strdup(ar, PQgetvalue(res, i, 0));
-		st->updates[i].text = arena_strdup(ar, PQgetvalue(res, i, 1));
-	}
-	st->nupdates = st->updates ? (size_t)n : 0;
-	PQclear(res);
-	pg_rollback(pg);
-	return 1;
-err:
-	pg_rollback(pg);
-	return -1;
 }

@@ -127,6 +127,7 @@ struct report_status {
 };
 
 extern const struct pg_stmts report_statements;
+extern const struct pg_stmts report_track_statements;
 
 /* The report's transaction, for domain/intake.c alone (every channel
  * calls intake_submit, which checks first and passes `within`). */
@@ -136,5 +137,7 @@ int		report_find(struct pg *, const struct actor *, const char *key,
 		    const char *token, struct report_result *);
 int		report_track(struct pg *, struct arena *, const char *reference,
 		    const char *token, struct report_status *);
+int		report_token_given(const char *);
+int		report_token_is(struct pg *, const char *reference, const char *token);
 
 #endif
