@@ -512,6 +512,35 @@ def test_a_writer_waits_only_when_every_chain_is_held():
     assert_intact()
 
 
+def test_a_chain_named_in_the_setting_but_not_held_is_waited_for():
+    """The setting that keeps a transaction on its chain is only a hint:
+    a connection that names another's held chain in it (set by hand) waits
+    for that chain's lock and then appends after the holder's row, instead
+    of taking the same place in the chain (0037)."""
+    a, b = pair(same_chain=False)
+    try:
+        held = insert(a)  # a's transaction stays open, holding its chain
+        with b.cursor() as cur:
+            cur.execute("SET statement_timeout = '1s'")
+            cur.execute("SELECT set_config('concord.audit_chain', %s, true)",
+                        (str(held["chain"]),))
+        with pytest.raises(psycopg2.errors.QueryCanceled):
+            insert(b)  # a holds that chain: b waits for it
+        b.rollback()
+        a.commit()
+        with b.cursor() as cur:
+            cur.execute("SELECT set_config('concord.audit_chain', %s, true)",
+                        (str(held["chain"]),))
+        after = insert(b)
+        b.commit()
+    finally:
+        a.close()
+        b.close()
+    assert after["chain"] == held["chain"]
+    assert after["seq"] == held["seq"] + 1 and after["prev_hash"] == held["hash"]
+    assert_intact()
+
+
 def test_head_prints_the_last_row_of_every_chain(db):
     conn = app_connect()
     try:
