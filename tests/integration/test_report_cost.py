@@ -157,3 +157,36 @@ def test_a_public_report_sets_its_actor_once_and_audits_and_mails_in_one_insert(
         conn.close()
     assert [r[0] for r in rows] == ["report", "incident"], rows
     assert rows[0][2] is not None and rows[0][2] == rows[1][2], rows
+
+
+def test_a_report_whose_worker_lost_its_connection_is_still_taken(db):
+    """With the type kept, a submit's first statement is the one that
+    begins its transaction (BEGIN and report_begin in one round trip,
+    store/pg.c pg_begin_exec). When the server has closed the worker's
+    connection meanwhile, the worker connects again and the report is
+    taken once."""
+    s = requests.Session()
+    to_check(s)
+    form = check_form(s)
+    # Every worker reads and keeps the type (the check page reads it).
+    for _ in range(3 * fcgi_workers()):
+        assert s.get(URL + "/report/check", allow_redirects=False).status_code == 200
+    with db.cursor() as cur:
+        cur.execute("SELECT array_agg(pid) FROM pg_stat_activity WHERE usename = 'concord_app'")
+        pids = cur.fetchone()[0]
+        cur.execute("SELECT pg_terminate_backend(p) FROM unnest(%s::int[]) AS p", (pids,))
+
+    def gone():
+        with db.cursor() as cur:
+            cur.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY (%s)", (pids,))
+            return cur.fetchone()[0] == 0
+    wait_for(gone, what="the app's connections closed")
+    r = s.post(URL + "/report/submit", data=form, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "/report/done", (
+        r.status_code, r.text[:300])
+    ref, _, _ = done(s)
+    with db.cursor() as cur:
+        cur.execute("SELECT count(*) FROM report WHERE idempotency_key = %s",
+                    (form["idempotency-key"],))
+        assert cur.fetchone()[0] == 1
+    assert ref
