@@ -388,19 +388,20 @@ flags_refresh_all(struct pg *pg, const struct config *cfg, long long incident_id
 	return refresh(pg, cfg, incident_id, 1, 1, out);
 }
 
-/* Inside the caller's transaction: adds the flags in `bits` to the
- * incident's and takes none away (sql/migrations/0035_join_cost.sql says
- * when that is the whole change). 0 or -1. */
+/* Inside the transaction that inserted the report: adds the flags in
+ * `bits` to the incident the report joined and takes none away
+ * (sql/migrations/0035_join_cost.sql says when that is the whole change;
+ * 0038 why it takes the report). 0 or -1. */
 int
-flags_add(struct pg *pg, long long incident_id, unsigned bits)
+flags_add(struct pg *pg, long long report_id, unsigned bits)
 {
-	char iid[24];
-	const char *p[1 + FLAGS] = { iid };
+	char rid[24];
+	const char *p[1 + FLAGS] = { rid };
 	int fl;
 
 	if (bits == 0)
 		return 0;
-	snprintf(iid, sizeof(iid), "%lld", incident_id);
+	snprintf(rid, sizeof(rid), "%lld", report_id);
 	for (fl = 0; fl < FLAGS; fl++)
 		p[1 + fl] = (bits & FLAG_BIT(fl)) != 0 ? "true" : "false";
 	return pg_exec_ok(pg, "flag_add", 1 + FLAGS, p);

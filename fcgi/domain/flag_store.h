@@ -54,7 +54,7 @@ int	flags_refresh_all(struct pg *, const struct config *, long long incident_id,
 /* Inside the caller's transaction: adds these FLAG_BITs to the incident's
  * stored flags, taking none away: all a report that joins an incident
  * changes (sql/migrations/0035_join_cost.sql). 0, or -1 on error. */
-int	flags_add(struct pg *, long long incident_id, unsigned bits);
+int	flags_add(struct pg *, long long report_id, unsigned bits);
 /* For display, in its own read transaction: the flags and each victim's
  * Case Review state. 0, or -1 on error. */
 int	flags_load(struct pg *, struct arena *, const struct config *,

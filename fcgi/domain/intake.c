@@ -321,7 +321,7 @@ join_refresh(struct intake *k, const struct report_result *out)
 		flag_windows_default(&w);
 	flags_compute(&w, &f, &fr);
 	k->res->flags = fr.bits;
-	if (flags_add(k->pg, incident_id, fr.bits & ~out->incident_flags) == -1)
+	if (flags_add(k->pg, out->report_id, fr.bits & ~out->incident_flags) == -1)
 		return -1;
 	/* The score reads only what the reports said, the incident's own
 	 * answers and the questionnaire: only the first can change here. */

@@ -90,3 +90,42 @@ END
 $$;
 REVOKE ALL ON FUNCTION report_triage_add(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION report_triage_add(bigint) TO concord_app;
+
+-- flag_add (0035) took any incident: the web role could add flags to an
+-- incident it may not change. Like report_triage_add it now takes the
+-- report that joined, which this transaction must have inserted, and adds
+-- to that report's incident.
+DROP FUNCTION flag_add(bigint, boolean, boolean, boolean, boolean, boolean, boolean);
+CREATE FUNCTION flag_add(report_id bigint, urgent_ boolean, vulnerable_ boolean,
+    repeat_victim_ boolean, repeat_location_ boolean, repeat_subject_ boolean,
+    hate_ boolean)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+	inc bigint;
+BEGIN
+	PERFORM concord_actor_required();
+	SELECT r.incident_id INTO inc FROM report r
+	WHERE r.id = report_id
+	  AND r.xmin::text = (pg_current_xact_id()::text::bigint % 4294967296)::text;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'flag_add: report % was not inserted by this transaction',
+		    report_id USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	UPDATE incident i SET urgent = i.urgent OR urgent_,
+	    vulnerable = i.vulnerable OR vulnerable_,
+	    repeat_victim = i.repeat_victim OR repeat_victim_,
+	    repeat_location = i.repeat_location OR repeat_location_,
+	    repeat_subject = i.repeat_subject OR repeat_subject_,
+	    hate = i.hate OR hate_
+	WHERE i.id = inc
+	  AND ((urgent_ AND NOT i.urgent) OR (vulnerable_ AND NOT i.vulnerable)
+	      OR (repeat_victim_ AND NOT i.repeat_victim)
+	      OR (repeat_location_ AND NOT i.repeat_location)
+	      OR (repeat_subject_ AND NOT i.repeat_subject) OR (hate_ AND NOT i.hate));
+END
+$$;
+REVOKE ALL ON FUNCTION flag_add(bigint, boolean, boolean, boolean, boolean,
+    boolean, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION flag_add(bigint, boolean, boolean, boolean, boolean,
+    boolean, boolean) TO concord_app;

@@ -149,7 +149,7 @@ def test_the_begin_statement_makes_the_owner_the_actor_before_it_looks(db):
     assert owner == person_owner and core
 
 
-def test_only_a_report_of_this_transaction_can_add_its_triage(db):
+def test_only_a_report_of_this_transaction_can_add_its_triage_or_flags(db):
     """report_triage_add is a definer (the reporter's agency may not be one
     that may change the incident it joins), so it takes only a report the
     calling transaction inserted: the web role cannot rewrite what another
@@ -166,6 +166,17 @@ def test_only_a_report_of_this_transaction_can_add_its_triage(db):
             as_agency(cur, "city-council")
             with pytest.raises(psycopg2.errors.InsufficientPrivilege):
                 cur.execute("SELECT report_triage_add(%s)", (report_id,))
+            conn.rollback()
+            as_agency(cur, "city-council")
+            # Nor the flags (flag_add takes the report too).
+            with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                cur.execute("SELECT flag_add(%s, true, true, true, true, true, true)",
+                            (report_id,))
     finally:
         conn.close()
     assert incident(db, ref)[2] == before
+    with db.cursor() as cur:
+        cur.execute("SELECT i.urgent AND i.vulnerable AND i.repeat_victim AND i.hate "
+                    "FROM report r JOIN incident i ON i.id = r.incident_id "
+                    "WHERE r.reference = %s", (ref,))
+        assert cur.fetchone()[0] is False
