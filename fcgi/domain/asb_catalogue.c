@@ -131,12 +131,16 @@ kept_find(const char *code)
 	return NULL;
 }
 
-/* Keeps a read; a failure only means the next report reads it again. */
+/* Keeps a read; a failure only means the next report reads it again. A
+ * read of the version already kept changes nothing: the version moves
+ * with every change to a type or a question. */
 static void
 kept_store(const struct asb_type_ref *type, const struct asb_question *q, size_t n)
 {
 	struct kept *k = kept_find(type->code);
 
+	if (k != NULL && k->type.catalogue == type->catalogue)
+		return;
 	if (k == NULL) {
 		k = &kept[kept_next];
 		kept_next = (kept_next + 1) % (sizeof(kept) / sizeof(kept[0]));

@@ -135,6 +135,7 @@ struct plan {
 	long long	 join;		/* an open incident to join, or 0 */
 	long long	 join_owner;	/* that incident's owner */
 	int		 join_adds;	/* the report's triage answers add to its */
+	struct json_object *impact;	/* the report's triage answers (impact_json) */
 	char		 join_flags[8];	/* its flags, as incident_flag_letters */
 	char		 shared_with[32];	/* who else sees them: "{}" or "{id}" */
 	char		 reference[32];	/* the new incident's, or the report's that joins */
@@ -195,12 +196,10 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	long long own = strcmp(in->channel, "partner") == 0 && a->agency_id > 0 ?
 	    a->agency_id : 0;
 	char x[32], y[32], partner[24], uid[24], tid[24], cat[24];
-	struct json_object *impact = impact_json(in);
 	const char *p[10] = { NULL, NULL, partner, uid, in->idempotency_key, NULL, tid, NULL,
-	    cat, json_text(impact, "{}") };
+	    cat, json_text(pl->impact = impact_json(in), "{}") };
 	struct intake_dedup_found looked, join;
 	struct intake_dedup_ask ask;
-	enum report_rc rc = REPORT_ERROR;
 	PGresult *res;
 	int found;
 
@@ -220,23 +219,20 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	p[5] = ask.cells;
 	p[7] = yesno(ask.look);
 	if ((res = pg_begin_exec(pg, "report_begin", 10, p)) == NULL)
-		goto out;
+		return REPORT_ERROR;
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		goto out;
+		return REPORT_ERROR;
 	}
 	/* The answers were checked by questions that have changed since. */
 	if (PQgetvalue(res, 0, C_STALE)[0] == 't') {
 		PQclear(res);
-		rc = REPORT_STALE;
-		goto out;
+		return REPORT_STALE;
 	}
 	/* A double click or a resubmitted form: the report already made. */
-	if (!PQgetisnull(res, 0, C_EARLIER)) {
-		if ((*seen = report_earlier_row(pg, res, C_EARLIER, in->tracking_token, out)) != -1)
-			rc = REPORT_OK;
-		goto out;
-	}
+	if (!PQgetisnull(res, 0, C_EARLIER))
+		return (*seen = report_earlier_row(pg, res, C_EARLIER, in->tracking_token,
+		    out)) == -1 ? REPORT_ERROR : REPORT_OK;
 	if (in->has_point)
 		area_row(res, &out->where);
 	if ((found = !PQgetisnull(res, 0, C_OWNER)))
@@ -244,12 +240,10 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	snprintf(pl->reference, sizeof(pl->reference), "%s", PQgetvalue(res, 0, C_REFERENCE));
 	intake_dedup_row(res, 0, C_JOIN, &looked);
 	PQclear(res);
-	if (in->has_point && !out->where.in_partnership) {
-		rc = REPORT_OUTSIDE;
-		goto out;
-	}
+	if (in->has_point && !out->where.in_partnership)
+		return REPORT_OUTSIDE;
 	if (!found)
-		goto out;
+		return REPORT_ERROR;
 	/* The rows belong to the owner, and the intake writes the reporter's
 	 * details on their behalf (report_begin set these in the transaction). */
 	a->agency_id = pl->owner;
@@ -257,7 +251,7 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	a->perms |= PERM_BIT(PERM_PERSON_VIEW);
 	if (intake_dedup_answer(pg, rd, in, pl->type_id, own, p[9], &ask, &looked,
 	    &join) == -1)
-		goto out;
+		return REPORT_ERROR;
 	pl->join = join.incident;
 	pl->join_owner = join.owner;
 	pl->join_adds = join.adds;
@@ -269,10 +263,7 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 		snprintf(pl->shared_with, sizeof(pl->shared_with), "{%lld}", pl->join_owner);
 	else
 		snprintf(pl->shared_with, sizeof(pl->shared_with), "{}");
-	rc = REPORT_OK;
-out:
-	json_object_put(impact);
-	return rc;
+	return REPORT_OK;
 }
 
 static struct json_object *
@@ -385,7 +376,6 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	    .targeted = in->targeted, .happened_before = in->happened_before };
 	struct flag_windows w;
 	struct flag_result flags;
-	struct json_object *impact = impact_json(in);
 	const char *p[18];
 	PGresult *res;
 	int rc = -1;
@@ -417,8 +407,8 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 	p[13] = json_text(answers, "{}");
 	p[14] = reporter ? rep : NULL;
 	p[15] = owner;
-	/* What its first report said, as report_triage_keep would make it. */
-	p[16] = json_text(impact, "{}");
+	/* What its first report said (incident.report_triage). */
+	p[16] = json_text(pl->impact, "{}");
 	p[17] = pl->reference;
 	if ((res = pg_exec(pg, "report_incident", 18, p)) != NULL) {
 		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
@@ -426,7 +416,6 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 		PQclear(res);
 		rc = 0;
 	}
-	json_object_put(impact);
 	return rc;
 }
 
@@ -486,7 +475,7 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
     const struct plan *pl, struct report_result *out, long long *reporter)
 {
 	char hash[65], inc[24], rep[24], owner[24], by[24], lon[32], lat[32];
-	struct json_object *impact = impact_json(in), *partner = partner_json(in);
+	struct json_object *partner = partner_json(in);
 	struct json_object *after = NULL, *mail = NULL;
 	int make = pl->join != 0 && !in->anonymous;
 	struct audit_both trail;
@@ -518,7 +507,7 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	p[4] = *reporter ? rep : NULL;
 	p[5] = in->description ? in->description : "";
 	p[6] = json_text(in->answers, "{}");
-	p[7] = json_text(impact, "{}");
+	p[7] = json_text(pl->impact, "{}");
 	p[8] = partner ? json_text(partner, NULL) : NULL;
 	p[9] = yesno(in->email_updates > 0 && in->email && *in->email);
 	p[10] = in->idempotency_key ? in->idempotency_key : "";
@@ -556,7 +545,6 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
 	PQclear(res);
 	rc = 0;
 out:
-	json_object_put(impact);
 	json_object_put(partner);
 	json_object_put(after);
 	json_object_put(mail);
@@ -598,24 +586,22 @@ race_lost(struct pg *pg, const struct actor *caller, const struct report_input *
 	    out) == 1 ? REPORT_OK : REPORT_ERROR;
 }
 
-/* Takes a report. REPORT_OK and the result (with the tracking token, which
- * exists nowhere else) when it is saved; otherwise nothing is saved. */
-enum report_rc
-report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
-    const struct report_input *in, struct report_result *out)
+/* report_submit's work, filling *pl (which the caller frees). */
+static enum report_rc
+submit(struct pg *pg, struct rd *rd, const struct actor *caller,
+    const struct report_input *in, struct report_result *out, struct plan *pl)
 {
 	struct actor a = *caller;
 	enum report_rc rc;
-	struct plan pl;
 	long long reporter;
 	int seen;
 
 	memset(out, 0, sizeof(*out));
 	if (in->has_point && !area_point_valid(in->lon, in->lat))
 		return REPORT_BAD_POINT;
-	if ((rc = plan_type(pg, in, &pl)) != REPORT_OK)
+	if ((rc = plan_type(pg, in, pl)) != REPORT_OK)
 		return rc;
-	if ((rc = plan_make(pg, rd, &a, in, out, &pl, &seen)) != REPORT_OK)
+	if ((rc = plan_make(pg, rd, &a, in, out, pl, &seen)) != REPORT_OK)
 		goto fail;
 	if (seen) {
 		pg_rollback(pg);
@@ -623,19 +609,19 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	}
 	rc = REPORT_ERROR;
 	reporter = 0;
-	if (pl.join == 0 && write_person(pg, in, &pl, &reporter) == -1)
+	if (pl->join == 0 && write_person(pg, in, pl, &reporter) == -1)
 		goto fail;
-	if (pl.join != 0) {
-		out->incident_id = pl.join;
+	if (pl->join != 0) {
+		out->incident_id = pl->join;
 		out->linked = 1;	/* the look-up gives only its id */
 	} else {
-		if (write_incident(pg, in, &pl, out, reporter, &out->incident_id) == -1)
+		if (write_incident(pg, in, pl, out, reporter, &out->incident_id) == -1)
 			goto fail;
 		snprintf(out->incident_reference, sizeof(out->incident_reference), "%s",
 		    out->reference);
 	}
-	if (write_report(pg, &a, in, &pl, out, &reporter) == -1 ||
-	    write_evidence(pg, &a, in, &pl, out) == -1 ||
+	if (write_report(pg, &a, in, pl, out, &reporter) == -1 ||
+	    write_evidence(pg, &a, in, pl, out) == -1 ||
 	    (in->keep != NULL && in->keep(pg, out, in->keep_arg) == -1))
 		goto fail;
 	out->reporter_id = reporter;
@@ -644,7 +630,7 @@ report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
 	/* Into the fast index while the neighbourhood is still locked: the
 	 * next report near here must find it. Should the commit fail, the
 	 * index names an incident PostgreSQL does not confirm: harmless. */
-	if (!pl.join && in->has_point)
+	if (!pl->join && in->has_point)
 		intake_dedup_remember(rd, in, out->incident_id);
 	if (pg_commit(pg) == -1)
 		return race_lost(pg, caller, in, out);
@@ -655,4 +641,19 @@ fail:
 	pg_rollback(pg);
 	/* The unique key refuses the second insert of two at once. */
 	return rc == REPORT_ERROR ? race_lost(pg, caller, in, out) : rc;
+}
+
+/* Takes a report. REPORT_OK and the result (with the tracking token, which
+ * exists nowhere else) when it is saved; otherwise nothing is saved. */
+enum report_rc
+report_submit(struct pg *pg, struct rd *rd, const struct actor *caller,
+    const struct report_input *in, struct report_result *out)
+{
+	struct plan pl;
+	enum report_rc rc;
+
+	memset(&pl, 0, sizeof(pl));
+	rc = submit(pg, rd, caller, in, out, &pl);
+	json_object_put(pl.impact);
+	return rc;
 }

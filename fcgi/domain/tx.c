@@ -22,15 +22,24 @@ tx_actor_params(const struct actor *a, struct tx_actor_params *out)
 	out->person_view = perm_has(a->perms, PERM_PERSON_VIEW) ? "1" : "0";
 }
 
+/* The three parameters of tx_actor, in t, as p. */
+static void
+actor_params(const struct actor *a, struct tx_actor_params *t, const char *p[3])
+{
+	tx_actor_params(a, t);
+	p[0] = t->user;
+	p[1] = t->agency;
+	p[2] = t->person_view;
+}
+
 /* Sets (or changes, within the transaction) who is acting. 0 or -1. */
 int
 tx_actor(struct pg *pg, const struct actor *a)
 {
 	struct tx_actor_params t;
-	const char *p[3] = { t.user, t.agency, NULL };
+	const char *p[3];
 
-	tx_actor_params(a, &t);
-	p[2] = t.person_view;
+	actor_params(a, &t, p);
 	return pg_exec_ok(pg, "tx_actor", 3, p);
 }
 
@@ -40,11 +49,10 @@ int
 tx_begin(struct pg *pg, const struct actor *a)
 {
 	struct tx_actor_params t;
-	const char *p[3] = { t.user, t.agency, NULL };
+	const char *p[3];
 	PGresult *res;
 
-	tx_actor_params(a, &t);
-	p[2] = t.person_view;
+	actor_params(a, &t, p);
 	if ((res = pg_begin_exec(pg, "tx_actor", 3, p)) == NULL)
 		return -1;
 	PQclear(res);

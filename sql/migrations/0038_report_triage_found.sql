@@ -67,25 +67,39 @@ $$;
 REVOKE ALL ON FUNCTION report_duplicate_of(bigint, float8, float8, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION report_duplicate_of(bigint, float8, float8, jsonb) TO concord_app;
 
+-- A report that the calling transaction inserted (its xmin is this
+-- transaction's; the intake uses no savepoints), or insufficient_privilege:
+-- what the definers below may act for, so that they do what a trigger on
+-- the insert would and no more. VOLATILE, so that it sees the rows the
+-- calling statement has inserted. Not granted: only they call it.
+CREATE FUNCTION report_inserted_here(report_id bigint) RETURNS report
+LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
+DECLARE
+	r report;
+BEGIN
+	SELECT * INTO r FROM report x
+	WHERE x.id = report_id
+	  AND x.xmin::text = (pg_current_xact_id()::text::bigint % 4294967296)::text;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'report % was not inserted by this transaction', report_id
+		    USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	RETURN r;
+END
+$$;
+REVOKE ALL ON FUNCTION report_inserted_here(bigint) FROM PUBLIC;
+
 -- Adds a report's triage answers to its incident's. Definer: the
 -- reporter's agency may not be one allowed to change the incident it
--- joins. It takes only a report this transaction inserted (its xmin is
--- this transaction's), so that it does what the trigger did and no more.
+-- joins. It takes only a report this transaction inserted.
 CREATE FUNCTION report_triage_add(report_id bigint) RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-	inc bigint;
-	imp jsonb;
+	r report := report_inserted_here(report_id);
 BEGIN
-	SELECT r.incident_id, r.impact INTO inc, imp FROM report r
-	WHERE r.id = report_id
-	  AND r.xmin::text = (pg_current_xact_id()::text::bigint % 4294967296)::text;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'report_triage_add: report % was not inserted by this transaction',
-		    report_id USING ERRCODE = 'insufficient_privilege';
-	END IF;
-	UPDATE incident SET report_triage = triage_or(report_triage, imp)
-	WHERE id = inc AND triage_or(report_triage, imp) IS DISTINCT FROM report_triage;
+	UPDATE incident SET report_triage = triage_or(report_triage, r.impact)
+	WHERE id = r.incident_id
+	  AND triage_or(report_triage, r.impact) IS DISTINCT FROM report_triage;
 END
 $$;
 REVOKE ALL ON FUNCTION report_triage_add(bigint) FROM PUBLIC;
@@ -105,13 +119,7 @@ DECLARE
 	inc bigint;
 BEGIN
 	PERFORM concord_actor_required();
-	SELECT r.incident_id INTO inc FROM report r
-	WHERE r.id = report_id
-	  AND r.xmin::text = (pg_current_xact_id()::text::bigint % 4294967296)::text;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'flag_add: report % was not inserted by this transaction',
-		    report_id USING ERRCODE = 'insufficient_privilege';
-	END IF;
+	inc := (report_inserted_here(report_id)).incident_id;
 	UPDATE incident i SET urgent = i.urgent OR urgent_,
 	    vulnerable = i.vulnerable OR vulnerable_,
 	    repeat_victim = i.repeat_victim OR repeat_victim_,

@@ -52,6 +52,22 @@ def wait_for(predicate, timeout=15.0, interval=0.1, what="condition"):
     raise AssertionError(f"timed out after {timeout}s waiting for {what} (last: {last!r})")
 
 
+def drop_app_connections(db):
+    """Has the server close every connection of concord_app (db: a
+    superuser connection), and waits until they are gone."""
+    with db.cursor() as cur:
+        cur.execute("SELECT array_agg(pid) FROM pg_stat_activity WHERE usename = 'concord_app'")
+        pids = cur.fetchone()[0]
+        assert pids, "no connection of concord_app to drop"
+        cur.execute("SELECT pg_terminate_backend(p) FROM unnest(%s::int[]) AS p", (pids,))
+
+    def gone():
+        with db.cursor() as cur:
+            cur.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY (%s)", (pids,))
+            return cur.fetchone()[0] == 0
+    wait_for(gone, what="the app's connections closed")
+
+
 def read_pid(name):
     with open(os.path.join(VAR, "run", f"{name}.pid")) as f:
         return int(f.read().strip())

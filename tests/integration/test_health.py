@@ -1,7 +1,7 @@
 """GET /healthz, and how it follows PostgreSQL and Redis going away."""
 import os
 
-from stack import ROOT, wait_for
+from stack import ROOT, drop_app_connections, wait_for
 
 
 def migration_count():
@@ -69,18 +69,8 @@ def test_staff_pages_survive_the_database_dropping_every_connection(db, base_url
 
     officer = as_role("police_officer")
     assert officer.get(base_url + "/staff/incidents", timeout=10).status_code == 200
-    cur = db.cursor()
-    cur.execute("SELECT array_agg(pid) FROM pg_stat_activity WHERE usename = 'concord_app'")
-    pids = cur.fetchone()[0]
-    assert pids
-    cur.execute("SELECT pg_terminate_backend(p) FROM unnest(%s::int[]) AS p", (pids,))
-    wait_for(lambda: not still_there(cur, pids), what="the app's connections closed")
+    drop_app_connections(db)
     # More requests than there are workers: each one meets its dead connection.
     statuses = [officer.get(base_url + "/staff/incidents", timeout=10).status_code
                 for _ in range(12)]
     assert statuses == [200] * 12
-
-
-def still_there(cur, pids):
-    cur.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY (%s)", (pids,))
-    return cur.fetchone()[0] > 0

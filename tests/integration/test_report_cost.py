@@ -8,7 +8,7 @@ import re
 import psycopg2
 import requests
 
-from stack import URL, VAR, children, read_conf, read_pid, wait_for
+from stack import URL, VAR, children, drop_app_connections, read_conf, read_pid, wait_for
 from test_report_form import done, no_rate_limit, to_check
 from test_report_submit import check_form
 
@@ -61,6 +61,14 @@ def fcgi_workers():
     return len(children(read_pid("concord-fcgi")))
 
 
+def kept_in_every_worker(s):
+    """Has every worker read and kept the type of s's draft (the check
+    page reads it): requests go to whichever worker is free, so three for
+    each."""
+    for _ in range(3 * fcgi_workers()):
+        assert s.get(URL + "/report/check", allow_redirects=False).status_code == 200
+
+
 def test_a_public_report_reads_its_type_with_its_questions_once_per_worker():
     """Each worker keeps what it read of a type (domain/asb_catalogue.c):
     a submit reads the type and its questions only when the worker that
@@ -94,9 +102,7 @@ def test_a_question_added_while_workers_keep_the_type_is_asked(db):
     s = requests.Session()
     to_check(s)
     form = check_form(s)
-    # Every worker reads and keeps the type (the check page reads it).
-    for _ in range(3 * fcgi_workers()):
-        assert s.get(URL + "/report/check", allow_redirects=False).status_code == 200
+    kept_in_every_worker(s)
     with db.cursor() as cur:
         cur.execute("INSERT INTO question (asb_type_id, key, label, kind, required, sort_order) "
                     "SELECT id, 'added_while_kept', 'Has it happened at night?', 'yes_no', "
@@ -168,19 +174,8 @@ def test_a_report_whose_worker_lost_its_connection_is_still_taken(db):
     s = requests.Session()
     to_check(s)
     form = check_form(s)
-    # Every worker reads and keeps the type (the check page reads it).
-    for _ in range(3 * fcgi_workers()):
-        assert s.get(URL + "/report/check", allow_redirects=False).status_code == 200
-    with db.cursor() as cur:
-        cur.execute("SELECT array_agg(pid) FROM pg_stat_activity WHERE usename = 'concord_app'")
-        pids = cur.fetchone()[0]
-        cur.execute("SELECT pg_terminate_backend(p) FROM unnest(%s::int[]) AS p", (pids,))
-
-    def gone():
-        with db.cursor() as cur:
-            cur.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY (%s)", (pids,))
-            return cur.fetchone()[0] == 0
-    wait_for(gone, what="the app's connections closed")
+    kept_in_every_worker(s)
+    drop_app_connections(db)
     r = s.post(URL + "/report/submit", data=form, allow_redirects=False)
     assert r.status_code == 303 and r.headers["Location"] == "/report/done", (
         r.status_code, r.text[:300])
