@@ -58,6 +58,11 @@ int	step_fields_save(struct report_draft *, const struct step_field *, size_t n,
 	    const char *const *v);
 
 int		 questions_of(struct req *, struct report_draft *, struct qlist *, int kept);
+/* pages/report_check.c: what the draft skipped, for the check page and
+ * the submit. */
+const char	*step_missing(struct req *, struct report_draft *);
+const char	*question_missing(struct req *, struct report_draft *, struct qlist *,
+		    int kept);
 const char	*step_after(struct req *, struct report_draft *, enum step from,
 		    size_t n, const struct qlist *, int change);
 const char	*step_before(struct req *, struct report_draft *, enum step at,
