@@ -8,7 +8,7 @@
 <h1 class="govuk-heading-l">About you</h1>
 <form method="post" action="/report/about-you" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#CHANGE}}<input type="hidden" name="change" value="1">{{/CHANGE}}
+{{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}
 <div class="govuk-visually-hidden" aria-hidden="true">
 <label for="website">Leave this field empty</label>
 <input type="text" id="website" name="website" value="" tabindex="-1" autocomplete="off">
@@ -48,8 +48,7 @@
 <div class="govuk-radios govuk-radios--small">
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="contact" name="contact" type="radio" value="email"{{#CONTACT_EMAIL}} checked{{/CONTACT_EMAIL}}><label class="govuk-label govuk-radios__label" for="contact">Email</label></div>
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="contact-2" name="contact" type="radio" value="phone"{{#CONTACT_PHONE}} checked{{/CONTACT_PHONE}}><label class="govuk-label govuk-radios__label" for="contact-2">Phone</label></div>
-<div class="govuk-radios__item"><input class="govuk-radios__input" id="contact-3" name="contact" type="radio" value="post"{{#CONTACT_POST}} checked{{/CONTACT_POST}}><label class="govuk-label govuk-radios__label" for="contact-3">Post</label></div>
-<div class="govuk-radios__item"><input class="govuk-radios__input" id="contact-4" name="contact" type="radio" value="none"{{#CONTACT_NONE}} checked{{/CONTACT_NONE}}><label class="govuk-label govuk-radios__label" for="contact-4">Do not contact me</label></div>
+<div class="govuk-radios__item"><input class="govuk-radios__input" id="contact-3" name="contact" type="radio" value="none"{{#CONTACT_NONE}} checked{{/CONTACT_NONE}}><label class="govuk-label govuk-radios__label" for="contact-3">Do not contact me</label></div>
 </div>
 </fieldset>
 </div>
@@ -66,12 +65,24 @@
 </fieldset>
 </div>
 <div class="govuk-form-group{{#FOR_SOMEONE_ELSE_ERROR}} govuk-form-group--error{{/FOR_SOMEONE_ELSE_ERROR}}">
-<fieldset class="govuk-fieldset" aria-describedby="{{#FOR_SOMEONE_ELSE_ERROR}} for-someone-else-error{{/FOR_SOMEONE_ELSE_ERROR}}">
+<fieldset class="govuk-fieldset"{{#FOR_SOMEONE_ELSE_ERROR}} aria-describedby="for-someone-else-error"{{/FOR_SOMEONE_ELSE_ERROR}}>
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Are you reporting this for someone else?</legend>
-
 {{#FOR_SOMEONE_ELSE_ERROR}}<p id="for-someone-else-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/FOR_SOMEONE_ELSE_ERROR}}
-<div class="govuk-radios govuk-radios--inline" data-module="govuk-radios">
-<div class="govuk-radios__item"><input class="govuk-radios__input" id="for-someone-else" name="for-someone-else" type="radio" value="yes"{{#OTHER_YES}} checked{{/OTHER_YES}}><label class="govuk-label govuk-radios__label" for="for-someone-else">Yes</label></div>
+<div class="govuk-radios" data-module="govuk-radios">
+<div class="govuk-radios__item"><input class="govuk-radios__input" id="for-someone-else" name="for-someone-else" type="radio" value="yes" data-aria-controls="conditional-for-someone-else"{{#OTHER_YES}} checked{{/OTHER_YES}}><label class="govuk-label govuk-radios__label" for="for-someone-else">Yes</label></div>
+<div class="govuk-radios__conditional govuk-radios__conditional--hidden" id="conditional-for-someone-else">
+<div class="govuk-form-group{{#OTHER_NAME_ERROR}} govuk-form-group--error{{/OTHER_NAME_ERROR}}">
+<label class="govuk-label" for="other-name">Their name</label>
+{{#OTHER_NAME_ERROR}}<p id="other-name-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/OTHER_NAME_ERROR}}
+<input class="govuk-input{{#OTHER_NAME_ERROR}} govuk-input--error{{/OTHER_NAME_ERROR}}" id="other-name" name="other-name" type="text" spellcheck="false" value="{{OTHER_NAME}}"{{#OTHER_NAME_ERROR}} aria-describedby="other-name-error"{{/OTHER_NAME_ERROR}}>
+</div>
+<div class="govuk-form-group{{#OTHER_RELATION_ERROR}} govuk-form-group--error{{/OTHER_RELATION_ERROR}}">
+<label class="govuk-label" for="other-relation">How do you know them? (optional)</label>
+<div id="other-relation-hint" class="govuk-hint">For example, they are your neighbour, your parent, or you care for them.</div>
+{{#OTHER_RELATION_ERROR}}<p id="other-relation-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/OTHER_RELATION_ERROR}}
+<input class="govuk-input{{#OTHER_RELATION_ERROR}} govuk-input--error{{/OTHER_RELATION_ERROR}}" id="other-relation" name="other-relation" type="text" value="{{OTHER_RELATION}}" aria-describedby="other-relation-hint{{#OTHER_RELATION_ERROR}} other-relation-error{{/OTHER_RELATION_ERROR}}">
+</div>
+</div>
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="for-someone-else-2" name="for-someone-else" type="radio" value="no"{{#OTHER_NO}} checked{{/OTHER_NO}}><label class="govuk-label govuk-radios__label" for="for-someone-else-2">No</label></div>
 </div>
 </fieldset>

@@ -10,7 +10,11 @@
 <dl class="govuk-summary-list govuk-!-margin-bottom-9">
 {{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
 {{/ROW}}</dl>{{/REPORT}}
-{{#IMPACT}}<h2 class="govuk-heading-m">How it affects you</h2>
+{{#TRIAGE}}<h2 class="govuk-heading-m">How urgent it is</h2>
+<dl class="govuk-summary-list govuk-!-margin-bottom-9">
+{{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
+{{/ROW}}</dl>{{/TRIAGE}}
+{{#IMPACT}}<h2 class="govuk-heading-m">{{#FOR_PUBLIC}}How it affects you{{/FOR_PUBLIC}}{{#FOR_PARTNER}}How it affects the people involved{{/FOR_PARTNER}}</h2>
 <dl class="govuk-summary-list govuk-!-margin-bottom-9">
 {{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
 {{/ROW}}</dl>{{/IMPACT}}
@@ -28,7 +32,7 @@
 {{#ROW}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KEY}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{CHANGE}}">Change<span class="govuk-visually-hidden"> {{HIDDEN}}</span></a></dd></div>
 {{/ROW}}</dl>{{/EVIDENCE}}
 <h2 class="govuk-heading-m">Now send your report</h2>
-<p class="govuk-body">By sending this report you confirm that, to the best of your knowledge, the details you are giving are correct.</p>
+<p class="govuk-body">{{#FOR_PUBLIC}}By sending this report you confirm that, to the best of your knowledge, the details you are giving are correct.{{/FOR_PUBLIC}}{{#FOR_PARTNER}}By sending this report you confirm that, to the best of your knowledge, the details are correct and that your organisation may share them with the partnership.{{/FOR_PARTNER}}</p>
 <form method="post" action="/report/submit" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="idempotency-key" value="{{IDEMPOTENCY_KEY}}">

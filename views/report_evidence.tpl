@@ -10,12 +10,12 @@
 <p class="govuk-body">Do not put yourself in danger to record anything.</p>
 {{#HAVE_FILES}}<h2 class="govuk-heading-m">Files added</h2>
 <dl class="govuk-summary-list">
-{{/HAVE_FILES}}{{#FILE}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{NAME}}</dt><dd class="govuk-summary-list__value">{{KIND}}, {{SIZE}}</dd><dd class="govuk-summary-list__actions"><form method="post" action="/report/evidence/remove" novalidate><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="file" value="{{INDEX}}">{{#CHANGE}}<input type="hidden" name="change" value="1">{{/CHANGE}}<button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span class="govuk-visually-hidden"> {{NAME}}</span></button></form></dd></div>
+{{/HAVE_FILES}}{{#FILE}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{NAME}}</dt><dd class="govuk-summary-list__value">{{KIND}}, {{SIZE}}</dd><dd class="govuk-summary-list__actions"><form method="post" action="/report/evidence/remove" novalidate><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="file" value="{{INDEX}}">{{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}<button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">Remove<span class="govuk-visually-hidden"> {{NAME}}</span></button></form></dd></div>
 {{/FILE}}{{#HAVE_FILES}}</dl>
 {{/HAVE_FILES}}
 <form method="post" action="/report/evidence" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#CHANGE}}<input type="hidden" name="change" value="1">{{/CHANGE}}
+{{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}
 {{#CAN_ADD}}<div class="govuk-form-group{{#EVIDENCE_ERROR}} govuk-form-group--error{{/EVIDENCE_ERROR}}">
 <label class="govuk-label govuk-label--m" for="evidence">Upload files</label>
 <div id="evidence-hint" class="govuk-hint">You can add up to {{FILES_MAX}} files, each smaller than {{FILE_MB}} MB: photos (JPG, PNG, HEIC), videos (MP4, MOV), audio recordings (MP3, M4A, WAV) or documents (PDF, DOCX, ODT). You can choose more than one file at a time.</div>

@@ -7,7 +7,7 @@
 {{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <form method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#CHANGE}}<input type="hidden" name="change" value="1">{{/CHANGE}}
+{{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}
 <span class="govuk-caption-l">Question {{NUMBER}} of {{TOTAL}}</span>
 {{#SHORT_TEXT}}<div class="govuk-form-group{{#ERROR}} govuk-form-group--error{{/ERROR}}">
 <h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="answer">{{LABEL}}{{#OPTIONAL}} (optional){{/OPTIONAL}}</label></h1>
@@ -28,7 +28,15 @@
 {{#HAS_HINT}}<div id="answer-hint" class="govuk-hint">{{HINT}}</div>{{/HAS_HINT}}
 {{#ERROR}}<p id="answer-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ERROR}}
 <div class="govuk-radios" data-module="govuk-radios">
-{{#OPTION}}<div class="govuk-radios__item"><input class="govuk-radios__input" id="{{ID}}" name="answer" type="radio" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label class="govuk-label govuk-radios__label" for="{{ID}}">{{LABEL}}</label></div>
+{{#OPTION}}<div class="govuk-radios__item"><input class="govuk-radios__input" id="{{ID}}" name="answer" type="radio" value="{{VALUE}}"{{#REVEAL}} data-aria-controls="conditional-{{ID}}"{{/REVEAL}}{{#CHECKED}} checked{{/CHECKED}}><label class="govuk-label govuk-radios__label" for="{{ID}}">{{LABEL}}</label></div>
+{{#REVEAL}}<div class="govuk-radios__conditional govuk-radios__conditional--hidden" id="conditional-{{ID}}">
+{{#OPTION_NOTICE}}<div class="govuk-warning-text" role="alert"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/OPTION_NOTICE}}
+{{#DETAIL}}<div class="govuk-form-group{{#DETAIL_ERROR}} govuk-form-group--error{{/DETAIL_ERROR}}">
+<label class="govuk-label" for="{{NAME}}">{{PROMPT}}</label>
+{{#DETAIL_ERROR}}<p id="{{NAME}}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/DETAIL_ERROR}}
+<input class="govuk-input govuk-!-width-two-thirds{{#DETAIL_ERROR}} govuk-input--error{{/DETAIL_ERROR}}" id="{{NAME}}" name="{{NAME}}" type="text" value="{{TEXT}}"{{#DETAIL_ERROR}} aria-describedby="{{NAME}}-error"{{/DETAIL_ERROR}}>
+</div>{{/DETAIL}}
+</div>{{/REVEAL}}
 {{/OPTION}}
 </div>
 </fieldset>
@@ -39,7 +47,15 @@
 {{#HAS_HINT}}<div id="answer-hint" class="govuk-hint">{{HINT}}</div>{{/HAS_HINT}}
 {{#ERROR}}<p id="answer-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ERROR}}
 <div class="govuk-checkboxes" data-module="govuk-checkboxes">
-{{#OPTION}}<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="{{ID}}" name="answer" type="checkbox" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label class="govuk-label govuk-checkboxes__label" for="{{ID}}">{{LABEL}}</label></div>
+{{#OPTION}}<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="{{ID}}" name="answer" type="checkbox" value="{{VALUE}}"{{#REVEAL}} data-aria-controls="conditional-{{ID}}"{{/REVEAL}}{{#CHECKED}} checked{{/CHECKED}}><label class="govuk-label govuk-checkboxes__label" for="{{ID}}">{{LABEL}}</label></div>
+{{#REVEAL}}<div class="govuk-checkboxes__conditional govuk-checkboxes__conditional--hidden" id="conditional-{{ID}}">
+{{#OPTION_NOTICE}}<div class="govuk-warning-text" role="alert"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/OPTION_NOTICE}}
+{{#DETAIL}}<div class="govuk-form-group{{#DETAIL_ERROR}} govuk-form-group--error{{/DETAIL_ERROR}}">
+<label class="govuk-label" for="{{NAME}}">{{PROMPT}}</label>
+{{#DETAIL_ERROR}}<p id="{{NAME}}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/DETAIL_ERROR}}
+<input class="govuk-input govuk-!-width-two-thirds{{#DETAIL_ERROR}} govuk-input--error{{/DETAIL_ERROR}}" id="{{NAME}}" name="{{NAME}}" type="text" value="{{TEXT}}"{{#DETAIL_ERROR}} aria-describedby="{{NAME}}-error"{{/DETAIL_ERROR}}>
+</div>{{/DETAIL}}
+</div>{{/REVEAL}}
 {{/OPTION}}
 </div>
 </fieldset>

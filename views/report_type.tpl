@@ -7,11 +7,11 @@
 {{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <form method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#CHANGE}}<input type="hidden" name="change" value="1">{{/CHANGE}}
+{{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}
 <div class="govuk-form-group{{#TYPE_ERROR}} govuk-form-group--error{{/TYPE_ERROR}}">
 <fieldset class="govuk-fieldset" aria-describedby="type-hint{{#TYPE_ERROR}} type-error{{/TYPE_ERROR}}">
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
-<h1 class="govuk-fieldset__heading">{{#TOP}}What do you want to report?{{/TOP}}{{#SUB}}What kind of {{PARENT}} is it?{{/SUB}}</h1>
+<h1 class="govuk-fieldset__heading">{{PAGE_HEADING}}</h1>
 </legend>
 <div id="type-hint" class="govuk-hint">{{#TOP}}Choose the one that fits best. You can tell us more on the next pages.{{/TOP}}{{#SUB}}Choose the one that fits best.{{/SUB}}</div>
 {{#TYPE_ERROR}}<p id="type-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/TYPE_ERROR}}

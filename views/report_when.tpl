@@ -7,7 +7,7 @@
 {{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <form method="post" action="/report/when" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#CHANGE}}<input type="hidden" name="change" value="1">{{/CHANGE}}
+{{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}
 <div class="govuk-form-group{{#WHEN_ERROR}} govuk-form-group--error{{/WHEN_ERROR}}">
 <fieldset class="govuk-fieldset"{{#WHEN_ERROR}} aria-describedby="when-error"{{/WHEN_ERROR}}>
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">When did it happen?</h1></legend>

@@ -9,7 +9,7 @@
 {{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <form method="post" action="/report/where" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#CHANGE}}<input type="hidden" name="change" value="1">{{/CHANGE}}
+{{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}
 <fieldset class="govuk-fieldset">
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--l"><h1 class="govuk-fieldset__heading">Where did it happen?</h1></legend>
 <p class="govuk-body">Give the address, or the nearest street or landmark if it happened outside.</p>

@@ -528,6 +528,7 @@ open311_requests_post(struct req *r)
 	inp->channel = "open311";
 	inp->type_code = svc.code;
 	inp->feels_unsafe = inp->vulnerable = inp->targeted = inp->happened_before = -1;
+	inp->happening_now = -1;
 	inp->for_someone_else = inp->share_consent = -1;
 	if (location_read(r, f, inp) == -1 || contact_read(r, f, inp) == -1 ||
 	    text_field(r, f, "description", 10000, &inp->description) == -1 ||

@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "domain/actor.h"
 #include "domain/answer.h"
+#include "domain/answer_detail.h"
 #include "domain/asb_catalogue.h"
 #include "domain/contact_check.h"
 #include "domain/flag_store.h"
@@ -218,6 +219,13 @@ ik_postcode(struct intake *k, const char *field, const char *pc)
 /* The answers to the type's questions, each by the checker of its kind;
  * a question with no answer passes unless required (and the answers were
  * asked for: the public channels always ask). */
+/* The channels whose pages ask an option's follow-up (its "detail"). */
+static int
+asks_details(enum intake_channel c)
+{
+	return c == INTAKE_PUBLIC || c == INTAKE_PARTNER;
+}
+
 void
 ik_answers(struct intake *k, struct json_object *answers, int required)
 {
@@ -242,6 +250,7 @@ ik_answers(struct intake *k, struct json_object *answers, int required)
 	k->nquestions = nq;
 	for (i = 0; i < nq; i++) {
 		n = 0;
+		rec = NULL;
 		if (answers != NULL && json_object_object_get_ex(answers, qs[i].key, &rec) &&
 		    json_object_object_get_ex(rec, "answer", &v)) {
 			if (json_object_is_type(v, json_type_array))
@@ -254,6 +263,14 @@ ik_answers(struct intake *k, struct json_object *answers, int required)
 		if ((rc = answer_check(k->ar, &qs[i], vals, n, k->now, &ans, &why)) == -1) {
 			k->failed = 1;
 			return;
+		}
+		/* The form asks an option's follow-up, and Open311 cannot. */
+		if (rc == 0 && asks_details(k->in->channel) &&
+		    (why = answer_details_check(k->ar, &qs[i], ans.value, json_object_object_get_ex(
+		    rec, "detail", &v) ? v : NULL)) != NULL) {
+			if (*why == '\0')
+				k->failed = 1;
+			rc = 1;
 		}
 		json_object_put(ans.value);
 		if (rc == 1 && (n > 0 || required))
@@ -276,14 +293,15 @@ ik_refresh(struct intake *k, long long incident_id, int provisional)
 /* ------------------------------------------------------------------ */
 /* Reports: the public form, a partner, Open311                        */
 
-/* Whether the report's answers call for it: 1 when one is its question's
- * notice answer, 0 when questions with a notice were answered otherwise,
- * -1 when none was (flag_store.c reads the same from the database). */
+/* Whether the report calls for it: 1 when it is happening now or an
+ * answer is its question's notice answer, 0 when those were answered
+ * otherwise, -1 when none was (flag_store.c reads the same from the
+ * database: the report's at_risk, and the answers). */
 static int
-report_urgent(const struct intake *k, struct json_object *answers)
+report_urgent(const struct intake *k, const struct report_input *r)
 {
-	struct json_object *rec, *v;
-	int urgent = -1;
+	struct json_object *rec, *v, *answers = r->answers;
+	int urgent = r->happening_now;
 	size_t i;
 
 	for (i = 0; i < k->nquestions && urgent < 1; i++) {
@@ -309,7 +327,7 @@ join_refresh(struct intake *k, const struct report_result *out)
 {
 	long long incident_id = out->incident_id;
 	const struct report_input *r = &k->in->report;
-	struct flag_facts f = { .urgent = report_urgent(k, r->answers),
+	struct flag_facts f = { .urgent = report_urgent(k, r),
 	    .vulnerable = r->vulnerable, .targeted = r->targeted,
 	    .happened_before = r->happened_before };
 	struct flag_windows w;

@@ -5,6 +5,7 @@
 #include <regex.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/date.h"
@@ -277,6 +278,38 @@ zone_ok(const char *z)
 	return strspn(z, "0123456789") == 2 && z[2] == '\0' && z[0] < '6';
 }
 
+/* The day of the month of the last Sunday of a month with `days` days. */
+static int
+last_sunday(int year, int month, int days)
+{
+	struct tm t = { .tm_year = year - 1900, .tm_mon = month - 1, .tm_mday = days,
+	    .tm_hour = 12 };
+	time_t at = timegm(&t);
+
+	gmtime_r(&at, &t);
+	return days - t.tm_wday;
+}
+
+/* A London wall-clock time as seconds since the epoch: British Summer
+ * Time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+ * the last Sunday of October. The hour that does not exist, or happens
+ * twice, is read as GMT. */
+static time_t
+london_epoch(const struct date *d, int mins)
+{
+	struct tm t = { .tm_year = d->year - 1900, .tm_mon = d->month - 1,
+	    .tm_mday = d->day, .tm_hour = mins / 60, .tm_min = mins % 60 };
+	time_t utc = timegm(&t), start, end;
+	struct tm s = { .tm_year = d->year - 1900, .tm_mon = 2,
+	    .tm_mday = last_sunday(d->year, 3, 31), .tm_hour = 1 };
+	struct tm e = { .tm_year = d->year - 1900, .tm_mon = 9,
+	    .tm_mday = last_sunday(d->year, 10, 31), .tm_hour = 1 };
+
+	start = timegm(&s);
+	end = timegm(&e);
+	return utc - 3600 >= start && utc - 3600 < end ? utc - 3600 : utc;
+}
+
 /* When it happened: a date (YYYY-MM-DD, through core/date.c) and a time
  * of day (answer_time_parse; NULL or "" for none: noon), or one ISO 8601
  * date-time in date (a CAD system's or Open311's). Not after today. On
@@ -320,6 +353,11 @@ intake_when_check(struct arena *ar, const char *date, const char *time,
 	mins = intake_blank(time) ? 12 * 60 : answer_time_parse(time);
 	if (mins < 0)
 		return bad_time;
+	/* A time given must have passed (London's clock, unless the value
+	 * named its zone); a date alone is taken as today or earlier. */
+	if (!intake_blank(time) && strcmp(zone, " Europe/London") == 0 &&
+	    london_epoch(&d, mins) > now + 60)
+		return "The time it happened must be in the past";
 	*occurred_at = arena_printf(ar, "%04d-%02d-%02d %02d:%02d%s", d.year, d.month,
 	    d.day, mins / 60, mins % 60, zone);
 	return *occurred_at != NULL ? NULL : bad_date;

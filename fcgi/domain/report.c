@@ -282,9 +282,28 @@ impact_json(const struct report_input *in)
 	if (in->happened_before >= 0)
 		json_object_object_add(o, "happened_before",
 		    json_object_new_boolean(in->happened_before));
+	if (in->happening_now >= 0)
+		json_object_object_add(o, "at_risk", json_object_new_boolean(in->happening_now));
 	if (in->for_someone_else >= 0)
 		json_object_object_add(o, "for_someone_else",
 		    json_object_new_boolean(in->for_someone_else));
+	if (in->for_someone_else > 0 && in->for_whom != NULL && *in->for_whom != '\0')
+		json_object_object_add(o, "for_whom", json_object_new_string(in->for_whom));
+	if (in->for_someone_else > 0 && in->for_whom_relation != NULL &&
+	    *in->for_whom_relation != '\0')
+		json_object_object_add(o, "for_whom_relation",
+		    json_object_new_string(in->for_whom_relation));
+	return o;
+}
+
+/* A partner's answer about its tenants: null when it did not know. */
+static struct json_object *
+partner_side(int tenant, const char *who)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "tenant", tenant < 0 ? NULL : json_object_new_boolean(tenant > 0));
+	json_object_object_add(o, "who", json_object_new_string(who != NULL ? who : ""));
 	return o;
 }
 
@@ -303,6 +322,9 @@ partner_json(const struct report_input *in)
 	/* null: the partner did not know */
 	json_object_object_add(o, "involves_tenants", in->involves_tenants < 0 ? NULL :
 	    json_object_new_boolean(in->involves_tenants > 0));
+	json_object_object_add(o, "affected", partner_side(in->affected_tenant, in->affected));
+	json_object_object_add(o, "responsible",
+	    partner_side(in->responsible_tenant, in->responsible));
 	return o;
 }
 
@@ -372,7 +394,7 @@ write_incident(struct pg *pg, const struct report_input *in, const struct plan *
 {
 	char lon[32], lat[32], beat[24], area[24], rep[24], owner[24], tid[24];
 	struct json_object *answers = in->answers;
-	struct flag_facts facts = { .urgent = -1, .vulnerable = in->vulnerable,
+	struct flag_facts facts = { .urgent = in->happening_now, .vulnerable = in->vulnerable,
 	    .targeted = in->targeted, .happened_before = in->happened_before };
 	struct flag_windows w;
 	struct flag_result flags;

@@ -50,15 +50,21 @@ struct report_input {
 	int			 vulnerable;	/* someone in the household */
 	int			 targeted;	/* because of who they are */
 	int			 happened_before;
+	int			 happening_now;	/* at risk now: urgent */
 	int			 anonymous;
 	const char		*given_name, *family_name, *email, *phone;
 	const char		*preferred_contact;	/* email, phone, post, none */
 	int			 for_someone_else;
+	const char		*for_whom, *for_whom_relation;	/* when for someone else */
 	int			 share_consent;
 	int			 email_updates;
 	const char		*partner_reference;	/* partner route only */
 	const char		*tenancy_reference;
 	int			 involves_tenants;
+	/* A partner's: whether those affected and those responsible are its
+	 * tenants (1, 0, -1 not known), and who they are in words. */
+	int			 affected_tenant, responsible_tenant;
+	const char		*affected, *responsible;
 	const char		*idempotency_key;	/* from the form: one report per key */
 	const char		*client_ref;		/* Open311 service_request client id */
 	const char		*public_url;		/* config public_url: links in mail */

@@ -330,6 +330,7 @@ submission_make(struct req *r, const struct new_form *f, struct intake_submissio
 	s->report.public_url = r->cfg != NULL ? r->cfg->public_url : NULL;
 	s->report.feels_unsafe = s->report.vulnerable = s->report.targeted = -1;
 	s->report.happened_before = s->report.for_someone_else = -1;
+	s->report.happening_now = -1;
 	s->report.share_consent = s->report.email_updates = -1;
 	s->nsir = f->nsir;
 	s->occurred_date = date_text(r, f->day, f->month, f->year);

@@ -17,7 +17,9 @@
 /* ------------------------------------------------------------------ */
 /* 7. About you                                                        */
 
-static const char *const contacts[] = { "email", "phone", "post", "none", NULL };
+/* No "post": the form does not ask for a postal address, so it does not
+ * offer a way of contact it could not use. */
+static const char *const contacts[] = { "email", "phone", "none", NULL };
 static const char *const identities[] = { "named", "anonymous", NULL };
 
 /* The fields, in the order the page asks them. Reading them is not
@@ -26,7 +28,7 @@ static const char *const identities[] = { "named", "anonymous", NULL };
  * phone number must be given, so report_about_post checks them itself. */
 enum {
 	AB_IDENTITY, AB_GIVEN, AB_FAMILY, AB_EMAIL, AB_PHONE, AB_CONTACT,
-	AB_UPDATES, AB_OTHER, AB_SHARE, AB__N
+	AB_UPDATES, AB_OTHER, AB_SHARE, AB_OTHER_NAME, AB_OTHER_RELATION, AB__N
 };
 
 static const struct step_field about_fields[AB__N] = {
@@ -49,6 +51,13 @@ static const struct step_field about_fields[AB__N] = {
 	    "Select yes if you are reporting for someone else", NULL },
 	[AB_SHARE] = { "share", DK_SHARE, "SHARE", SF_YES_NO, 0,
 	    "Select yes if we may share your report with our partner agencies", NULL },
+	/* Asked when reporting for someone else (about_text). */
+	[AB_OTHER_NAME] = { "other-name", DK_OTHER_NAME, "OTHER_NAME", SF_TEXT, NAME_MAX_LEN,
+	    "Enter the name of the person you are reporting for",
+	    "Their name must be 100 characters or fewer" },
+	[AB_OTHER_RELATION] = { "other-relation", DK_OTHER_RELATION, "OTHER_RELATION",
+	    SF_TEXT, NAME_MAX_LEN, NULL,
+	    "How you know them must be 100 characters or fewer" },
 };
 
 static void
@@ -82,14 +91,14 @@ report_about_get(struct req *r)
 	draft_free(&d);
 }
 
-/* Text field i, required only when the person gives their details. NULL
- * only when out of memory. */
+/* Text field i, required only when `required` (the person gives their
+ * details, or reports for someone else). NULL only when out of memory. */
 static const char *
-about_text(struct req *r, int i, int named, struct form_errors *errs)
+about_text(struct req *r, int i, int required, struct form_errors *errs)
 {
 	const struct step_field *f = &about_fields[i];
 
-	return form_text(r, f->name, f->max, errs, f->name, named ? f->missing : NULL,
+	return form_text(r, f->name, f->max, errs, f->name, required ? f->missing : NULL,
 	    f->too_long);
 }
 
@@ -101,7 +110,7 @@ report_about_post(struct req *r)
 	struct form_errors errs = {0};
 	struct report_draft d;
 	const char *v[AB__N] = {0}, *trap;
-	int anon, named;
+	int anon, named, for_other;
 
 	if (!draft_enter(r, &d, 1))
 		return;
@@ -149,6 +158,10 @@ report_about_post(struct req *r)
 	}
 	if (step_fields_read(r, about_fields + AB_OTHER, 2, &errs, v + AB_OTHER) == -1)
 		goto unavailable;
+	for_other = strcmp(v[AB_OTHER], "yes") == 0;
+	if ((v[AB_OTHER_NAME] = about_text(r, AB_OTHER_NAME, for_other, &errs)) == NULL ||
+	    (v[AB_OTHER_RELATION] = about_text(r, AB_OTHER_RELATION, 0, &errs)) == NULL)
+		goto unavailable;
 	if (errs.n > 0) {
 		about_render(r, &d, 400, v, &errs);
 		goto out;
@@ -160,6 +173,8 @@ report_about_post(struct req *r)
 		v[AB_GIVEN] = v[AB_FAMILY] = v[AB_EMAIL] = v[AB_PHONE] = "";
 		v[AB_CONTACT] = "none";
 	}
+	if (!for_other)
+		v[AB_OTHER_NAME] = v[AB_OTHER_RELATION] = "";
 	if (step_fields_save(&d, about_fields, AB__N, v) == -1 ||
 	    draft_set(&d, DK_NOTICE, "") == -1 ||
 	    (*trap != '\0' && draft_set(&d, DK_TRAP, "1") == -1))

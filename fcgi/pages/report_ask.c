@@ -46,7 +46,7 @@ question_form(struct req *r, struct report_draft *d, int status, const struct ql
 	    arena_printf(r->arena, "/report/questions/%zu", n)) == -1 ||
 	    view_set_int(dict, "NUMBER", (long)n) == -1 ||
 	    view_set_int(dict, "TOTAL", (long)ql->n) == -1 ||
-	    question_dict(dict, &ql->q[n - 1], v, errs) == -1) {
+	    question_dict(r->arena, dict, &ql->q[n - 1], v, errs) == -1) {
 		view_dict_free(dict);
 		return page_error(r, 500, NULL);
 	}
@@ -92,8 +92,7 @@ report_question_get(struct req *r)
 		json_object_object_get_ex(answers, ql.q[n - 1].key, &saved);
 	question_value_from_saved(saved, &v);
 	question_form(r, &d, 200, &ql, n, &v, &errs);
-	if (v.set != NULL)
-		json_object_put(v.set);
+	question_value_free(&v);
 	draft_free(&d);
 }
 
@@ -105,7 +104,7 @@ report_question_post(struct req *r)
 	struct form_errors errs = {0};
 	struct question_value v;
 	struct report_draft d;
-	struct json_object *answers, *answer, *rec;
+	struct json_object *answers, *answer, *rec, *details;
 	const struct asb_question *q;
 	const char *display;
 	struct qlist ql;
@@ -114,11 +113,10 @@ report_question_post(struct req *r)
 	if ((n = question_enter(r, &d, &ql)) == 0)
 		return;
 	q = &ql.q[n - 1];
-	if (question_read(r, q, &errs, &answer, &display) == -1) {
+	if (question_read(r, q, &errs, &answer, &display, &details) == -1) {
 		question_value_from_form(r, &v);
 		question_form(r, &d, 400, &ql, n, &v, &errs);
-		if (v.set != NULL)
-			json_object_put(v.set);
+		question_value_free(&v);
 		goto out;
 	}
 	if ((answers = draft_object(&d, DK_ANSWERS)) == NULL)
@@ -135,16 +133,18 @@ report_question_post(struct req *r)
 		json_object_object_add(rec, "version", json_object_new_int(q->version));
 		json_object_object_add(rec, "kind", json_object_new_string(q->kind));
 		json_object_object_add(rec, "display", json_object_new_string(display));
+		if (details != NULL)
+			json_object_object_add(rec, "detail", json_object_get(details));
 		json_object_object_add(answers, q->key, rec);
 	}
-	if (draft_set(&d, DK_NOTICE, question_notice_matches(q, answer) ?
-	    q->notice_text : "") == -1) {
-		if (answer != NULL)
-			json_object_put(answer);
+	json_object_put(details);
+	/* A notice is shown with the answer that calls for it, at once
+	 * (report_question.tpl), not on the next page. */
+	if (draft_set(&d, DK_NOTICE, "") == -1) {
+		json_object_put(answer);
 		goto unavailable;
 	}
-	if (answer != NULL)
-		json_object_put(answer);
+	json_object_put(answer);
 	draft_next(r, &d, step_after(r, &d, STEP_QUESTIONS, n, &ql, changing(r)));
 	goto out;
 unavailable:

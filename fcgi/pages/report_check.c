@@ -1,6 +1,7 @@
 /* The public form's "Check your answers" page, and the checks that no
  * step or required question was skipped, which the submit repeats
  * (pages/report_submit.c). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,9 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/date.h"
 #include "core/random.h"
+#include "domain/answer.h"
 #include "domain/asb_catalogue.h"
 #include "domain/report.h"
 #include "domain/report_draft_store.h"
@@ -57,19 +60,95 @@ often_words(const char *v)
 	return v;
 }
 
-/* "When" in words. */
+/* The times of day as the person would say them: "in the evening and at
+ * night". */
+static const char *
+times_words(struct req *r, const char *list)
+{
+	static const struct {
+		const char *value, *words;
+	} times[] = {
+		{ "morning", "in the morning" }, { "afternoon", "in the afternoon" },
+		{ "evening", "in the evening" }, { "night", "at night" },
+	};
+	const char *out = "", *pending = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(times) / sizeof(times[0]); i++) {
+		if (strstr(list, times[i].value) == NULL)
+			continue;
+		if (pending != NULL)
+			out = arena_printf(r->arena, "%s%s%s", out, *out ? ", " : "", pending);
+		pending = times[i].words;
+	}
+	if (pending == NULL || out == NULL)
+		return "";
+	return *out ? arena_printf(r->arena, "%s and %s", out, pending) : pending;
+}
+
+/* TODO(merge): core/date.c's shared words replace these two. */
+static int
+date_words(const struct date *d, char *out, size_t n)
+{
+	static const char *const months[] = { "January", "February", "March", "April",
+	    "May", "June", "July", "August", "September", "October", "November",
+	    "December" };
+
+	if (d->month < 1 || d->month > 12)
+		return -1;
+	snprintf(out, n, "%d %s %d", d->day, months[d->month - 1], d->year);
+	return 0;
+}
+
+static void
+clock_words(int mins, char *out, size_t n)
+{
+	int h = mins / 60 % 12, m = mins % 60;
+
+	if (m == 0)
+		snprintf(out, n, "%d%s", h == 0 ? 12 : h, mins >= 720 ? "pm" : "am");
+	else
+		snprintf(out, n, "%d:%02d%s", h == 0 ? 12 : h, m, mins >= 720 ? "pm" : "am");
+}
+
+/* "When" in words: "1 December 2026 at 11:55pm", or "It keeps happening:
+ * every day, in the evening and at night". */
 static const char *
 when_words(struct req *r, struct report_draft *d)
 {
 	const char *date = draft_get(d, DK_OCCURRED_DATE), *t = draft_get(d, DK_OCCURRED_TIME);
+	const char *often;
+	char day[32], clock[16];
+	struct date dt;
+	int mins;
 
-	if (strcmp(draft_get(d, DK_WHEN), "ongoing") == 0)
-		return arena_printf(r->arena, "It keeps happening: %s, in the %s",
-		    often_words(draft_get(d, DK_HOW_OFTEN)), draft_get(d, DK_TIMES));
-	if (strlen(date) != 10)
+	if (strcmp(draft_get(d, DK_WHEN), "ongoing") == 0) {
+		often = often_words(draft_get(d, DK_HOW_OFTEN));
+		return arena_printf(r->arena, "It keeps happening: %c%s, %s",
+		    tolower((unsigned char)often[0]), often[0] ? often + 1 : "",
+		    times_words(r, draft_get(d, DK_TIMES)));
+	}
+	if (date_parse(date, &dt) == NULL || date_words(&dt, day, sizeof(day)) == -1)
 		return "";
-	return arena_printf(r->arena, "%d/%d/%.4s%s%s", atoi(date + 8), atoi(date + 5),
-	    date, *t ? " at " : "", t);
+	if (*t == '\0' || (mins = answer_time_parse(t)) < 0)
+		return arena_strdup(r->arena, day);
+	clock_words(mins, clock, sizeof(clock));
+	return arena_printf(r->arena, "%s at %s", day, clock);
+}
+
+/* How the person wants to be contacted, in the words the page offered. */
+static const char *
+contact_words(const char *v)
+{
+	if (strcmp(v, "email") == 0)
+		return "By email";
+	if (strcmp(v, "phone") == 0)
+		return "By phone";
+	if (strcmp(v, "post") == 0)
+		return "By post";
+	if (strcmp(v, "none") == 0)
+		return "Do not contact me";
+	return v;
 }
 
 static const char *
@@ -84,25 +163,52 @@ where_words(struct req *r, struct report_draft *d)
 	return arena_printf(r->arena, "%s%s%s%s%s", l, *t ? ", " : "", t, *p ? ", " : "", p);
 }
 
-/* The type's name (with its parent's), for people. */
-static const char *
-type_words(struct req *r, struct report_draft *d)
+/* What is reported: the type, and its sub-type with a link of its own
+ * (the type's names as the type pages show them). */
+static int
+type_rows(struct req *r, struct report_draft *d, struct view_dict *s)
 {
 	struct asb_type_item *t;
 	const char *top = "", *sub = "";
 	size_t n, i;
 
 	if (asb_types_list(r->pg, r->arena, &t, &n) == -1)
-		return draft_get(d, DK_TYPE);
+		return -1;
 	for (i = 0; i < n; i++) {
 		if (strcmp(t[i].code, draft_get(d, DK_TOP)) == 0)
 			top = t[i].name;
 		if (strcmp(t[i].code, draft_get(d, DK_TYPE)) == 0)
 			sub = t[i].name;
 	}
-	if (strcmp(draft_get(d, DK_TOP), draft_get(d, DK_TYPE)) == 0 || *top == '\0')
-		return sub;
-	return arena_printf(r->arena, "%s: %s", top, sub);
+	if (row(s, "What you are reporting", top, "/report/type?change=1",
+	    "what you are reporting") == -1)
+		return -1;
+	if (draft_get(d, DK_HAS_SUB)[0] != '1')
+		return 0;
+	return row(s, "Kind of problem", sub, "/report/subtype?change=1",
+	    "the kind of problem");
+}
+
+/* The triage card: the four facts every report is asked. */
+static int
+triage_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
+{
+	struct view_dict *s = view_section(dict, "TRIAGE");
+	int partner = report_partner_on(r);
+	const char *c = "/report/triage?change=1";
+
+	return s == NULL ||
+	    row(s, "It is happening now", words_yes(draft_get(d, DK_HAPPENING_NOW)), c,
+	    "whether it is happening now") == -1 ||
+	    row(s, partner ? "Someone affected is vulnerable" :
+	    "Someone in your household is vulnerable",
+	    words_yes(draft_get(d, DK_VULNERABLE)), c, "whether someone is vulnerable") == -1 ||
+	    row(s, partner ? "They are targeted because of who they are" :
+	    "You think you are targeted because of who you are",
+	    words_yes(draft_get(d, DK_TARGETED)), c,
+	    "whether anyone is targeted because of who they are") == -1 ||
+	    row(s, "It has happened before", words_yes(draft_get(d, DK_HAPPENED_BEFORE)), c,
+	    "whether it has happened before") == -1 ? -1 : 0;
 }
 
 /* The files added, one row each. */
@@ -128,6 +234,18 @@ evidence_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
 	return 0;
 }
 
+/* "Yes, for Ann Smith (my mother)", or "No". */
+static const char *
+other_words(struct req *r, struct report_draft *d)
+{
+	const char *name = draft_get(d, DK_OTHER_NAME), *rel = draft_get(d, DK_OTHER_RELATION);
+
+	if (strcmp(draft_get(d, DK_FOR_SOMEONE_ELSE), "yes") != 0 || *name == '\0')
+		return words_yes(draft_get(d, DK_FOR_SOMEONE_ELSE));
+	return arena_printf(r->arena, "Yes, for %s%s%s%s", name, *rel ? " (" : "", rel,
+	    *rel ? ")" : "");
+}
+
 /* The "About you" card of the check page. 0 or -1. */
 static int
 about_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
@@ -146,12 +264,12 @@ about_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
 	    "your email address") == -1 ||
 	    row(s, "Phone", draft_get(d, DK_PHONE), "/report/about-you?change=1",
 	    "your phone number") == -1 ||
-	    row(s, "How to contact you", draft_get(d, DK_CONTACT),
+	    row(s, "How to contact you", contact_words(draft_get(d, DK_CONTACT)),
 	    "/report/about-you?change=1", "how to contact you") == -1 ||
 	    row(s, "Email updates", *draft_get(d, DK_UPDATES) ? "Yes" : "No",
 	    "/report/about-you?change=1", "email updates") == -1))
 		return -1;
-	if (row(s, "Reporting for someone else", words_yes(draft_get(d, DK_FOR_SOMEONE_ELSE)),
+	if (row(s, "Reporting for someone else", other_words(r, d),
 	    "/report/about-you?change=1", "whether you are reporting for someone else") == -1 ||
 	    row(s, "We may share it with partner agencies", words_yes(draft_get(d, DK_SHARE)),
 	    "/report/about-you?change=1", "sharing with partner agencies") == -1)
@@ -167,13 +285,12 @@ check_dict(struct req *r, struct report_draft *d, struct view_dict *dict)
 	struct view_dict *s;
 	struct qlist ql;
 	size_t i;
+	int partner;
 
 	if (questions_of(r, d, &ql, 0) == -1)
 		return -1;
 	answers = draft_value(d, DK_ANSWERS);
-	if ((s = view_section(dict, "REPORT")) == NULL ||
-	    row(s, "What you are reporting", type_words(r, d),
-	    "/report/type?change=1", "what you are reporting") == -1)
+	if ((s = view_section(dict, "REPORT")) == NULL || type_rows(r, d, s) == -1)
 		return -1;
 	for (i = 0; i < ql.n; i++) {
 		const char *shown = "Not answered";
@@ -185,22 +302,20 @@ check_dict(struct req *r, struct report_draft *d, struct view_dict *dict)
 		    "/report/questions/%zu?change=1", i + 1), ql.q[i].label) == -1)
 			return -1;
 	}
-	if (row(s, "When", when_words(r, d), "/report/when?change=1", "when it happened") == -1 ||
+	if (row(s, "What happened", draft_get(d, DK_DESCRIPTION), "/report/description?change=1",
+	    "what happened") == -1 ||
+	    row(s, "When", when_words(r, d), "/report/when?change=1", "when it happened") == -1 ||
 	    row(s, "Where", where_words(r, d), "/report/where?change=1", "where it happened") == -1)
 		return -1;
+	if (triage_rows(r, d, dict) == -1)
+		return -1;
+	partner = report_partner_on(r);
 	if ((s = view_section(dict, "IMPACT")) == NULL ||
-	    row(s, "How it affects you", draft_get(d, DK_IMPACT), "/report/impact?change=1",
-	    "how it affects you") == -1 ||
-	    row(s, "You feel unsafe in your home", words_yes(draft_get(d, DK_FEELS_UNSAFE)),
-	    "/report/impact?change=1", "whether you feel unsafe in your home") == -1 ||
-	    row(s, "Someone in your household is vulnerable",
-	    words_yes(draft_get(d, DK_VULNERABLE)), "/report/impact?change=1",
-	    "whether someone in your household is vulnerable") == -1 ||
-	    row(s, "You think you are targeted because of who you are",
-	    words_yes(draft_get(d, DK_TARGETED)), "/report/impact?change=1",
-	    "whether you are targeted because of who you are") == -1 ||
-	    row(s, "It has happened before", words_yes(draft_get(d, DK_HAPPENED_BEFORE)),
-	    "/report/impact?change=1", "whether it has happened before") == -1)
+	    row(s, partner ? "How it affects them" : "How it affects you",
+	    draft_get(d, DK_IMPACT), "/report/impact?change=1", "how it affects people") == -1 ||
+	    row(s, partner ? "They feel unsafe in their home" : "You feel unsafe in your home",
+	    words_yes(draft_get(d, DK_FEELS_UNSAFE)), "/report/impact?change=1",
+	    "whether anyone feels unsafe at home") == -1)
 		return -1;
 	if (report_partner_on(r) ? report_partner_rows(r, d, dict) == -1 :
 	    about_rows(r, d, dict) == -1)
@@ -216,6 +331,10 @@ step_missing(struct req *r, struct report_draft *d)
 {
 	if (*draft_get(d, DK_TYPE) == '\0')
 		return "/report/type";
+	if (*draft_get(d, DK_DESCRIPTION) == '\0')
+		return "/report/description";
+	if (*draft_get(d, DK_HAPPENING_NOW) == '\0')
+		return "/report/triage";
 	if (*draft_get(d, DK_WHEN) == '\0')
 		return "/report/when";
 	if (*draft_get(d, DK_ADDRESS_LINE1) == '\0' && *draft_get(d, DK_LON) == '\0')

@@ -32,6 +32,11 @@ static const char *const draft_keys[DK__COUNT] = {
 	[DK_TENANCY_REFERENCE] = "tenancy_reference", [DK_TENANTS] = "tenants",
 	[DK_EVIDENCE] = "evidence", [DK_IDEM] = "idem", [DK_TRACK] = "track",
 	[DK_RESULT] = "result",
+	[DK_DESCRIPTION] = "description", [DK_HAPPENING_NOW] = "happening_now",
+	[DK_POSTAL_ADDRESS] = "postal_address", [DK_OTHER_NAME] = "other_name",
+	[DK_OTHER_RELATION] = "other_relation", [DK_AFFECTED] = "affected",
+	[DK_AFFECTED_WHO] = "affected_who", [DK_RESPONSIBLE] = "responsible",
+	[DK_RESPONSIBLE_WHO] = "responsible_who",
 };
 
 /* A member's name in the JSON. */

@@ -30,6 +30,13 @@ enum draft_key {
 	DK_IMPACT, DK_FEELS_UNSAFE, DK_VULNERABLE, DK_TARGETED, DK_HAPPENED_BEFORE,
 	DK_IDENTITY, DK_GIVEN_NAME, DK_FAMILY_NAME, DK_EMAIL, DK_PHONE, DK_CONTACT,
 	DK_FOR_SOMEONE_ELSE, DK_SHARE, DK_UPDATES,
+	DK_DESCRIPTION,		/* what happened, in their words */
+	DK_HAPPENING_NOW,	/* "yes": urgent */
+	DK_POSTAL_ADDRESS,	/* the reporter's, when they chose post */
+	DK_OTHER_NAME, DK_OTHER_RELATION,	/* the person they report for */
+	/* A partner's: whether those affected and those responsible are
+	 * their tenants (yes, no, unknown), and who they are, in words. */
+	DK_AFFECTED, DK_AFFECTED_WHO, DK_RESPONSIBLE, DK_RESPONSIBLE_WHO,
 	DK_TRAP,		/* "1": the honeypot was filled in */
 	DK_PARTNER_REFERENCE, DK_TENANCY_REFERENCE, DK_TENANTS,
 	DK_EVIDENCE,		/* array: the files added */
@@ -64,6 +71,7 @@ struct json_object *draft_object(struct report_draft *, enum draft_key);
 
 /* ---- One custom question (report_questions.c) ---- */
 
+struct arena;
 struct asb_question;
 struct form_errors;
 struct view_dict;
@@ -74,14 +82,17 @@ struct question_value {
 	const char		*text;			/* text, textarea, radios, time, number */
 	const char		*day, *month, *year;	/* date */
 	struct json_object	*set;			/* checkboxes: array of values */
+	struct json_object	*details;		/* an option's follow-up: {value: text} */
 };
+
+void	question_value_free(struct question_value *);
 
 void	question_value_from_form(struct req *, struct question_value *);
 void	question_value_from_saved(struct json_object *answer, struct question_value *);
-int	question_dict(struct view_dict *, const struct asb_question *,
+int	question_dict(struct arena *, struct view_dict *, const struct asb_question *,
 	    const struct question_value *, const struct form_errors *);
 int	question_read(struct req *, const struct asb_question *, struct form_errors *,
-	    struct json_object **answer, const char **display);
-int	question_notice_matches(const struct asb_question *, struct json_object *answer);
+	    struct json_object **answer, const char **display,
+	    struct json_object **details);
 
 #endif

@@ -18,8 +18,9 @@ struct view_dict;
 
 /* The steps, in order (the paths are in report_step.c's step_paths). */
 enum step {
-	STEP_TYPE, STEP_SUBTYPE, STEP_QUESTIONS, STEP_WHEN, STEP_WHERE,
-	STEP_IMPACT, STEP_ABOUT, STEP_PARTNER, STEP_EVIDENCE, STEP_CHECK,
+	STEP_TYPE, STEP_SUBTYPE, STEP_QUESTIONS, STEP_DESCRIPTION, STEP_TRIAGE,
+	STEP_WHEN, STEP_WHERE, STEP_IMPACT, STEP_ABOUT, STEP_PARTNER, STEP_EVIDENCE,
+	STEP_CHECK,
 };
 
 /* The custom questions of the draft's type; n is 0 when there are none. */
@@ -68,6 +69,7 @@ const char	*step_after(struct req *, struct report_draft *, enum step from,
 const char	*step_before(struct req *, struct report_draft *, enum step at,
 		    size_t n, const struct qlist *, int change);
 int		 changing(struct req *);
+int		 changing_all(struct req *);
 void		 draft_unavailable(struct req *);
 void		 draft_lost(struct req *);
 int		 draft_enter(struct req *, struct report_draft *, int need_type);

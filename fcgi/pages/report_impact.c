@@ -1,5 +1,6 @@
 /* The "How is this affecting you?" step of the public form: one text and
- * four yes/no questions, all in impact_fields. */
+ * one yes/no question, both in impact_fields. The triage facts are asked
+ * once, on their own step (report_triage.c). */
 #include <stddef.h>
 
 #include "http/request.h"
@@ -8,11 +9,12 @@
 #include "pages/pages.h"
 #include "pages/report_draft.h"
 #include "pages/report_flow.h"
+#include "pages/report_partner.h"
 #include "view/view.h"
 
 #define IMPACT_MAX		2000
 
-enum { IM_IMPACT, IM_UNSAFE, IM_VULNERABLE, IM_TARGETED, IM_BEFORE, IM__N };
+enum { IM_IMPACT, IM_UNSAFE, IM__N };
 
 static const struct step_field impact_fields[IM__N] = {
 	[IM_IMPACT] = { "impact", DK_IMPACT, "IMPACT", SF_TEXT, IMPACT_MAX,
@@ -20,12 +22,15 @@ static const struct step_field impact_fields[IM__N] = {
 	    "How this is affecting you must be 2000 characters or fewer" },
 	[IM_UNSAFE] = { "feels-unsafe", DK_FEELS_UNSAFE, "UNSAFE", SF_YES_NO, 0,
 	    "Select yes if you feel unsafe in your home", NULL },
-	[IM_VULNERABLE] = { "vulnerable", DK_VULNERABLE, "VULNERABLE", SF_YES_NO, 0,
-	    "Select yes if anyone in your household is vulnerable", NULL },
-	[IM_TARGETED] = { "targeted", DK_TARGETED, "TARGETED", SF_YES_NO, 0,
-	    "Select yes if you think you are targeted because of who you are", NULL },
-	[IM_BEFORE] = { "happened-before", DK_HAPPENED_BEFORE, "BEFORE", SF_YES_NO, 0,
-	    "Select yes if this has happened before", NULL },
+};
+
+/* A partner reports about someone else: the same fields, in their words. */
+static const struct step_field partner_impact_fields[IM__N] = {
+	[IM_IMPACT] = { "impact", DK_IMPACT, "IMPACT", SF_TEXT, IMPACT_MAX,
+	    "Tell us how this is affecting the people involved",
+	    "How this is affecting the people involved must be 2000 characters or fewer" },
+	[IM_UNSAFE] = { "feels-unsafe", DK_FEELS_UNSAFE, "UNSAFE", SF_YES_NO, 0,
+	    "Select yes if the people affected feel unsafe in their home", NULL },
 };
 
 static void
@@ -40,8 +45,9 @@ impact_render(struct req *r, struct report_draft *d, int status,
 		view_dict_free(dict);
 		return page_error(r, 500, NULL);
 	}
-	page_render(r, status, "report_impact.tpl",
-	    form_title(r, errs, "How is this affecting you?"), dict);
+	page_render(r, status, "report_impact.tpl", form_title(r, errs,
+	    report_partner_on(r) ? "How is this affecting the people involved?" :
+	    "How is this affecting you?"), dict);
 }
 
 /* GET /report/impact */
@@ -69,7 +75,8 @@ report_impact_post(struct req *r)
 
 	if (!draft_enter(r, &d, 1))
 		return;
-	if (step_fields_read(r, impact_fields, IM__N, &errs, v) == -1)
+	if (step_fields_read(r, report_partner_on(r) ? partner_impact_fields :
+	    impact_fields, IM__N, &errs, v) == -1)
 		goto unavailable;
 	if (errs.n > 0) {
 		impact_render(r, &d, 400, v, &errs);

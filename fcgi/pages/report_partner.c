@@ -26,6 +26,7 @@
 #include "view/view.h"
 
 #define REFERENCE_MAX	100
+#define WHO_MAX		500
 #define PAGE_SIZE	25
 
 static const struct {
@@ -49,7 +50,8 @@ report_partner_on(struct req *r)
 const char *
 report_partner_missing(struct report_draft *d)
 {
-	return *draft_get(d, DK_TENANTS) == '\0' ? "/report/partner" : NULL;
+	return *draft_get(d, DK_AFFECTED) == '\0' || *draft_get(d, DK_RESPONSIBLE) == '\0' ?
+	    "/report/partner" : NULL;
 }
 
 static const char *
@@ -76,6 +78,15 @@ partner_row(struct view_dict *card, const char *key, const char *value,
 	    view_set(s, "HIDDEN", hidden) == -1 ? -1 : 0;
 }
 
+/* "Yes", "No" or "Don't know", and who, in words. */
+static const char *
+side_words(struct req *r, struct report_draft *d, enum draft_key tenant, enum draft_key who)
+{
+	const char *t = tenants_words(draft_get(d, tenant)), *w = draft_get(d, who);
+
+	return *w == '\0' ? t : arena_printf(r->arena, "%s: %s", t, w);
+}
+
 /* The check page's "Your organisation's details" card. 0 or -1. */
 int
 report_partner_rows(struct req *r, struct report_draft *d, struct view_dict *dict)
@@ -89,9 +100,18 @@ report_partner_rows(struct req *r, struct report_draft *d, struct view_dict *dic
 	    draft_get(d, DK_PARTNER_REFERENCE), "your organisation's reference") == -1 ||
 	    partner_row(card, "Tenancy reference", draft_get(d, DK_TENANCY_REFERENCE),
 	    "the tenancy reference") == -1 ||
-	    partner_row(card, "The people involved are your tenants",
-	    tenants_words(draft_get(d, DK_TENANTS)),
-	    "whether the people involved are your tenants") == -1 ? -1 : 0;
+	    partner_row(card, "The people affected are your tenants or residents",
+	    side_words(r, d, DK_AFFECTED, DK_AFFECTED_WHO),
+	    "who was affected") == -1 ||
+	    partner_row(card, "The people responsible are your tenants or residents",
+	    side_words(r, d, DK_RESPONSIBLE, DK_RESPONSIBLE_WHO),
+	    "who is responsible") == -1 ? -1 : 0;
+}
+
+static int
+tenant_flag(const char *v)
+{
+	return strcmp(v, "yes") == 0 ? 1 : strcmp(v, "no") == 0 ? 0 : -1;
 }
 
 /* Makes the report a partner's: their fields, and none of the public's
@@ -99,12 +119,16 @@ report_partner_rows(struct req *r, struct report_draft *d, struct view_dict *dic
 void
 report_partner_input(struct report_draft *d, struct report_input *in)
 {
-	const char *t = draft_get(d, DK_TENANTS);
-
 	in->channel = "partner";
 	in->partner_reference = draft_get(d, DK_PARTNER_REFERENCE);
 	in->tenancy_reference = draft_get(d, DK_TENANCY_REFERENCE);
-	in->involves_tenants = strcmp(t, "yes") == 0 ? 1 : strcmp(t, "no") == 0 ? 0 : -1;
+	in->affected_tenant = tenant_flag(draft_get(d, DK_AFFECTED));
+	in->responsible_tenant = tenant_flag(draft_get(d, DK_RESPONSIBLE));
+	in->affected = draft_get(d, DK_AFFECTED_WHO);
+	in->responsible = draft_get(d, DK_RESPONSIBLE_WHO);
+	/* Tenants are involved when either side is; not when neither is. */
+	in->involves_tenants = in->affected_tenant > 0 || in->responsible_tenant > 0 ? 1 :
+	    in->affected_tenant == 0 && in->responsible_tenant == 0 ? 0 : -1;
 	/* The reporter is the signed-in user (created_by and the audit row):
 	 * no person record of them. */
 	in->anonymous = 1;
@@ -119,17 +143,41 @@ report_partner_input(struct report_draft *d, struct report_input *in)
 /* /report/partner                                                     */
 
 /* The references have a check of their own (reference_read), and the
- * tenants answer is one of tenants_answers: report_partner_post reads
- * them itself; the table loads, shows and keeps them. */
-enum { PA_REFERENCE, PA_TENANCY, PA_TENANTS, PA__N };
+ * tenants answers are each one of tenants_answers: report_partner_post
+ * reads them itself; the table loads, shows and keeps them. */
+enum { PA_REFERENCE, PA_TENANCY, PA_AFFECTED, PA_AFFECTED_WHO, PA_RESPONSIBLE,
+	PA_RESPONSIBLE_WHO, PA__N };
 
 static const struct step_field partner_fields[PA__N] = {
 	[PA_REFERENCE] = { "partner-reference", DK_PARTNER_REFERENCE, "REFERENCE",
 	    SF_TEXT, REFERENCE_MAX, NULL, NULL },
 	[PA_TENANCY] = { "tenancy-reference", DK_TENANCY_REFERENCE, "TENANCY",
 	    SF_TEXT, REFERENCE_MAX, NULL, NULL },
-	[PA_TENANTS] = { "tenants", DK_TENANTS, "TENANTS", SF_CHOICE, 0, NULL, NULL },
+	[PA_AFFECTED] = { "affected", DK_AFFECTED, "AFFECTED", SF_CHOICE, 0,
+	    "Select whether the people affected are your tenants or residents, "
+	    "or don't know", NULL },
+	[PA_AFFECTED_WHO] = { "affected-who", DK_AFFECTED_WHO, "AFFECTED_WHO", SF_TEXT,
+	    WHO_MAX, NULL, "Who was affected must be 500 characters or fewer" },
+	[PA_RESPONSIBLE] = { "responsible", DK_RESPONSIBLE, "RESPONSIBLE", SF_CHOICE, 0,
+	    "Select whether the people responsible are your tenants or residents, "
+	    "or don't know", NULL },
+	[PA_RESPONSIBLE_WHO] = { "responsible-who", DK_RESPONSIBLE_WHO, "RESPONSIBLE_WHO",
+	    SF_TEXT, WHO_MAX, NULL, "Who is responsible must be 500 characters or fewer" },
 };
+
+/* One of tenants_answers, or "" with the field's message in errs. */
+static const char *
+tenants_read(struct req *r, const struct step_field *f, struct form_errors *errs)
+{
+	const char *v = req_form(r, f->name);
+	size_t i;
+
+	for (i = 0; v != NULL && i < sizeof(tenants_answers) / sizeof(tenants_answers[0]); i++)
+		if (strcmp(v, tenants_answers[i].value) == 0)
+			return v;
+	form_error(errs, f->name, f->missing);
+	return "";
+}
 
 static void
 partner_render(struct req *r, struct report_draft *d, int status,
@@ -196,7 +244,6 @@ report_partner_post(struct req *r)
 	struct form_errors errs = {0};
 	struct report_draft d;
 	const char *v[PA__N];
-	size_t i;
 
 	if (!draft_enter(r, &d, 1))
 		return;
@@ -206,17 +253,12 @@ report_partner_post(struct req *r)
 	    "Tenancy reference", &errs);
 	if (v[PA_REFERENCE] == NULL || v[PA_TENANCY] == NULL)
 		goto unavailable;
-	v[PA_TENANTS] = req_form(r, "tenants");
-	for (i = 0; v[PA_TENANTS] != NULL && i < sizeof(tenants_answers) /
-	    sizeof(tenants_answers[0]); i++)
-		if (strcmp(v[PA_TENANTS], tenants_answers[i].value) == 0)
-			break;
-	if (v[PA_TENANTS] == NULL ||
-	    i == sizeof(tenants_answers) / sizeof(tenants_answers[0])) {
-		form_error(&errs, "tenants", "Select whether the people involved are "
-		    "your tenants, or don't know");
-		v[PA_TENANTS] = "";
-	}
+	v[PA_AFFECTED] = tenants_read(r, &partner_fields[PA_AFFECTED], &errs);
+	v[PA_RESPONSIBLE] = tenants_read(r, &partner_fields[PA_RESPONSIBLE], &errs);
+	if (step_fields_read(r, &partner_fields[PA_AFFECTED_WHO], 1, &errs,
+	    &v[PA_AFFECTED_WHO]) == -1 || step_fields_read(r,
+	    &partner_fields[PA_RESPONSIBLE_WHO], 1, &errs, &v[PA_RESPONSIBLE_WHO]) == -1)
+		goto unavailable;
 	if (errs.n > 0) {
 		partner_render(r, &d, 400, v, &errs);
 		goto out;

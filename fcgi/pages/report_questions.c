@@ -13,11 +13,15 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "domain/answer.h"
+#include "domain/answer_detail.h"
 #include "domain/asb_catalogue.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "pages/report_draft.h"
 #include "view/view.h"
+
+/* An option's follow-up is input "detail-<the option's value>". */
+#define DETAIL_PREFIX	"detail-"
 
 static const char *
 trimmed(struct req *r, const char *v)
@@ -50,10 +54,27 @@ question_value_from_form(struct req *r, struct question_value *v)
 	 * question_value_from_form of the same request is not needed, as
 	 * each request reads one form. */
 	v->set = json_object_new_array();
-	for (i = 0; v->set != NULL && i < r->form.n; i++)
-		if (strcmp(r->form.v[i].key, "answer") == 0)
+	v->details = json_object_new_object();
+	for (i = 0; v->set != NULL && v->details != NULL && i < r->form.n; i++) {
+		const char *k = r->form.v[i].key;
+
+		if (strcmp(k, "answer") == 0)
 			json_object_array_add(v->set,
 			    json_object_new_string(r->form.v[i].val));
+		else if (strncmp(k, DETAIL_PREFIX, strlen(DETAIL_PREFIX)) == 0)
+			json_object_object_add(v->details, k + strlen(DETAIL_PREFIX),
+			    json_object_new_string(trimmed(r, r->form.v[i].val)));
+	}
+}
+
+void
+question_value_free(struct question_value *v)
+{
+	if (v->set != NULL)
+		json_object_put(v->set);
+	if (v->details != NULL)
+		json_object_put(v->details);
+	v->set = v->details = NULL;
 }
 
 /* The inputs filled from a saved answer ({"answer": ...}), or empty. */
@@ -69,6 +90,8 @@ question_value_from_saved(struct json_object *saved, struct question_value *v)
 	v->text = v->day = v->month = v->year = "";
 	if (saved == NULL || !json_object_object_get_ex(saved, "answer", &a))
 		return;
+	if (json_object_object_get_ex(saved, "detail", &v->details))
+		json_object_get(v->details);
 	if (json_object_is_type(a, json_type_array)) {
 		v->set = json_object_get(a);
 		return;
@@ -101,10 +124,52 @@ in_set(struct json_object *set, const char *value)
 	return 0;
 }
 
+/* What goes in an option's conditional reveal: the follow-up it asks
+ * (with what was typed, and its error), and the notice its answer calls
+ * for ("If you are in danger now, call 999"), shown at once. */
+static int
+option_reveal(struct view_dict *item, const struct asb_question *q, const char *value,
+    const struct question_value *v, const struct form_errors *errs, struct arena *a)
+{
+	struct answer_detail det;
+	struct view_dict *s, *e;
+	const char *typed = "", *name;
+	struct json_object *t;
+	int has, notice = q->notice_answer[0] != '\0' && q->notice_text[0] != '\0' &&
+	    strcmp(q->notice_answer, value) == 0;
+	size_t i;
+
+	if ((has = answer_detail_of(a, q, value, &det)) == -1)
+		return -1;
+	if (!has && !notice)
+		return 0;
+	if (view_show(item, "REVEAL") == -1)
+		return -1;
+	if (notice && view_set(view_section(item, "OPTION_NOTICE"), "TEXT",
+	    q->notice_text) == -1)
+		return -1;
+	if (!has)
+		return 0;
+	if (v->details != NULL && json_object_object_get_ex(v->details, value, &t))
+		typed = json_object_get_string(t);
+	if ((name = arena_printf(a, DETAIL_PREFIX "%s", value)) == NULL ||
+	    (s = view_section(item, "DETAIL")) == NULL ||
+	    view_set(s, "NAME", name) == -1 || view_set(s, "PROMPT", det.prompt) == -1 ||
+	    view_set(s, "TEXT", typed) == -1)
+		return -1;
+	for (i = 0; i < errs->n; i++)
+		if (strcmp(errs->e[i].field, name) == 0 &&
+		    ((e = view_section(s, "DETAIL_ERROR")) == NULL ||
+		    view_set(e, "MESSAGE", errs->e[i].message) == -1))
+			return -1;
+	return 0;
+}
+
 /* Adds one OPTION section per choice to sec. */
 static int
 options_dict(struct view_dict *sec, const struct asb_question *q,
-    const struct question_value *v, int multiple)
+    const struct question_value *v, int multiple, const struct form_errors *errs,
+    struct arena *a)
 {
 	struct json_object *opts = NULL, *o, *val, *lab;
 	struct view_dict *item;
@@ -129,7 +194,8 @@ options_dict(struct view_dict *sec, const struct asb_question *q,
 		if ((item = view_section(sec, "OPTION")) == NULL ||
 		    view_set(item, "ID", id) == -1 ||
 		    view_set(item, "VALUE", json_object_get_string(val)) == -1 ||
-		    view_set(item, "LABEL", json_object_get_string(lab)) == -1)
+		    view_set(item, "LABEL", json_object_get_string(lab)) == -1 ||
+		    option_reveal(item, q, json_object_get_string(val), v, errs, a) == -1)
 			goto out;
 		if ((multiple ? in_set(v->set, json_object_get_string(val)) :
 		    v->text != NULL && strcmp(v->text, json_object_get_string(val)) == 0) &&
@@ -146,7 +212,7 @@ out:
 /* Fills report_question.tpl's section for q's kind: LABEL, HINT and the
  * inputs' values, and the problem in ERROR. Returns 0, or -1 when out of memory. */
 int
-question_dict(struct view_dict *d, const struct asb_question *q,
+question_dict(struct arena *a, struct view_dict *d, const struct asb_question *q,
     const struct question_value *v, const struct form_errors *errs)
 {
 	const char *k = q->kind, *section;
@@ -182,13 +248,61 @@ question_dict(struct view_dict *d, const struct asb_question *q,
 		return -1;
 	if (!q->required && view_show(sec, "OPTIONAL") == -1)
 		return -1;
-	/* The message goes inside the kind's own markup. */
-	if (errs->n > 0 && ((h = view_section(sec, "ERROR")) == NULL ||
+	/* The message goes inside the kind's own markup (a follow-up's goes
+	 * with its option: options_dict). */
+	if (errs->n > 0 && strncmp(errs->e[0].field, DETAIL_PREFIX, strlen(DETAIL_PREFIX)) != 0 &&
+	    ((h = view_section(sec, "ERROR")) == NULL ||
 	    view_set(h, "MESSAGE", errs->e[0].message) == -1))
 		return -1;
 	if ((multiple || strcmp(section, "RADIOS") == 0) &&
-	    options_dict(sec, q, v, multiple) == -1)
+	    options_dict(sec, q, v, multiple, errs, a) == -1)
 		return -1;
+	return 0;
+}
+
+/* The follow-ups of the options chosen, each checked by the intake's own
+ * checker (domain/answer_detail.c): into *details ({value: text}, NULL
+ * when none) and added to *display. 0; -1 with the problem in errs, or
+ * when out of memory. */
+static int
+option_details(struct req *r, const struct asb_question *q, const struct question_value *v,
+    struct form_errors *errs, struct json_object **answer, const char **display,
+    struct json_object **details)
+{
+	struct answer_detail det;
+	struct json_object *t;
+	const char *value, *text, *why, *shown = *display;
+	size_t i, n;
+	int rc;
+
+	if (*answer == NULL)
+		return 0;
+	n = json_object_is_type(*answer, json_type_array) ? json_object_array_length(*answer) : 1;
+	for (i = 0; i < n; i++) {
+		value = json_object_get_string(json_object_is_type(*answer, json_type_array) ?
+		    json_object_array_get_idx(*answer, i) : *answer);
+		if ((rc = answer_detail_of(r->arena, q, value, &det)) != 1) {
+			if (rc == -1)
+				return -1;
+			continue;
+		}
+		text = v->details != NULL && json_object_object_get_ex(v->details, value, &t) ?
+		    json_object_get_string(t) : "";
+		if ((why = answer_detail_check(&det, text)) != NULL) {
+			form_error(errs, arena_printf(r->arena, DETAIL_PREFIX "%s", value), why);
+			continue;
+		}
+		if ((*details == NULL && (*details = json_object_new_object()) == NULL) ||
+		    (shown = arena_printf(r->arena, "%s (%s)", shown, text)) == NULL)
+			return -1;
+		json_object_object_add(*details, value, json_object_new_string(text));
+	}
+	if (errs->n > 0) {
+		json_object_put(*details);
+		*details = NULL;
+		return -1;
+	}
+	*display = shown;
 	return 0;
 }
 
@@ -198,7 +312,7 @@ question_dict(struct view_dict *d, const struct asb_question *q,
  * check page; -1 with the problem in errs. */
 int
 question_read(struct req *r, const struct asb_question *q, struct form_errors *errs,
-    struct json_object **answer, const char **display)
+    struct json_object **answer, const char **display, struct json_object **details)
 {
 	struct question_value v;
 	struct answer ans;
@@ -208,6 +322,7 @@ question_read(struct req *r, const struct asb_question *q, struct form_errors *e
 
 	*answer = NULL;
 	*display = "";
+	*details = NULL;
 	question_value_from_form(r, &v);
 	if ((vals = arena_calloc(r->arena, r->form.n + 1, sizeof(*vals))) == NULL)
 		goto fail;
@@ -228,22 +343,14 @@ question_read(struct req *r, const struct asb_question *q, struct form_errors *e
 		goto fail;
 	*answer = ans.value;
 	*display = ans.display;
-	if (v.set != NULL)
-		json_object_put(v.set);
+	if (option_details(r, q, &v, errs, answer, display, details) == -1) {
+		json_object_put(*answer);
+		*answer = NULL;
+		goto fail;
+	}
+	question_value_free(&v);
 	return 0;
 fail:
-	if (v.set != NULL)
-		json_object_put(v.set);
+	question_value_free(&v);
 	return -1;
-}
-
-/* 1 when the answer is the one the question's notice is for. */
-int
-question_notice_matches(const struct asb_question *q, struct json_object *answer)
-{
-	if (q->notice_answer[0] == '\0' || q->notice_text[0] == '\0' || answer == NULL)
-		return 0;
-	if (json_object_is_type(answer, json_type_array))
-		return in_set(answer, q->notice_answer);
-	return strcmp(json_object_get_string(answer), q->notice_answer) == 0;
 }

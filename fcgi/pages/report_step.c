@@ -32,6 +32,8 @@ static const char *const step_paths[] = {
 	[STEP_TYPE] = "/report/type",
 	[STEP_SUBTYPE] = "/report/subtype",
 	[STEP_QUESTIONS] = "/report/questions",
+	[STEP_DESCRIPTION] = "/report/description",
+	[STEP_TRIAGE] = "/report/triage",
 	[STEP_WHEN] = "/report/when",
 	[STEP_WHERE] = "/report/where",
 	[STEP_IMPACT] = "/report/impact",
@@ -70,11 +72,13 @@ step_offered(struct req *r, enum step s)
 }
 
 /* The path of the step after `from` (question n, when from is
- * STEP_QUESTIONS); in change mode, the check page. */
+ * STEP_QUESTIONS); in change mode, the check page at once, except after a
+ * change of type, whose new questions are each asked ("change=all"). */
 const char *
 step_after(struct req *r, struct report_draft *d, enum step from, size_t n,
     const struct qlist *ql, int change)
 {
+	int all = change && (from == STEP_TYPE || from == STEP_SUBTYPE || changing_all(r));
 	enum step s;
 
 	if (from == STEP_TYPE && draft_get(d, DK_HAS_SUB)[0] == '1')
@@ -82,12 +86,12 @@ step_after(struct req *r, struct report_draft *d, enum step from, size_t n,
 	if (from == STEP_TYPE || from == STEP_SUBTYPE || from == STEP_QUESTIONS) {
 		size_t next = from == STEP_QUESTIONS ? n + 1 : 1;
 
-		if (next <= ql->n)
+		if (next <= ql->n && (!change || all))
 			return arena_printf(r->arena, "/report/questions/%zu%s", next,
-			    change ? "?change=1" : "");
+			    all ? "?change=all" : "");
 		if (change)
 			return "/report/check";
-		return step_paths[STEP_WHEN];
+		return step_paths[STEP_DESCRIPTION];
 	}
 	if (change)
 		return "/report/check";
@@ -111,11 +115,11 @@ step_before(struct req *r, struct report_draft *d, enum step at, size_t n,
 		return "/report/type";
 	if (at == STEP_QUESTIONS && n > 1)
 		return arena_printf(r->arena, "/report/questions/%zu", n - 1);
-	if (at == STEP_QUESTIONS || (at == STEP_WHEN && ql->n == 0))
+	if (at == STEP_QUESTIONS || (at == STEP_DESCRIPTION && ql->n == 0))
 		return draft_get(d, DK_HAS_SUB)[0] == '1' ? "/report/subtype" : "/report/type";
-	if (at == STEP_WHEN)
+	if (at == STEP_DESCRIPTION)
 		return arena_printf(r->arena, "/report/questions/%zu", ql->n);
-	for (s = at - 1; s > STEP_WHEN && !step_offered(r, s); s--)
+	for (s = at - 1; s > STEP_DESCRIPTION && !step_offered(r, s); s--)
 		;
 	return step_paths[s];
 }
@@ -129,7 +133,17 @@ changing(struct req *r)
 	const char *c = r->method == METHOD_POST ? req_form(r, "change") :
 	    req_query(r, "change");
 
-	return c != NULL && strcmp(c, "1") == 0;
+	return c != NULL && (strcmp(c, "1") == 0 || strcmp(c, "all") == 0);
+}
+
+/* Change mode walking every question of a newly chosen type. */
+int
+changing_all(struct req *r)
+{
+	const char *c = r->method == METHOD_POST ? req_form(r, "change") :
+	    req_query(r, "change");
+
+	return c != NULL && strcmp(c, "all") == 0;
 }
 
 /* Back to the start when the draft has gone. */
@@ -200,7 +214,9 @@ step_dict(struct req *r, struct report_draft *d, const char *back, int change,
 	if (view_set_global(dict, "CSRF", csrf_token(r)) == -1 ||
 	    view_set(dict, "BACK", back) == -1 ||
 	    form_errors_dict(dict, errs) == -1 ||
-	    (change && view_show(dict, "CHANGE") == -1) ||
+	    (change && view_set(view_section(dict, "CHANGE"), "VALUE",
+	    changing_all(r) ? "all" : "1") == -1) ||
+	    view_show(dict, report_partner_on(r) ? "FOR_PARTNER" : "FOR_PUBLIC") == -1 ||
 	    (*notice != '\0' && ((s = view_section(dict, "NOTICE")) == NULL ||
 	    view_set(s, "TEXT", notice) == -1))) {
 		view_dict_free(dict);

@@ -103,7 +103,7 @@ input_make(struct req *r, struct report_draft *d, struct intake_submission *sub,
 	in->channel = "public";
 	in->public_url = r->cfg->public_url;
 	in->type_code = draft_get(d, DK_TYPE);
-	in->description = "";
+	in->description = draft_get(d, DK_DESCRIPTION);
 	in->answers = draft_value(d, DK_ANSWERS);
 	/* The intake reads them as London time, noon when no time was given. */
 	if (*date != '\0') {
@@ -135,6 +135,7 @@ input_make(struct req *r, struct report_draft *d, struct intake_submission *sub,
 	in->vulnerable = flag(d, DK_VULNERABLE);
 	in->targeted = flag(d, DK_TARGETED);
 	in->happened_before = flag(d, DK_HAPPENED_BEFORE);
+	in->happening_now = flag(d, DK_HAPPENING_NOW);
 	in->anonymous = strcmp(draft_get(d, DK_IDENTITY), "anonymous") == 0;
 	in->given_name = draft_get(d, DK_GIVEN_NAME);
 	in->family_name = draft_get(d, DK_FAMILY_NAME);
@@ -142,6 +143,8 @@ input_make(struct req *r, struct report_draft *d, struct intake_submission *sub,
 	in->phone = draft_get(d, DK_PHONE);
 	in->preferred_contact = draft_get(d, DK_CONTACT);
 	in->for_someone_else = flag(d, DK_FOR_SOMEONE_ELSE);
+	in->for_whom = draft_get(d, DK_OTHER_NAME);
+	in->for_whom_relation = draft_get(d, DK_OTHER_RELATION);
 	in->share_consent = flag(d, DK_SHARE);
 	in->email_updates = *draft_get(d, DK_UPDATES) != '\0' && *in->email != '\0';
 	in->idempotency_key = draft_get(d, DK_IDEM);

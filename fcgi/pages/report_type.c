@@ -1,10 +1,14 @@
 /* The first steps of the public form: the start page, the type of
  * problem, and its sub-type when it has some. One radio each, whose
  * choices come from the catalogue in the database: no table of fields. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <json-c/json.h>
 
+
+#include "core/arena.h"
 #include "domain/asb_catalogue.h"
 #include "http/request.h"
 #include "pages/form.h"
@@ -37,6 +41,20 @@ static const struct {
 	{ "environmental", "Damage to places or the environment" },
 };
 
+/* A type's name as it reads inside a sentence: "Noise" → "noise". Names
+ * that start with an acronym ("CCTV …") are left as they are. */
+static const char *
+lowered(struct req *r, const char *name)
+{
+	char *s;
+
+	if (name[0] == '\0' || isupper((unsigned char)name[1]) ||
+	    (s = arena_strdup(r->arena, name)) == NULL)
+		return name;
+	s[0] = (char)tolower((unsigned char)s[0]);
+	return s;
+}
+
 /* The type page (parent "") or the sub-type page of parent. */
 static void
 type_form(struct req *r, struct report_draft *d, int status, const char *parent,
@@ -44,7 +62,7 @@ type_form(struct req *r, struct report_draft *d, int status, const char *parent,
 {
 	struct asb_type_item *t;
 	struct view_dict *dict, *cat, *item;
-	const char *parent_name = "";
+	const char *parent_name = "", *heading;
 	size_t n, i, c, shown = 0;
 	int change = changing(r), sub = *parent != '\0';
 	char id[16];
@@ -58,9 +76,13 @@ type_form(struct req *r, struct report_draft *d, int status, const char *parent,
 	    step_before(r, d, STEP_TYPE, 0, NULL, change), change, errs);
 	if (dict == NULL)
 		return page_error(r, 500, NULL);
-	if (view_set(dict, "ACTION", sub ? "/report/subtype" : "/report/type") == -1 ||
-	    (sub && (view_show(dict, "SUB") == -1 ||
-	    view_set(dict, "PARENT", parent_name) == -1)) ||
+	/* The page's title and its heading are one string. */
+	heading = sub ? arena_printf(r->arena, "What kind of %s is it?",
+	    lowered(r, parent_name)) : "What do you want to report?";
+	if (heading == NULL ||
+	    view_set(dict, "ACTION", sub ? "/report/subtype" : "/report/type") == -1 ||
+	    view_set(dict, "PAGE_HEADING", heading) == -1 ||
+	    (sub && view_show(dict, "SUB") == -1) ||
 	    (!sub && view_show(dict, "TOP") == -1))
 		goto oom;
 	for (c = 0; c < (sub ? 1 : sizeof(categories) / sizeof(categories[0])); c++) {
@@ -84,8 +106,7 @@ type_form(struct req *r, struct report_draft *d, int status, const char *parent,
 				goto oom;
 		}
 	}
-	page_render(r, status, "report_type.tpl", form_title(r, errs, sub ?
-	    "What kind of problem is it?" : "What do you want to report?"), dict);
+	page_render(r, status, "report_type.tpl", form_title(r, errs, heading), dict);
 	return;
 oom:
 	view_dict_free(dict);
@@ -143,6 +164,50 @@ type_choose(struct report_draft *d, const char *type)
 	return draft_set(d, DK_TYPE, type);
 }
 
+/* Whether choosing `code` would drop answers the draft holds, and the
+ * person has not yet said to go on: the type's questions are another
+ * type's, and their answers go with it. */
+static int
+drop_unconfirmed(struct req *r, struct report_draft *d, const char *was, const char *code)
+{
+	struct json_object *answers = draft_value(d, DK_ANSWERS);
+	const char *confirm = req_form(r, "confirm");
+
+	return answers != NULL && json_object_object_length(answers) > 0 &&
+	    *was != '\0' && strcmp(was, code) != 0 &&
+	    (confirm == NULL || strcmp(confirm, "yes") != 0);
+}
+
+/* "Are you sure?": the answers that would go, and the way back. */
+static void
+drop_confirm(struct req *r, struct report_draft *d, const char *action,
+    const struct asb_type_item *to)
+{
+	struct json_object *answers = draft_value(d, DK_ANSWERS), *q;
+	struct form_errors none = {0};
+	struct view_dict *dict, *s;
+	int change = changing(r);
+
+	dict = step_dict(r, d, change ? "/report/check" : action, change, &none);
+	if (dict == NULL || view_set(dict, "ACTION", action) == -1 ||
+	    view_set(dict, "CODE", to->code) == -1 || view_set(dict, "TO", to->name) == -1 ||
+	    view_set(dict, "CANCEL", change ? "/report/check" : action) == -1)
+		goto oom;
+	json_object_object_foreach(answers, key, rec) {
+		(void)key;
+		if (json_object_object_get_ex(rec, "question", &q) &&
+		    ((s = view_section(dict, "DROPPED")) == NULL ||
+		    view_set(s, "QUESTION", json_object_get_string(q)) == -1))
+			goto oom;
+	}
+	page_render(r, 200, "report_type_confirm.tpl",
+	    "Are you sure you want to change what you are reporting?", dict);
+	return;
+oom:
+	view_dict_free(dict);
+	page_error(r, 500, NULL);
+}
+
 /* POST /report/type */
 void
 report_type_post(struct req *r)
@@ -162,6 +227,10 @@ report_type_post(struct req *r)
 	if (t == NULL) {
 		form_error(&errs, "type", "Select what you want to report");
 		type_form(r, &d, 400, "", "", &errs);
+		goto out;
+	}
+	if (drop_unconfirmed(r, &d, draft_get(&d, DK_TOP), t->code)) {
+		drop_confirm(r, &d, "/report/type", t);
 		goto out;
 	}
 	was = strcmp(draft_get(&d, DK_TOP), t->code) == 0;
@@ -220,6 +289,10 @@ report_subtype_post(struct req *r)
 	if (t == NULL) {
 		form_error(&errs, "type", "Select the kind of problem");
 		type_form(r, &d, 400, draft_get(&d, DK_TOP), "", &errs);
+		goto out;
+	}
+	if (drop_unconfirmed(r, &d, draft_get(&d, DK_TYPE), t->code)) {
+		drop_confirm(r, &d, "/report/subtype", t);
 		goto out;
 	}
 	was = strcmp(draft_get(&d, DK_TYPE), t->code) == 0;

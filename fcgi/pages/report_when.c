@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "domain/answer.h"
+#include "domain/intake_check.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "pages/layout.h"
@@ -132,6 +133,7 @@ report_when_post(struct req *r)
 	struct when_form f;
 	struct qlist ql;
 	char date[64] = "", hhmm[64] = "", *times;
+	const char *why, *at;
 	size_t i, k, ntimes = 0;
 
 	if (!draft_enter(r, &d, 1))
@@ -169,6 +171,10 @@ report_when_post(struct req *r)
 		if (*f.time != '\0' && (strlen(f.time) > 10 || time_check(f.time, hhmm) == -1))
 			form_error(&errs, "occurred-time", "Enter a real time, for example "
 			    "9:30pm or 21:30");
+		/* Today at a time still to come: the intake's rule, here at once. */
+		else if (*hhmm != '\0' && *date != '\0' &&
+		    (why = intake_when_check(r->arena, date, hhmm, time(NULL), &at)) != NULL)
+			form_error(&errs, "occurred-time", why);
 	} else {
 		if (!one_of(f.how_often, how_often))
 			form_error(&errs, "how-often", "Select how often it happens");

@@ -50,14 +50,12 @@ def errors_of(html):
 
 
 NOISE_ANSWERS = [
-    # noise-shouting-banging: short_text, yes_no (notice on yes), yes_no,
-    # date, time
-    {"answer": "Flat 3, 10 Wood Street"},
+    # noise-shouting-banging: yes_no (notice on yes), yes_no
     {"answer": "yes"},
     {"answer": "no"},
-    {"answer-day": "2", "answer-month": "11", "answer-year": "2026"},
-    {"answer": "11:30pm"},
 ]
+
+DESCRIPTION = {"description": "Shouting and banging from the flat above, most nights."}
 
 WHEN_ONCE = {"when": "once", "occurred-day": "3", "occurred-month": "11",
              "occurred-year": "2026", "occurred-time": "22:15"}
@@ -68,6 +66,17 @@ IMPACT = {"impact": "I cannot sleep.", "feels-unsafe": "yes", "vulnerable": "no"
 ABOUT = {"identity": "named", "given-name": "Ada", "family-name": "Lovelace",
          "email": "ada@example.com", "phone": "", "contact": "email",
          "updates": "yes", "for-someone-else": "no", "share": "yes", "website": ""}
+
+
+def to_when(s, nxt, triage=IMPACT, description=DESCRIPTION):
+    """From the description step (after the type's questions) through the
+    triage step; the triage facts are taken from triage's keys, "no" for
+    any it lacks."""
+    assert nxt == "/report/description", nxt
+    assert step(s, nxt, description) == "/report/triage"
+    facts = {k: triage.get(k, "no") for k in
+             ("happening-now", "vulnerable", "targeted", "happened-before")}
+    assert step(s, "/report/triage", facts) == "/report/when"
 
 
 def start(s):
@@ -93,14 +102,13 @@ def to_evidence(s, about=ABOUT, noise=True, impact=IMPACT):
     else:
         nxt = step(s, "/report/type", {"type": "nuisance-gatherings"})
         answers = [{"answer": "12"}, {"answer": "no"},
-                   {"answer": ["shouting", "drinking"]}, {"answer": "yes"},
-                   {"answer": "9pm"}]
+                   {"answer": ["shouting", "drinking"]}, {"answer": "yes"}]
     paths = []
     for a in answers:
         assert nxt.startswith("/report/questions/"), nxt
         paths.append(nxt)
         nxt = step(s, nxt, a)
-    assert nxt == "/report/when"
+    to_when(s, nxt, impact)
     assert step(s, "/report/when", WHEN_ONCE) == "/report/where"
     assert step(s, "/report/where", WHERE) == "/report/impact"
     assert step(s, "/report/impact", impact) == "/report/about-you"
@@ -128,8 +136,9 @@ def vandalism_to_when(s):
     start(s)
     step(s, "/report/type", {"type": "vandalism"})
     nxt = step(s, "/report/questions/1", {"answer": "graffiti"})
-    while nxt != "/report/when":
+    while nxt != "/report/description":
         nxt = step(s, nxt, {})
+    to_when(s, nxt)
 
 
 def submit(s):
@@ -169,46 +178,109 @@ def test_types_are_grouped_by_category_with_subtypes_on_their_own_page(http):
 
 
 def test_each_question_kind_is_rendered_and_checked(http):
+    # abandoned vehicles: short_text (required), short_text, number, ...
     start(http)
-    step(http, "/report/type", {"type": "noise"})
-    step(http, "/report/subtype", {"type": "noise-shouting-banging"})
-    # short_text, required: an empty answer is refused
+    step(http, "/report/type", {"type": "abandoned-vehicles"})
     q1 = get(http, "/report/questions/1").text
-    assert 'class="govuk-input' in q1 and "Where is the shouting" in q1
+    assert 'class="govuk-input' in q1 and "What make and colour" in q1
     r = post(http, "/report/questions/1", {"answer": "  "}, status=400)
-    assert r.text.count("Enter your answer") >= 2
     assert "<title>Error: " in r.text
-    assert ("answer", "Enter your answer") in errors_of(r.text)
+    assert [f for f, _ in errors_of(r.text)] == ["answer"]
     r = post(http, "/report/questions/1", {"answer": "x" * 501}, status=400)
     assert "500 characters or fewer" in r.text and "x" * 501 in r.text
-    step(http, "/report/questions/1", {"answer": "Flat 3"})
-    # yes_no, required
+    step(http, "/report/questions/1", {"answer": "A silver Ford Focus"})
+    step(http, "/report/questions/2", {})   # optional: may be left blank
+    # nuisance neighbours: multiple_choice, yes_no, single_choice, date
+    start(http)
+    step(http, "/report/type", {"type": "nuisance-neighbours", "confirm": "yes"})
+    step(http, "/report/questions/1", {"answer": ["noise"]})
     q2 = get(http, "/report/questions/2").text
     assert 'type="radio"' in q2 and "<legend" in q2
     r = post(http, "/report/questions/2", {}, status=400)
     assert "Select yes or no" in r.text
-    r = post(http, "/report/questions/2", {"answer": "maybe"}, status=400)
+    post(http, "/report/questions/2", {"answer": "maybe"}, status=400)
     step(http, "/report/questions/2", {"answer": "no"})
-    step(http, "/report/questions/3", {})   # optional: may be left blank
-    # date: day, month and year
+    step(http, "/report/questions/3", {})
     q4 = get(http, "/report/questions/4").text
     for part in ("answer-day", "answer-month", "answer-year"):
         assert f'name="{part}"' in q4
     r = post(http, "/report/questions/4", {"answer-day": "31", "answer-month": "2",
                                            "answer-year": "2026"}, status=400)
     assert "real date" in r.text and 'value="31"' in r.text
-    assert ("answer-day", ) == tuple(f for f, _ in errors_of(r.text))
+    assert len(errors_of(r.text)) == 1
     future = datetime.date.today() + datetime.timedelta(days=30)
     post(http, "/report/questions/4", {"answer-day": str(future.day),
          "answer-month": str(future.month), "answer-year": str(future.year)}, status=400)
-    step(http, "/report/questions/4", {"answer-day": "1", "answer-month": "11",
-                                       "answer-year": "2026"})
-    # time
-    r = post(http, "/report/questions/5", {"answer": "25:99"}, status=400)
-    assert "real time" in r.text and 'value="25:99"' in r.text
-    assert step(http, "/report/questions/5", {"answer": "9.15pm"}) == "/report/when"
+    assert step(http, "/report/questions/4", {"answer-day": "1", "answer-month": "11",
+                                              "answer-year": "2026"}) == "/report/description"
     # a question that does not exist
-    get(http, "/report/questions/6", status=404)
+    get(http, "/report/questions/5", status=404)
+
+
+def test_an_option_asks_its_follow_up_and_the_intake_checks_it(http, db):
+    """"Yes, I know their name" asks the name; "Something else" asks what
+    (sql/migrations/0039_report_form.sql)."""
+    start(http)
+    step(http, "/report/type", {"type": "harassment"})
+    names = {}
+    nxt = "/report/questions/1"
+    while nxt.startswith("/report/questions/"):
+        page = get(http, nxt).text
+        if "Do you know who is doing this?" in page:
+            assert 'data-aria-controls="conditional-answer"' in page
+            assert 'for="detail-name">What is their name?</label>' in page
+            r = post(http, nxt, {"answer": "name", "detail-name": " "}, status=400)
+            assert ("detail-name", "Enter their name") in errors_of(r.text)
+            assert 'id="detail-name-error"' in r.text
+            nxt = step(http, nxt, {"answer": "name", "detail-name": "Jo Bloggs"})
+            names["know_who"] = True
+        elif 'value="yes"' in page:
+            nxt = step(http, nxt, {"answer": "no"})
+        else:
+            nxt = step(http, nxt, {"answer": re.search(
+                r'name="answer" type="radio" value="([a-z_]+)"', page).group(1)})
+    assert names
+    to_when(http, nxt)
+    check = get(http, "/report/check", status=303)   # where and the rest are not given yet
+    assert check.headers["Location"] == "/report/when"
+    step(http, "/report/when", WHEN_ONCE)
+    step(http, "/report/where", WHERE)
+    step(http, "/report/impact", IMPACT)
+    step(http, "/report/about-you", ABOUT)
+    assert "Yes, I know their name (Jo Bloggs)" in get(http, "/report/check").text
+    r, _, _ = submit(http)
+    ref, _, _ = done(http)
+    with db.cursor() as c:
+        c.execute("SELECT answers FROM report WHERE reference = %s", (ref,))
+        answers = c.fetchone()[0]
+    assert answers["know_who"]["answer"] == "name"
+    assert answers["know_who"]["detail"] == {"name": "Jo Bloggs"}
+
+
+def test_each_fact_is_asked_once(http, db):
+    """The types' questions that asked where, when, happening now, targeted
+    or vulnerable again are retired; the shared steps ask them."""
+    with db.cursor() as c:
+        c.execute("SELECT t.code, q.key FROM question q JOIN asb_type t ON t.id = q.asb_type_id "
+                  "WHERE q.active AND (q.key IN ('source_address', 'happening_now', "
+                  "'targeted_for_who_you_are', 'vulnerable', 'how_often', 'usual_time', "
+                  "'last_date', 'last_time', 'ringing_now') OR q.label ~* "
+                  "'^(where is the|when did it happen|at about what time)')")
+        assert c.fetchall() == []
+    start(http)
+    step(http, "/report/type", {"type": "noise"})
+    nxt = step(http, "/report/subtype", {"type": "noise-music-parties"})
+    seen = []
+    while nxt.startswith("/report/questions/"):
+        page = get(http, nxt).text
+        seen.append(re.search(r"<h1[^>]*>(?:<label[^>]*>)?([^<]+)", page).group(1))
+        nxt = step(http, nxt, {"answer": "no"} if 'value="yes"' in page else {})
+    assert not any(q.startswith(("Where is", "How often")) for q in seen), seen
+    assert nxt == "/report/description"
+    triage = get(http, "/report/triage").text
+    for q in ("Is it happening now?", "Is anyone in your household vulnerable?",
+              "targeted because of who you are", "Has this happened before?"):
+        assert q in triage
 
 
 def test_number_and_checkbox_questions(http):
@@ -234,27 +306,33 @@ def test_a_skipped_required_question_is_asked_before_sending(http):
     start(http)
     step(http, "/report/type", {"type": "vandalism"})
     # Straight past the questions, by typing the addresses.
+    step(http, "/report/description", DESCRIPTION)
+    step(http, "/report/triage", {"happening-now": "no", "vulnerable": "no",
+                                  "targeted": "no", "happened-before": "no"})
     step(http, "/report/when", WHEN_ONCE)
     step(http, "/report/where", WHERE)
     step(http, "/report/impact", IMPACT)
     step(http, "/report/about-you", ABOUT)
     r = get(http, "/report/check", status=303)
     assert r.headers["Location"] == "/report/questions/1"
-    step(http, "/report/questions/1", {"answer": "other"})
-    assert "Something else" in get(http, "/report/check").text
+    step(http, "/report/questions/1", {"answer": "street"})
+    assert "Street furniture" in get(http, "/report/check").text
 
 
-def test_a_notice_is_shown_on_the_next_page(http):
+def test_a_notice_is_shown_with_the_answer_that_calls_for_it(http):
     start(http)
     step(http, "/report/type", {"type": "noise"})
     step(http, "/report/subtype", {"type": "noise-shouting-banging"})
-    step(http, "/report/questions/1", {"answer": "Flat 3"})
-    step(http, "/report/questions/2", {"answer": "yes"})
-    page = get(http, "/report/questions/3").text
-    assert "If you think someone is being hurt right now, call 999." in page
-    assert "govuk-warning-text" in page
-    step(http, "/report/questions/3", {"answer": "no"})
-    assert "being hurt right now" not in get(http, "/report/questions/4").text
+    page = get(http, "/report/questions/1").text
+    # In the yes option's conditional reveal, on the same page, for a
+    # screen reader as an alert; nothing on the next page.
+    reveal = re.search(r'id="conditional-answer">(.*?)</div>\s*</div>', page, re.S)
+    assert reveal and "If you think someone is being hurt right now, call 999." \
+        in reveal.group(1)
+    assert 'role="alert"' in reveal.group(1)
+    assert 'value="yes" data-aria-controls="conditional-answer"' in page
+    step(http, "/report/questions/1", {"answer": "yes"})
+    assert "being hurt right now" not in get(http, "/report/questions/2").text
 
 
 def test_when_where_impact_and_about_you_refuse_bad_input_and_keep_it(http):
@@ -284,12 +362,12 @@ def test_when_where_impact_and_about_you_refuse_bad_input_and_keep_it(http):
     step(http, "/report/where", {"address-line-1": "Guildhall", "address-postcode": "EC2V7HH"})
     assert 'value="EC2V 7HH"' in get(http, "/report/where").text
     # impact
-    r = post(http, "/report/impact", {"impact": "z" * 2001, "vulnerable": "yes"}, status=400)
-    fields = [f for f, _ in errors_of(r.text)]
-    assert fields == ["impact", "feels-unsafe", "targeted", "happened-before"]
+    r = post(http, "/report/impact", {"impact": "z" * 2001, "feels-unsafe": "yes"},
+             status=400)
+    assert [f for f, _ in errors_of(r.text)] == ["impact"]
     assert "2000 characters or fewer" in r.text
-    assert re.search(r'name="vulnerable" type="radio" value="yes" checked', r.text)
-    assert "sexuality" in r.text and "gender identity" in r.text
+    assert re.search(r'name="feels-unsafe" type="radio" value="yes" checked', r.text)
+    assert 'aria-describedby="impact-info impact-hint' in r.text
     step(http, "/report/impact", IMPACT)
     # about you
     r = post(http, "/report/about-you", {}, status=400)
@@ -300,8 +378,15 @@ def test_when_where_impact_and_about_you_refuse_bad_input_and_keep_it(http):
     fields = [f for f, _ in errors_of(r.text)]
     assert fields == ["family-name", "email", "phone"], fields
     assert 'value="not-an-email"' in r.text and 'value="Ada"' in r.text
-    r = post(http, "/report/about-you", dict(ABOUT, email="", contact="post"), status=400)
+    r = post(http, "/report/about-you", dict(ABOUT, email="", contact="none"), status=400)
     assert "to get updates by email" in r.text
+    # No way of contact offered that the form cannot use; a follow-up for
+    # someone else.
+    assert 'value="post"' not in r.text
+    r = post(http, "/report/about-you", dict(ABOUT, **{"for-someone-else": "yes"}),
+             status=400)
+    assert ("other-name", "Enter the name of the person you are reporting for") \
+        in errors_of(r.text)
     assert step(http, "/report/about-you", ABOUT) == "/report/evidence"
 
 
@@ -339,20 +424,34 @@ def test_no_draft_at_all_on_a_later_step(http):
 def test_check_page_change_links_come_back_to_check(http):
     to_check(http)
     check = get(http, "/report/check").text
-    for href in ("/report/type?change=1", "/report/questions/1?change=1",
+    for href in ("/report/type?change=1", "/report/subtype?change=1",
+                 "/report/questions/1?change=1", "/report/description?change=1",
+                 "/report/triage?change=1",
                  "/report/when?change=1", "/report/where?change=1",
                  "/report/impact?change=1", "/report/about-you?change=1"):
         assert f'href="{href}"' in check, href
-    assert "Flat 3, 10 Wood Street" in check and "EC2V 7AA" in check
+    assert "Shouting and banging from the flat above" in check and "EC2V 7AA" in check
+    # A question changed returns to the check page at once.
+    assert step(http, "/report/questions/1", {"answer": "no", "change": "1"}) \
+        == "/report/check"
     assert "govuk-summary-list" in check
     page = get(http, "/report/where?change=1").text
     assert 'name="change" value="1"' in page and 'href="/report/check"' in page
     assert step(http, "/report/where", dict(WHERE, **{"change": "1",
                 "address-line-1": "12 Wood Street"})) == "/report/check"
     assert "12 Wood Street" in get(http, "/report/check").text
-    # Changing the type asks the new type's questions, then returns.
-    assert step(http, "/report/type", {"type": "fireworks", "change": "1"}) \
-        .startswith("/report/")
+    # Changing the type warns before its answers go, then asks the new
+    # type's questions, each, then returns.
+    r = post(http, "/report/type", {"type": "fireworks", "change": "1"}, status=200)
+    assert "your answers to these questions will be removed" in r.text
+    assert "Does it sound as if someone is being hurt" in r.text
+    assert "Shouting" in get(http, "/report/check").text      # nothing dropped yet
+    nxt = step(http, "/report/type", {"type": "fireworks", "change": "1", "confirm": "yes"})
+    assert nxt == "/report/questions/1?change=all"
+    nxt = step(http, "/report/questions/1", {"answer": "no", "change": "all"})
+    assert nxt == "/report/questions/2?change=all"
+    assert step(http, "/report/questions/2", {"answer": "no", "change": "all"}) \
+        == "/report/check"
 
 
 # ---------------------------------------------------------------------------
@@ -372,11 +471,15 @@ def test_whole_flow_gives_a_reference_and_a_tracking_link(http, db):
         c.execute("SELECT r.answers, i.status FROM report r JOIN incident i "
                   "ON i.id = r.incident_id WHERE r.reference = %s", (ref,))
         answers, status = c.fetchone()
-    assert answers["source_address"]["question"].startswith("Where is the shouting")
-    assert answers["source_address"]["answer"] == "Flat 3, 10 Wood Street"
-    assert answers["source_address"]["version"] >= 1
-    assert answers["last_date"]["answer"] == "2026-11-02"
-    assert answers["last_time"]["answer"] == "23:30"
+    assert answers["someone_hurt"]["question"].startswith("Does it sound as if")
+    assert answers["someone_hurt"]["answer"] == "yes"
+    assert answers["someone_hurt"]["version"] >= 1
+    with db.cursor() as c:
+        c.execute("SELECT i.description, i.urgent FROM report r JOIN incident i "
+                  "ON i.id = r.incident_id WHERE r.reference = %s", (ref,))
+        description, urgent = c.fetchone()
+    assert description == DESCRIPTION["description"]
+    assert urgent            # the answer's 999 notice
     t = requests.get(URL + track)
     assert t.status_code == 200 and ref in t.text
     assert "Received" in t.text
@@ -422,9 +525,11 @@ def test_the_incident_is_flagged_from_the_reporters_answers(http, db, vulnerable
 
 def test_anonymous_report_needs_no_contact_details(http, db):
     to_check(http, about={"identity": "anonymous", "given-name": "", "family-name": "",
-                          "email": "", "for-someone-else": "yes", "share": "no"})
+                          "email": "", "for-someone-else": "yes", "other-name": "Sam Smith",
+                          "other-relation": "my neighbour", "share": "no"})
     check = get(http, "/report/check").text
     assert "You are reporting anonymously" in check
+    assert "Yes, for Sam Smith (my neighbour)" in check
     r, key, _ = submit(http)
     ref, track, _ = done(http)
     with db.cursor() as c:
