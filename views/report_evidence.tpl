@@ -18,9 +18,9 @@
 {{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}
 {{#CAN_ADD}}<div class="govuk-form-group{{#EVIDENCE_ERROR}} govuk-form-group--error{{/EVIDENCE_ERROR}}">
 <label class="govuk-label govuk-label--m" for="evidence">Upload files</label>
-<div id="evidence-hint" class="govuk-hint">You can add up to {{FILES_MAX}} files, each smaller than {{FILE_MB}} MB: photos (JPG, PNG, HEIC), videos (MP4, MOV), audio recordings (MP3, M4A, WAV) or documents (PDF, DOCX, ODT). You can choose more than one file at a time.</div>
+<div id="evidence-hint" class="govuk-hint">You can add up to {{FILES_MAX}} files, each smaller than {{FILE_MB}} MB: {{KINDS}}. You can choose more than one file at a time.</div>
 {{#EVIDENCE_ERROR}}<p id="evidence-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/EVIDENCE_ERROR}}
-<input class="govuk-file-upload{{#EVIDENCE_ERROR}} govuk-file-upload--error{{/EVIDENCE_ERROR}}" id="evidence" name="evidence" type="file" multiple accept="image/*,video/*,audio/*,.pdf,.doc,.docx,.odt,.txt" aria-describedby="evidence-hint{{#EVIDENCE_ERROR}} evidence-error{{/EVIDENCE_ERROR}}">
+<input class="govuk-file-upload{{#EVIDENCE_ERROR}} govuk-file-upload--error{{/EVIDENCE_ERROR}}" id="evidence" name="evidence" type="file" multiple accept="image/*,video/*,audio/*,.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt" aria-describedby="evidence-hint{{#EVIDENCE_ERROR}} evidence-error{{/EVIDENCE_ERROR}}">
 </div>
 <div class="govuk-button-group">
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" name="action" value="more">Upload and add more</button>

@@ -458,6 +458,15 @@ flags_of(const char *s)
 	return bits;
 }
 
+/* Whether the report's confirmation mail, with its tracking link, goes
+ * to the reporter: when they gave an e-mail address and their name. The
+ * confirmation page says so by the same rule. */
+int
+report_mails_confirmation(const struct report_input *in)
+{
+	return !in->anonymous && in->email != NULL && *in->email != '\0';
+}
+
 /* What the audit rows say (*after) and, when they gave an e-mail address,
  * the confirmation (*mail, else NULL): the caller puts both. 0 or -1. */
 static int
@@ -476,7 +485,7 @@ trail_make(const struct report_input *in, const struct plan *pl,
 		    json_object_new_string(out->incident_reference));
 	json_object_object_add(*after, "channel", json_object_new_string(in->channel));
 	json_object_object_add(*after, "type", json_object_new_string(in->type_code));
-	if (in->anonymous || in->email == NULL || *in->email == '\0')
+	if (!report_mails_confirmation(in))
 		return 0;
 	/* A mail client has no page to resolve a relative link against. */
 	snprintf(body, sizeof(body), "Thank you for reporting %s.\n\nYour reference "

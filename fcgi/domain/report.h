@@ -144,6 +144,7 @@ int		report_find(struct pg *, const struct actor *, const char *key,
 int		report_track(struct pg *, struct arena *, const char *reference,
 		    const char *token, struct report_status *);
 int		report_token_given(const char *);
+int		report_mails_confirmation(const struct report_input *);
 int		report_token_is(struct pg *, const char *reference, const char *token);
 
 #endif

@@ -11,6 +11,7 @@
  * upload_*_hour settings): the request's length is counted against both
  * before anything is read, each file as it begins, and what was not
  * stored is given back at the end. */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -42,6 +43,15 @@
 
 #define FIELD_MAX	256	/* csrf, change, action: short by nature */
 #define QUOTA_WINDOW	3600	/* the quotas are per hour */
+
+/* Every kind of file core/sniff.c takes, by its content, in the words
+ * the page's hint and the refusal of any other file both use: keep it in
+ * step with sniff.c's table. Plain text is a document (a note typed on a
+ * phone is evidence too), whatever the file's name says. */
+#define ACCEPTED_KINDS	"photos (JPG, PNG, HEIC, HEIF, AVIF, GIF or WebP), " \
+	"videos (MP4, MOV, 3GP, WebM, MKV or OGV), audio recordings (MP3, M4A, " \
+	"AAC, WAV, OGG, FLAC or AMR) or documents (PDF, DOCX, XLSX, PPTX, ODT, " \
+	"ODS, ODP or plain text)"
 
 /* The four upload quotas: bytes and files, per draft and per address. */
 enum quota_kind { Q_DRAFT_BYTES, Q_DRAFT_FILES, Q_ADDR_BYTES, Q_ADDR_FILES, Q_N };
@@ -380,8 +390,8 @@ upload_problem(struct req *r, const struct upload *up, enum multipart_err me, in
 				    "than %llu MB", up->name, mb);
 			case STORE_BAD_TYPE:
 				return arena_printf(r->arena, "The file “%s” must be a photo, "
-				    "video, audio recording or document (such as JPG, PNG, "
-				    "MP4, MP3, M4A, PDF or DOCX)", up->name);
+				    "video, audio recording or document: " ACCEPTED_KINDS,
+				    up->name);
 			case STORE_BAD_IMAGE:
 				return arena_printf(r->arena, "The picture “%s” cannot be "
 				    "used: it is damaged or its size is too large. Take a "
@@ -414,6 +424,27 @@ upload_problem(struct req *r, const struct upload *up, enum multipart_err me, in
 
 /* ---- the page ---- */
 
+/* A stored file's kind as its bytes say, whatever its name says:
+ * "Photo (PNG)", "Document (plain text)". NULL when out of memory. */
+static const char *
+file_kind_words(struct req *r, struct json_object *f)
+{
+	const char *kind = evidence_kind_words(file_field(f, "category"));
+	const char *ext = file_field(f, "ext");
+	char *up;
+	size_t i;
+
+	if (*ext == '\0')
+		return kind;
+	if (strcmp(ext, "txt") == 0)
+		return arena_printf(r->arena, "%s (plain text)", kind);
+	if ((up = arena_strdup(r->arena, ext)) == NULL)
+		return NULL;
+	for (i = 0; up[i] != '\0'; i++)
+		up[i] = (char)toupper((unsigned char)up[i]);
+	return arena_printf(r->arena, "%s (%s)", kind, up);
+}
+
 static void
 evidence_render(struct req *r, struct report_draft *d, int status,
     const struct form_errors *errs)
@@ -424,6 +455,7 @@ evidence_render(struct req *r, struct report_draft *d, int status,
 	    step_before(r, d, STEP_EVIDENCE, 0, NULL, change), change, errs), *s;
 	struct json_object *files = draft_files(d), *f;
 	size_t i, n = files != NULL ? json_object_array_length(files) : 0;
+	const char *kind;
 	char idx[24];
 
 	if (dict == NULL)
@@ -431,9 +463,10 @@ evidence_render(struct req *r, struct report_draft *d, int status,
 	for (i = 0; i < n; i++) {
 		f = json_object_array_get_idx(files, i);
 		snprintf(idx, sizeof(idx), "%zu", i);
-		if ((s = view_section(dict, "FILE")) == NULL ||
+		if ((kind = file_kind_words(r, f)) == NULL ||
+		    (s = view_section(dict, "FILE")) == NULL ||
 		    view_set(s, "NAME", file_field(f, "name")) == -1 ||
-		    view_set(s, "KIND", evidence_kind_words(file_field(f, "category"))) == -1 ||
+		    view_set(s, "KIND", kind) == -1 ||
 		    view_set(s, "SIZE", evidence_size_words(r->arena, strtoll(file_field(f, "size"),
 		    NULL, 10))) == -1 ||
 		    view_set(s, "INDEX", idx) == -1 ||
@@ -446,6 +479,7 @@ evidence_render(struct req *r, struct report_draft *d, int status,
 	    view_set(dict, "FILES_MAX", arena_printf(r->arena, "%d", cfg->upload_files_max)) == -1 ||
 	    view_set(dict, "FILE_MB", arena_printf(r->arena, "%zu",
 	    cfg->upload_max / (1000 * 1000))) == -1 ||
+	    view_set(dict, "KINDS", ACCEPTED_KINDS) == -1 ||
 	    view_set(dict, "NEXT", n > 0 ? "Continue" : "Continue without adding files") == -1)
 		goto fail;
 	page_render(r, status, "report_evidence.tpl", form_title(r, errs,
@@ -534,7 +568,7 @@ report_evidence_post(struct req *r)
 	enum multipart_err me;
 	const char *action, *problem;
 	long long bytes = 0, nfiles = 0, length;
-	int status;
+	int status, more;
 
 	if (!draft_enter(r, &d, 1))
 		return;
@@ -586,16 +620,23 @@ report_evidence_post(struct req *r)
 		evidence_render(r, &d, status, &errs);
 		goto settle;
 	}
+	action = req_form(r, "action");
+	more = action != NULL && strcmp(action, "more") == 0;
+	/* "Upload and add more" with nothing chosen: say so rather than show
+	 * the same page again as though something had happened. */
+	if (more && json_object_array_length(up.added) == 0) {
+		form_error(&errs, "evidence", "Select a file");
+		evidence_render(r, &d, 400, &errs);
+		goto settle;
+	}
 	if (files_keep(&d, up.added) == -1) {
 		upload_discard(r->cfg, &up);
 		draft_unavailable(r);
 		goto settle;
 	}
 	upload_stored(&up, &bytes, &nfiles);
-	action = req_form(r, "action");
-	draft_next(r, &d, action != NULL && strcmp(action, "more") == 0 ?
-	    (changing(r) ? "/report/evidence?change=1" : "/report/evidence") :
-	    step_after(r, &d, STEP_EVIDENCE, 0, NULL, changing(r)));
+	draft_next(r, &d, !more ? step_after(r, &d, STEP_EVIDENCE, 0, NULL, changing(r)) :
+	    changing(r) ? "/report/evidence?change=1" : "/report/evidence");
 settle:
 	quota_settle(r->rd, &up.q, bytes, nfiles);
 out:

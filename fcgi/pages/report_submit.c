@@ -27,22 +27,6 @@
 /* ------------------------------------------------------------------ */
 /* 10. Submit                                                          */
 
-/* Keeps the result in the draft, for the confirmation and resubmissions. */
-static int
-result_keep(struct req *r, struct report_draft *d, const char *reference,
-    const char *token)
-{
-	struct json_object *res = json_object_new_object();
-
-	if (res == NULL)
-		return -1;
-	json_object_object_add(res, "reference", json_object_new_string(reference));
-	json_object_object_add(res, "token", json_object_new_string(token));
-	if (draft_put(d, DK_RESULT, res) == -1)
-		return -1;
-	return draft_save(r, d, REPORT_DRAFT_SECONDS);
-}
-
 /* A yes/no field as report_input has it: 1, 0 or -1. */
 static int
 flag(struct report_draft *d, enum draft_key k)
@@ -50,6 +34,72 @@ flag(struct report_draft *d, enum draft_key k)
 	const char *v = draft_get(d, k);
 
 	return strcmp(v, "yes") == 0 ? 1 : strcmp(v, "no") == 0 ? 0 : -1;
+}
+
+/* Who reports and how to reach them; a signed-in partner's report is
+ * their agency's, without the public's contact details. */
+static void
+input_reporter(struct req *r, struct report_draft *d, struct report_input *in)
+{
+	in->anonymous = strcmp(draft_get(d, DK_IDENTITY), "anonymous") == 0;
+	in->given_name = draft_get(d, DK_GIVEN_NAME);
+	in->family_name = draft_get(d, DK_FAMILY_NAME);
+	in->email = draft_get(d, DK_EMAIL);
+	in->phone = draft_get(d, DK_PHONE);
+	in->preferred_contact = draft_get(d, DK_CONTACT);
+	in->for_someone_else = flag(d, DK_FOR_SOMEONE_ELSE);
+	in->for_whom = draft_get(d, DK_OTHER_NAME);
+	in->for_whom_relation = draft_get(d, DK_OTHER_RELATION);
+	in->share_consent = flag(d, DK_SHARE);
+	in->email_updates = *draft_get(d, DK_UPDATES) != '\0' && *in->email != '\0';
+	if (report_partner_on(r))
+		report_partner_input(d, in);
+}
+
+/* Whether the draft's reporter gets the confirmation mail with the
+ * tracking link: domain/report.c's rule, on the draft's answers. */
+static int
+confirmation_mailed(struct req *r, struct report_draft *d)
+{
+	struct report_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.channel = "public";
+	input_reporter(r, d, &in);
+	return report_mails_confirmation(&in);
+}
+
+/* The result as the draft keeps it, for the confirmation and
+ * resubmissions: the reference, the tracking token, and what the
+ * confirmation says about them (mailed, partner). NULL when out of memory. */
+static struct json_object *
+result_json(struct req *r, struct report_draft *d, const char *reference,
+    const char *token)
+{
+	struct json_object *res = json_object_new_object();
+
+	if (res == NULL)
+		return NULL;
+	if (json_object_object_add(res, "reference", json_object_new_string(reference)) != 0 ||
+	    json_object_object_add(res, "token", json_object_new_string(token)) != 0 ||
+	    json_object_object_add(res, "mailed",
+	    json_object_new_boolean(confirmation_mailed(r, d))) != 0 ||
+	    json_object_object_add(res, "partner",
+	    json_object_new_boolean(report_partner_on(r))) != 0) {
+		json_object_put(res);
+		return NULL;
+	}
+	return res;
+}
+
+/* Keeps the result in the draft. 0 or -1. */
+static int
+result_keep(struct req *r, struct report_draft *d, const char *reference,
+    const char *token)
+{
+	if (draft_put(d, DK_RESULT, result_json(r, d, reference, token)) == -1)
+		return -1;
+	return draft_save(r, d, REPORT_DRAFT_SECONDS);
 }
 
 /* The files the evidence step stored, as the report's evidence: each is
@@ -136,25 +186,14 @@ input_make(struct req *r, struct report_draft *d, struct intake_submission *sub,
 	in->targeted = flag(d, DK_TARGETED);
 	in->happened_before = flag(d, DK_HAPPENED_BEFORE);
 	in->happening_now = flag(d, DK_HAPPENING_NOW);
-	in->anonymous = strcmp(draft_get(d, DK_IDENTITY), "anonymous") == 0;
-	in->given_name = draft_get(d, DK_GIVEN_NAME);
-	in->family_name = draft_get(d, DK_FAMILY_NAME);
-	in->email = draft_get(d, DK_EMAIL);
-	in->phone = draft_get(d, DK_PHONE);
-	in->preferred_contact = draft_get(d, DK_CONTACT);
-	in->for_someone_else = flag(d, DK_FOR_SOMEONE_ELSE);
-	in->for_whom = draft_get(d, DK_OTHER_NAME);
-	in->for_whom_relation = draft_get(d, DK_OTHER_RELATION);
-	in->share_consent = flag(d, DK_SHARE);
-	in->email_updates = *draft_get(d, DK_UPDATES) != '\0' && *in->email != '\0';
 	in->idempotency_key = draft_get(d, DK_IDEM);
 	in->tracking_token = draft_get(d, DK_TRACK);
-	if (report_partner_on(r))
-		report_partner_input(d, in);
+	input_reporter(r, d, in);
 	return in->address != NULL && input_files(r, d, in) == 0 ? 0 : -1;
 }
 
-static void	done_render(struct req *, const char *reference, const char *token);
+static void	done_render(struct req *, const char *reference, const char *token,
+		    int mailed, int partner);
 
 /* The confirmation of a saved report. Kept in the draft, it is shown by
  * /report/done; when Redis cannot keep it, it is shown here and now: the
@@ -167,7 +206,8 @@ submit_done(struct req *r, struct report_draft *d, const struct report_result *r
 		return resp_redirect(r, 303, "/report/done");
 	log_warn("report: %s saved, but its result could not be kept in the draft",
 	    res->reference);
-	done_render(r, res->reference, res->token);
+	done_render(r, res->reference, res->token, confirmation_mailed(r, d),
+	    report_partner_on(r));
 }
 
 /* Another request holds the key: no waiting for it (a worker serves one
@@ -349,11 +389,15 @@ out:
 /* ------------------------------------------------------------------ */
 /* 11. Done                                                            */
 
-/* The confirmation page: the reference and, when known, the tracking link. */
+/* The confirmation page: the reference and, when known, the tracking
+ * link, which the page says the reporter has by mail too when they gave
+ * an address (mailed). A partner reporting for their organisation
+ * (partner) is told what happens next in words for them. */
 static void
-done_render(struct req *r, const char *reference, const char *token)
+done_render(struct req *r, const char *reference, const char *token, int mailed,
+    int partner)
 {
-	struct view_dict *dict;
+	struct view_dict *dict, *track = NULL;
 	const char *link = "";
 
 	/* The same link as in the confirmation mail, from public_url. */
@@ -363,11 +407,25 @@ done_render(struct req *r, const char *reference, const char *token)
 	dict = page_dict(r);
 	if (dict == NULL || link == NULL ||
 	    view_set(dict, "REFERENCE", reference) == -1 ||
-	    (*link != '\0' && view_set(view_section(dict, "TRACK"), "LINK", link) == -1)) {
+	    view_show(dict, partner ? "PARTNER" : "PUBLIC") == -1 ||
+	    (*link != '\0' && ((track = view_section(dict, "TRACK")) == NULL ||
+	    view_set(track, "LINK", link) == -1 ||
+	    view_show(track, partner ? "PARTNER" : "PUBLIC") == -1 ||
+	    view_show(track, mailed ? "MAILED" : "NOT_MAILED") == -1))) {
 		view_dict_free(dict);
 		return page_error(r, 500, NULL);
 	}
 	page_render(r, 200, "report_done.tpl", "Report sent", dict);
+}
+
+/* The result's member k, true or false; false when absent (a result kept
+ * before it said). */
+static int
+result_flag(struct json_object *res, const char *k)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(res, k, &v) && json_object_get_boolean(v);
 }
 
 /* A draft sent without its result kept (Redis failed after the commit,
@@ -387,15 +445,8 @@ done_from_database(struct req *r, struct report_draft *d)
 	}
 	if ((found = report_find(r->pg, &r->actor, idem, draft_get(d, DK_TRACK),
 	    &res)) == 1) {
-		struct json_object *o = json_object_new_object();
-
-		if (o == NULL) {
-			draft_unavailable(r);
-			return 0;
-		}
-		json_object_object_add(o, "reference", json_object_new_string(res.reference));
-		json_object_object_add(o, "token", json_object_new_string(res.token));
-		if (draft_put(d, DK_RESULT, o) == -1) {
+		if (draft_put(d, DK_RESULT, result_json(r, d, res.reference,
+		    res.token)) == -1) {
 			draft_unavailable(r);
 			return 0;
 		}
@@ -438,7 +489,8 @@ report_done_get(struct req *r)
 		draft_free(&d);
 		return draft_lost(r);
 	}
-	done_render(r, json_object_get_string(ref), json_object_get_string(tok));
+	done_render(r, json_object_get_string(ref), json_object_get_string(tok),
+	    result_flag(res, "mailed"), result_flag(res, "partner"));
 	/* Keep only the result (and the key it answers). */
 	if ((kept = json_object_new_object()) != NULL) {
 		json_object_object_add(kept, draft_key_name(DK_RESULT), json_object_get(res));

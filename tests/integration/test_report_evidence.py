@@ -83,8 +83,8 @@ def test_a_photo_and_a_recording_go_with_the_report(s, db):
     r = upload(s, [("door.jpg", photo, "image/jpeg"),
                    ("party noise.wav", sound, "audio/wav")], action="more")
     assert r.headers["Location"] == "/report/evidence"
-    assert listed(s) == [("door.jpg", f"Photo, {kb(photo)}"),
-                         ("party noise.wav", f"Audio recording, {kb(sound)}")]
+    assert listed(s) == [("door.jpg", f"Photo (JPG), {kb(photo)}"),
+                         ("party noise.wav", f"Audio recording (WAV), {kb(sound)}")]
     assert upload(s).headers["Location"] == "/report/check"
     check = get(s, "/report/check").text
     assert "door.jpg" in check and "party noise.wav" in check
@@ -157,7 +157,51 @@ def test_the_type_comes_from_the_bytes_not_the_name(s):
             "The file “holiday.jpg” must be a photo, video, audio recording or document")
     # A real photo with a misleading name is taken, and kept as what it is.
     upload(s, [("notes.txt", media.jpeg(), "text/plain")], action="more")
-    assert listed(s) == [("notes.txt", f"Photo, {kb(media.jpeg())}")]
+    assert listed(s) == [("notes.txt", f"Photo (JPG), {kb(media.jpeg())}")]
+
+
+def hint_kinds(page):
+    """The kinds of file the page's hint says it takes."""
+    m = re.search(r'<div id="evidence-hint" class="govuk-hint">[^<]*? MB: ([^<]+)\. '
+                  r'You can choose', page)
+    assert m, page
+    return m.group(1)
+
+
+def test_plain_text_is_taken_as_a_document_whatever_its_name(s):
+    """The bytes decide: a text file named .png is a plain-text document,
+    which the hint lists among the documents it takes."""
+    kinds = hint_kinds(get(s, "/report/evidence").text)
+    assert "documents (PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP or plain text)" in kinds
+    note = "He shouted at us again at 11pm.\n".encode() * 40
+    upload(s, [("shouting.png", note, "image/png")], action="more")
+    assert listed(s) == [("shouting.png", f"Document (plain text), {kb(note)}")]
+
+
+def test_a_refused_file_is_told_the_kinds_the_hint_lists(s):
+    kinds = hint_kinds(get(s, "/report/evidence").text)
+    r = refused(s, [("tool.exe", b"MZ\x90\x00" + b"\x00" * 4000, "application/x-msdownload")],
+                400, "The file “tool.exe” must be a photo, video, audio recording or document")
+    assert ("evidence", "The file “tool.exe” must be a photo, video, audio recording or "
+            "document: " + kinds) in errors_of(r.text)
+
+
+def test_upload_and_add_more_without_a_file_says_select_a_file(s):
+    photo = media.png(11, 11)
+    upload(s, [("kept.png", photo, "image/png")], action="more")
+    before = stored_files()
+    r = upload(s, action="more", status=400)
+    assert errors_of(r.text) == [("evidence", "Select a file")]
+    assert r.text.count("Select a file") == 2      # the summary and by the input
+    assert 'govuk-form-group govuk-form-group--error' in r.text
+    assert 'class="govuk-file-upload govuk-file-upload--error"' in r.text
+    assert 'aria-describedby="evidence-hint evidence-error"' in r.text
+    # What was already added is still there, and nothing new was stored.
+    assert "kept.png" in r.text
+    assert listed(s) == [("kept.png", f"Photo (PNG), {len(photo)} bytes")]
+    assert stored_files() == before
+    # Continuing with no file is still fine.
+    assert upload(s).headers["Location"] == "/report/check"
 
 
 def test_a_file_over_the_limit_is_refused(s):
