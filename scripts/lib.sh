@@ -441,6 +441,10 @@ map_attribution = Placeholder tiles (development: no map data)
 map_lon = -0.0922
 map_lat = 51.5155
 map_zoom = 14
+# A report with no map point is checked by its postcode: the City's districts,
+# and E1 for Portsoken ward's estates (Middlesex Street, E1 7), which E1 shares
+# with Tower Hamlets.
+postcode_districts = EC1A EC1M EC1N EC1R EC1V EC1Y EC2A EC2M EC2N EC2P EC2R EC2V EC2Y EC3A EC3M EC3N EC3P EC3R EC3V EC4A EC4M EC4N EC4R EC4V EC4Y E1
 # Absolute links (Open311 discovery, the tracking link in mail) start here.
 public_url = http://127.0.0.1:$CONCORD_PORT
 EOF

@@ -101,7 +101,7 @@
 <tr class="govuk-table__row">
 <td class="govuk-table__cell"><a class="govuk-link" href="/staff/incidents/{{REFERENCE}}">{{REFERENCE}}</a></td>
 <td class="govuk-table__cell">{{TYPE}}</td>
-<td class="govuk-table__cell">{{ADDRESS}} {{POSTCODE}}</td>
+<td class="govuk-table__cell">{{ADDRESS}} {{POSTCODE}}{{#TO_CONFIRM}} <strong class="govuk-tag govuk-tag--yellow">Location to confirm</strong>{{/TO_CONFIRM}}</td>
 <td class="govuk-table__cell">{{REPORTED}}</td>
 <td class="govuk-table__cell">{{STATUS}}</td>
 <td class="govuk-table__cell">{{RISK}}</td>

@@ -25,7 +25,7 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">National qualifier</dt><dd class="govuk-summary-list__value" id="nsir">{{NSIR}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">What happened</dt><dd class="govuk-summary-list__value">{{DESCRIPTION}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">When it happened</dt><dd class="govuk-summary-list__value" id="occurred">{{OCCURRED}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Where</dt><dd class="govuk-summary-list__value">{{#PLACE_LINE}}{{TEXT}}<br>{{/PLACE_LINE}}{{#NO_PLACE}}Not given{{/NO_PLACE}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Where</dt><dd class="govuk-summary-list__value">{{#PLACE_LINE}}{{TEXT}}<br>{{/PLACE_LINE}}{{#NO_PLACE}}Not given{{/NO_PLACE}}{{#TO_CONFIRM}}<strong class="govuk-tag govuk-tag--yellow" id="location-to-confirm">Location to confirm</strong>{{/TO_CONFIRM}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Police beat</dt><dd class="govuk-summary-list__value">{{BEAT}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Council area</dt><dd class="govuk-summary-list__value">{{AREA}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Reported</dt><dd class="govuk-summary-list__value">{{REPORTED}}</dd></div>

@@ -7,7 +7,8 @@
 
 #include "core/config.h"
 
-enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV, K_REAL, K_TILE_URL, K_BASE_URL };
+enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV, K_REAL, K_TILE_URL, K_BASE_URL,
+    K_DISTRICTS };
 
 struct key {
 	const char	*name;
@@ -59,6 +60,8 @@ static const struct key keys[] = {
 	{ "case_review_prompt_at", NUM(K_INT, case_review_prompt_at, 1, 100) },
 	{ "case_review_threshold", NUM(K_INT, case_review_threshold, 1, 100) },
 	{ "assessment_due_hours", NUM(K_INT, assessment_due_hours, 1, 720) },
+	{ "postcode_districts", K_DISTRICTS, offsetof(struct config, postcode_districts),
+	    sizeof(((struct config *)0)->postcode_districts), 0, 0 },
 };
 
 void
@@ -164,6 +167,55 @@ base_url_ok(const char *v)
 	return url_chars_ok(v);
 }
 
+/* One postcode district as written: an outward code, "E1", "EC1A",
+ * "SW1A", "M60" — a letter or two, a digit, then a digit or a letter. */
+static int
+district_ok(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || n > 4 || !isalpha((unsigned char)w[0]))
+		return 0;
+	i = isalpha((unsigned char)w[1]) ? 2 : 1;
+	if (i >= n || !isdigit((unsigned char)w[i]))
+		return 0;
+	return n == i + 1 || (n == i + 2 && isalnum((unsigned char)w[i + 1]));
+}
+
+/* The postcode districts: outward codes separated by white space, kept
+ * upper-cased with one space between, so that a check compares words.
+ * -1 with a message naming the first that is not one. */
+static int
+districts_set(char *out, size_t len, const char *v, char *err, size_t errlen)
+{
+	size_t o = 0, n, i;
+
+	while (*v != '\0') {
+		if (isspace((unsigned char)*v)) {
+			v++;
+			continue;
+		}
+		for (n = 0; v[n] != '\0' && !isspace((unsigned char)v[n]); n++)
+			;
+		if (!district_ok(v, n)) {
+			snprintf(err, errlen, "postcode_districts: \"%.*s\" is not a postcode "
+			    "district (an outward code, like EC1A or E1)", (int)(n > 16 ? 16 : n), v);
+			return -1;
+		}
+		if (o + (o > 0) + n >= len) {
+			snprintf(err, errlen, "postcode_districts: value too long");
+			return -1;
+		}
+		if (o > 0)
+			out[o++] = ' ';
+		for (i = 0; i < n; i++)
+			out[o++] = (char)toupper((unsigned char)v[i]);
+		v += n;
+	}
+	out[o] = '\0';
+	return 0;
+}
+
 /* Stores one value; returns -1 with a message when it does not fit the key. */
 static int
 key_set(struct config *c, const struct key *k, const char *v, char *err, size_t errlen)
@@ -205,6 +257,8 @@ key_set(struct config *c, const struct key *k, const char *v, char *err, size_t 
 		*(double *)p = d;
 		return 0;
 	}
+	case K_DISTRICTS:
+		return districts_set(p, k->len, v, err, errlen);
 	case K_ENV:
 		if (strcmp(v, "production") != 0 && strcmp(v, "development") != 0) {
 			snprintf(err, errlen, "env: must be development or production");

@@ -54,6 +54,11 @@ struct config {
 	/* A call handler's screening "yes": hours until an officer's full
 	 * risk assessment is due (domain/intake.h). */
 	int	 assessment_due_hours;
+	/* The partnership's postcode districts (outward codes, upper case,
+	 * one space between): a report with no map point whose postcode is
+	 * in none of them is refused as outside (domain/intake_check.c).
+	 * "" checks nothing. */
+	char	 postcode_districts[2048];
 };
 
 #define ASSESSMENT_DUE_HOURS_DEFAULT	24	/* assessment_due_hours' default */

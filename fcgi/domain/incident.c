@@ -25,7 +25,10 @@
 	"  WHERE s.id = ANY (i.shared_with)), ''), i.channel, i.version, " \
 	/* the flags, in the order of enum flag (domain/flags.h) */ \
 	"i.urgent, i.vulnerable, i.repeat_victim, i.repeat_location, i.repeat_subject, " \
-	"i.hate " \
+	"i.hate, " \
+	/* reported by an address or a postcode alone: no point to go by */ \
+	"i.location IS NULL AND (coalesce(i.address, '') <> '' " \
+	"  OR coalesce(i.postcode, '') <> '') " \
 	"FROM incident i JOIN asb_type t ON t.id = i.asb_type_id " \
 	"JOIN agency a ON a.id = i.owning_agency_id "
 
@@ -184,6 +187,7 @@ incident_read_at(struct arena *a, PGresult *res, int row, int c0, struct inciden
 	for (f = 0; f < FLAGS; f++)
 		if (PQgetvalue(res, row, c0 + 15 + f)[0] == 't')
 			in->flags |= FLAG_BIT(f);
+	in->location_to_confirm = PQgetvalue(res, row, c0 + 15 + FLAGS)[0] == 't';
 }
 
 static void

@@ -29,6 +29,10 @@ struct incident {
 	const char	*channel;
 	long long	 version;
 	unsigned	 flags;		/* FLAG_BIT()s of domain/flags.h, as stored */
+	/* No map point, only an address or a postcode: staff confirm where
+	 * it is (the public channels take such a report, README "The one
+	 * intake"). */
+	int		 location_to_confirm;
 };
 
 enum incident_result {

@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/clock.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "domain/actor.h"
 #include "domain/answer.h"
@@ -393,6 +394,14 @@ check_report(struct intake *k, struct report_input *r)
 	const char *why;
 	size_t i;
 
+	/* With no map point the postcode is all there is to go by (a point
+	 * decides by itself, in report_submit): outside is refused as a point
+	 * outside is, and first, so that it is the first thing said. */
+	if (!r->has_point && k->cfg != NULL && (why = intake_district_check(
+	    k->cfg->postcode_districts, r->postcode, r->address)) != NULL) {
+		ik_error(k, intake_blank(r->postcode) ? INTAKE_F_WHERE : INTAKE_F_POSTCODE, why);
+		k->res->report_rc = REPORT_OUTSIDE;
+	}
 	ik_type(k, r->type_code);
 	if (!intake_blank(r->type_code) && k->plan.type_id == 0 && !k->failed)
 		k->res->report_rc = REPORT_BAD_TYPE;

@@ -151,7 +151,8 @@ struct intake_result {
 	size_t			 nerrors;
 	/* For the public channels' own pages: what the report said
 	 * (REPORT_BAD_TYPE, REPORT_BAD_POINT, REPORT_OUTSIDE with
-	 * report.where: the field errors say the same in words). */
+	 * report.where, whose council is "" when the postcode said so: the
+	 * field errors say the same in words, that one first). */
 	enum report_rc		 report_rc;
 	/* The types or questions changed after the channel read them: the
 	 * report was checked again by the new ones. */

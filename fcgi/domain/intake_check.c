@@ -363,6 +363,10 @@ intake_when_check(struct arena *ar, const char *date, const char *time,
 	return *occurred_at != NULL ? NULL : bad_date;
 }
 
+/* A place outside the partnership whose council is not known. */
+static const char outside_somewhere[] = "This location is outside the area the "
+    "partnership covers. Report it to the local council for that place instead.";
+
 /* Outside the partnership: whose area it is, and whom to tell instead. */
 const char *
 intake_outside_words(struct arena *ar, const struct area_location *w)
@@ -373,6 +377,64 @@ intake_outside_words(struct arena *ar, const struct area_location *w)
 		s = arena_printf(ar, "This location is outside the area the partnership "
 		    "covers%s%s. Report it to %s instead.", w->area.id ? ": it is in " : "",
 		    w->area.id ? w->area.name : "", w->council);
-	return s != NULL ? s : "This location is outside the area the partnership "
-	    "covers. Report it to the local council for that place instead.";
+	return s != NULL ? s : outside_somewhere;
+}
+
+/* A postcode at the end of an address ("1 Piccadilly, Manchester M1 1AE"),
+ * as intake_postcode_check writes it, in out: its last word, or its last
+ * two. 1 when there is one, else 0. */
+static int
+postcode_at_end(const char *address, char out[INTAKE_POSTCODE_MAX])
+{
+	char tail[16];
+	const char *e, *w;
+	size_t n;
+	int words;
+
+	e = address + strlen(address);
+	while (e > address && strchr(" \t\r\n,.", e[-1]) != NULL)
+		e--;
+	for (w = e, words = 0; words < 2 && w > address; words++) {
+		while (w > address && w[-1] == ' ')
+			w--;
+		while (w > address && isalnum((unsigned char)w[-1]))
+			w--;
+		n = (size_t)(e - w);
+		if (n >= sizeof(tail))
+			return 0;
+		memcpy(tail, w, n);
+		tail[n] = '\0';
+		if (intake_postcode_check(tail, out) == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether a place with no map point is in the partnership by its postcode
+ * (or, with none, one at the end of its address), the only thing to go by
+ * without a postcode look-up: its outward code must be one of districts
+ * (the config's postcode_districts: upper case, one space between). NULL
+ * when it is, when districts is empty, or when there is no postcode of
+ * the right shape to go by (intake_postcode_check says what is wrong with
+ * one); else the words a point outside gets when its council is not
+ * known. */
+const char *
+intake_district_check(const char *districts, const char *postcode, const char *address)
+{
+	char pc[INTAKE_POSTCODE_MAX];
+	const char *d;
+	size_t n;
+
+	if (intake_blank(districts))
+		return NULL;
+	if (!intake_blank(postcode)) {
+		if (intake_postcode_check(postcode, pc) != NULL)
+			return NULL;
+	} else if (intake_blank(address) || !postcode_at_end(address, pc))
+		return NULL;
+	n = strcspn(pc, " ");
+	for (d = districts; *d != '\0'; d += strcspn(d, " "), d += *d == ' ')
+		if (strncmp(d, pc, n) == 0 && (d[n] == ' ' || d[n] == '\0'))
+			return NULL;
+	return outside_somewhere;
 }

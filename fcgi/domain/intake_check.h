@@ -33,5 +33,7 @@ const char	*intake_nsir_check(const char *);
 const char	*intake_when_check(struct arena *, const char *date, const char *time,
 		    time_t now, const char **occurred_at);
 const char	*intake_outside_words(struct arena *, const struct area_location *);
+const char	*intake_district_check(const char *districts, const char *postcode,
+		    const char *address);
 
 #endif

@@ -218,14 +218,16 @@ list_form_dict(struct view_dict *d, const struct list_form *f)
 	        f->sort != NULL ? f->sort : "newest") == -1 ? -1 : 0;
 }
 
-/* One row of the results: the incident, its risk and its flags. */
+/* One row of the results: the incident, its risk and its flags, and
+ * whether its place is still to confirm. */
 static int
 hit_dict(struct view_dict *row, const struct incident_hit *h)
 {
 	if (incident_fields(row, &h->in) == -1 ||
 	    view_set(row, "RISK", *h->risk != '\0' ?
 	        risk_label(h->risk) :
-	        "Not assessed") == -1)
+	        "Not assessed") == -1 ||
+	    (h->in.location_to_confirm && view_show(row, "TO_CONFIRM") == -1))
 		return -1;
 	return incident_flags_dict(row, h->in.flags);
 }

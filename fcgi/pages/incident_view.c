@@ -97,7 +97,8 @@ occurred_words(struct arena *a, const struct incident_detail *dt)
 	return dt->occurred;
 }
 
-/* The address lines, the postcode and (with a tile server) the map. */
+/* The address lines, the postcode and (with a tile server) the map; with
+ * no point, that the place is still to confirm. */
 static int
 place_dict(struct req *r, struct view_dict *d, const struct incident *in,
     const struct incident_detail *dt)
@@ -120,6 +121,8 @@ place_dict(struct req *r, struct view_dict *d, const struct incident *in,
 	    dt->lat, dt->lon)) == -1))
 		return -1;
 	if (n == 0 && !dt->has_point && view_show(d, "NO_PLACE") == -1)
+		return -1;
+	if (in->location_to_confirm && view_show(d, "TO_CONFIRM") == -1)
 		return -1;
 	if (!dt->has_point || cfg == NULL || cfg->map_tile_url[0] == '\0')
 		return 0;

@@ -4,6 +4,7 @@
 
 
 #include "core/arena.h"
+#include "core/config.h"
 #include "domain/area.h"
 #include "domain/intake_check.h"
 #include "domain/point_check.h"
@@ -80,7 +81,7 @@ void
 report_where_post(struct req *r)
 {
 	struct form_errors errs = {0};
-	struct area_location where;
+	struct area_location where, nowhere = {0};
 	struct report_draft d;
 	const char *v[WH__N], *why;
 	double lon = 0, lat = 0;
@@ -104,6 +105,14 @@ report_where_post(struct req *r)
 	if (*v[WH_POSTCODE] != '\0' && strlen(v[WH_POSTCODE]) <= 16 &&
 	    (why = intake_postcode_check(v[WH_POSTCODE], pc)) != NULL)
 		form_error(&errs, "address-postcode", why);
+	/* With no point the postcode is all there is to go by (or one at the
+	 * end of the address, as the intake reads it): the intake's verdict,
+	 * at once, in the words a point outside gets here. */
+	if (!point && intake_district_check(r->cfg->postcode_districts, v[WH_POSTCODE],
+	    *v[WH_TOWN] != '\0' ? v[WH_TOWN] : v[WH_LINE1]) != NULL)
+		form_error(&errs, *v[WH_POSTCODE] != '\0' ? "address-postcode" :
+		    *v[WH_TOWN] != '\0' ? "address-town" : "address-line-1",
+		    outside_message(r, &nowhere));
 	if (errs.n == 0 && point) {
 		switch (area_locate(r->pg, lon, lat, &where)) {
 		case AREA_OK:

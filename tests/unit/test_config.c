@@ -117,6 +117,37 @@ public_url_is_an_absolute_base(void **state)
 	}
 }
 
+/* postcode_districts: outward codes, kept upper-cased with one space
+ * between; a word that is not one is refused by name. */
+static void
+postcode_districts_are_outward_codes(void **state)
+{
+	static const char *bad[] = {
+		"postcode_districts = EC1A 1BB\n",
+		"postcode_districts = EC\n",
+		"postcode_districts = EC1AB\n",
+		"postcode_districts = 1EC\n",
+		"postcode_districts = EC1A,EC1M\n",
+	};
+	struct config c;
+	char err[256];
+	size_t i;
+
+	(void)state;
+	config_defaults(&c);
+	assert_string_equal(c.postcode_districts, "");
+	assert_int_equal(config_parse(&c, "postcode_districts = ec1a  EC1M\tE1 m60 sw1a\n",
+	    err, sizeof(err)), 0);
+	assert_string_equal(c.postcode_districts, "EC1A EC1M E1 M60 SW1A");
+	assert_int_equal(config_parse(&c, "postcode_districts =\n", err, sizeof(err)), 0);
+	assert_string_equal(c.postcode_districts, "");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		config_defaults(&c);
+		assert_int_equal(config_parse(&c, bad[i], err, sizeof(err)), -1);
+		assert_non_null(strstr(err, "line 1: postcode_districts: \""));
+	}
+}
+
 static void
 unknown_key_names_the_line(void **state)
 {
@@ -270,6 +301,7 @@ main(void)
 		cmocka_unit_test(reads_every_kind_of_value),
 		cmocka_unit_test(map_settings_are_checked),
 		cmocka_unit_test(public_url_is_an_absolute_base),
+		cmocka_unit_test(postcode_districts_are_outward_codes),
 		cmocka_unit_test(unknown_key_names_the_line),
 		cmocka_unit_test(bad_values_are_refused),
 		cmocka_unit_test(worker_settings_are_read_and_checked),

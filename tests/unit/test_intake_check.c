@@ -222,6 +222,37 @@ outside_words_name_whose_area_it_is(void **state)
 	arena_free(ar);
 }
 
+/* With no point, the postcode's outward code must be a district: the
+ * postcode field's, else one at the end of the address. */
+static void
+districts_decide_a_place_with_no_point(void **state)
+{
+	static const char city[] = "EC1A EC2V E1";
+	static const char words[] = "This location is outside the area the "
+	    "partnership covers. Report it to the local council for that place instead.";
+
+	(void)state;
+	assert_null(intake_district_check(city, "ec2v 7hh", NULL));
+	assert_null(intake_district_check(city, "E1 7AA", "Middlesex Street"));
+	assert_string_equal(intake_district_check(city, "M1 1AE", NULL), words);
+	/* E1 is not E14, nor EC1A's start EC1. */
+	assert_non_null(intake_district_check(city, "E14 5AB", NULL));
+	assert_non_null(intake_district_check(city, "EC1M 6BB", NULL));
+	/* A postcode of a bad shape is intake_postcode_check's to refuse. */
+	assert_null(intake_district_check(city, "NOT A PC", NULL));
+	/* No postcode: the end of the address, the postcode field first. */
+	assert_non_null(intake_district_check(city, "", "1 Piccadilly, Manchester M1 1AE."));
+	assert_non_null(intake_district_check(city, NULL, "Piccadilly M11AE"));
+	assert_null(intake_district_check(city, "EC2V 7HH", "Piccadilly M1 1AE"));
+	assert_null(intake_district_check(city, "", "10 Wood Street, London EC2V 7HH"));
+	assert_null(intake_district_check(city, "", "Wood Street, EC2"));
+	assert_null(intake_district_check(city, "", "Flat 3, 9 Milk Street"));
+	assert_null(intake_district_check(city, "", "10 Wood Street (address_id 1000)"));
+	assert_null(intake_district_check(city, "", ""));
+	/* No districts: no check. */
+	assert_null(intake_district_check("", "M1 1AE", NULL));
+}
+
 int
 main(void)
 {
@@ -236,6 +267,7 @@ main(void)
 		cmocka_unit_test(trim_drops_white_space_around),
 		cmocka_unit_test(errors_one_per_field_and_kept_in_the_result),
 		cmocka_unit_test(outside_words_name_whose_area_it_is),
+		cmocka_unit_test(districts_decide_a_place_with_no_point),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
