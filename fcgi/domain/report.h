@@ -130,6 +130,22 @@ struct report_status {
 		const char	*text;
 	}		*updates;	/* the updates staff chose to share, newest first */
 	size_t		 nupdates;
+	/* What was reported (report_tracking_summary, 0040): when in words
+	 * ("" when not given), or how often it keeps happening (a code of
+	 * the form's, and its times of day, comma-separated), and where
+	 * roughly ("" when not given). */
+	const char	*occurred;
+	const char	*how_often;
+	const char	*times_of_day;
+	const char	*place;
+	/* The reporter's diary (domain/report_diary.h), latest occurrence first. */
+	struct report_diary_item {
+		const char	*when;
+		const char	*what;
+		const char	*impact;	/* "" when not given */
+		const char	*files;		/* their names, ", "-separated; or "" */
+	}		*diary;
+	size_t		 ndiary;
 };
 
 extern const struct pg_stmts report_statements;

@@ -17,6 +17,11 @@ static const struct pg_stmt stmts[] = {
 	  "SELECT reference, type, status, reported FROM report_tracking($1, $2)" },
 	{ "report_tracking_updates",
 	  "SELECT at, text FROM report_tracking_updates($1, $2)" },
+	{ "report_tracking_summary",
+	  "SELECT coalesce(occurred, ''), how_often, times_of_day, place "
+	  "FROM report_tracking_summary($1, $2)" },
+	{ "report_diary_of",
+	  "SELECT occurred, what_happened, impact, files FROM report_diary_of($1, $2)" },
 };
 
 const struct pg_stmts report_track_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -52,6 +57,46 @@ report_token_is(struct pg *pg, const char *reference, const char *token)
 	is = PQntuples(res) == 1;
 	PQclear(res);
 	return is;
+}
+
+/* What was reported, into st (report_tracking_summary). 0 or -1. */
+static int
+summary_read(struct pg *pg, struct arena *ar, const char *p[2], struct report_status *st)
+{
+	PGresult *res;
+
+	if ((res = pg_exec(pg, "report_tracking_summary", 2, p)) == NULL)
+		return -1;
+	if (PQntuples(res) == 1) {
+		st->occurred = arena_strdup(ar, PQgetvalue(res, 0, 0));
+		st->how_often = arena_strdup(ar, PQgetvalue(res, 0, 1));
+		st->times_of_day = arena_strdup(ar, PQgetvalue(res, 0, 2));
+		st->place = arena_strdup(ar, PQgetvalue(res, 0, 3));
+	}
+	PQclear(res);
+	return 0;
+}
+
+/* The report's diary entries, into st (report_diary_of). 0 or -1. */
+static int
+diary_read(struct pg *pg, struct arena *ar, const char *p[2], struct report_status *st)
+{
+	PGresult *res;
+	int i, n;
+
+	if ((res = pg_exec(pg, "report_diary_of", 2, p)) == NULL)
+		return -1;
+	n = PQntuples(res);
+	st->diary = arena_calloc(ar, (size_t)n + 1, sizeof(*st->diary));
+	for (i = 0; st->diary != NULL && i < n; i++) {
+		st->diary[i].when = arena_strdup(ar, PQgetvalue(res, i, 0));
+		st->diary[i].what = arena_strdup(ar, PQgetvalue(res, i, 1));
+		st->diary[i].impact = arena_strdup(ar, PQgetvalue(res, i, 2));
+		st->diary[i].files = arena_strdup(ar, PQgetvalue(res, i, 3));
+	}
+	st->ndiary = st->diary != NULL ? (size_t)n : 0;
+	PQclear(res);
+	return 0;
 }
 
 /* The tracking page's view of a report: 1 found, 0 when the reference or
@@ -93,6 +138,8 @@ report_track(struct pg *pg, struct arena *ar, const char *reference,
 	}
 	st->nupdates = st->updates ? (size_t)n : 0;
 	PQclear(res);
+	if (summary_read(pg, ar, p, st) == -1 || diary_read(pg, ar, p, st) == -1)
+		goto err;
 	pg_rollback(pg);
 	return 1;
 err:

@@ -29,6 +29,7 @@
 #include "domain/person_match.h"
 #include "domain/person_merge.h"
 #include "domain/report.h"
+#include "domain/report_diary.h"
 #include "domain/report_earlier.h"
 #include "domain/report_list.h"
 #include "domain/risk_provisional.h"
@@ -72,6 +73,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&person_match_statements,
 	&person_merge_statements,
 	&report_statements,
+	&report_diary_statements,
 	&report_earlier_statements,
 	&report_track_statements,
 	&report_list_statements,

@@ -17,7 +17,7 @@
 /* The kinds are the names of enum timeline_kind, in its order. */
 static const char *const kinds[TL__MAX] = {
 	"created", "report", "update", "call", "risk", "risk_review", "status",
-	"link", "evidence", "case_review", "close_request",
+	"link", "evidence", "case_review", "close_request", "diary",
 };
 
 static const struct pg_stmt stmts[] = {
@@ -61,6 +61,13 @@ static const struct pg_stmt stmts[] = {
 	  "  " WHO("i.close_requested_by") ", coalesce(i.close_request_reason, ''), "
 	  "  '', '', '', false, 10 FROM incident i "
 	  "  WHERE i.id = $1 AND i.close_requested_at IS NOT NULL"
+	  /* The files a line each, as evidence rows the actor may see. */
+	  " UNION ALL SELECT 'diary', d.created_at, '', d.what_happened, "
+	  "  london_words(d.occurred_at, d.time_known), coalesce(d.impact, ''), "
+	  "  coalesce((SELECT string_agg(e.id || ' ' || e.original_name, E'\\n' "
+	  "    ORDER BY e.id) FROM report_diary_file f JOIN evidence e "
+	  "    ON e.id = f.evidence_id WHERE f.entry_id = d.id), ''), false, 11 "
+	  "  FROM report_diary_entry d WHERE d.incident_id = $1"
 	  ") t WHERE $2::bigint IS NULL "
 	  "  OR t.at > to_timestamp(0) + $2::bigint * interval '1 microsecond' "
 	  "ORDER BY t.at DESC, t.o DESC LIMIT 500" },

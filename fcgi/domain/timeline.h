@@ -9,8 +9,8 @@ struct pg;
 
 /* Everything that happened to an incident, newest first, as one list:
  * its creation, each report, update and call, risk assessments and
- * reviews, status changes, links, evidence added, Case Review notices and
- * a request to close. Row security shows only what the actor may see. */
+ * reviews, status changes, links, evidence added, Case Review notices, a
+ * request to close and the reporters' diary entries (0040). Row security shows only what the actor may see. */
 
 enum timeline_kind {
 	TL_CREATED,	/* a: channel */
@@ -24,6 +24,8 @@ enum timeline_kind {
 	TL_EVIDENCE,	/* a: file name, b: category, c: report reference */
 	TL_CASE_REVIEW,	/* a: how, b: note */
 	TL_CLOSE_REQUEST, /* a: reason */
+	TL_DIARY,	/* a: what happened, b: when it happened (words), c: how it
+			 * affected them, d: its files, a line each: "<id> <name>" */
 	TL__MAX
 };
 

@@ -25,6 +25,16 @@ const struct choice risk_labels[] = {
 
 const size_t risk_labels_n = NCHOICES(risk_labels);
 
+/* How often it keeps happening, as the public form asks it. */
+const struct choice often_labels[] = {
+	{ "every_day", "every day" },
+	{ "several_times_a_week", "several times a week" },
+	{ "weekly", "about once a week" },
+	{ "less_often", "less often than once a week" },
+};
+
+const size_t often_labels_n = NCHOICES(often_labels);
+
 /* How an incident arrived, as "Created by ..." reads it. */
 static const struct choice channel_labels[] = {
 	{ "public", "the public reporting form" },

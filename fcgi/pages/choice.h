@@ -18,6 +18,8 @@ extern const struct choice	status_labels[];
 extern const size_t		status_labels_n;
 extern const struct choice	risk_labels[];		/* high first */
 extern const size_t		risk_labels_n;
+extern const struct choice	often_labels[];		/* the form's how_often codes */
+extern const size_t		often_labels_n;
 
 int		 choice_find(const struct choice *, size_t, const char *value);
 const char	*choice_label(const struct choice *, size_t, const char *value);

@@ -38,13 +38,6 @@ static const struct choice nsir_labels[] = {
 	{ "environmental", "Environmental" },
 };
 
-static const struct choice often_labels[] = {
-	{ "every_day", "every day" },
-	{ "several_times_a_week", "several times a week" },
-	{ "weekly", "about once a week" },
-	{ "less_often", "less often than once a week" },
-};
-
 static const struct choice role_labels[] = {
 	{ "victim", "Victim" },
 	{ "witness", "Witness" },
@@ -88,7 +81,7 @@ occurred_words(struct arena *a, const struct incident_detail *dt)
 {
 	if (*dt->how_often != '\0')
 		return arena_printf(a, "It keeps happening, %s%s%s",
-		    choice_label(often_labels, NCHOICES(often_labels), dt->how_often),
+		    choice_label(often_labels, often_labels_n, dt->how_often),
 		    *dt->times_of_day != '\0' ? ", in the " : "", dt->times_of_day);
 	if (*dt->occurred == '\0')
 		return "Not given";
@@ -356,6 +349,8 @@ entry_title(struct arena *a, const struct timeline_entry *e)
 		    choice_label(how_labels, NCHOICES(how_labels), e->a));
 	case TL_CLOSE_REQUEST:
 		return "Asked a supervisor to close it";
+	case TL_DIARY:
+		return "Diary entry from the reporter";
 	default:
 		return "";
 	}
@@ -369,6 +364,7 @@ entry_text(const struct timeline_entry *e)
 	case TL_UPDATE:
 	case TL_CALL:
 	case TL_CLOSE_REQUEST:
+	case TL_DIARY:
 		return e->a;
 	case TL_LINK:
 	case TL_CASE_REVIEW:
@@ -384,8 +380,38 @@ entry_text(const struct timeline_entry *e)
 
 static const char *const kind_names[TL__MAX] = {
 	"created", "report", "update", "call", "risk", "risk-review", "status",
-	"link", "evidence", "case-review", "close-request",
+	"link", "evidence", "case-review", "close-request", "diary",
 };
+
+/* A diary entry's own lines: when it happened, how it affected them and
+ * its files ("<id> <name>" a line each), which link to their download
+ * for those who may open evidence. */
+static int
+diary_dict(struct req *r, struct view_dict *s, const struct timeline_entry *e)
+{
+	int may_open = perm_has(r->actor.perms, PERM_EVIDENCE_VIEW);
+	struct view_dict *x, *f;
+	const char *line, *end, *sp;
+
+	if ((x = view_section(s, "DIARY_WHEN")) == NULL || view_set(x, "WHEN", e->b) == -1 ||
+	    (x = view_section(s, "DIARY")) == NULL)
+		return -1;
+	if (*e->c != '\0' && ((f = view_section(x, "IMPACT")) == NULL ||
+	    text_paragraphs_dict(r->arena, f, "PARAGRAPH", e->c) == -1))
+		return -1;
+	for (line = e->d; *line != '\0'; line = *end != '\0' ? end + 1 : end) {
+		end = line + strcspn(line, "\n");
+		if ((sp = memchr(line, ' ', (size_t)(end - line))) == NULL)
+			continue;
+		if ((f = view_section(x, "FILE")) == NULL ||
+		    view_set(f, "NAME", arena_strndup(r->arena, sp + 1,
+		    (size_t)(end - sp - 1))) == -1 ||
+		    view_set(f, "ID", arena_strndup(r->arena, line, (size_t)(sp - line))) == -1 ||
+		    view_show(f, may_open ? "LINK" : "NO_LINK") == -1)
+			return -1;
+	}
+	return 0;
+}
 
 static int
 timeline_dict(struct req *r, struct view_dict *d, const struct incident_detail *dt)
@@ -405,6 +431,7 @@ timeline_dict(struct req *r, struct view_dict *d, const struct incident_detail *
 		    view_set(view_section(s, "BY"), "NAME", e[i].by) == -1) ||
 		    (e[i].kind == TL_UPDATE &&
 		    view_show(s, e[i].shared ? "SHARED" : "INTERNAL") == -1) ||
+		    (e[i].kind == TL_DIARY && diary_dict(r, s, &e[i]) == -1) ||
 		    text_paragraphs_dict(r->arena, s, "PARAGRAPH", entry_text(&e[i])) == -1)
 			return -1;
 	}

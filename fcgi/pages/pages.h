@@ -141,5 +141,8 @@ void	report_partner_get(struct req *);
 void	report_partner_post(struct req *);
 void	partner_report_list_get(struct req *);
 void	track_get(struct req *);
+/* pages/track_log.c: the reporter's diary, from the tracking page */
+void	track_log_get(struct req *);
+void	track_log_post(struct req *);
 
 #endif

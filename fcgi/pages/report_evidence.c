@@ -37,13 +37,12 @@
 #include "pages/pages.h"
 #include "pages/report_draft.h"
 #include "pages/report_flow.h"
+#include "pages/upload_quota.h"
 #include "store/counter.h"
 #include "store/redis.h"
 #include "view/view.h"
 
 #define FIELD_MAX	256	/* csrf, change, action: short by nature */
-#define QUOTA_WINDOW	3600	/* the quotas are per hour */
-
 /* Every kind of file core/sniff.c takes, by its content, in the words
  * the page's hint and the refusal of any other file both use: keep it in
  * step with sniff.c's table. Plain text is a document (a note typed on a
@@ -52,17 +51,6 @@
 	"videos (MP4, MOV, 3GP, WebM, MKV or OGV), audio recordings (MP3, M4A, " \
 	"AAC, WAV, OGG, FLAC or AMR) or documents (PDF, DOCX, XLSX, PPTX, ODT, " \
 	"ODS, ODP or plain text)"
-
-/* The four upload quotas: bytes and files, per draft and per address. */
-enum quota_kind { Q_DRAFT_BYTES, Q_DRAFT_FILES, Q_ADDR_BYTES, Q_ADDR_FILES, Q_N };
-
-struct quota {
-	char		 key[Q_N][192];
-	long long	 limit[Q_N];
-	long long	 taken[Q_N];	/* counted by this request so far */
-	int		 over;		/* the quota that refused, or -1 */
-	long long	 ttl;		/* seconds until it frees up */
-};
 
 /* One upload request as the parser's callbacks see it. */
 struct upload {
@@ -93,98 +81,6 @@ draft_files(struct report_draft *d)
 	    json_object_is_type(files, json_type_array))
 		return files;
 	return NULL;
-}
-
-/* ---- the quotas ---- */
-
-/* The four quotas of this draft and this request's address: their keys
- * and limits, nothing counted yet. */
-static void
-quota_init(struct req *r, struct quota *q, const char *draft)
-{
-	static const char *const names[Q_N] = { "draft:%s:bytes", "draft:%s:files",
-	    "address:%s:bytes", "address:%s:files" };
-	const char *addr = r->remote_addr != NULL ? r->remote_addr : "-";
-	char name[160];
-	int i;
-
-	memset(q, 0, sizeof(*q));
-	q->over = -1;
-	q->limit[Q_DRAFT_BYTES] = (long long)r->cfg->upload_draft_bytes_hour;
-	q->limit[Q_DRAFT_FILES] = r->cfg->upload_draft_files_hour;
-	q->limit[Q_ADDR_BYTES] = (long long)r->cfg->upload_address_bytes_hour;
-	q->limit[Q_ADDR_FILES] = r->cfg->upload_address_files_hour;
-	for (i = 0; i < Q_N; i++) {
-		snprintf(name, sizeof(name), names[i], i < Q_ADDR_BYTES ? draft : addr);
-		snprintf(q->key[i], sizeof(q->key[i]), "concord:quota:upload:%s", name);
-	}
-}
-
-/* Counts n more bytes (files 0) or files (files 1) against the draft's
- * and the address's quota. Returns 0 when both allow it, 1 when one is
- * reached (q->over and q->ttl say which and for how long), -1 when Redis
- * cannot say. What is counted stays counted until quota_settle. */
-static int
-quota_take(struct rd *rd, struct quota *q, int files, long long n)
-{
-	struct rd_window w;
-	int i;
-
-	for (i = files ? Q_DRAFT_FILES : Q_DRAFT_BYTES; i < Q_N; i += 2) {
-		if (rd_window_add(rd, q->key[i], QUOTA_WINDOW, n, &w) == -1)
-			return -1;
-		q->taken[i] += n;
-		if (w.count > q->limit[i]) {
-			q->over = i;
-			q->ttl = w.ttl;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* Gives back what this request counted beyond what it stored. */
-static void
-quota_settle(struct rd *rd, struct quota *q, long long bytes, long long files)
-{
-	struct rd_window w;
-	long long back;
-	int i;
-
-	for (i = 0; i < Q_N; i++) {
-		back = q->taken[i] - (i == Q_DRAFT_FILES || i == Q_ADDR_FILES ? files : bytes);
-		if (back > 0 && rd_window_add(rd, q->key[i], QUOTA_WINDOW, -back, &w) == -1)
-			log_warn("evidence: quota %s not given back: %s", q->key[i],
-			    rd_error(rd));
-	}
-}
-
-/* Which quota was reached and when to try again, in words. */
-static const char *
-quota_problem(struct req *r, const struct quota *q)
-{
-	long long minutes = q->ttl > 0 ? (q->ttl + 59) / 60 : 60;
-	unsigned long long mb = (unsigned long long)q->limit[q->over] / (1000 * 1000);
-	const char *when = arena_printf(r->arena, "Try again in %lld minute%s", minutes,
-	    minutes == 1 ? "" : "s");
-
-	switch (q->over) {
-	case Q_DRAFT_BYTES:
-		return arena_printf(r->arena, "You have added %llu MB of files to this "
-		    "report in the last hour, the most it can take. %s, or continue "
-		    "without adding more", mb, when);
-	case Q_DRAFT_FILES:
-		return arena_printf(r->arena, "You have added %lld files to this report "
-		    "in the last hour, the most it can take. %s, or continue without "
-		    "adding more", q->limit[q->over], when);
-	case Q_ADDR_BYTES:
-		return arena_printf(r->arena, "%llu MB of files have been sent from your "
-		    "connection in the last hour, the most we can take. %s", mb, when);
-	default:
-		return arena_printf(r->arena, "%lld files have been sent from your "
-		    "connection in the last hour, the most we can take. %s",
-		    q->limit[q->over], when);
-	}
 }
 
 /* ---- the parser's callbacks ---- */

@@ -1,17 +1,39 @@
 /* The reporter's private tracking page: /track/{reference}?t={token}. A
  * wrong token and an unknown reference get the same 404, so the page
- * never tells whether a reference exists. */
+ * never tells whether a reference exists. It shows what was reported
+ * (roughly where: anyone holding the link sees it), the status, the
+ * updates staff shared, and the reporter's diary with the link to log
+ * another occurrence (pages/track_log.c). */
 #include <string.h>
 
 #include "core/arena.h"
 #include "domain/incident_update.h"
 #include "domain/report.h"
 #include "http/request.h"
+#include "pages/choice.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
+#include "pages/track.h"
 #include "view/view.h"
 
-static void
+static const struct choice times_words[] = {
+	{ "morning", "mornings" }, { "afternoon", "afternoons" },
+	{ "evening", "evenings" }, { "night", "nights" },
+};
+
+/* The link's reference and token, when they have the shape of one: 1, or
+ * 0 (the caller answers track_not_found). */
+int
+track_link(struct req *r, const char **ref, const char **token)
+{
+	*ref = req_param(r, "ref");
+	*token = req_query(r, "t");
+	return *ref != NULL && *token != NULL && strlen(*ref) <= 31 &&
+	    report_token_given(*token);
+}
+
+/* The one answer for a wrong reference or token. */
+void
 track_not_found(struct req *r)
 {
 	struct view_dict *d = page_dict(r);
@@ -23,18 +45,102 @@ track_not_found(struct req *r)
 	page_render(r, 404, "track.tpl", "We could not find that report", d);
 }
 
+static const char *
+or_none(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : "Not given";
+}
+
+/* "evenings and nights" from "evening,night". NULL when out of memory. */
+static const char *
+times_list(struct arena *a, const char *codes)
+{
+	const char *out = "", *sep, *next;
+	size_t n;
+
+	for (; codes != NULL && *codes != '\0'; codes = *next != '\0' ? next + 1 : next) {
+		next = codes + strcspn(codes, ",");
+		n = (size_t)(next - codes);
+		sep = *out == '\0' ? "" : *next == '\0' ? " and " : ", ";
+		if ((out = arena_printf(a, "%s%s%s", out, sep, choice_label(times_words,
+		    NCHOICES(times_words), arena_strndup(a, codes, n)))) == NULL)
+			return NULL;
+	}
+	return out;
+}
+
+/* When it happened, in words: the time, or how often it keeps happening. */
+static const char *
+when_words(struct arena *a, const struct report_status *st)
+{
+	const char *times;
+
+	if (st->how_often == NULL || *st->how_often == '\0')
+		return or_none(st->occurred);
+	if ((times = times_list(a, st->times_of_day)) == NULL)
+		return NULL;
+	return arena_printf(a, "It keeps happening, %s%s%s",
+	    choice_label(often_labels, often_labels_n, st->how_often),
+	    *times != '\0' ? ": " : "", times);
+}
+
+/* What was reported, the status and when it was sent. */
+static int
+summary_dict(struct req *r, struct view_dict *s, const struct report_status *st,
+    const char *token)
+{
+	const char *when = when_words(r->arena, st);
+
+	return when == NULL ||
+	    view_set(s, "REFERENCE", st->reference) == -1 ||
+	    view_set(s, "TOKEN", token) == -1 ||
+	    view_set(s, "TYPE", st->type != NULL ? st->type : "") == -1 ||
+	    view_set(s, "WHEN", when) == -1 ||
+	    view_set(s, "PLACE", or_none(st->place)) == -1 ||
+	    view_set(s, "STATUS", incident_status_words(st->status)) == -1 ||
+	    view_set(s, "REPORTED", st->reported != NULL ? st->reported : "") == -1 ? -1 : 0;
+}
+
+/* The reporter's diary entries, latest occurrence first. */
+static int
+diary_dict(struct req *r, struct view_dict *s, const struct report_status *st)
+{
+	const struct report_diary_item *e;
+	struct view_dict *u, *x;
+	size_t i;
+
+	if (st->ndiary == 0)
+		return view_show(s, "NO_DIARY");
+	for (i = 0; i < st->ndiary; i++) {
+		e = &st->diary[i];
+		if ((u = view_section(s, "DIARY")) == NULL ||
+		    view_set(u, "WHEN", e->when) == -1 ||
+		    text_paragraphs_dict(r->arena, u, "PARAGRAPH", e->what) == -1)
+			return -1;
+		if (e->impact != NULL && *e->impact != '\0' &&
+		    ((x = view_section(u, "IMPACT")) == NULL ||
+		    text_paragraphs_dict(r->arena, x, "PARAGRAPH", e->impact) == -1))
+			return -1;
+		if (e->files != NULL && *e->files != '\0' &&
+		    ((x = view_section(u, "FILES")) == NULL ||
+		    view_set(x, "NAMES", e->files) == -1))
+			return -1;
+	}
+	return 0;
+}
+
 /* GET /track/{reference}?t={token} */
 void
 track_get(struct req *r)
 {
-	const char *ref = req_param(r, "ref"), *token = req_query(r, "t");
+	const char *ref, *token;
 	struct report_status st;
 	struct view_dict *d, *s, *u;
 	size_t i;
 	int rc;
 
 	memset(&st, 0, sizeof(st));
-	if (ref == NULL || token == NULL || strlen(ref) > 31 || strlen(token) != 64)
+	if (!track_link(r, &ref, &token))
 		return track_not_found(r);
 	if ((rc = report_track(r->pg, r->arena, ref, token, &st)) == -1)
 		return page_error(r, 503, "Sorry, we cannot show your report at the "
@@ -42,10 +148,7 @@ track_get(struct req *r)
 	if (rc == 0 || st.reference == NULL)
 		return track_not_found(r);
 	if ((d = page_dict(r)) == NULL || (s = view_section(d, "FOUND")) == NULL ||
-	    view_set(s, "REFERENCE", st.reference) == -1 ||
-	    view_set(s, "TYPE", st.type != NULL ? st.type : "") == -1 ||
-	    view_set(s, "STATUS", incident_status_words(st.status)) == -1 ||
-	    view_set(s, "REPORTED", st.reported != NULL ? st.reported : "") == -1)
+	    summary_dict(r, s, &st, token) == -1 || diary_dict(r, s, &st) == -1)
 		goto oom;
 	if (st.nupdates == 0 && view_show(s, "NO_UPDATES") == -1)
 		goto oom;

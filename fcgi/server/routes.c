@@ -127,6 +127,11 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/report/submit",	report_submit_post,  PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/done",		report_done_get,     PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/track/{ref}",	track_get,	     PERM_PUBLIC, 0 },
+	/* The reporter's diary (pages/track_log.c): the tracking token in the
+	 * query, files streamed as on the evidence step, the CSRF token
+	 * checked by the handler before any file is stored. */
+	{ METHOD_GET,	"/track/{ref}/log",	track_log_get,	     PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/track/{ref}/log",	track_log_post,	     PERM_PUBLIC, ROUTE_STREAM_BODY },
 
 	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an
 	 * api_key instead of a CSRF token. "{file}" is "name.json" or
