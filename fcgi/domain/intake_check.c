@@ -357,7 +357,7 @@ intake_when_check(struct arena *ar, const char *date, const char *time,
 	 * named its zone); a date alone is taken as today or earlier. */
 	if (!intake_blank(time) && strcmp(zone, " Europe/London") == 0 &&
 	    london_epoch(&d, mins) > now + 60)
-		return "The time it happened must be in the past";
+		return "The date and time it happened must be in the past";
 	*occurred_at = arena_printf(ar, "%04d-%02d-%02d %02d:%02d%s", d.year, d.month,
 	    d.day, mins / 60, mins % 60, zone);
 	return *occurred_at != NULL ? NULL : bad_date;

@@ -12,6 +12,7 @@
 #include "domain/report_list.h"
 #include "http/request.h"
 #include "pages/evidence_words.h"
+#include "domain/flags.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/reports.h"
@@ -22,6 +23,7 @@
 static const struct {
 	const char *key, *label;
 } flags[] = {
+	{ "at_risk", "Happening now" },
 	{ "feels_unsafe", "Feels unsafe at home" },
 	{ "vulnerable", "Someone in the household is vulnerable" },
 	{ "targeted", "Thinks they are targeted because of who they are" },
@@ -29,14 +31,25 @@ static const struct {
 	{ "for_someone_else", "Reported for someone else" },
 };
 
-/* The flags a report raised, as GOV.UK tags (FLAG sections). */
+/* The flags a report raised, as GOV.UK tags (FLAG sections): its
+ * incident's urgent flag first, then what the report said. */
 static int
-flags_dict(struct view_dict *d, const char *impact)
+flags_dict(struct view_dict *d, const char *impact, unsigned incident_flags)
 {
-	struct json_object *o = json_tokener_parse(impact), *v;
+	struct json_object *o = json_tokener_parse(impact), *v, *rel;
 	struct view_dict *f;
 	size_t i;
 	int rc = 0;
+
+	if ((incident_flags & FLAG_BIT(FLAG_URGENT)) &&
+	    view_set(view_section(d, "FLAG"), "LABEL", "Urgent") == -1)
+		rc = -1;
+	if (o != NULL && json_object_object_get_ex(o, "for_whom", &v) &&
+	    ((f = view_section(d, "FOR_WHOM")) == NULL ||
+	    view_set(f, "NAME", json_object_get_string(v)) == -1 ||
+	    view_set(f, "RELATION", json_object_object_get_ex(o, "for_whom_relation", &rel) ?
+	    json_object_get_string(rel) : "") == -1))
+		rc = -1;
 
 	for (i = 0; o != NULL && i < sizeof(flags) / sizeof(flags[0]); i++)
 		if (json_object_object_get_ex(o, flags[i].key, &v) &&
@@ -55,7 +68,7 @@ flags_dict(struct view_dict *d, const char *impact)
 static int
 answers_dict(struct view_dict *d, const char *answers)
 {
-	struct json_object *o = json_tokener_parse(answers), *q, *ans;
+	struct json_object *o = json_tokener_parse(answers), *q, *ans, *disp;
 	struct view_dict *row;
 	const char *text;
 	int rc = 0;
@@ -69,9 +82,15 @@ answers_dict(struct view_dict *d, const char *answers)
 		if (!json_object_object_get_ex(val, "question", &q) ||
 		    !json_object_object_get_ex(val, "answer", &ans))
 			continue;
-		text = json_object_is_type(ans, json_type_array) ?
-		    json_object_to_json_string_ext(ans, JSON_C_TO_STRING_PLAIN) :
-		    json_object_get_string(ans);
+		/* In the words the reporter chose; the stored codes only for
+		 * answers kept before the words were (Open311's, say). */
+		if (json_object_object_get_ex(val, "display", &disp) &&
+		    *json_object_get_string(disp) != '\0')
+			text = json_object_get_string(disp);
+		else
+			text = json_object_is_type(ans, json_type_array) ?
+			    json_object_to_json_string_ext(ans, JSON_C_TO_STRING_PLAIN) :
+			    json_object_get_string(ans);
 		if ((row = view_section(d, "ANSWER")) == NULL ||
 		    view_set(row, "QUESTION", json_object_get_string(q)) == -1 ||
 		    view_set(row, "VALUE", text) == -1)
@@ -93,7 +112,7 @@ row_dict(struct view_dict *d, const struct report_row *r)
 	    view_set(d, "REPORTED", r->reported) == -1 ||
 	    view_set(d, "DESCRIPTION", r->description) == -1 ||
 	    (r->linked && view_show(d, "LINKED") == -1) ||
-	    flags_dict(d, r->impact) == -1 ? -1 : 0;
+	    flags_dict(d, r->impact, r->incident_flags) == -1 ? -1 : 0;
 }
 
 /* GET /staff/reports?page=N: the newest reports first. */
@@ -126,6 +145,26 @@ report_list_get(struct req *r)
 	page_render(r, 200, "report_list.tpl", "New reports", d);
 }
 
+/* A partner's answer about one side ("affected", "responsible"): whether
+ * they are its tenants, and who, in section `sec`. */
+static int
+side_dict(struct view_dict *d, struct json_object *partner, const char *key,
+    const char *sec)
+{
+	struct json_object *side, *t, *who;
+	struct view_dict *s;
+
+	if (partner == NULL || !json_object_object_get_ex(partner, key, &side) ||
+	    !json_object_is_type(side, json_type_object))
+		return 0;
+	json_object_object_get_ex(side, "tenant", &t);
+	json_object_object_get_ex(side, "who", &who);
+	return (s = view_section(d, sec)) == NULL ||
+	    view_set(s, "TENANT", t == NULL ? "Not known" :
+	    json_object_get_boolean(t) ? "Yes" : "No") == -1 ||
+	    view_set(s, "WHO", who != NULL ? json_object_get_string(who) : "") == -1 ? -1 : 0;
+}
+
 /* A partner's report: who sent it and their organisation's details. */
 static int
 partner_dict(struct view_dict *d, const struct report_row *r)
@@ -148,7 +187,9 @@ partner_dict(struct view_dict *d, const struct report_row *r)
 	    "reference", &v) ? json_object_get_string(v) : "") == -1 ||
 	    view_set(s, "TENANCY_REF", o != NULL && json_object_object_get_ex(o,
 	    "tenancy_reference", &v) ? json_object_get_string(v) : "") == -1 ||
-	    view_set(s, "TENANTS", tenants) == -1 ? -1 : 0;
+	    view_set(s, "TENANTS", tenants) == -1 ||
+	    side_dict(s, o, "affected", "AFFECTED") == -1 ||
+	    side_dict(s, o, "responsible", "RESPONSIBLE") == -1 ? -1 : 0;
 	json_object_put(o);
 	return rc;
 }

@@ -78,7 +78,7 @@ def form_step(path, data):
 
 def about(email="", phone=""):
     return {"identity": "named", "given-name": "Ada", "family-name": "Lovelace",
-            "email": email, "phone": phone, "contact": "post",
+            "email": email, "phone": phone, "contact": "none",
             "for-someone-else": "no", "share": "yes", "website": ""}
 
 
