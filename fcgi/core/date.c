@@ -140,8 +140,8 @@ date_input_check(struct arena *a, const char *day, const char *month,
 	wrong |= d.day < 1 || d.day > 31 ? DATE_DAY : 0;
 	wrong |= d.month < 1 || d.month > 12 ? DATE_MONTH : 0;
 	wrong |= d.year < DATE_YEAR_MIN ? DATE_YEAR : 0;
-	/* One part wrong is that part; several, or a day the month does not
-	 * have (31 April, 29 February 2025), the day or the whole date. */
+	/* One part wrong is highlighted, several are the whole date; a day
+	 * the month does not have (31 April, 29 February 2025) is the day's. */
 	if (wrong == 0 && !date_real(d.year, d.month, d.day))
 		wrong = DATE_DAY;
 	if (wrong != 0)
@@ -163,18 +163,18 @@ int
 date_iso_check(struct arena *a, const char *s, const char *name, time_t now,
     struct date *out, struct date_refusal *why)
 {
-	const char *m, *d;
+	const char *m, *d, *real;
 	char *year, *month;
 
+	if ((real = arena_printf(a, "%s must be a real date", name)) == NULL)
+		return -1;
 	if ((m = strchr(s, '-')) == NULL || (d = strchr(m + 1, '-')) == NULL ||
 	    strchr(d + 1, '-') != NULL)
-		return refused(why, arena_printf(a, "%s must be a real date", name),
-		    DATE_WHOLE);
+		return refused(why, real, DATE_WHOLE);
 	if ((year = arena_strndup(a, s, (size_t)(m - s))) == NULL ||
 	    (month = arena_strndup(a, m + 1, (size_t)(d - m - 1))) == NULL)
 		return -1;
-	return date_input_check(a, d + 1, month, year, name,
-	    arena_printf(a, "%s must be a real date", name), now, out, why);
+	return date_input_check(a, d + 1, month, year, name, real, now, out, why);
 }
 
 /* The name of the first part in parts ("day", "month" or "year"), for
@@ -207,16 +207,17 @@ date_words(char out[DATE_WORDS_MAX], const struct date *d)
 char *
 clock_words(char out[CLOCK_WORDS_MAX], int minutes)
 {
+	const char *half;
 	int h, m;
 
 	if (minutes < 0 || minutes >= 24 * 60)
 		return NULL;
 	h = minutes / 60 % 12 == 0 ? 12 : minutes / 60 % 12;
 	m = minutes % 60;
+	half = minutes < 12 * 60 ? "am" : "pm";
 	if (m == 0)
-		snprintf(out, CLOCK_WORDS_MAX, "%d%s", h, minutes < 12 * 60 ? "am" : "pm");
+		snprintf(out, CLOCK_WORDS_MAX, "%d%s", h, half);
 	else
-		snprintf(out, CLOCK_WORDS_MAX, "%d:%02d%s", h, m,
-		    minutes < 12 * 60 ? "am" : "pm");
+		snprintf(out, CLOCK_WORDS_MAX, "%d:%02d%s", h, m, half);
 	return out;
 }

@@ -46,8 +46,8 @@ enum kind {
 /* Per kind: its name in the question table; what to say when a required
  * answer is missing, and the word that joins the question's label to it
  * (`Enter your answer to "What make and colour is the vehicle?"`); and
- * what to say when the value given is not one it takes (a date's words
- * come from core/date.c, ANSWER_DATE_NAME's). */
+ * what to say when the value given is not one it takes (for a date, when
+ * it is not one value: a value gets core/date.c's words). */
 static const struct {
 	const char	*name;
 	const char	*missing;
@@ -63,7 +63,8 @@ static const struct {
 	    "Select one of the options shown" },
 	[KIND_MULTIPLE_CHOICE] = { "multiple_choice", "Select at least one option", "for",
 	    "Select one of the options shown" },
-	[KIND_DATE] = { "date", "Enter the date", "for", NULL },
+	[KIND_DATE] = { "date", "Enter the date", "for",
+	    ANSWER_DATE_NAME " must be a real date" },
 	[KIND_TIME] = { "time", "Enter a time", "for",
 	    "Enter a real time, for example 9:30pm or 21:30" },
 	[KIND_NUMBER] = { "number", "Enter a number", "for",
@@ -275,9 +276,8 @@ answer_check(struct arena *a, const struct asb_question *q,
 	}
 	if (k != KIND_MULTIPLE_CHOICE) {
 		if (n > 1) {
-			*why = k == KIND_DATE ? arena_printf(a, "%s must be a real date",
-			    ANSWER_DATE_NAME) : kinds[k].wrong;
-			return *why != NULL ? 1 : -1;
+			*why = kinds[k].wrong;
+			return 1;
 		}
 		if ((rc = one_check(a, q, k, given[0], now, &norm, out, why)) == 1)
 			return 1;
