@@ -1,8 +1,18 @@
-/* Calendar dates: parsing "YYYY-M-D" and checking a date is real. */
+/* Calendar dates: parsing "YYYY-M-D", checking a date is real, the
+ * words of GOV.UK's date input for what is wrong with one typed as day,
+ * month and year (design-system.service.gov.uk/components/date-input),
+ * and dates and times of day in words as GOV.UK writes them. */
 #include <ctype.h>
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
+#include "core/arena.h"
 #include "core/date.h"
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December" };
 
 /* Up to max digits at *s as a number, moving *s past them; -1 when there
  * are none. */
@@ -65,4 +75,149 @@ date_after_today(const struct date *d, time_t now)
 		return 1;
 	return d->year * 10000L + d->month * 100 + d->day >
 	    (t.tm_year + 1900L) * 10000 + (t.tm_mon + 1) * 100 + t.tm_mday;
+}
+
+/* ------------------------------------------------------------------ */
+/* A date typed as day, month and year                                 */
+
+/* The value of s when it is 1..max digits and nothing else, or -1. */
+static int
+digits(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > max || strspn(s, "0123456789") != n)
+		return -1;
+	return number(&s, (int)max);
+}
+
+/* The refusal *why: message (NULL out of memory) and parts. 1, or -1
+ * when out of memory. */
+static int
+refused(struct date_refusal *why, const char *message, int parts)
+{
+	why->message = message;
+	why->parts = parts;
+	return message != NULL ? 1 : -1;
+}
+
+/* Checks a date typed as day, month and year (each trimmed, "" when left
+ * blank), in GOV.UK's order and words, for a date that must be today or
+ * in the past (with date_after_today's day of grace). name says whose
+ * date it is ("Date it happened"); blank is the whole message when all
+ * three are blank ("Enter the date it happened").
+ *   "<name> must include a month" (or "a day and year"…: the parts
+ *   missing), "Year must include 4 numbers", "<name> must be a real date",
+ *   "<name> must be today or in the past".
+ * Returns 0 with the date in *out; 1 with *why; -1 out of memory. */
+int
+date_input_check(struct arena *a, const char *day, const char *month,
+    const char *year, const char *name, const char *blank, time_t now,
+    struct date *out, struct date_refusal *why)
+{
+	/* The missing parts in words, by their set. */
+	static const char *const include[DATE_WHOLE] = {
+		[DATE_DAY] = "a day", [DATE_MONTH] = "a month", [DATE_YEAR] = "a year",
+		[DATE_DAY | DATE_MONTH] = "a day and month",
+		[DATE_DAY | DATE_YEAR] = "a day and year",
+		[DATE_MONTH | DATE_YEAR] = "a month and year",
+	};
+	struct date d;
+	int missing = 0, wrong = 0;
+
+	missing |= *day == '\0' ? DATE_DAY : 0;
+	missing |= *month == '\0' ? DATE_MONTH : 0;
+	missing |= *year == '\0' ? DATE_YEAR : 0;
+	if (missing == DATE_WHOLE)
+		return refused(why, blank, DATE_WHOLE);
+	if (missing != 0)
+		return refused(why, arena_printf(a, "%s must include %s", name,
+		    include[missing]), missing);
+	if ((d.year = digits(year, 4)) < 0 || strlen(year) != 4)
+		return refused(why, "Year must include 4 numbers", DATE_YEAR);
+	d.month = digits(month, 2);
+	d.day = digits(day, 2);
+	wrong |= d.day < 1 || d.day > 31 ? DATE_DAY : 0;
+	wrong |= d.month < 1 || d.month > 12 ? DATE_MONTH : 0;
+	wrong |= d.year < DATE_YEAR_MIN ? DATE_YEAR : 0;
+	/* One part wrong is highlighted, several are the whole date; a day
+	 * the month does not have (31 April, 29 February 2025) is the day's. */
+	if (wrong == 0 && !date_real(d.year, d.month, d.day))
+		wrong = DATE_DAY;
+	if (wrong != 0)
+		return refused(why, arena_printf(a, "%s must be a real date", name),
+		    wrong == DATE_DAY || wrong == DATE_MONTH || wrong == DATE_YEAR ?
+		    wrong : DATE_WHOLE);
+	if (date_after_today(&d, now))
+		return refused(why, arena_printf(a, "%s must be today or in the past",
+		    name), DATE_WHOLE);
+	*out = d;
+	return 0;
+}
+
+/* A date sent as one "YYYY-M-D" (Open311, the intake), checked as the
+ * three parts it holds by date_input_check, so that every channel gets
+ * the same words: "2026-3-" is a date without a day. Not three parts
+ * is not a real date. Returns as date_input_check. */
+int
+date_iso_check(struct arena *a, const char *s, const char *name, time_t now,
+    struct date *out, struct date_refusal *why)
+{
+	const char *m, *d, *real;
+	char *year, *month;
+
+	if ((real = arena_printf(a, "%s must be a real date", name)) == NULL)
+		return -1;
+	if ((m = strchr(s, '-')) == NULL || (d = strchr(m + 1, '-')) == NULL ||
+	    strchr(d + 1, '-') != NULL)
+		return refused(why, real, DATE_WHOLE);
+	if ((year = arena_strndup(a, s, (size_t)(m - s))) == NULL ||
+	    (month = arena_strndup(a, m + 1, (size_t)(d - m - 1))) == NULL)
+		return -1;
+	return date_input_check(a, d + 1, month, year, name, real, now, out, why);
+}
+
+/* The name of the first part in parts ("day", "month" or "year"), for
+ * the id of the input an error links to. */
+const char *
+date_part_name(int parts)
+{
+	if (parts & DATE_DAY)
+		return "day";
+	return parts & DATE_MONTH ? "month" : "year";
+}
+
+/* ------------------------------------------------------------------ */
+/* In words                                                            */
+
+/* "1 December 2026": no leading zero, the month's name. */
+char *
+date_words(char out[DATE_WORDS_MAX], const struct date *d)
+{
+	if (!date_real(d->year, d->month, d->day))
+		return NULL;
+	snprintf(out, DATE_WORDS_MAX, "%d %s %d", d->day, month_names[d->month - 1],
+	    d->year);
+	return out;
+}
+
+/* minutes after midnight on the 12-hour clock, GOV.UK style: "9:05am",
+ * "11:55pm", "9pm" (no ":00"), "12pm" for midday and "12am" for
+ * midnight. */
+char *
+clock_words(char out[CLOCK_WORDS_MAX], int minutes)
+{
+	const char *half;
+	int h, m;
+
+	if (minutes < 0 || minutes >= 24 * 60)
+		return NULL;
+	h = minutes / 60 % 12 == 0 ? 12 : minutes / 60 % 12;
+	m = minutes % 60;
+	half = minutes < 12 * 60 ? "am" : "pm";
+	if (m == 0)
+		snprintf(out, CLOCK_WORDS_MAX, "%d%s", h, half);
+	else
+		snprintf(out, CLOCK_WORDS_MAX, "%d:%02d%s", h, m, half);
+	return out;
 }

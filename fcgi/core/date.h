@@ -3,8 +3,12 @@
 
 #include <time.h>
 
-/* A calendar date, and the one parser every date of an answer goes
- * through (the public form's day, month and year, Open311's ISO 8601). */
+struct arena;
+
+/* A calendar date; the one parser every date of an answer goes through
+ * (the public form's day, month and year, Open311's ISO 8601); the one
+ * checker of a date typed as day, month and year, with GOV.UK's words
+ * for what is wrong; and dates and times of day in words, GOV.UK style. */
 
 #define DATE_YEAR_MIN	1900
 
@@ -17,5 +21,35 @@ struct date {
 const char *date_parse(const char *s, struct date *out);
 int	date_real(int year, int month, int day);
 int	date_after_today(const struct date *, time_t now);
+
+/* The parts of a date input, as bits of a set. */
+#define DATE_DAY	1
+#define DATE_MONTH	2
+#define DATE_YEAR	4
+#define DATE_WHOLE	(DATE_DAY | DATE_MONTH | DATE_YEAR)
+
+/* Why a date input was refused: the words for the person (no HTML: they
+ * go to Open311 too) and the parts to highlight, the whole date when the
+ * problem is not in one part. */
+struct date_refusal {
+	const char	*message;
+	int		 parts;
+};
+
+int	date_input_check(struct arena *, const char *day, const char *month,
+	    const char *year, const char *name, const char *blank, time_t now,
+	    struct date *, struct date_refusal *);
+int	date_iso_check(struct arena *, const char *s, const char *name, time_t now,
+	    struct date *, struct date_refusal *);
+const char *date_part_name(int parts);
+
+/* In words: "1 December 2026" (date_words) and "11:55pm", "9pm", "12pm"
+ * for noon, "12am" for midnight (clock_words), into out; NULL when the
+ * date or the minutes after midnight (0..1439) are not real. */
+#define DATE_WORDS_MAX	24
+#define CLOCK_WORDS_MAX	8
+
+char	*date_words(char out[DATE_WORDS_MAX], const struct date *);
+char	*clock_words(char out[CLOCK_WORDS_MAX], int minutes);
 
 #endif

@@ -1,7 +1,8 @@
 /* The answer to a custom question, checked and normalised by its kind
  * (sql/migrations/0010_asb_types.sql lists the kinds):
  *
- *   short_text, long_text   trimmed, at most ANSWER_SHORT_MAX / _LONG_MAX bytes
+ *   short_text, long_text   trimmed, at most ANSWER_SHORT_MAX / _LONG_MAX
+ *                           characters
  *   yes_no                  "yes"/"no" (Open311's "true"/"false" too) → "yes"/"no"
  *   single_choice           one of the option values
  *   multiple_choice         one or more of the option values → an array
@@ -11,7 +12,11 @@
  *
  * The words of a refusal are for the person who typed the value: the
  * public form shows them beside the input, Open311 returns them as the
- * error's description. */
+ * error's description (so they hold no HTML). A required answer left
+ * blank names the question, as Open311's error and the form's summary
+ * show the words without it; a value that is wrong says what is wrong
+ * with it. The display is the answer as the check page shows it: option
+ * labels, "Yes", "1 December 2026", "11:55pm". */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +26,7 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/chars.h"
 #include "core/date.h"
 #include "domain/answer.h"
 #include "domain/asb_catalogue.h"
@@ -37,29 +43,43 @@ enum kind {
 	KIND__MAX
 };
 
-/* Per kind: its name in the question table, what to say when a required
- * answer is missing, and when the value given is not one it takes. */
+/* Per kind: its name in the question table; what to say when a required
+ * answer is missing, and the word that joins the question's label to it
+ * (`Enter your answer to "What make and colour is the vehicle?"`); and
+ * what to say when the value given is not one it takes (for a date, when
+ * it is not one value: a value gets core/date.c's words). */
 static const struct {
 	const char	*name;
 	const char	*missing;
+	const char	*to;
 	const char	*wrong;
 } kinds[KIND__MAX] = {
-	[KIND_SHORT_TEXT] = { "short_text", "Enter your answer",
+	[KIND_SHORT_TEXT] = { "short_text", "Enter your answer", "to",
 	    "Your answer must be 500 characters or fewer" },
-	[KIND_LONG_TEXT] = { "long_text", "Enter your answer",
+	[KIND_LONG_TEXT] = { "long_text", "Enter your answer", "to",
 	    "Your answer must be 2000 characters or fewer" },
-	[KIND_YES_NO] = { "yes_no", "Select yes or no", "Select yes or no" },
-	[KIND_SINGLE_CHOICE] = { "single_choice", "Select an option",
+	[KIND_YES_NO] = { "yes_no", "Select yes or no", "for", "Select yes or no" },
+	[KIND_SINGLE_CHOICE] = { "single_choice", "Select an option", "for",
 	    "Select one of the options shown" },
-	[KIND_MULTIPLE_CHOICE] = { "multiple_choice", "Select at least one option",
+	[KIND_MULTIPLE_CHOICE] = { "multiple_choice", "Select at least one option", "for",
 	    "Select one of the options shown" },
-	[KIND_DATE] = { "date", "Enter a date",
-	    "Enter a real date in the past, for example 27 3 2026" },
-	[KIND_TIME] = { "time", "Enter a time",
+	[KIND_DATE] = { "date", "Enter the date", "for",
+	    ANSWER_DATE_NAME " must be a real date" },
+	[KIND_TIME] = { "time", "Enter a time", "for",
 	    "Enter a real time, for example 9:30pm or 21:30" },
-	[KIND_NUMBER] = { "number", "Enter your answer",
+	[KIND_NUMBER] = { "number", "Enter a number", "for",
 	    "Enter a whole number from 0 to 100,000, like 3" },
 };
+
+/* What to say when a required answer to q of kind k is missing, naming
+ * the question; NULL out of memory. */
+static const char *
+missing(struct arena *a, const struct asb_question *q, enum kind k)
+{
+	if (q->label == NULL || *q->label == '\0')
+		return kinds[k].missing;
+	return arena_printf(a, "%s %s \"%s\"", kinds[k].missing, kinds[k].to, q->label);
+}
 
 /* s without the white space around it, in a; NULL out of memory. */
 static const char *
@@ -158,23 +178,30 @@ whole(const char *s)
 }
 
 /* One value of a kind other than multiple_choice into out's display and
- * *norm. 0; 1 when it is not a value the kind takes; -1 out of memory. */
+ * *norm. 0; 1 with *why when it is not a value the kind takes; -1 out of
+ * memory. */
 static int
 one_check(struct arena *a, const struct asb_question *q, enum kind k,
-    const char *v, time_t now, const char **norm, struct answer *out)
+    const char *v, time_t now, const char **norm, struct answer *out,
+    const char **why)
 {
+	struct date_refusal refusal = { NULL, 0 };
+	char words[DATE_WORDS_MAX > CLOCK_WORDS_MAX ? DATE_WORDS_MAX : CLOCK_WORDS_MAX];
 	struct date d;
-	const char *end;
 	long n;
-	int t;
+	int t, rc;
 
 	*norm = v;
 	out->display = v;
+	*why = kinds[k].wrong;
 	switch (k) {
 	case KIND_SHORT_TEXT:
-		return strlen(v) > ANSWER_SHORT_MAX;
 	case KIND_LONG_TEXT:
-		return strlen(v) > ANSWER_LONG_MAX;
+		n = k == KIND_SHORT_TEXT ? ANSWER_SHORT_MAX : ANSWER_LONG_MAX;
+		if (chars_fit(v, (size_t)n))
+			return 0;
+		*why = chars_too_many(a, kinds[k].wrong, v, (size_t)n);
+		return 1;
 	case KIND_YES_NO:
 		if (strcasecmp(v, "yes") == 0 || strcasecmp(v, "true") == 0)
 			*norm = "yes";
@@ -187,16 +214,18 @@ one_check(struct arena *a, const struct asb_question *q, enum kind k,
 	case KIND_SINGLE_CHOICE:
 		return option_label(a, q, v, &out->display);
 	case KIND_DATE:
-		if ((end = date_parse(v, &d)) == NULL || *end != '\0' ||
-		    date_after_today(&d, now))
-			return 1;
+		if ((rc = date_iso_check(a, v, ANSWER_DATE_NAME, now, &d, &refusal)) != 0) {
+			*why = refusal.message;
+			return rc;
+		}
 		*norm = arena_printf(a, "%04d-%02d-%02d", d.year, d.month, d.day);
-		out->display = arena_printf(a, "%d/%d/%d", d.day, d.month, d.year);
+		out->display = date_words(words, &d) != NULL ? arena_strdup(a, words) : NULL;
 		break;
 	case KIND_TIME:
 		if ((t = answer_time_parse(v)) < 0)
 			return 1;
-		*norm = out->display = arena_printf(a, "%02d:%02d", t / 60, t % 60);
+		*norm = arena_printf(a, "%02d:%02d", t / 60, t % 60);
+		out->display = clock_words(words, t) != NULL ? arena_strdup(a, words) : NULL;
 		break;
 	case KIND_NUMBER:
 		if ((n = whole(v)) < 0)
@@ -243,14 +272,15 @@ answer_check(struct arena *a, const struct asb_question *q,
 	if (n == 0) {
 		if (!q->required)
 			return 0;
-		*why = kinds[k].missing;
-		return 1;
+		return (*why = missing(a, q, k)) != NULL ? 1 : -1;
 	}
 	if (k != KIND_MULTIPLE_CHOICE) {
-		if (n > 1 || (rc = one_check(a, q, k, given[0], now, &norm, out)) == 1) {
+		if (n > 1) {
 			*why = kinds[k].wrong;
 			return 1;
 		}
+		if ((rc = one_check(a, q, k, given[0], now, &norm, out, why)) == 1)
+			return 1;
 		if (rc == -1 || (out->value = json_object_new_string(norm)) == NULL)
 			return -1;
 		return 0;

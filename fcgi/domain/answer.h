@@ -13,9 +13,14 @@ struct json_object;
  * sent and gets back the same verdict, and the same words for a person
  * when the answer is refused. */
 
-#define ANSWER_SHORT_MAX	500	/* bytes of a short_text answer */
-#define ANSWER_LONG_MAX		2000	/* bytes of a long_text answer */
+#define ANSWER_SHORT_MAX	500	/* characters of a short_text answer */
+#define ANSWER_LONG_MAX		2000	/* characters of a long_text answer */
 #define ANSWER_NUMBER_MAX	100000	/* a number answer is 0..this */
+
+/* Whose date the words of a refused date answer name, as core/date.c's
+ * date_input_check: "The date must include a month". The question is the
+ * page's heading on the form and the attribute's code on Open311. */
+#define ANSWER_DATE_NAME	"The date"
 
 /* An answer that passed. */
 struct answer {

@@ -4,28 +4,43 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/chars.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "view/view.h"
 
+/* Records that field is wrong, in words for the person. */
 void
 form_error(struct form_errors *f, const char *field, const char *message)
 {
+	form_error_in(f, NULL, field, message);
+}
+
+/* Records that field, one input of a group shown as one (a date's day,
+ * month and year), is wrong: the error summary links to field, the
+ * group's section shows the message. */
+void
+form_error_in(struct form_errors *f, const char *group, const char *field,
+    const char *message)
+{
 	if (f->n < FORM_ERRORS_MAX) {
 		f->e[f->n].field = field;
+		f->e[f->n].group = group;
 		f->e[f->n].message = message;
 		f->n++;
 	}
 }
 
 /* Fills the ERROR_SUMMARY include (error_summary.tpl: one ERROR per
- * problem with FIELD and MESSAGE) and, for each field, shows the section
- * <FIELD>_ERROR with MESSAGE in d. Returns -1 when out of memory. */
+ * problem with FIELD and MESSAGE) and, for each field (or its group),
+ * shows the section <FIELD>_ERROR with MESSAGE in d. Returns -1 when out
+ * of memory. */
 int
 form_errors_dict(struct view_dict *d, const struct form_errors *f)
 {
 	struct view_dict *item, *sec, *sum;
 	char name[80];
+	const char *g;
 	size_t i, k;
 
 	if ((sum = view_include(d, "ERROR_SUMMARY", "error_summary.tpl")) == NULL)
@@ -39,9 +54,9 @@ form_errors_dict(struct view_dict *d, const struct form_errors *f)
 		    view_set(item, "FIELD", f->e[i].field) == -1 ||
 		    view_set(item, "MESSAGE", f->e[i].message) == -1)
 			return -1;
-		for (k = 0; f->e[i].field[k] != '\0' && k < sizeof(name) - 7; k++)
-			name[k] = f->e[i].field[k] == '-' ? '_' :
-			    (char)toupper((unsigned char)f->e[i].field[k]);
+		g = f->e[i].group != NULL ? f->e[i].group : f->e[i].field;
+		for (k = 0; g[k] != '\0' && k < sizeof(name) - 7; k++)
+			name[k] = g[k] == '-' ? '_' : (char)toupper((unsigned char)g[k]);
 		memcpy(name + k, "_ERROR", 7);
 		if ((sec = view_section(d, name)) == NULL ||
 		    view_set(sec, "MESSAGE", f->e[i].message) == -1)
@@ -60,12 +75,9 @@ form_title(struct req *r, const struct form_errors *f, const char *title)
 	return arena_printf(r->arena, "Error: %s", title);
 }
 
-/* A trimmed text field. Records `missing` when it is empty (unless missing
- * is NULL: optional) and `too_long` when it is over max bytes; returns the
- * value ("" when absent), never NULL except out of memory. */
-const char *
-form_text(struct req *r, const char *name, size_t max, struct form_errors *f,
-    const char *field, const char *missing, const char *too_long)
+/* The field as sent, trimmed; "" when absent, NULL out of memory. */
+static const char *
+trimmed(struct req *r, const char *name)
 {
 	const char *v = req_form(r, name), *e;
 
@@ -76,13 +88,27 @@ form_text(struct req *r, const char *name, size_t max, struct form_errors *f,
 	e = v + strlen(v);
 	while (e > v && isspace((unsigned char)e[-1]))
 		e--;
-	v = arena_strndup(r->arena, v, (size_t)(e - v));
+	return arena_strndup(r->arena, v, (size_t)(e - v));
+}
+
+/* A trimmed text field. Records `missing` when it is empty (unless missing
+ * is NULL: optional) and `too_long` when it is over max bytes, with how
+ * many characters too many (core/chars.c) when it is over max in those
+ * too. max stays in bytes: callers check a value's form only when it is
+ * within max bytes, and count on this to have refused it otherwise.
+ * Returns the value ("" when absent), never NULL except out of memory. */
+const char *
+form_text(struct req *r, const char *name, size_t max, struct form_errors *f,
+    const char *field, const char *missing, const char *too_long)
+{
+	const char *v = trimmed(r, name);
+
 	if (v == NULL)
 		return NULL;
 	if (*v == '\0' && missing != NULL)
 		form_error(f, field, missing);
 	else if (strlen(v) > max)
-		form_error(f, field, too_long);
+		form_error(f, field, chars_too_many(r->arena, too_long, v, max));
 	return v;
 }
 
@@ -90,23 +116,18 @@ form_text(struct req *r, const char *name, size_t max, struct form_errors *f,
 size_t
 form_chars(const char *s)
 {
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
+	return chars_count(s);
 }
 
 /* A trimmed textarea as form_text, with the browser's CRLF line ends as
  * LF and max counted in characters, so that 2,000 characters typed are
- * 2,000 stored. NULL only when out of memory. */
+ * 2,000 stored; too_long gets how many characters too many. NULL only
+ * when out of memory. */
 const char *
 form_long_text(struct req *r, const char *name, size_t max, struct form_errors *f,
     const char *field, const char *missing, const char *too_long)
 {
-	size_t before = f->n;
-	const char *v = form_text(r, name, max * 4, f, field, missing, too_long);
+	const char *v = trimmed(r, name);
 	char *out, *o;
 
 	if (v == NULL || (out = arena_strdup(r->arena, v)) == NULL)
@@ -115,7 +136,9 @@ form_long_text(struct req *r, const char *name, size_t max, struct form_errors *
 		if (!(v[0] == '\r' && v[1] == '\n'))
 			*o++ = *v;
 	*o = '\0';
-	if (f->n == before && form_chars(out) > max)
-		form_error(f, field, too_long);
+	if (*out == '\0' && missing != NULL)
+		form_error(f, field, missing);
+	else if (!chars_fit(out, max))
+		form_error(f, field, chars_too_many(r->arena, too_long, out, max));
 	return out;
 }

@@ -14,11 +14,16 @@ struct form_errors {
 	size_t	n;
 	struct {
 		const char	*field;	/* the input's id, e.g. "email" */
+		const char	*group;	/* the inputs' group that shows the
+					 * message, e.g. "occurred-day" for a
+					 * date's three; NULL: the field */
 		const char	*message;
 	} e[FORM_ERRORS_MAX];
 };
 
 void		 form_error(struct form_errors *, const char *field, const char *message);
+void		 form_error_in(struct form_errors *, const char *group, const char *field,
+		    const char *message);
 int		 form_errors_dict(struct view_dict *, const struct form_errors *);
 const char	*form_title(struct req *, const struct form_errors *, const char *title);
 const char	*form_text(struct req *, const char *name, size_t max,

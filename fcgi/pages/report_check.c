@@ -86,31 +86,6 @@ times_words(struct req *r, const char *list)
 	return *out ? arena_printf(r->arena, "%s and %s", out, pending) : pending;
 }
 
-/* TODO(merge): core/date.c's shared words replace these two. */
-static int
-date_words(const struct date *d, char *out, size_t n)
-{
-	static const char *const months[] = { "January", "February", "March", "April",
-	    "May", "June", "July", "August", "September", "October", "November",
-	    "December" };
-
-	if (d->month < 1 || d->month > 12)
-		return -1;
-	snprintf(out, n, "%d %s %d", d->day, months[d->month - 1], d->year);
-	return 0;
-}
-
-static void
-clock_words(int mins, char *out, size_t n)
-{
-	int h = mins / 60 % 12, m = mins % 60;
-
-	if (m == 0)
-		snprintf(out, n, "%d%s", h == 0 ? 12 : h, mins >= 720 ? "pm" : "am");
-	else
-		snprintf(out, n, "%d:%02d%s", h == 0 ? 12 : h, m, mins >= 720 ? "pm" : "am");
-}
-
 /* "When" in words: "1 December 2026 at 11:55pm", or "It keeps happening:
  * every day, in the evening and at night". */
 static const char *
@@ -118,7 +93,7 @@ when_words(struct req *r, struct report_draft *d)
 {
 	const char *date = draft_get(d, DK_OCCURRED_DATE), *t = draft_get(d, DK_OCCURRED_TIME);
 	const char *often;
-	char day[32], clock[16];
+	char day[DATE_WORDS_MAX], clock[CLOCK_WORDS_MAX];
 	struct date dt;
 	int mins;
 
@@ -128,11 +103,10 @@ when_words(struct req *r, struct report_draft *d)
 		    tolower((unsigned char)often[0]), often[0] ? often + 1 : "",
 		    times_words(r, draft_get(d, DK_TIMES)));
 	}
-	if (date_parse(date, &dt) == NULL || date_words(&dt, day, sizeof(day)) == -1)
+	if (date_parse(date, &dt) == NULL || date_words(day, &dt) == NULL)
 		return "";
-	if (*t == '\0' || (mins = answer_time_parse(t)) < 0)
+	if (*t == '\0' || (mins = answer_time_parse(t)) < 0 || clock_words(clock, mins) == NULL)
 		return arena_strdup(r->arena, day);
-	clock_words(mins, clock, sizeof(clock));
 	return arena_printf(r->arena, "%s at %s", day, clock);
 }
 

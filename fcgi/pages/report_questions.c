@@ -1,8 +1,8 @@
 /* One custom question of the public form, rendered and validated by its
  * kind (short_text, long_text, yes_no, single_choice, multiple_choice,
  * date, time, number). The inputs are named "answer" (and answer-day,
- * answer-month, answer-year for a date); the error links to "answer" or
- * "answer-day". */
+ * answer-month, answer-year for a date); the error links to "answer", or
+ * for a date to the first of its parts in error. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -314,9 +314,11 @@ int
 question_read(struct req *r, const struct asb_question *q, struct form_errors *errs,
     struct json_object **answer, const char **display, struct json_object **details)
 {
+	struct date_refusal refusal;
 	struct question_value v;
 	struct answer ans;
-	const char **vals, *why;
+	struct date d;
+	const char **vals, *why, *part;
 	size_t i, n = 0;
 	int rc;
 
@@ -327,10 +329,20 @@ question_read(struct req *r, const struct asb_question *q, struct form_errors *e
 	if ((vals = arena_calloc(r->arena, r->form.n + 1, sizeof(*vals))) == NULL)
 		goto fail;
 	if (strcmp(q->kind, "date") == 0) {
-		/* The three boxes as one "YYYY-M-D", the form the date parser
-		 * reads; all three blank is no answer. */
-		if (*v.day != '\0' || *v.month != '\0' || *v.year != '\0')
-			vals[n++] = arena_printf(r->arena, "%s-%s-%s", v.year, v.month, v.day);
+		/* All three boxes blank is no answer, for answer_check to say
+		 * whether that will do. Otherwise the three are checked apart,
+		 * so that the words and the link say which is wrong, with the
+		 * words answer_check gives Open311 for the same date. */
+		if (*v.day != '\0' || *v.month != '\0' || *v.year != '\0') {
+			rc = date_input_check(r->arena, v.day, v.month, v.year,
+			    ANSWER_DATE_NAME, NULL, time(NULL), &d, &refusal);
+			if (rc == 1 && (part = arena_printf(r->arena, "answer-%s",
+			    date_part_name(refusal.parts))) != NULL)
+				form_error_in(errs, "answer", part, refusal.message);
+			if (rc != 0 || (vals[n++] = arena_printf(r->arena,
+			    "%04d-%02d-%02d", d.year, d.month, d.day)) == NULL)
+				goto fail;
+		}
 	} else if (strcmp(q->kind, "multiple_choice") == 0) {
 		for (i = 0; v.set != NULL && i < json_object_array_length(v.set); i++)
 			vals[n++] = json_object_get_string(json_object_array_get_idx(v.set, i));

@@ -92,21 +92,30 @@ report_when_get(struct req *r)
 }
 
 /* Day, month and year as a real date not in the future (core/date.c, the
- * parser every date of an answer goes through) → "YYYY-MM-DD" in out; -1
- * otherwise. */
+ * checker the date questions use too) → "YYYY-MM-DD" in out. 0; 1 with
+ * GOV.UK's words for what is wrong in errs, linked to the first part in
+ * error; -1 out of memory. */
 static int
-date_check(const char *day, const char *month, const char *year, char out[64])
+date_check(struct req *r, const char *day, const char *month, const char *year,
+    char out[64], struct form_errors *errs)
 {
+	struct date_refusal why;
 	struct date d;
-	const char *end;
-	char ymd[32];
+	const char *part;
+	int rc;
 
-	if (strlen(year) != 4 || strlen(month) > 2 || strlen(day) > 2)
-		return -1;
-	snprintf(ymd, sizeof(ymd), "%s-%s-%s", year, month, day);
-	if ((end = date_parse(ymd, &d)) == NULL || *end != '\0' ||
-	    date_after_today(&d, time(NULL)))
-		return -1;
+	rc = date_input_check(r->arena, day, month, year, "Date it happened",
+	    "Enter the date it happened", time(NULL), &d, &why);
+	if (rc == 1) {
+		if ((part = arena_printf(r->arena, "occurred-%s",
+		    date_part_name(why.parts))) == NULL)
+			return -1;
+		/* The template shows the message and highlights the date as a
+		 * whole: by occurred-day's section. */
+		form_error_in(errs, "occurred-day", part, why.message);
+	}
+	if (rc != 0)
+		return rc;
 	snprintf(out, 64, "%04d-%02d-%02d", d.year, d.month, d.day);
 	return 0;
 }
@@ -163,11 +172,8 @@ report_when_post(struct req *r)
 	if (f.when == NULL || (strcmp(f.when, "once") != 0 && strcmp(f.when, "ongoing") != 0)) {
 		form_error(&errs, "when", "Select whether it happened once or keeps happening");
 	} else if (strcmp(f.when, "once") == 0) {
-		if (!*f.day && !*f.month && !*f.year)
-			form_error(&errs, "occurred-day", "Enter the date it happened");
-		else if (date_check(f.day, f.month, f.year, date) == -1)
-			form_error(&errs, "occurred-day", "Date it happened must be a real "
-			    "date, today or in the past, for example 27 3 2026");
+		if (date_check(r, f.day, f.month, f.year, date, &errs) == -1)
+			goto unavailable;
 		if (*f.time != '\0' && (strlen(f.time) > 10 || time_check(f.time, hhmm) == -1))
 			form_error(&errs, "occurred-time", "Enter a real time, for example "
 			    "9:30pm or 21:30");

@@ -3,6 +3,7 @@ the same value sent through the public form's question page and through
 Open311's attribute[CODE] gets the same verdict, and a refusal the same
 words (the form beside the input, Open311 as the error's description)."""
 import datetime
+import html
 import json
 import os
 import re
@@ -13,6 +14,7 @@ import requests
 
 from stack import CONF, URL
 from staff import csrf_of
+from test_report_form import get, to_check
 
 API = URL + "/open311/v2"
 TODAY = datetime.date.today()
@@ -31,27 +33,37 @@ QUESTIONS = {
     "number": ("nuisance-gatherings", None, "how_many"),
 }
 
-REAL_DATE = "Enter a real date in the past, for example 27 3 2026"
+REAL_DATE = "The date must be a real date"
+PAST = "The date must be today or in the past"
 WHOLE = "Enter a whole number from 0 to 100,000, like 3"
 
 # (kind, value, the refusal or None when it passes). A value is a string,
-# a list (several values), or a date. Each bad value here was taken by
-# one channel and refused by the other before the checker was shared.
+# a list (several values), or a date (a date, or (year, month, day) as
+# typed in the form's three boxes and joined by "-" for Open311). Each bad
+# value here was taken by one channel and refused by the other before the
+# checker was shared; the date input's words are core/date.c's on both.
 CASES = [
     ("short_text", "Flat 3, 10 Wood Street", None),
-    ("short_text", "x" * 501, "Your answer must be 500 characters or fewer"),
+    ("short_text", "x" * 501,
+     "Your answer must be 500 characters or fewer (you have 1 character too many)"),
+    ("short_text", "\u00e9" * 500, None),     # 500 characters, 1,000 bytes
     ("long_text", "Two men in their twenties, a red van", None),
-    ("long_text", "x" * 2001, "Your answer must be 2000 characters or fewer"),
+    ("long_text", "x" * 2153,
+     "Your answer must be 2000 characters or fewer (you have 153 characters too many)"),
     ("yes_no", "no", None),
     ("yes_no", "maybe", "Select yes or no"),
-    ("yes_no", "", "Select yes or no"),
+    ("yes_no", "", 'Select yes or no for "Does it sound as if someone is being hurt '
+     'or is in danger?"'),
     ("single_choice", "weeks", None),
     ("single_choice", "forever", "Select one of the options shown"),
     ("multiple_choice", ["shouting", "drinking"], None),
     ("multiple_choice", ["shouting", "nonsense"], "Select one of the options shown"),
     ("date", YESTERDAY, None),
-    ("date", NEXT_MONTH, REAL_DATE),
+    ("date", NEXT_MONTH, PAST),
     ("date", (2025, 2, 29), REAL_DATE),
+    ("date", ("26", "3", "7"), "Year must include 4 numbers"),
+    ("date", ("2026", "", "7"), "The date must include a month"),
+    ("date", ("", "", "7"), "The date must include a month and year"),
     ("time", "21:30", None),
     ("time", "25:99", "Enter a real time, for example 9:30pm or 21:30"),
     ("number", "100000", None),
@@ -85,8 +97,16 @@ def ymd(value):
     return value.year, value.month, value.day
 
 
-def form_verdict(kind, value):
-    """None when the form takes the value, else the error it shows."""
+def iso(value):
+    """The date as Open311 sends it: typed parts as they are, joined."""
+    if isinstance(value, tuple) and isinstance(value[0], str):
+        return "-".join(value)
+    return "%04d-%02d-%02d" % ymd(value)
+
+
+def form_errors(kind, value):
+    """The form's errors for the value, as (the input linked to, the
+    message); [] when it takes the value."""
     service, parent, key = QUESTIONS[kind]
     n = [a["order"] for a in attributes(service) if a["code"] == key][0]
     s = requests.Session()
@@ -109,9 +129,17 @@ def form_verdict(kind, value):
     data["csrf"] = csrf_of(page.text)
     r = s.post(URL + path, data=data, allow_redirects=False)
     if r.status_code == 303:
-        return None
+        return []
     assert r.status_code == 400, (r.status_code, r.text[:800])
     errors = re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', r.text)
+    return [(field, html.unescape(message)) for field, message in errors]
+
+
+def form_verdict(kind, value):
+    """None when the form takes the value, else the error it shows."""
+    errors = form_errors(kind, value)
+    if not errors:
+        return None
     assert len(errors) == 1, errors
     return errors[0][1]
 
@@ -135,7 +163,7 @@ def open311_verdict(api_key, kind, value, i):
             name = f"attribute[{a['code']}]" + ("[]" if a["datatype"] == "multivaluelist" else "")
             data[name] = filler(a)
     if kind == "date" and not isinstance(value, str):
-        value = "%04d-%02d-%02d" % ymd(value)
+        value = iso(value)
     data[f"attribute[{key}]" + ("[]" if isinstance(value, list) else "")] = value
     r = requests.post(f"{API}/requests.json", data=data)
     if r.status_code == 200:
@@ -161,4 +189,28 @@ def test_open311_dates_and_times_may_come_as_datetimes(api_key):
     assert open311_verdict(api_key, "date", stamp, 20) is None
     assert open311_verdict(api_key, "time", stamp, 21) is None
     assert open311_verdict(api_key, "date", f"{NEXT_MONTH.isoformat()}T21:30:00Z",
-                           22) == REAL_DATE
+                           22) == PAST
+
+
+@pytest.mark.parametrize("value,part", [
+    # (year, month, day)
+    (("26", "3", "7"), "answer-year"),
+    (("2026", "", ""), "answer-day"),
+    (("", "", "7"), "answer-month"),
+    (("2026", "13", "7"), "answer-month"),
+    (("2026", "4", "31"), "answer-day"),
+    (NEXT_MONTH, "answer-day"),
+])
+def test_a_date_question_links_its_error_to_the_first_part_in_error(value, part):
+    """GOV.UK's date input: the error summary goes to the part to mend
+    (the date as a whole, from its day, when no one part is wrong)."""
+    assert [f for f, _ in form_errors("date", value)] == [part]
+
+
+def test_the_check_page_shows_date_and_time_answers_in_words(http):
+    """The display answer_check gives: "2 November 2026", not 2/11/2026;
+    "11:30pm", not 23:30 (NOISE_ANSWERS in test_report_form.py)."""
+    to_check(http)
+    page = html.unescape(get(http, "/report/check").text)
+    assert "2 November 2026" in page and "11:30pm" in page
+    assert "2/11/2026" not in page and "23:30" not in page

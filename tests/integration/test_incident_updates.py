@@ -243,10 +243,11 @@ def test_bad_updates_are_refused_and_keep_what_was_typed(db, case):
     assert errors_of(r.text) == [("update-text", "Enter the update")]
     assert "<title>Error:" in r.text
 
-    long_text = "Noise again. " * 160          # 2,080 characters
+    long_text = "Noise again. " * 160          # 2,079 characters once trimmed
     r = add_update(staff, case["ref"], long_text, False)
     assert r.status_code == 400
-    assert errors_of(r.text) == [("update-text", "Update must be 2,000 characters or fewer")]
+    assert errors_of(r.text) == [("update-text", "Update must be 2,000 characters or fewer "
+                                  "(you have 79 characters too many)")]
     assert long_text.strip() in r.text
     assert re.search(r'id="update-shared-no"[^>]* checked', r.text)
 

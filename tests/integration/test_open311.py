@@ -459,7 +459,8 @@ def test_a_missing_required_attribute_is_400(api_key):
     data = vehicle(api_key, 6)
     del data["attribute[days_there]"]
     code, desc = error_of(post(data, "json", 400), "json")
-    assert code == 400 and desc == "attribute[days_there]: Enter your answer"
+    assert code == 400 and desc == ('attribute[days_there]: Enter a number for '
+                                    '"For about how many days has it been there?"')
 
 
 @pytest.mark.parametrize("name,value", [

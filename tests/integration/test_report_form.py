@@ -3,6 +3,7 @@ JavaScript: one question a page, errors that keep what was typed, the
 check page, one report however often it is sent, and the tracking page."""
 import datetime
 import hashlib
+import html
 import re
 
 import pytest
@@ -184,10 +185,13 @@ def test_each_question_kind_is_rendered_and_checked(http):
     q1 = get(http, "/report/questions/1").text
     assert 'class="govuk-input' in q1 and "What make and colour" in q1
     r = post(http, "/report/questions/1", {"answer": "  "}, status=400)
+    missing = 'Enter your answer to "What make and colour is the vehicle?"'
+    assert html.unescape(r.text).count(missing) == 2     # the summary, the input
     assert "<title>Error: " in r.text
-    assert [f for f, _ in errors_of(r.text)] == ["answer"]
+    assert ("answer", missing) in [(f, html.unescape(m)) for f, m in errors_of(r.text)]
     r = post(http, "/report/questions/1", {"answer": "x" * 501}, status=400)
-    assert "500 characters or fewer" in r.text and "x" * 501 in r.text
+    assert "500 characters or fewer (you have 1 character too many)" in r.text
+    assert "x" * 501 in r.text
     step(http, "/report/questions/1", {"answer": "A silver Ford Focus"})
     step(http, "/report/questions/2", {})   # optional: may be left blank
     # nuisance neighbours: multiple_choice, yes_no, single_choice, date
@@ -365,7 +369,7 @@ def test_when_where_impact_and_about_you_refuse_bad_input_and_keep_it(http):
     r = post(http, "/report/impact", {"impact": "z" * 2001, "feels-unsafe": "yes"},
              status=400)
     assert [f for f, _ in errors_of(r.text)] == ["impact"]
-    assert "2000 characters or fewer" in r.text
+    assert "2000 characters or fewer (you have 1 character too many)" in r.text
     assert re.search(r'name="feels-unsafe" type="radio" value="yes" checked', r.text)
     assert 'aria-describedby="impact-info impact-hint' in r.text
     step(http, "/report/impact", IMPACT)

@@ -8,6 +8,7 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/chars.h"
 #include "core/date.h"
 #include "domain/answer.h"
 #include "domain/asb_catalogue.h"
@@ -23,7 +24,7 @@ static struct asb_question
 question(const char *kind, int required)
 {
 	struct asb_question q = {
-		.key = "k", .label = "Label", .hint = "", .kind = kind,
+		.key = "k", .label = "What is it?", .hint = "", .kind = kind,
 		.options = options, .required = required, .notice_answer = "",
 		.notice_text = "", .version = 1,
 	};
@@ -110,21 +111,25 @@ date_parser_reads_real_dates_only(void **state)
 static void
 dates_are_real_and_not_in_the_future(void **state)
 {
-	static const char past[] = "!Enter a real date in the past, for example 27 3 2026";
+	static const char real[] = "!The date must be a real date";
+	static const char past[] = "!The date must be today or in the past";
 
 	(void)state;
-	assert_string_equal(verdict("date", "2026-3-27"), "2026-03-27|27/3/2026");
+	assert_string_equal(verdict("date", "2026-3-27"), "2026-03-27|27 March 2026");
 	/* A day's grace for a reporter ahead of UTC; the day after is refused. */
-	assert_string_equal(verdict("date", "2026-03-28"), "2026-03-28|28/3/2026");
+	assert_string_equal(verdict("date", "2026-03-28"), "2026-03-28|28 March 2026");
 	assert_string_equal(verdict("date", "2026-03-29"), past);
 	assert_string_equal(verdict("date", "2027-01-01"), past);
-	assert_string_equal(verdict("date", "1900-01-01"), "1900-01-01|1/1/1900");
-	assert_string_equal(verdict("date", "1899-12-31"), past);
-	assert_string_equal(verdict("date", "2025-02-29"), past);
-	assert_string_equal(verdict("date", "2026-3-31-2"), past);
-	assert_string_equal(verdict("date", "--"), past);
-	assert_string_equal(verdict("date", "2026-03-27T10:00"), past);
-	assert_string_equal(verdict("date", ""), "!Enter a date");
+	assert_string_equal(verdict("date", "1900-01-01"), "1900-01-01|1 January 1900");
+	assert_string_equal(verdict("date", "1899-12-31"), real);
+	assert_string_equal(verdict("date", "2025-02-29"), real);
+	assert_string_equal(verdict("date", "2026-3-31-2"), real);
+	assert_string_equal(verdict("date", "--"), real);
+	assert_string_equal(verdict("date", "2026-03-27T10:00"), real);
+	/* The date input's words (core/date.c), as the form's three boxes. */
+	assert_string_equal(verdict("date", "26-3-27"), "!Year must include 4 numbers");
+	assert_string_equal(verdict("date", "-3-27"), "!The date must include a year");
+	assert_string_equal(verdict("date", ""), "!Enter the date for \"What is it?\"");
 }
 
 static void
@@ -135,7 +140,7 @@ date_grace_crosses_month_and_year_ends(void **state)
 
 	(void)state;
 	now = timegm(&t);
-	assert_string_equal(verdict("date", "2027-01-01"), "2027-01-01|1/1/2027");
+	assert_string_equal(verdict("date", "2027-01-01"), "2027-01-01|1 January 2027");
 	assert_int_equal(verdict("date", "2027-01-02")[0], '!');
 	now = saved;
 }
@@ -156,7 +161,7 @@ numbers_are_whole_and_bounded(void **state)
 	assert_string_equal(verdict("number", "1.5"), bad);
 	assert_string_equal(verdict("number", "1e3"), bad);
 	assert_string_equal(verdict("number", "twelve"), bad);
-	assert_string_equal(verdict("number", ""), "!Enter your answer");
+	assert_string_equal(verdict("number", ""), "!Enter a number for \"What is it?\"");
 }
 
 static void
@@ -165,14 +170,16 @@ times_take_the_usual_spellings(void **state)
 	static const char bad[] = "!Enter a real time, for example 9:30pm or 21:30";
 
 	(void)state;
-	assert_string_equal(verdict("time", "21:30"), "21:30|21:30");
-	assert_string_equal(verdict("time", "21:30:59"), "21:30|21:30");
-	assert_string_equal(verdict("time", "9pm"), "21:00|21:00");
-	assert_string_equal(verdict("time", "9.15AM"), "09:15|09:15");
-	assert_string_equal(verdict("time", "12am"), "00:00|00:00");
-	assert_string_equal(verdict("time", "12:05pm"), "12:05|12:05");
-	assert_string_equal(verdict("time", "0:00"), "00:00|00:00");
-	assert_string_equal(verdict("time", "23:59"), "23:59|23:59");
+	assert_string_equal(verdict("time", "21:30"), "21:30|9:30pm");
+	assert_string_equal(verdict("time", "21:30:59"), "21:30|9:30pm");
+	assert_string_equal(verdict("time", "9pm"), "21:00|9pm");
+	assert_string_equal(verdict("time", "9.15AM"), "09:15|9:15am");
+	assert_string_equal(verdict("time", "12am"), "00:00|12am");
+	assert_string_equal(verdict("time", "12:05pm"), "12:05|12:05pm");
+	assert_string_equal(verdict("time", "12:00"), "12:00|12pm");
+	assert_string_equal(verdict("time", "0:00"), "00:00|12am");
+	assert_string_equal(verdict("time", "23:55"), "23:55|11:55pm");
+	assert_string_equal(verdict("time", "23:59"), "23:59|11:59pm");
 	assert_string_equal(verdict("time", "24:00"), bad);
 	assert_string_equal(verdict("time", "23:60"), bad);
 	assert_string_equal(verdict("time", "21:30:60"), bad);
@@ -180,7 +187,7 @@ times_take_the_usual_spellings(void **state)
 	assert_string_equal(verdict("time", "0am"), bad);
 	assert_string_equal(verdict("time", "9:3"), bad);
 	assert_string_equal(verdict("time", "night"), bad);
-	assert_string_equal(verdict("time", ""), "!Enter a time");
+	assert_string_equal(verdict("time", ""), "!Enter a time for \"What is it?\"");
 }
 
 static void
@@ -191,18 +198,49 @@ text_has_a_length_limit_per_kind(void **state)
 	(void)state;
 	memset(s, 'x', sizeof(s) - 1);
 	s[sizeof(s) - 1] = '\0';
-	assert_string_equal(verdict("long_text", s),
-	    "!Your answer must be 2000 characters or fewer");
+	assert_string_equal(verdict("long_text", s), "!Your answer must be 2000 "
+	    "characters or fewer (you have 1 character too many)");
 	s[ANSWER_LONG_MAX] = '\0';
 	assert_int_equal(strlen(verdict("long_text", s)), 2 * ANSWER_LONG_MAX + 1);
-	s[ANSWER_SHORT_MAX + 1] = '\0';
-	assert_string_equal(verdict("short_text", s),
-	    "!Your answer must be 500 characters or fewer");
+	s[ANSWER_SHORT_MAX + 153] = '\0';
+	assert_string_equal(verdict("short_text", s), "!Your answer must be 500 "
+	    "characters or fewer (you have 153 characters too many)");
 	s[ANSWER_SHORT_MAX] = '\0';
 	assert_int_equal(strlen(verdict("short_text", s)), 2 * ANSWER_SHORT_MAX + 1);
 	assert_string_equal(verdict("short_text", "  a silver Ford  "),
 	    "a silver Ford|a silver Ford");
-	assert_string_equal(verdict("short_text", "   "), "!Enter your answer");
+	assert_string_equal(verdict("short_text", "   "),
+	    "!Enter your answer to \"What is it?\"");
+}
+
+/* 500 characters of two bytes each are 500 characters, not 1,000. */
+static void
+text_length_counts_characters_not_bytes(void **state)
+{
+	char s[2 * (ANSWER_SHORT_MAX + 2) + 1];
+	size_t i;
+	const char *v;
+
+	(void)state;
+	for (i = 0; i < ANSWER_SHORT_MAX; i++)
+		memcpy(s + 2 * i, "\xc3\xa9", 2);		/* é */
+	s[2 * ANSWER_SHORT_MAX] = '\0';
+	assert_int_equal(chars_count(s), ANSWER_SHORT_MAX);
+	v = verdict("short_text", s);
+	assert_int_not_equal(v[0], '!');
+	memcpy(s + 2 * ANSWER_SHORT_MAX, "\xc3\xa9\xc3\xa9", 5);
+	assert_string_equal(verdict("short_text", s), "!Your answer must be 500 "
+	    "characters or fewer (you have 2 characters too many)");
+	/* Stray continuation bytes are no characters, but not endless. */
+	memset(s, 0x80, sizeof(s) - 1);
+	s[sizeof(s) - 1] = '\0';
+	assert_int_equal(chars_count(s), 0);
+	assert_false(chars_fit(s, ANSWER_SHORT_MAX / 4));
+	assert_true(chars_fit(s, ANSWER_SHORT_MAX));
+	assert_string_equal(chars_too_many(a, "Too long", "abc", 2),
+	    "Too long (you have 1 character too many)");
+	assert_string_equal(chars_too_many(a, "Too long", "abc", 3), "Too long");
+	assert_null(chars_too_many(a, NULL, "abc", 1));
 }
 
 static void
@@ -215,7 +253,7 @@ yes_no_takes_yes_no_and_true_false(void **state)
 	assert_string_equal(verdict("yes_no", "FALSE"), "no|No");
 	assert_string_equal(verdict("yes_no", "maybe"), "!Select yes or no");
 	assert_string_equal(verdict("yes_no", "y"), "!Select yes or no");
-	assert_string_equal(verdict("yes_no", ""), "!Select yes or no");
+	assert_string_equal(verdict("yes_no", ""), "!Select yes or no for \"What is it?\"");
 }
 
 static void
@@ -231,13 +269,14 @@ choices_take_only_the_options_offered(void **state)
 	    "!Select one of the options shown");
 	assert_string_equal(verdict_of("single_choice", 1, two, 2),
 	    "!Select one of the options shown");
-	assert_string_equal(verdict("single_choice", ""), "!Select an option");
+	assert_string_equal(verdict("single_choice", ""),
+	    "!Select an option for \"What is it?\"");
 	assert_string_equal(verdict_of("multiple_choice", 1, both, 3),
 	    "[\"tyres\",\"windows\"]|Flat tyres, Broken windows");
 	assert_string_equal(verdict_of("multiple_choice", 1, one_bad, 2),
 	    "!Select one of the options shown");
 	assert_string_equal(verdict_of("multiple_choice", 1, NULL, 0),
-	    "!Select at least one option");
+	    "!Select at least one option for \"What is it?\"");
 }
 
 static void
@@ -266,6 +305,7 @@ main(void)
 		cmocka_unit_test(numbers_are_whole_and_bounded),
 		cmocka_unit_test(times_take_the_usual_spellings),
 		cmocka_unit_test(text_has_a_length_limit_per_kind),
+		cmocka_unit_test(text_length_counts_characters_not_bytes),
 		cmocka_unit_test(yes_no_takes_yes_no_and_true_false),
 		cmocka_unit_test(choices_take_only_the_options_offered),
 		cmocka_unit_test(optional_blank_is_no_answer_and_unknown_kind_fails),
