@@ -126,56 +126,38 @@ track_log_get(struct req *r)
 
 /* ---- reading the form ---- */
 
-static int
-digits(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
 
-/* When it happened: the date's three parts (core/date.c's parser) and
- * the optional time, checked by the intake's own checker — the verdict
- * every channel gives. The date must not be after today; that it is not
- * later than now the database says (DIARY_FUTURE). Sets *occurred_at;
- * records what to fix. */
+/* When it happened: the date's three parts by the date input's one
+ * checker (core/date.c, as the form's When step), then the optional time
+ * by the intake's own (the verdict every channel gives: not later than
+ * now). Sets *occurred_at; records what to fix. */
 static void
 when_read(struct req *r, struct log_form *f, struct form_errors *errs,
     const char **occurred_at)
 {
-	static const char real[] = "Date it happened must be a real date, for example 27 3 2026";
-	const char *ymd, *end;
+	struct date_refusal no;
 	struct date dt;
+	const char *ymd, *why, *part;
 	time_t now = time(NULL);
+	int rc;
 
 	*occurred_at = NULL;
-	if (*f->day == '\0' && *f->month == '\0' && *f->year == '\0')
+	rc = date_input_check(r->arena, f->day, f->month, f->year, "Date it happened",
+	    "Enter the date it happened", now, &dt, &no);
+	if (rc == 1 && (part = arena_printf(r->arena, "occurred-%s",
+	    date_part_name(no.parts))) != NULL)
+		return form_error_in(errs, "occurred-day", part, no.message);
+	if (rc != 0 || (ymd = arena_printf(r->arena, "%04d-%02d-%02d", dt.year, dt.month,
+	    dt.day)) == NULL)
 		return form_error(errs, "occurred-day", "Enter the date it happened");
-	if (*f->day == '\0')
-		return form_error(errs, "occurred-day", "Date it happened must include a day");
-	if (*f->month == '\0')
-		return form_error(errs, "occurred-month", "Date it happened must include a month");
-	if (*f->year == '\0')
-		return form_error(errs, "occurred-year", "Date it happened must include a year");
-	if (!digits(f->year) || strlen(f->year) != 4)
-		return form_error(errs, "occurred-year", "Year must include 4 numbers");
-	if (!digits(f->day) || !digits(f->month) || strlen(f->day) > 2 ||
-	    strlen(f->month) > 2 ||
-	    (ymd = arena_printf(r->arena, "%s-%s-%s", f->year, f->month, f->day)) == NULL ||
-	    (end = date_parse(ymd, &dt)) == NULL || *end != '\0')
-		return form_error(errs, "occurred-day", real);
-	/* The date alone first: a date in the future, then a time that is not one. */
-	if (intake_when_check(r->arena, ymd, NULL, now, occurred_at) != NULL)
-		return form_error(errs, "occurred-day", "Date it happened must be today "
-		    "or in the past");
-	if (*f->time == '\0')
-		return;
-	if (strlen(f->time) > TIME_MAX ||
-	    intake_when_check(r->arena, ymd, f->time, now, occurred_at) != NULL) {
+	/* Not a time, or one still to come (the intake's words). */
+	if (strlen(f->time) > TIME_MAX)
+		why = "Enter a real time, for example 9:30pm or 21:30";
+	else
+		why = intake_when_check(r->arena, ymd, f->time, now, occurred_at);
+	if (why != NULL) {
 		*occurred_at = NULL;
-		form_error(errs, "occurred-time", "Enter a real time, for example 9:30pm "
-		    "or 21:30");
+		form_error(errs, *f->time != '\0' ? "occurred-time" : "occurred-day", why);
 	}
 }
 

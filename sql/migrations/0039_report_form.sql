@@ -28,6 +28,14 @@ WHERE t.id = q.asb_type_id AND q.active AND (t.code, q.key) IN (
 	('fireworks', 'date'),				-- when
 	('fireworks', 'time'));				-- when
 
+-- With where and how often asked once, on the shared steps, these types'
+-- first questions of their own are the ones every report should answer.
+UPDATE question q SET required = true, version = q.version + 1
+FROM asb_type t
+WHERE t.id = q.asb_type_id AND NOT q.required AND (t.code, q.key) IN (
+	('noise-music-parties', 'after_11pm'),
+	('noise-barking-dogs', 'hours_a_day'));
+
 -- The noise's source is a kind of place, not the place: said so, so that
 -- it does not read as Where asked again.
 UPDATE question q SET label = 'What kind of place is the noise coming from?',

@@ -99,7 +99,7 @@ def report_one_answer(s, code, answer):
     start(s)
     nxt = step(s, "/report/type", {"type": code})
     assert nxt == "/report/questions/1", nxt
-    assert step(s, nxt, {"answer": answer}) == "/report/when"
+    test_report_form.to_when(s, step(s, nxt, {"answer": answer}))
     assert step(s, "/report/when", WHEN_ONCE) == "/report/where"
     assert step(s, "/report/where", WHERE) == "/report/impact"
     assert step(s, "/report/impact", IMPACT) == "/report/about-you"
@@ -141,8 +141,11 @@ def test_type_list_shows_category_parent_question_count_and_status(db):
     row = next(r for r in rows if 'href="/admin/types/%d"' % music in r)
     cells = [re.sub(r"<[^>]+>", "", c).strip() for c in
              re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-    count = one(db, "SELECT count(*) FROM question WHERE asb_type_id = %s", music)
-    assert cells[1:6] == ["noise-music-parties", "Nuisance", "Noise", str(count), "Active"]
+    count, inactive = one(db, "SELECT count(*), count(*) FILTER (WHERE NOT active) "
+                          "FROM question WHERE asb_type_id = %s", music)
+    assert inactive > 0     # retired by 0039: asked once, on a shared step
+    assert cells[1:6] == ["noise-music-parties", "Nuisance", "Noise",
+                          "%d (%d inactive)" % (count, inactive), "Active"]
     # Sub-types come straight after their parent.
     assert page.text.index('href="/admin/types/%d"' % type_id(db, "noise")) < \
         page.text.index('href="/admin/types/%d"' % music) < \

@@ -23,13 +23,15 @@ NEXT_MONTH = TODAY + datetime.timedelta(days=30)
 
 # (type, parent on the form or None, question key, kind)
 QUESTIONS = {
-    "short_text": ("noise-shouting-banging", "noise", "source_address"),
+    "short_text": ("abandoned-vehicles", None, "make_and_colour"),
     "long_text": ("drug-activity", None, "people"),
     "yes_no": ("noise-shouting-banging", "noise", "someone_hurt"),
     "single_choice": ("harassment", None, "how_long"),
     "multiple_choice": ("nuisance-gatherings", None, "doing_what"),
-    "date": ("noise-shouting-banging", "noise", "last_date"),
-    "time": ("noise-shouting-banging", "noise", "last_time"),
+    "date": ("nuisance-neighbours", None, "started"),
+    # No seeded type asks a time of its own since the form asks when once
+    # (0039): the kind is given a type here (time_type).
+    "time": ("checker-time-kind", None, "seen_at"),
     "number": ("nuisance-gatherings", None, "how_many"),
 }
 
@@ -70,6 +72,26 @@ CASES = [
     ("number", "100001", WHOLE),
     ("number", "2.5", WHOLE),
 ]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def time_type(db):
+    """A type whose one question is of the time kind, as an administrator
+    might add (the admin pages are tested in test_admin_asb.py)."""
+    with db.cursor() as c:
+        c.execute("INSERT INTO asb_type (code, name, category, hint, retention_days, "
+                  "sort_order) VALUES ('checker-time-kind', 'Time kind', 'nuisance', "
+                  "'A type for the time question.', 365, 999) "
+                  "ON CONFLICT (code) DO UPDATE SET active = true RETURNING id")
+        tid = c.fetchone()[0]
+        c.execute("INSERT INTO question (asb_type_id, key, sort_order, kind, label, required) "
+                  "VALUES (%s, 'seen_at', 10, 'time', 'At what time did you see it?', true) "
+                  "ON CONFLICT (asb_type_id, key) DO NOTHING", (tid,))
+    db.commit()
+    yield
+    with db.cursor() as c:
+        c.execute("UPDATE asb_type SET active = false WHERE code = 'checker-time-kind'")
+    db.commit()
 
 
 @pytest.fixture(scope="module")
@@ -208,9 +230,9 @@ def test_a_date_question_links_its_error_to_the_first_part_in_error(value, part)
 
 
 def test_the_check_page_shows_date_and_time_answers_in_words(http):
-    """The display answer_check gives: "2 November 2026", not 2/11/2026;
-    "11:30pm", not 23:30 (NOISE_ANSWERS in test_report_form.py)."""
+    """When, in words: "3 November 2026 at 10:15pm", not 3/11/2026 22:15
+    (WHEN_ONCE in test_report_form.py)."""
     to_check(http)
     page = html.unescape(get(http, "/report/check").text)
-    assert "2 November 2026" in page and "11:30pm" in page
-    assert "2/11/2026" not in page and "23:30" not in page
+    assert "3 November 2026 at 10:15pm" in page
+    assert "3/11/2026" not in page and "22:15" not in page

@@ -16,7 +16,7 @@ import requests
 from stack import URL
 from staff import as_role, csrf_of, demo_user, sign_in
 
-from test_report_form import (errors_of, get, no_rate_limit, post, step,  # noqa: F401
+from test_report_form import (errors_of, get, no_rate_limit, post, step, to_when,  # noqa: F401
                               upload)
 
 WHEN = {"when": "once", "occurred-day": "3", "occurred-month": "11",
@@ -26,7 +26,8 @@ WHERE = {"address-line-1": "Middlesex Street Estate", "address-town": "London",
 IMPACT = {"impact": "Residents are afraid to use the stairs.", "feels-unsafe": "yes",
           "vulnerable": "yes", "targeted": "no", "happened-before": "yes"}
 PARTNER = {"partner-reference": "HH/ASB/2026-0417", "tenancy-reference": "T-88213",
-           "tenants": "yes"}
+           "affected": "yes", "affected-who": "The family at flat 12",
+           "responsible": "unknown", "responsible-who": ""}
 
 
 def to_impact(s, where=WHERE):
@@ -36,8 +37,9 @@ def to_impact(s, where=WHERE):
     get(s, "/report/type")
     step(s, "/report/type", {"type": "vandalism"})
     nxt = step(s, "/report/questions/1", {"answer": "graffiti"})
-    while nxt != "/report/when":
+    while nxt != "/report/description":
         nxt = step(s, nxt, {})
+    to_when(s, nxt, IMPACT)
     assert step(s, "/report/when", WHEN) == "/report/where"
     assert step(s, "/report/where", where) == "/report/impact"
     return step(s, "/report/impact", IMPACT)
@@ -109,31 +111,34 @@ def test_partner_gets_their_step_instead_of_about_you_and_errors_keep_answers():
     r = post(s, "/report/partner", {"partner-reference": "HH<script>",
                                     "tenancy-reference": "x" * 101}, status=400)
     fields = [f for f, _ in errors_of(r.text)]
-    assert fields == ["partner-reference", "tenancy-reference", "tenants"]
+    assert fields == ["partner-reference", "tenancy-reference", "affected", "responsible"]
     assert "must only include letters, numbers" in r.text
     assert "100 characters or fewer" in r.text
-    assert "Select whether the people involved are your tenants" in r.text
+    assert "Select whether the people affected are your tenants or residents" in r.text
+    assert "Select whether the people responsible are your tenants or residents" in r.text
     # What was typed is still there, escaped.
     assert 'value="HH&lt;script&gt;"' in r.text
     assert 'value="' + "x" * 101 + '"' in r.text
     # The check page is not reachable before the step is done.
     assert get(s, "/report/check", status=303).headers["Location"] == "/report/partner"
     assert past_evidence(s, step(s, "/report/partner", {
-        "partner-reference": "", "tenancy-reference": "", "tenants": "unknown"})) \
-        == "/report/check"
+        "partner-reference": "", "tenancy-reference": "", "affected": "unknown",
+        "responsible": "yes", "responsible-who": "The tenant at flat 14"})) == "/report/check"
     check = get(s, "/report/check").text
     assert "About you" not in check
     assert "Reported by Rita Reporter for Hackney Homes" in check
     # In the order they were asked: the partner step, then the evidence.
     assert check.index("Your organisation's details") < \
         check.index("Photos, recordings and documents")
-    assert check.count('href="/report/partner?change=1"') == 3
+    assert check.count('href="/report/partner?change=1"') == 4
+    assert "Yes: The tenant at flat 14" in check
     assert "Don&#39;t know" in check or "Don't know" in check
     # Change mode comes back to the check page, with the answers kept.
     page = get(s, "/report/partner?change=1").text
     assert 'name="change" value="1"' in page and 'value="unknown" checked' in page
     assert step(s, "/report/partner", {"change": "1", "partner-reference": "HH-1",
-                                       "tenancy-reference": "", "tenants": "no"}) \
+                                       "tenancy-reference": "", "affected": "no",
+                                       "responsible": "no"}) \
         == "/report/check"
     assert "HH-1" in get(s, "/report/check").text
 
@@ -151,7 +156,10 @@ def test_the_report_is_the_partner_agencys_and_shared_with_the_partnership(sent,
         row = cur.fetchone()
     assert row[:6] == ("partner", "hackney-homes", "partnership",
                        {"reference": "HH/ASB/2026-0417", "tenancy_reference": "T-88213",
-                        "involves_tenants": True}, None, "reporter@housing.example")
+                        "involves_tenants": True,
+                        "affected": {"tenant": True, "who": "The family at flat 12"},
+                        "responsible": {"tenant": None, "who": ""}},
+                       None, "reporter@housing.example")
     assert row[6:9] == ("partner", "hackney-homes", "partnership")
     assert row[9] == sent["ref"]
 
@@ -347,7 +355,7 @@ def test_a_partners_report_joins_only_their_own_agencys_incident(db):
 def test_the_public_never_gets_the_partner_step(http, db):
     assert to_impact(http) == "/report/about-you"
     assert http.get(URL + "/report/partner", allow_redirects=False).status_code == 401
-    r = http.post(URL + "/report/partner", data={"tenants": "yes"}, allow_redirects=False)
+    r = http.post(URL + "/report/partner", data={"affected": "yes"}, allow_redirects=False)
     assert r.status_code == 401
     page = get(http, "/report/about-you").text
     assert 'href="/report/impact"' in page
