@@ -3,6 +3,7 @@
 <a href="/admin" class="govuk-back-link">Back to administration</a>
 <h1 class="govuk-heading-l">Agencies</h1>
 <a href="/admin/agencies/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Add an agency</a>
+<div class="concord-table-scroll" role="region" aria-label="Agencies" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Agencies</caption>
 <thead class="govuk-table__head">
@@ -28,4 +29,5 @@
 {{/AGENCY}}
 </tbody>
 </table>
+</div>
 {{>FOOT}}

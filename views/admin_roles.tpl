@@ -3,6 +3,7 @@
 <a href="/admin" class="govuk-back-link">Back to administration</a>
 <h1 class="govuk-heading-l">Roles</h1>
 <a href="/admin/roles/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Add a role</a>
+<div class="concord-table-scroll" role="region" aria-label="Roles" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Roles</caption>
 <thead class="govuk-table__head">
@@ -28,4 +29,5 @@
 {{/ROLE}}
 </tbody>
 </table>
+</div>
 {{>FOOT}}

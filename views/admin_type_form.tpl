@@ -107,6 +107,7 @@
 <a href="/admin/types/{{TYPE_ID}}/questions/new" role="button" draggable="false" class="govuk-button govuk-button--secondary" data-module="govuk-button">Add a question</a>
 {{#NO_QUESTIONS}}<p class="govuk-body">This type has no questions yet.</p>{{/NO_QUESTIONS}}
 {{#QUESTION_TABLE}}
+<div class="concord-table-scroll" role="region" aria-label="Questions of this type" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Questions of this type, in the order they are asked</caption>
 <thead class="govuk-table__head">
@@ -138,6 +139,7 @@
 {{/QUESTION}}
 </tbody>
 </table>
+</div>
 {{/QUESTION_TABLE}}
 {{/QUESTIONS}}
 {{>FOOT}}

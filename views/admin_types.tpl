@@ -4,6 +4,7 @@
 <h1 class="govuk-heading-l">ASB types</h1>
 <p class="govuk-body">The types people choose from when they report anti-social behaviour, and the questions asked for each. Sub-types are listed under their type.</p>
 <a href="/admin/types/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Add a type</a>
+<div class="concord-table-scroll" role="region" aria-label="ASB types" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">ASB types, each followed by its sub-types</caption>
 <thead class="govuk-table__head">
@@ -31,4 +32,5 @@
 {{/TYPE}}
 </tbody>
 </table>
+</div>
 {{>FOOT}}

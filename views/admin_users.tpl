@@ -16,6 +16,7 @@
 </form>
 {{#NONE}}<p class="govuk-body">There are no users to show.</p>{{/NONE}}
 {{#USERS}}
+<div class="concord-table-scroll" role="region" aria-label="Users" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Users</caption>
 <thead class="govuk-table__head">
@@ -41,5 +42,6 @@
 {{/USER}}
 </tbody>
 </table>
+</div>
 {{/USERS}}
 {{>FOOT}}

@@ -36,6 +36,7 @@
 {{#NO_EVENTS}}<p class="govuk-body">There is nothing to show.</p>{{/NO_EVENTS}}
 {{#SHOWING}}<p class="govuk-body" id="showing">Showing {{FROM}} to {{TO}} of {{TOTAL}} events</p>{{/SHOWING}}
 {{#EVENTS}}
+<div class="concord-table-scroll" role="region" aria-label="History" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">Newest first. Times are UK time.</caption>
 <thead class="govuk-table__head">
@@ -63,6 +64,7 @@
 {{/EVENT}}
 </tbody>
 </table>
+</div>
 {{/EVENTS}}
 {{#PAGINATION}}
 <nav class="govuk-pagination" aria-label="Pages of events">

@@ -82,6 +82,7 @@
 {{#SEARCHED}}<h2 class="govuk-heading-m" id="found">{{FOUND}}</h2>{{/SEARCHED}}
 {{#NONE}}<p class="govuk-body">No incidents match. Try fewer filters or other words.</p>{{/NONE}}
 {{#RESULTS}}
+<div class="concord-table-scroll" role="region" aria-label="Incidents" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">Sorted by: {{SORTED}}</caption>
 <thead class="govuk-table__head">
@@ -111,6 +112,7 @@
 {{/ROW}}
 </tbody>
 </table>
+</div>
 {{/RESULTS}}
 {{#PAGINATION}}
 <nav class="govuk-pagination" aria-label="Pages of results">

@@ -62,7 +62,7 @@
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Place{{OPT_WHERE}}</legend>
 <div id="where-hint" class="govuk-hint">Give the address, or the nearest street or landmark, or choose the place on the map.</div>
 {{#WHERE_ERROR}}<p id="where-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/WHERE_ERROR}}
-{{#MAP}}<div id="report-map" class="concord-map" data-module="concord-map-picker" data-tiles="{{MAP_TILES}}" data-attribution="{{MAP_ATTRIBUTION}}" data-lon="{{MAP_LON}}" data-lat="{{MAP_LAT}}" data-zoom="{{MAP_ZOOM}}"></div>
+{{#MAP}}<div id="report-map" class="concord-map" data-module="concord-map-picker" data-tiles="{{MAP_TILES}}" data-attribution="{{MAP_ATTRIBUTION}}" data-lon="{{MAP_LON}}" data-lat="{{MAP_LAT}}" data-zoom="{{MAP_ZOOM}}" data-outline="{{MAP_OUTLINE}}"></div>
 <script src="/static/leaflet/leaflet.js?v={{VERSION}}" defer></script>
 <script src="/static/map.js?v={{VERSION}}" defer></script>{{/MAP}}
 <input type="hidden" id="lon" name="lon" value="{{LON}}">

@@ -20,19 +20,10 @@
 <a href="/" class="govuk-service-navigation__link">Concord</a>
 </span>
 <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+<button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden aria-hidden="true">Menu</button>
 <ul class="govuk-service-navigation__list" id="navigation">
-{{#SIGNED_OUT}}
-<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/report">Report anti-social behaviour</a></li>
-<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/sign-in">Staff sign in</a></li>
-{{/SIGNED_OUT}}
-{{#SIGNED_IN}}
-<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff">Home</a></li>
-{{#NAV_INCIDENTS}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/reports">New reports</a></li>
-<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/incidents">Incidents</a></li>{{/NAV_INCIDENTS}}
-{{#NAV_ACTIVITY}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/staff/activity">Team activity</a></li>{{/NAV_ACTIVITY}}
-{{#NAV_ADMIN}}<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/admin">Administration</a></li>{{/NAV_ADMIN}}
-{{/SIGNED_IN}}
-</ul>
+{{#NAV_ITEM}}<li class="govuk-service-navigation__item{{#CURRENT}} govuk-service-navigation__item--active{{/CURRENT}}"><a class="govuk-service-navigation__link" href="{{HREF}}"{{#CURRENT}} aria-current="{{ARIA_CURRENT}}"{{/CURRENT}}>{{#CURRENT}}<strong class="govuk-service-navigation__active-fallback">{{/CURRENT}}{{TEXT}}{{#CURRENT}}</strong>{{/CURRENT}}</a></li>
+{{/NAV_ITEM}}</ul>
 </nav>
 </div>
 </div>

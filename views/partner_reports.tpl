@@ -5,6 +5,7 @@
 <p class="govuk-body"><a class="govuk-link" href="/report">Report anti-social behaviour</a></p>
 {{#NONE}}<p class="govuk-body">Your organisation has not sent any reports yet.</p>{{/NONE}}
 {{#RESULTS}}
+<div class="concord-table-scroll" role="region" aria-label="Your organisation's reports" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-visually-hidden">Your organisation's reports, newest first</caption>
 <thead class="govuk-table__head">
@@ -30,6 +31,7 @@
 {{/ROW}}
 </tbody>
 </table>
+</div>
 {{/RESULTS}}
 <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of reports">
 {{#PREV}}<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="/staff/partner-reports?page={{PAGE}}" rel="prev"><span class="govuk-pagination__link-title">Newer</span></a></div>{{/PREV}}

@@ -25,6 +25,7 @@
 <h2 class="govuk-heading-m" id="incidents">Incidents</h2>
 {{#NO_INCIDENTS}}<p class="govuk-body">This person is in no incident you can see.</p>{{/NO_INCIDENTS}}
 {{#INCIDENTS}}
+<div class="concord-table-scroll" role="region" aria-label="Incidents this person is in" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">The incidents this person is in that you can see, newest first, and their part in each.</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -44,6 +45,7 @@
 </tr>
 {{/INCIDENT}}</tbody>
 </table>
+</div>
 {{/INCIDENTS}}
 {{#MATCHES}}
 <h2 class="govuk-heading-m" id="matches">May be the same person</h2>

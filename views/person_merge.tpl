@@ -19,6 +19,7 @@
 {{#PAIR}}
 <h1 class="govuk-heading-l">Merge these records?</h1>
 <p class="govuk-body">The record you do not keep is marked as merged. Its incidents, reports, calls and Case Review notices move to the record you keep. Its own details are not copied. You can undo the merge from its page.</p>
+<div class="concord-table-scroll" role="region" aria-label="The two records side by side" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--m">The two records side by side</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -30,6 +31,7 @@
 {{#ROW}}<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{{KEY}}</th><td class="govuk-table__cell">{{A}}</td><td class="govuk-table__cell">{{B}}</td></tr>
 {{/ROW}}</tbody>
 </table>
+</div>
 <form method="post" action="/staff/people/{{ID}}/merge" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="with" value="{{OTHER_ID}}">

@@ -4,6 +4,7 @@
 <p class="govuk-body">Reports from the public, partners and other services, newest first. A further report of something already reported joins that incident.</p>
 {{#NONE}}<p class="govuk-body">There are no reports you can see.</p>{{/NONE}}
 {{#RESULTS}}
+<div class="concord-table-scroll" role="region" aria-label="Reports" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-visually-hidden">Reports, newest first</caption>
 <thead class="govuk-table__head">
@@ -27,6 +28,7 @@
 {{/ROW}}
 </tbody>
 </table>
+</div>
 {{/RESULTS}}
 <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of reports">
 {{#PREV}}<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="/staff/reports?page={{PAGE}}" rel="prev"><span class="govuk-pagination__link-title">Newer</span></a></div>{{/PREV}}

@@ -5,6 +5,7 @@
 <p class="govuk-body">Open incidents whose risk assessment is due for review, or that are waiting longer than they should for a first assessment. Oldest first.</p>
 {{#NONE_DUE}}<p class="govuk-body">No risk reviews are due.</p>{{/NONE_DUE}}
 {{#DUE}}
+<div class="concord-table-scroll" role="region" aria-label="Risk reviews due" tabindex="0">
 <table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">{{COUNT}} due. Dates are UK time.</caption>
 <thead class="govuk-table__head">
@@ -31,5 +32,6 @@
 {{/ROW}}
 </tbody>
 </table>
+</div>
 {{/DUE}}
 {{>FOOT}}

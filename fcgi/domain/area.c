@@ -13,11 +13,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "domain/area.h"
 #include "store/pg.h"
 
+/* The outline is simplified to about 10 m (0.0001 degrees), finer than
+ * the council outlines, and written with coordinates to about a metre:
+ * a few kilobytes for a partnership of a city's size. */
 static const struct pg_stmt stmts[] = {
 	{ "area_locate", AREA_LOCATE_SQL("$1", "$2") },
+	{ "area_outline",
+	  "SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(ST_Union(s.geom), 0.0001), 5) "
+	  "FROM (SELECT x.geom FROM beat x JOIN agency g ON g.id = x.agency_id "
+	  "  WHERE g.core_partner AND g.active "
+	  "  UNION ALL SELECT l.geom FROM la_area l JOIN agency g ON g.id = l.agency_id "
+	  "  WHERE g.core_partner AND g.active) s" },
 };
 
 const struct pg_stmts area_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -105,4 +115,25 @@ area_locate(struct pg *pg, double lon, double lat, struct area_location *out)
 	area_row(res, out);
 	PQclear(res);
 	return AREA_OK;
+}
+
+/* The partnership's area (its core partners' beats and council areas, as
+ * area_locate counts them) as one GeoJSON geometry, for the map to draw:
+ * *out is allocated in a, or "" when no area is loaded. Returns 0, or -1
+ * with pg_error set (or when out of memory). */
+int
+area_outline(struct pg *pg, struct arena *a, const char **out)
+{
+	PGresult *res;
+
+	*out = "";
+	if ((res = pg_exec(pg, "area_outline", 0, NULL)) == NULL)
+		return -1;
+	if (PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) &&
+	    (*out = arena_strdup(a, PQgetvalue(res, 0, 0))) == NULL) {
+		PQclear(res);
+		return -1;
+	}
+	PQclear(res);
+	return 0;
 }

@@ -1,6 +1,7 @@
 #ifndef DOMAIN_AREA_H
 #define DOMAIN_AREA_H
 
+struct arena;
 struct pg;
 struct pg_result;
 
@@ -69,5 +70,6 @@ void	area_point_text(double lon, double lat, char x[32], char y[32]);
 void	area_row(const struct pg_result *, struct area_location *);
 enum area_result area_locate(struct pg *, double lon, double lat,
 	    struct area_location *);
+int	area_outline(struct pg *, struct arena *, const char **geojson);
 
 #endif

@@ -10,12 +10,14 @@
 #include "core/buf.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "domain/perm.h"
 #include "http/request.h"
 #include "http/urlencoded.h"
 #include "pages/layout.h"
 #include "view/view.h"
 
 #define FLASH_MAX 300
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* A new, empty page dictionary, freed by page_render. NULL when out of memory. */
 struct view_dict *
@@ -96,44 +98,113 @@ flash_take(struct req *r, int *notice)
 	return msg;
 }
 
+/* ------------------------------------------------------------------ */
+/* The service navigation                                              */
+
+/* A link of the service navigation: who sees it, and the paths of its
+ * section (besides its own), where it is marked as the current one. */
+struct nav_item {
+	const char	*href;
+	const char	*text;
+	enum perm	 perm;
+	const char	*within[5];
+};
+
+static const struct nav_item nav_public[] = {
+	{ "/report", "Report anti-social behaviour", PERM_PUBLIC, { "/report" } },
+	{ "/staff/sign-in", "Staff sign in", PERM_PUBLIC, { "/staff/sign-in" } },
+};
+
+static const struct nav_item nav_staff[] = {
+	{ "/staff", "Home", PERM_SIGNED_IN, { "/staff/me" } },
+	{ "/staff/reports", "New reports", PERM_INCIDENT_VIEW, { "/staff/reports" } },
+	{ "/staff/incidents", "Incidents", PERM_INCIDENT_VIEW, { "/staff/incidents",
+	    "/staff/people", "/staff/quick", "/staff/risk-reviews", "/staff/evidence" } },
+	{ "/staff/activity", "Team activity", PERM_AUDIT_TEAM, { "/staff/activity" } },
+	{ "/admin", "Administration", PERM_ADMIN_USERS, { "/admin" } },
+};
+
+/* 1 when path is prefix or a path below it ("/admin/teams" is below
+ * "/admin", "/administer" is not). */
+static int
+path_within(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return strncmp(path, prefix, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* What the item's aria-current says on this path: "page" on its own
+ * page, "true" elsewhere in its section, NULL when it is not current. */
+static const char *
+nav_current(const struct nav_item *it, const char *path)
+{
+	size_t i;
+
+	if (strcmp(path, it->href) == 0)
+		return "page";
+	for (i = 0; i < NELEM(it->within) && it->within[i] != NULL; i++)
+		if (path_within(path, it->within[i]))
+			return "true";
+	return NULL;
+}
+
+/* Adds the items of the list this user may use to the header's
+ * navigation, the current one marked as GOV.UK's service navigation
+ * marks it (the active class, aria-current and a <strong> fallback). */
+static int
+nav_items(struct req *r, struct view_dict *head, const struct nav_item *list,
+    size_t n)
+{
+	struct view_dict *li;
+	const char *current;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!perm_has(r->actor.perms, list[i].perm))
+			continue;
+		if ((li = view_section(head, "NAV_ITEM")) == NULL ||
+		    view_set(li, "HREF", list[i].href) == -1 ||
+		    view_set(li, "TEXT", list[i].text) == -1)
+			return -1;
+		current = nav_current(&list[i], r->path != NULL ? r->path : "");
+		if (current != NULL && ((li = view_section(li, "CURRENT")) == NULL ||
+		    view_set(li, "ARIA_CURRENT", current) == -1))
+			return -1;
+	}
+	return 0;
+}
+
 /* The header's account details and the navigation this user may use. */
 static int
-layout_user(struct req *r, struct view_dict *d)
+layout_user(struct req *r, struct view_dict *d, struct view_dict *head)
 {
 	const struct session *s = r->session;
-	perm_set p = r->actor.perms;
 
 	if (s == NULL)
-		return view_show_global(d, "SIGNED_OUT");
+		return nav_items(r, head, nav_public, NELEM(nav_public));
 	if (view_show_global(d, "SIGNED_IN") == -1 ||
 	    view_set_global(d, "USER_NAME", s->name) == -1 ||
 	    view_set_global(d, "USER_AGENCY", s->agency_name) == -1 ||
 	    view_set_global(d, "USER_ROLES", s->roles) == -1 ||
 	    view_set_global(d, "CSRF", s->csrf) == -1)
 		return -1;
-	if (perm_has(p, PERM_INCIDENT_VIEW) && view_show_global(d, "NAV_INCIDENTS") == -1)
-		return -1;
-	if (perm_has(p, PERM_AUDIT_TEAM) && view_show_global(d, "NAV_ACTIVITY") == -1)
-		return -1;
-	if (perm_has(p, PERM_ADMIN_USERS) &&
-	    view_show_global(d, "NAV_ADMIN") == -1)
-		return -1;
-	return 0;
+	return nav_items(r, head, nav_staff, NELEM(nav_staff));
 }
 
 /* Sets what the header and footer templates read. */
 static int
 layout_globals(struct req *r, struct view_dict *d, const char *title)
 {
+	struct view_dict *head = view_include(d, "HEAD", "layout_head.tpl");
 	int notice = 0;
 	const char *flash = flash_take(r, &notice);
 
-	if (layout_user(r, d) == -1)
+	if (head == NULL || layout_user(r, d, head) == -1)
 		return -1;
 	if (view_set_global(d, "TITLE", title) == -1 ||
 	    view_set_global(d, "REQUEST_ID", r->request_id) == -1 ||
 	    view_set_global(d, "VERSION", CONCORD_VERSION) == -1 ||
-	    view_include(d, "HEAD", "layout_head.tpl") == NULL ||
 	    view_include(d, "FOOT", "layout_foot.tpl") == NULL)
 		return -1;
 	if (flash != NULL && (view_set_global(d, "FLASH", flash) == -1 ||

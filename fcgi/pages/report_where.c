@@ -68,10 +68,11 @@ report_where_get(struct req *r)
 	if (!draft_enter(r, &d, 1))
 		return;
 	step_fields_saved(&d, where_fields, WH__N, v);
-	/* Sent back by the submit step: the place is not ours. */
+	/* Sent back by the submit step: the place is not ours, which is
+	 * about the map's point when one was chosen. */
 	problem = draft_get(&d, DK_WHERE_PROBLEM);
 	if (*problem != '\0')
-		form_error(&errs, "address-line-1", problem);
+		form_error(&errs, *v[WH_LON] != '\0' ? MAP_FIELD : "address-line-1", problem);
 	where_render(r, &d, *problem != '\0' ? 400 : 200, v, &errs);
 	draft_free(&d);
 }
@@ -94,7 +95,7 @@ report_where_post(struct req *r)
 		goto unavailable;
 	if (*v[WH_LON] != '\0' || *v[WH_LAT] != '\0') {
 		if ((why = point_parse(v[WH_LON], v[WH_LAT], &lon, &lat)) != NULL)
-			form_error(&errs, "address-line-1", why);
+			form_error(&errs, MAP_FIELD, why);
 		else
 			point = 1;
 	}
@@ -117,10 +118,10 @@ report_where_post(struct req *r)
 		switch (area_locate(r->pg, lon, lat, &where)) {
 		case AREA_OK:
 			if (!where.in_partnership)
-				form_error(&errs, "address-line-1", outside_message(r, &where));
+				form_error(&errs, MAP_FIELD, outside_message(r, &where));
 			break;
 		case AREA_BAD_POINT:
-			form_error(&errs, "address-line-1", POINT_WORDS);
+			form_error(&errs, MAP_FIELD, POINT_WORDS);
 			break;
 		default:
 			goto unavailable;

@@ -18,3 +18,20 @@ new MutationObserver((changes) => {
     }
   }
 }).observe(document.body, { subtree: true, attributeFilter: ['aria-expanded'] });
+
+// A table's scrolling box (.concord-table-scroll) is a tab stop so that a
+// keyboard can scroll it. Where the table fits there is nothing to scroll,
+// so the stop is taken away, and given back when the box becomes narrower
+// than its table (a phone turned, a window made smaller).
+const scrollers = document.querySelectorAll('.concord-table-scroll');
+if (scrollers.length > 0 && 'ResizeObserver' in window) {
+  const tabStop = (box) => {
+    if (box.scrollWidth > box.clientWidth) {
+      box.setAttribute('tabindex', '0');
+    } else {
+      box.removeAttribute('tabindex');
+    }
+  };
+  const watch = new ResizeObserver((changes) => changes.forEach((c) => tabStop(c.target)));
+  scrollers.forEach((box) => watch.observe(box));
+}

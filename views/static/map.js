@@ -1,12 +1,19 @@
-// The map picker on the report form's "where" step. Progressive enhancement
-// only: without JavaScript (or without Leaflet) the page asks for the address,
-// and the map is never required — the form posts whether a place was chosen
-// or not. The server checks that the point is inside the partnership's area.
+// The map picker on the report form's "where" step and the police creation
+// page. Progressive enhancement only: without JavaScript (or without Leaflet)
+// the page asks for the address, and the map is never required — the form
+// posts whether a place was chosen or not. The server checks that the point
+// is inside the partnership's area.
 //
 // Reads from #report-map (rendered from the configuration, see
 // fcgi/pages/map.c map_dict): data-tiles (a Leaflet URL template),
-// data-attribution (plain text), data-lon, data-lat, data-zoom. Writes the
-// chosen point into the hidden #lon and #lat inputs.
+// data-attribution (plain text), data-outline (the partnership's area as a
+// GeoJSON geometry, or empty), and data-lon, data-lat, data-zoom: where the
+// map opens when there is no outline. The map fits itself to the outline and
+// then keeps data-lon, data-lat and data-zoom to its centre and zoom, so the
+// element always says where the map is. Writes the chosen point into the
+// hidden #lon and #lat inputs. An error about the point
+// (#report-map-error, from the server) stays between the hint and the map,
+// as GOV.UK puts a field's error message.
 (function () {
   'use strict';
 
@@ -33,10 +40,16 @@
     return p;
   }
 
-  var hint = para('report-map-hint', 'govuk-hint',
-    'Or choose the place on the map: click or tap it, or drag the marker. ' +
-    'With a keyboard, move the map with the arrow keys, zoom with + and -, ' +
-    'and press Enter to choose the place in the middle of the map.');
+  // What the hint says depends on whether there is a marker yet: there is
+  // nothing to drag before the first click.
+  var KEYS = 'With a keyboard, move the map with the arrow keys, zoom with + and -, ';
+  var HINT_NONE = 'Click or tap the map to mark the place. ' + KEYS +
+    'and press Enter to mark the place in the middle of the map.';
+  var HINT_MARKER = 'To move the place, drag the marker, or click or tap the map ' +
+    'somewhere else. ' + KEYS + 'and press Enter to move it to the middle of the map.';
+
+  var error = document.getElementById('report-map-error');
+  var hint = para('report-map-hint', 'govuk-hint', HINT_NONE);
   var status = para('report-map-status', 'govuk-body concord-map__status', '');
   status.setAttribute('aria-live', 'polite');
   var clear = document.createElement('button');
@@ -44,24 +57,50 @@
   // Styled as a link, not a .govuk-button: Continue stays the form's button.
   clear.className = 'govuk-link govuk-body concord-map__clear';
   clear.textContent = 'Remove the place chosen on the map';
-  el.parentNode.insertBefore(hint, el);
+  el.parentNode.insertBefore(hint, error || el);
   el.parentNode.insertBefore(status, el.nextSibling);
   el.parentNode.insertBefore(clear, status.nextSibling);
 
   el.setAttribute('role', 'application');
   el.setAttribute('aria-label', 'Map for choosing where it happened');
-  el.setAttribute('aria-describedby', 'report-map-hint');
+  el.setAttribute('aria-describedby', 'report-map-hint' + (error ? ' report-map-error' : ''));
 
-  var start = [number(el.dataset.lat, 0), number(el.dataset.lon, 0)];
-  var map = L.map(el, {
-    center: start,
-    zoom: number(el.dataset.zoom, 13),
-    keyboard: true
-  });
+  var map = L.map(el, { keyboard: true });
   // The attribution is configuration, shown as text: Leaflet takes HTML.
   var attribution = document.createElement('span');
   attribution.textContent = el.dataset.attribution || '';
   map.attributionControl.setPrefix(false);
+
+  // The partnership's outline, drawn without taking clicks (they choose the
+  // point), and the map opened on all of it. A bad outline only loses the
+  // drawing: the map still opens where configured.
+  var outline = null;
+  try {
+    if (el.dataset.outline) {
+      outline = L.geoJSON(JSON.parse(el.dataset.outline), {
+        interactive: false,
+        style: { className: 'concord-map__outline', weight: 3, fillOpacity: 0.05 }
+      });
+    }
+  } catch (e) {
+    outline = null;
+  }
+  if (outline !== null && outline.getBounds().isValid()) {
+    outline.addTo(map);
+    map.fitBounds(outline.getBounds(), { padding: [10, 10], maxZoom: 16 });
+  } else {
+    map.setView([number(el.dataset.lat, 0), number(el.dataset.lon, 0)],
+      number(el.dataset.zoom, 13));
+  }
+
+  function sayWhere() {
+    var c = map.getCenter();
+    el.dataset.lon = c.lng.toFixed(6);
+    el.dataset.lat = c.lat.toFixed(6);
+    el.dataset.zoom = String(map.getZoom());
+  }
+  map.on('moveend', sayWhere);
+
   // The pages send no Referer elsewhere (Referrer-Policy: same-origin);
   // tile servers such as OpenStreetMap's ask for one, so they get this
   // site's origin, never the page's path.
@@ -74,6 +113,7 @@
   var marker = null;
 
   function show(latlng) {
+    hint.textContent = latlng === null ? HINT_NONE : HINT_MARKER;
     if (latlng === null) {
       status.textContent = 'No place chosen on the map.';
       clear.hidden = true;
@@ -122,6 +162,7 @@
   } else {
     show(null);
   }
+  sayWhere();
 
   map.on('click', function (e) {
     choose(e.latlng);
