@@ -204,11 +204,14 @@
 {{#WHERE}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Where</dt><dd class="govuk-summary-list__value">{{PLACE}}</dd></div>{{/WHERE}}
 {{#ANSWER}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{QUESTION}}</dt><dd class="govuk-summary-list__value">{{VALUE}}</dd></div>{{/ANSWER}}
 {{#IMPACT}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">How it affects them</dt><dd class="govuk-summary-list__value">{{TEXT}}</dd></div>{{/IMPACT}}
+{{#FOR_WHOM}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Reported for</dt><dd class="govuk-summary-list__value">{{NAME}} ({{RELATION}})</dd></div>{{/FOR_WHOM}}
 {{#CONTACT}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Reporter</dt><dd class="govuk-summary-list__value">{{NAME}}<br>{{EMAIL}}<br>{{PHONE}}<br>Prefers: {{PREFERRED}}</dd></div>{{/CONTACT}}
 {{#PARTNER}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Reported by</dt><dd class="govuk-summary-list__value">{{BY}}, {{AGENCY}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Their reference</dt><dd class="govuk-summary-list__value">{{THEIR_REF}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Tenancy reference</dt><dd class="govuk-summary-list__value">{{TENANCY_REF}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">The people involved are their tenants</dt><dd class="govuk-summary-list__value">{{TENANTS}}</dd></div>{{/PARTNER}}
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">The people involved are their tenants</dt><dd class="govuk-summary-list__value">{{TENANTS}}</dd></div>
+{{#AFFECTED}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Those affected are their tenants</dt><dd class="govuk-summary-list__value">{{TENANT}}<br>{{WHO}}</dd></div>{{/AFFECTED}}
+{{#RESPONSIBLE}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Those responsible are their tenants</dt><dd class="govuk-summary-list__value">{{TENANT}}<br>{{WHO}}</dd></div>{{/RESPONSIBLE}}{{/PARTNER}}
 {{#NO_CONTACT}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Reporter</dt><dd class="govuk-summary-list__value">Anonymous, or not shared with your agency</dd></div>{{/NO_CONTACT}}
 {{#FILE}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{KIND}}</dt><dd class="govuk-summary-list__value">{{#LINK}}<a class="govuk-link" href="/staff/evidence/{{ID}}" download>{{NAME}}</a>{{/LINK}}{{#NO_LINK}}{{NAME}} <span class="govuk-hint govuk-!-display-inline">(your role cannot open evidence)</span>{{/NO_LINK}}, {{SIZE}}</dd></div>{{/FILE}}
 </dl>

@@ -8,6 +8,7 @@
 #include <json-c/json.h>
 
 
+#include "auth/session.h"
 #include "core/arena.h"
 #include "domain/asb_catalogue.h"
 #include "http/request.h"
@@ -16,6 +17,7 @@
 #include "pages/pages.h"
 #include "pages/report_draft.h"
 #include "pages/report_flow.h"
+#include "pages/report_partner.h"
 #include "view/view.h"
 
 /* ------------------------------------------------------------------ */
@@ -26,7 +28,13 @@ void
 report_start_get(struct req *r)
 {
 	struct view_dict *d = page_dict(r);
+	int partner = report_partner_on(r);
 
+	if (d != NULL && (view_show(d, partner ? "FOR_PARTNER" : "FOR_PUBLIC") == -1 ||
+	    (partner && view_set(d, "AGENCY", r->session->agency_name) == -1))) {
+		view_dict_free(d);
+		return page_error(r, 500, NULL);
+	}
 	page_render(r, 200, "report_start.tpl", "Report anti-social behaviour", d);
 }
 

@@ -48,7 +48,7 @@ flags_dict(struct view_dict *d, const char *impact, unsigned incident_flags)
 	    ((f = view_section(d, "FOR_WHOM")) == NULL ||
 	    view_set(f, "NAME", json_object_get_string(v)) == -1 ||
 	    view_set(f, "RELATION", json_object_object_get_ex(o, "for_whom_relation", &rel) ?
-	    json_object_get_string(rel) : "") == -1))
+	    json_object_get_string(rel) : "relationship not given") == -1))
 		rc = -1;
 
 	for (i = 0; o != NULL && i < sizeof(flags) / sizeof(flags[0]); i++)

@@ -20,6 +20,7 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/access.h"
+#include "domain/answer.h"
 #include "domain/intake_check.h"
 #include "domain/report.h"
 #include "domain/report_diary.h"
@@ -151,7 +152,7 @@ when_read(struct req *r, struct log_form *f, struct form_errors *errs,
 	    dt.day)) == NULL)
 		return form_error(errs, "occurred-day", "Enter the date it happened");
 	/* Not a time, or one still to come (the intake's words). */
-	if (strlen(f->time) > TIME_MAX)
+	if (strlen(f->time) > TIME_MAX || (*f->time != '\0' && answer_time_parse(f->time) < 0))
 		why = "Enter a real time, for example 9:30pm or 21:30";
 	else
 		why = intake_when_check(r->arena, ymd, f->time, now, occurred_at);

@@ -41,7 +41,8 @@ def test_the_partner_route_is_accessible(browser, base_url):
     ref = browser.find_element(By.ID, "partner-reference")
     ref.clear()
     ref.send_keys("HH-2026-1")
-    browser.find_element(By.CSS_SELECTOR, 'label[for="tenants-3"]').click()
+    browser.find_element(By.CSS_SELECTOR, 'label[for="affected-3"]').click()
+    browser.find_element(By.CSS_SELECTOR, 'label[for="responsible-3"]').click()
     press(browser, FORM_BUTTON)
     if browser.current_url.endswith("/report/evidence"):
         press(browser, 'main form button[name="action"][value="continue"]')

@@ -74,10 +74,11 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def time_type(db):
     """A type whose one question is of the time kind, as an administrator
-    might add (the admin pages are tested in test_admin_asb.py)."""
+    might add (the admin pages are tested in test_admin_asb.py); made once,
+    kept."""
     with db.cursor() as c:
         c.execute("INSERT INTO asb_type (code, name, category, hint, retention_days, "
                   "sort_order) VALUES ('checker-time-kind', 'Time kind', 'nuisance', "
@@ -87,10 +88,6 @@ def time_type(db):
         c.execute("INSERT INTO question (asb_type_id, key, sort_order, kind, label, required) "
                   "VALUES (%s, 'seen_at', 10, 'time', 'At what time did you see it?', true) "
                   "ON CONFLICT (asb_type_id, key) DO NOTHING", (tid,))
-    db.commit()
-    yield
-    with db.cursor() as c:
-        c.execute("UPDATE asb_type SET active = false WHERE code = 'checker-time-kind'")
     db.commit()
 
 

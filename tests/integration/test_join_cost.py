@@ -95,7 +95,7 @@ def test_report_triage_is_what_its_reports_said_and_the_score_follows_it(db):
     inc = incident(db, first)
     assert inc[2] == said(db, inc[0]) == {"feels_unsafe": False, "vulnerable": False,
                                           "targeted": False, "happened_before": False,
-                                          "for_someone_else": False}
+                                          "at_risk": False, "for_someone_else": False}
     score = inc[3]
     # The same again: nothing new said, the score is not read again.
     again, ran = report(NEAR, NO, noise=False, watch=True)
