@@ -24,6 +24,12 @@ from test_partner_report import new_form  # noqa: E402
 WIDTHS = (1280, 375)
 
 
+def go(driver):
+    """The page's own Continue: a signed-in partner's header has a form of
+    its own (Sign out)."""
+    press(driver, "main form button.govuk-button")
+
+
 class Page:
     """What every page of the walk is checked for: axe-core finds nothing,
     and at a phone's width nothing scrolls sideways."""
@@ -153,7 +159,7 @@ def where(driver, page):
     page.at("/report/where")
     type_into(driver, "address-line-1", "Guildhall Yard")
     type_into(driver, "address-postcode", "EC2V 5AE")
-    cont(driver)
+    go(driver)
 
 
 def check_words(driver, page, yesterday):
@@ -297,32 +303,32 @@ def test_the_partner_journey_is_worded_for_a_partner(request, base_url, width):
 
     partner_worded()
     driver.find_element(By.CSS_SELECTOR, 'input[value="vandalism"] + label').click()
-    cont(driver)
+    go(driver)
     driver.find_element(By.CSS_SELECTOR, 'input[value="graffiti"] + label').click()
-    cont(driver)
+    go(driver)
     while "/report/questions/" in driver.current_url:
         page()
-        cont(driver)
+        go(driver)
     partner_worded()
     type_into(driver, "description", "A resident reported graffiti on the stairwell.")
-    cont(driver)
+    go(driver)
     page.at("/report/triage")
     partner_worded()
     for name in ("happening-now-2", "vulnerable", "targeted-2", "happened-before"):
         chosen(driver, name)
-    cont(driver)
+    go(driver)
     page.at("/report/when")
     chosen(driver, "when-2")
     chosen(driver, "how-often-3")
     chosen(driver, "times-3")
-    cont(driver)
+    go(driver)
     where(driver, page)
     page.at("/report/impact")
     partner_worded()
     assert "How is this affecting the people involved?" in driver.page_source
     type_into(driver, "impact", "They no longer use the stairs.")
     chosen(driver, "feels-unsafe")
-    cont(driver)
+    go(driver)
     page.at("/report/partner")
     partner_worded()
     text = driver.find_element(By.TAG_NAME, "main").text
@@ -330,7 +336,7 @@ def test_the_partner_journey_is_worded_for_a_partner(request, base_url, width):
     chosen(driver, "affected")
     type_into(driver, "affected-who", "The family at flat 12")
     chosen(driver, "responsible-3")
-    cont(driver)
+    go(driver)
     page.at("/report/evidence")
     press(driver, 'main form button[name="action"][value="continue"]')
     page.at("/report/check")
