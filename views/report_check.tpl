@@ -4,7 +4,6 @@
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds-from-desktop">
 {{>ERROR_SUMMARY}}
-{{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <h1 class="govuk-heading-l">Check your answers before sending your report</h1>
 {{#REPORT}}<h2 class="govuk-heading-m">What happened</h2>
 <dl class="govuk-summary-list govuk-!-margin-bottom-9">

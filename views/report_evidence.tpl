@@ -4,7 +4,6 @@
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
 {{>ERROR_SUMMARY}}
-{{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <h1 class="govuk-heading-l">Add photos, recordings or documents (optional)</h1>
 <p class="govuk-body">If you have photos, videos, sound recordings or documents that show what happened, you can add them to your report. Only the people dealing with your report will see them.</p>
 <p class="govuk-body">Do not put yourself in danger to record anything.</p>

@@ -4,7 +4,6 @@
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
 {{>ERROR_SUMMARY}}
-{{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <h1 class="govuk-heading-l">{{#FOR_PUBLIC}}How is this affecting you?{{/FOR_PUBLIC}}{{#FOR_PARTNER}}How is this affecting the people involved?{{/FOR_PARTNER}}</h1>
 <form method="post" action="/report/impact" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">

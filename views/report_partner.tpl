@@ -4,7 +4,6 @@
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
 {{>ERROR_SUMMARY}}
-{{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <span class="govuk-caption-l">Reporting for {{AGENCY}}</span>
 <h1 class="govuk-heading-l">Your organisation's details</h1>
 <p class="govuk-body">The report will belong to {{AGENCY}} and be shared with the partnership. We will not ask for your contact details: your account says who you are. Tell us who was affected and who is responsible, as far as you know.</p>

@@ -4,7 +4,6 @@
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
 {{>ERROR_SUMMARY}}
-{{#NOTICE}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{TEXT}}</strong></div>{{/NOTICE}}
 <form method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#CHANGE}}<input type="hidden" name="change" value="{{VALUE}}">{{/CHANGE}}
@@ -15,12 +14,12 @@
 {{#ERROR}}<p id="answer-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ERROR}}
 <input class="govuk-input{{#ERROR}} govuk-input--error{{/ERROR}}" id="answer" name="answer" type="text" value="{{VALUE}}" aria-describedby="{{#HAS_HINT}}answer-hint {{/HAS_HINT}}{{#ERROR}}answer-error{{/ERROR}}">
 </div>{{/SHORT_TEXT}}
-{{#LONG_TEXT}}<div class="govuk-form-group{{#ERROR}} govuk-form-group--error{{/ERROR}}">
+{{#LONG_TEXT}}<div class="govuk-form-group govuk-character-count{{#ERROR}} govuk-form-group--error{{/ERROR}}" data-module="govuk-character-count" data-maxlength="{{MAXLEN}}">
 <h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="answer">{{LABEL}}{{#OPTIONAL}} (optional){{/OPTIONAL}}</label></h1>
 {{#HAS_HINT}}<div id="answer-hint" class="govuk-hint">{{HINT}}</div>{{/HAS_HINT}}
 {{#ERROR}}<p id="answer-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ERROR}}
-<textarea class="govuk-textarea{{#ERROR}} govuk-textarea--error{{/ERROR}}" id="answer" name="answer" rows="6" aria-describedby="{{#HAS_HINT}}answer-hint {{/HAS_HINT}}{{#ERROR}}answer-error{{/ERROR}}">{{VALUE}}</textarea>
-<p class="govuk-body-s">You can enter up to {{MAXLEN}} characters.</p>
+<textarea class="govuk-textarea govuk-js-character-count{{#ERROR}} govuk-textarea--error{{/ERROR}}" id="answer" name="answer" rows="6" aria-describedby="answer-info{{#HAS_HINT}} answer-hint{{/HAS_HINT}}{{#ERROR}} answer-error{{/ERROR}}">{{VALUE}}</textarea>
+<div id="answer-info" class="govuk-hint govuk-character-count__message">You can enter up to {{MAXLEN}} characters</div>
 </div>{{/LONG_TEXT}}
 {{#RADIOS}}<div class="govuk-form-group{{#ERROR}} govuk-form-group--error{{/ERROR}}">
 <fieldset class="govuk-fieldset" aria-describedby="{{#HAS_HINT}}answer-hint {{/HAS_HINT}}{{#ERROR}}answer-error{{/ERROR}}">

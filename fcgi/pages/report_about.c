@@ -65,7 +65,7 @@ about_render(struct req *r, struct report_draft *d, int status,
     const char *const *v, const struct form_errors *errs)
 {
 	int change = changing(r);
-	struct view_dict *dict = step_dict(r, d,
+	struct view_dict *dict = step_dict(r,
 	    step_before(r, d, STEP_ABOUT, 0, NULL, change), change, errs);
 
 	if (dict == NULL || step_fields_dict(dict, about_fields, AB__N, v) == -1) {
@@ -176,7 +176,6 @@ report_about_post(struct req *r)
 	if (!for_other)
 		v[AB_OTHER_NAME] = v[AB_OTHER_RELATION] = "";
 	if (step_fields_save(&d, about_fields, AB__N, v) == -1 ||
-	    draft_set(&d, DK_NOTICE, "") == -1 ||
 	    (*trap != '\0' && draft_set(&d, DK_TRAP, "1") == -1))
 		goto unavailable;
 	draft_next(r, &d, step_after(r, &d, STEP_ABOUT, 0, NULL, changing(r)));

@@ -39,7 +39,7 @@ question_form(struct req *r, struct report_draft *d, int status, const struct ql
     size_t n, const struct question_value *v, const struct form_errors *errs)
 {
 	int change = changing(r);
-	struct view_dict *dict = step_dict(r, d,
+	struct view_dict *dict = step_dict(r,
 	    step_before(r, d, STEP_QUESTIONS, n, ql, change), change, errs);
 
 	if (dict == NULL || view_set(dict, "ACTION",
@@ -138,12 +138,6 @@ report_question_post(struct req *r)
 		json_object_object_add(answers, q->key, rec);
 	}
 	json_object_put(details);
-	/* A notice is shown with the answer that calls for it, at once
-	 * (report_question.tpl), not on the next page. */
-	if (draft_set(&d, DK_NOTICE, "") == -1) {
-		json_object_put(answer);
-		goto unavailable;
-	}
 	json_object_put(answer);
 	draft_next(r, &d, step_after(r, &d, STEP_QUESTIONS, n, &ql, changing(r)));
 	goto out;

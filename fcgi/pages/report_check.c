@@ -345,7 +345,7 @@ static void
 check_render(struct req *r, struct report_draft *d, int status)
 {
 	struct form_errors errs = {0};
-	struct view_dict *dict = step_dict(r, d,
+	struct view_dict *dict = step_dict(r,
 	    step_before(r, d, STEP_CHECK, 0, NULL, 0), 0, &errs);
 
 	if (dict == NULL || check_dict(r, d, dict) == -1) {

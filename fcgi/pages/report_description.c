@@ -31,7 +31,7 @@ description_render(struct req *r, struct report_draft *d, int status,
 
 	if (questions_of(r, d, &ql, 0) == -1)
 		return draft_unavailable(r);
-	dict = step_dict(r, d, step_before(r, d, STEP_DESCRIPTION, 0, &ql, change),
+	dict = step_dict(r, step_before(r, d, STEP_DESCRIPTION, 0, &ql, change),
 	    change, errs);
 	if (dict == NULL || step_fields_dict(dict, description_fields, DF__N, v) == -1 ||
 	    view_set_int(dict, "MAXLEN", DESCRIPTION_MAX) == -1) {
@@ -73,8 +73,7 @@ report_description_post(struct req *r)
 		description_render(r, &d, 400, v, &errs);
 		goto out;
 	}
-	if (step_fields_save(&d, description_fields, DF__N, v) == -1 ||
-	    draft_set(&d, DK_NOTICE, "") == -1)
+	if (step_fields_save(&d, description_fields, DF__N, v) == -1)
 		goto unavailable;
 	draft_next(r, &d, step_after(r, &d, STEP_DESCRIPTION, 0, NULL, changing(r)));
 	goto out;

@@ -14,7 +14,7 @@
 /* The members' names in the JSON, indexed by enum draft_key. */
 static const char *const draft_keys[DK__COUNT] = {
 	[DK_TYPE] = "type", [DK_TOP] = "top", [DK_HAS_SUB] = "has_sub",
-	[DK_NOTICE] = "notice", [DK_ANSWERS] = "answers",
+	[DK_ANSWERS] = "answers",
 	[DK_WHEN] = "when", [DK_OCCURRED_DATE] = "occurred_date",
 	[DK_OCCURRED_TIME] = "occurred_time", [DK_HOW_OFTEN] = "how_often",
 	[DK_TIMES] = "times",

@@ -22,7 +22,6 @@ enum draft_key {
 	DK_TYPE,		/* the type reported: the top type or its sub-type */
 	DK_TOP,			/* the type chosen on the first page */
 	DK_HAS_SUB,		/* "1" when the top type has sub-types */
-	DK_NOTICE,		/* a question's notice, shown on the next step */
 	DK_ANSWERS,		/* object: the custom questions' answers */
 	DK_WHEN, DK_OCCURRED_DATE, DK_OCCURRED_TIME, DK_HOW_OFTEN, DK_TIMES,
 	DK_ADDRESS_LINE1, DK_TOWN, DK_POSTCODE, DK_LON, DK_LAT,

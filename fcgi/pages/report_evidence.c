@@ -347,7 +347,7 @@ evidence_render(struct req *r, struct report_draft *d, int status,
 {
 	const struct config *cfg = r->cfg;
 	int change = changing(r);
-	struct view_dict *dict = step_dict(r, d,
+	struct view_dict *dict = step_dict(r,
 	    step_before(r, d, STEP_EVIDENCE, 0, NULL, change), change, errs), *s;
 	struct json_object *files = draft_files(d), *f;
 	size_t i, n = files != NULL ? json_object_array_length(files) : 0;

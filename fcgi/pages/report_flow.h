@@ -74,7 +74,7 @@ void		 draft_unavailable(struct req *);
 void		 draft_lost(struct req *);
 int		 draft_enter(struct req *, struct report_draft *, int need_type);
 void		 draft_next(struct req *, struct report_draft *, const char *next);
-struct view_dict *step_dict(struct req *, struct report_draft *, const char *back,
+struct view_dict *step_dict(struct req *, const char *back,
 		    int change, const struct form_errors *);
 int		 keep(struct view_dict *, const char *key, const char *value);
 int		 checked(struct view_dict *, const char *name, const char *value);

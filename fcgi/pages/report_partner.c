@@ -184,7 +184,7 @@ partner_render(struct req *r, struct report_draft *d, int status,
     const char *const *v, const struct form_errors *errs)
 {
 	int change = changing(r);
-	struct view_dict *dict = step_dict(r, d,
+	struct view_dict *dict = step_dict(r,
 	    step_before(r, d, STEP_PARTNER, 0, NULL, change), change, errs);
 
 	if (dict == NULL || step_fields_dict(dict, partner_fields, PA__N, v) == -1 ||
@@ -263,8 +263,7 @@ report_partner_post(struct req *r)
 		partner_render(r, &d, 400, v, &errs);
 		goto out;
 	}
-	if (step_fields_save(&d, partner_fields, PA__N, v) == -1 ||
-	    draft_set(&d, DK_NOTICE, "") == -1)
+	if (step_fields_save(&d, partner_fields, PA__N, v) == -1)
 		goto unavailable;
 	draft_next(r, &d, step_after(r, &d, STEP_PARTNER, 0, NULL, changing(r)));
 	goto out;

@@ -201,13 +201,13 @@ draft_next(struct req *r, struct report_draft *d, const char *next)
 }
 
 /* A new page dictionary with what every step's template reads: the CSRF
- * token, the Back link, change mode and the pending notice. */
+ * token, the Back link, change mode, and whose words (FOR_PUBLIC, or
+ * FOR_PARTNER for a partner reporting about others). */
 struct view_dict *
-step_dict(struct req *r, struct report_draft *d, const char *back, int change,
+step_dict(struct req *r, const char *back, int change,
     const struct form_errors *errs)
 {
-	struct view_dict *dict = page_dict(r), *s;
-	const char *notice = d != NULL ? draft_get(d, DK_NOTICE) : "";
+	struct view_dict *dict = page_dict(r);
 
 	if (dict == NULL)
 		return NULL;
@@ -216,9 +216,7 @@ step_dict(struct req *r, struct report_draft *d, const char *back, int change,
 	    form_errors_dict(dict, errs) == -1 ||
 	    (change && view_set(view_section(dict, "CHANGE"), "VALUE",
 	    changing_all(r) ? "all" : "1") == -1) ||
-	    view_show(dict, report_partner_on(r) ? "FOR_PARTNER" : "FOR_PUBLIC") == -1 ||
-	    (*notice != '\0' && ((s = view_section(dict, "NOTICE")) == NULL ||
-	    view_set(s, "TEXT", notice) == -1))) {
+	    view_show(dict, report_partner_on(r) ? "FOR_PARTNER" : "FOR_PUBLIC") == -1) {
 		view_dict_free(dict);
 		return NULL;
 	}

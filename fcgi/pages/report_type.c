@@ -80,7 +80,7 @@ type_form(struct req *r, struct report_draft *d, int status, const char *parent,
 	for (i = 0; i < n; i++)
 		if (sub && strcmp(t[i].code, parent) == 0)
 			parent_name = t[i].name;
-	dict = step_dict(r, d, sub ? (change ? "/report/type?change=1" : "/report/type") :
+	dict = step_dict(r, sub ? (change ? "/report/type?change=1" : "/report/type") :
 	    step_before(r, d, STEP_TYPE, 0, NULL, change), change, errs);
 	if (dict == NULL)
 		return page_error(r, 500, NULL);
@@ -167,7 +167,6 @@ type_choose(struct report_draft *d, const char *type)
 {
 	if (strcmp(draft_get(d, DK_TYPE), type) != 0) {
 		draft_del(d, DK_ANSWERS);
-		draft_del(d, DK_NOTICE);
 	}
 	return draft_set(d, DK_TYPE, type);
 }
@@ -196,7 +195,7 @@ drop_confirm(struct req *r, struct report_draft *d, const char *action,
 	struct view_dict *dict, *s;
 	int change = changing(r);
 
-	dict = step_dict(r, d, change ? "/report/check" : action, change, &none);
+	dict = step_dict(r, change ? "/report/check" : action, change, &none);
 	if (dict == NULL || view_set(dict, "ACTION", action) == -1 ||
 	    view_set(dict, "CODE", to->code) == -1 || view_set(dict, "TO", to->name) == -1 ||
 	    view_set(dict, "CANCEL", change ? "/report/check" : action) == -1)

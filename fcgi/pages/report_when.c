@@ -43,7 +43,7 @@ when_render(struct req *r, struct report_draft *d, int status,
 
 	if (questions_of(r, d, &ql, 0) == -1)
 		return draft_unavailable(r);
-	dict = step_dict(r, d, step_before(r, d, STEP_WHEN, 0, &ql, change), change, errs);
+	dict = step_dict(r, step_before(r, d, STEP_WHEN, 0, &ql, change), change, errs);
 	if (dict == NULL || keep(dict, "DAY", f->day) == -1 ||
 	    keep(dict, "MONTH", f->month) == -1 || keep(dict, "YEAR", f->year) == -1 ||
 	    keep(dict, "TIME", f->time) == -1 || checked(dict, "WHEN", f->when) == -1 ||
@@ -196,7 +196,7 @@ report_when_post(struct req *r)
 	    draft_set(&d, DK_OCCURRED_TIME, strcmp(f.when, "once") == 0 ? hhmm : "") == -1 ||
 	    draft_set(&d, DK_HOW_OFTEN, strcmp(f.when, "ongoing") == 0 ? f.how_often : "") == -1 ||
 	    draft_set(&d, DK_TIMES, strcmp(f.when, "ongoing") == 0 ? f.times : "") == -1 ||
-	    draft_set(&d, DK_NOTICE, "") == -1 || questions_of(r, &d, &ql, 0) == -1)
+	    questions_of(r, &d, &ql, 0) == -1)
 		goto unavailable;
 	draft_next(r, &d, step_after(r, &d, STEP_WHEN, 0, &ql, changing(r)));
 	goto out;

@@ -45,7 +45,7 @@ where_render(struct req *r, struct report_draft *d, int status,
     const char *const *v, const struct form_errors *errs)
 {
 	int change = changing(r);
-	struct view_dict *dict = step_dict(r, d,
+	struct view_dict *dict = step_dict(r,
 	    step_before(r, d, STEP_WHERE, 0, NULL, change), change, errs);
 
 	if (dict == NULL || step_fields_dict(dict, where_fields, WH__N, v) == -1 ||
@@ -136,7 +136,7 @@ report_where_post(struct req *r)
 	if (!point)
 		v[WH_LON] = v[WH_LAT] = "";
 	if (step_fields_save(&d, where_fields, WH__N, v) == -1 ||
-	    draft_set(&d, DK_WHERE_PROBLEM, "") == -1 || draft_set(&d, DK_NOTICE, "") == -1)
+	    draft_set(&d, DK_WHERE_PROBLEM, "") == -1)
 		goto unavailable;
 	draft_next(r, &d, step_after(r, &d, STEP_WHERE, 0, NULL, changing(r)));
 	goto out;
