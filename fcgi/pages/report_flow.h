@@ -58,6 +58,22 @@ int	step_fields_dict(struct view_dict *, const struct step_field *, size_t n,
 int	step_fields_save(struct report_draft *, const struct step_field *, size_t n,
 	    const char *const *v);
 
+/* A step that is only its table of fields (pages/report_table_step.c):
+ * its fields, and the same fields as a partner is asked them (NULL: the
+ * same words), its template and titles, and the longest text it takes in
+ * characters, for the template's MAXLEN (0: none). */
+struct table_step {
+	enum step		 step;
+	const struct step_field	*fields, *partner_fields;
+	size_t			 n;
+	const char		*template;
+	const char		*title, *partner_title;	/* NULL: the same title */
+	size_t			 max;
+};
+
+void	table_step_get(struct req *, const struct table_step *);
+void	table_step_post(struct req *, const struct table_step *);
+
 int		 questions_of(struct req *, struct report_draft *, struct qlist *, int kept);
 /* pages/report_check.c: what the draft skipped, for the check page and
  * the submit. */
