@@ -12,6 +12,7 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/chars.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -191,13 +192,15 @@ ik_type(struct intake *k, const char *code)
 	PQclear(res);
 }
 
-/* The description (already trimmed): at most INTAKE_DESCRIPTION_MAX. */
+/* The description (already trimmed): at most INTAKE_DESCRIPTION_MAX
+ * characters, as a person counts them (and the form's character count). */
 void
 ik_description(struct intake *k, const char *d)
 {
-	if (d != NULL && strlen(d) > INTAKE_DESCRIPTION_MAX)
-		ik_error(k, INTAKE_F_DESCRIPTION, arena_printf(k->ar, "The description must "
-		    "be %d characters or fewer", INTAKE_DESCRIPTION_MAX));
+	if (d != NULL && !chars_fit(d, INTAKE_DESCRIPTION_MAX))
+		ik_error(k, INTAKE_F_DESCRIPTION, chars_too_many(k->ar, arena_printf(k->ar,
+		    "The description must be %d characters or fewer", INTAKE_DESCRIPTION_MAX),
+		    d, INTAKE_DESCRIPTION_MAX));
 	k->plan.description = d;
 }
 

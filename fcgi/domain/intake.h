@@ -59,7 +59,7 @@ enum intake_channel {
 
 #define INTAKE_PEOPLE_MAX	12
 #define INTAKE_ERRORS_MAX	40
-#define INTAKE_DESCRIPTION_MAX	5000	/* bytes */
+#define INTAKE_DESCRIPTION_MAX	5000	/* characters */
 #define INTAKE_LOG_NUMBER_MAX	40
 /* A screening "yes" makes a full risk assessment by an officer due this
  * many hours on: the config key assessment_due_hours (cfg->

@@ -12,7 +12,7 @@
 #define DESCRIPTION_MAX		2000
 
 static const struct step_field description_fields[] = {
-	{ "description", DK_DESCRIPTION, "DESCRIPTION", SF_TEXT, DESCRIPTION_MAX,
+	{ "description", DK_DESCRIPTION, "DESCRIPTION", SF_LONG_TEXT, DESCRIPTION_MAX,
 	    "Enter what happened",
 	    "What happened must be 2000 characters or fewer" },
 };

@@ -34,7 +34,8 @@ struct qlist {
  * steps whose fields are alike read, keep and show them through the
  * step_fields_* functions below, each value at its field's index. */
 enum step_field_kind {
-	SF_TEXT,	/* text input or textarea; template key `dict` holds it */
+	SF_TEXT,	/* text input; template key `dict` holds it */
+	SF_LONG_TEXT,	/* textarea: as SF_TEXT, max in characters, CRLF as LF */
 	SF_YES_NO,	/* "yes"/"no" radios; section `dict`_YES or _NO is shown */
 	SF_CHOICE,	/* radios the step checks itself; shown like SF_YES_NO */
 };
@@ -44,9 +45,10 @@ struct step_field {
 	enum draft_key		 key;		/* where the draft keeps it */
 	const char		*dict;		/* the template's key */
 	enum step_field_kind	 kind;
-	size_t			 max;		/* SF_TEXT: the longest value, in bytes */
+	size_t			 max;		/* the longest value: SF_TEXT bytes,
+						 * SF_LONG_TEXT characters */
 	const char		*missing;	/* the message when empty; NULL: optional */
-	const char		*too_long;	/* SF_TEXT: the message when over max */
+	const char		*too_long;	/* text: the message when over max */
 };
 
 void	step_fields_saved(const struct report_draft *, const struct step_field *,

@@ -12,7 +12,7 @@
 enum { IM_IMPACT, IM_UNSAFE, IM__N };
 
 static const struct step_field impact_fields[IM__N] = {
-	[IM_IMPACT] = { "impact", DK_IMPACT, "IMPACT", SF_TEXT, IMPACT_MAX,
+	[IM_IMPACT] = { "impact", DK_IMPACT, "IMPACT", SF_LONG_TEXT, IMPACT_MAX,
 	    "Tell us how this is affecting you",
 	    "How this is affecting you must be 2000 characters or fewer" },
 	[IM_UNSAFE] = { "feels-unsafe", DK_FEELS_UNSAFE, "UNSAFE", SF_YES_NO, 0,
@@ -21,7 +21,7 @@ static const struct step_field impact_fields[IM__N] = {
 
 /* A partner reports about someone else: the same fields, in their words. */
 static const struct step_field partner_impact_fields[IM__N] = {
-	[IM_IMPACT] = { "impact", DK_IMPACT, "IMPACT", SF_TEXT, IMPACT_MAX,
+	[IM_IMPACT] = { "impact", DK_IMPACT, "IMPACT", SF_LONG_TEXT, IMPACT_MAX,
 	    "Tell us how this is affecting the people involved",
 	    "How this is affecting the people involved must be 2000 characters or fewer" },
 	[IM_UNSAFE] = { "feels-unsafe", DK_FEELS_UNSAFE, "UNSAFE", SF_YES_NO, 0,

@@ -156,13 +156,13 @@ static const struct step_field partner_fields[PA__N] = {
 	[PA_AFFECTED] = { "affected", DK_AFFECTED, "AFFECTED", SF_CHOICE, 0,
 	    "Select whether the people affected are your tenants or residents, "
 	    "or don't know", NULL },
-	[PA_AFFECTED_WHO] = { "affected-who", DK_AFFECTED_WHO, "AFFECTED_WHO", SF_TEXT,
+	[PA_AFFECTED_WHO] = { "affected-who", DK_AFFECTED_WHO, "AFFECTED_WHO", SF_LONG_TEXT,
 	    WHO_MAX, NULL, "Who was affected must be 500 characters or fewer" },
 	[PA_RESPONSIBLE] = { "responsible", DK_RESPONSIBLE, "RESPONSIBLE", SF_CHOICE, 0,
 	    "Select whether the people responsible are your tenants or residents, "
 	    "or don't know", NULL },
 	[PA_RESPONSIBLE_WHO] = { "responsible-who", DK_RESPONSIBLE_WHO, "RESPONSIBLE_WHO",
-	    SF_TEXT, WHO_MAX, NULL, "Who is responsible must be 500 characters or fewer" },
+	    SF_LONG_TEXT, WHO_MAX, NULL, "Who is responsible must be 500 characters or fewer" },
 };
 
 /* One of tenants_answers, or "" with the field's message in errs. */

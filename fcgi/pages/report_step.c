@@ -306,8 +306,9 @@ step_fields_read(struct req *r, const struct step_field *f, size_t n,
 	for (i = 0; i < n; i++) {
 		switch (f[i].kind) {
 		case SF_TEXT:
-			v[i] = form_text(r, f[i].name, f[i].max, errs, f[i].name,
-			    f[i].missing, f[i].too_long);
+		case SF_LONG_TEXT:
+			v[i] = (f[i].kind == SF_TEXT ? form_text : form_long_text)(r,
+			    f[i].name, f[i].max, errs, f[i].name, f[i].missing, f[i].too_long);
 			if (v[i] == NULL)
 				return -1;
 			break;
@@ -330,7 +331,8 @@ step_fields_dict(struct view_dict *dict, const struct step_field *f, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if ((f[i].kind == SF_TEXT ? keep(dict, f[i].dict, v[i]) :
+		if ((f[i].kind == SF_TEXT || f[i].kind == SF_LONG_TEXT ?
+		    keep(dict, f[i].dict, v[i]) :
 		    checked(dict, f[i].dict, v[i])) == -1)
 			return -1;
 	return 0;
