@@ -599,3 +599,20 @@ def test_a_wrong_tracking_token_is_not_found(http):
     # The same page for a wrong token and an unknown reference.
     strip = lambda t: re.sub(r"Reference: [^<]*", "", t)  # noqa: E731
     assert strip(a.text) == strip(b.text)
+
+
+def test_what_happened_is_asked_for_every_type_and_counted_in_characters(http):
+    """The description step: required, its limit in characters as the
+    character count shows it (2,000 accented letters are 4,000 bytes)."""
+    start(http)
+    assert step(http, "/report/type", {"type": "begging"}).startswith("/report/questions/")
+    page = get(http, "/report/description").text
+    assert 'data-module="govuk-character-count" data-maxlength="2000"' in page
+    assert 'aria-describedby="description-info description-hint"' in page
+    r = post(http, "/report/description", {"description": "  "}, status=400)
+    assert ("description", "Enter what happened") in errors_of(r.text)
+    r = post(http, "/report/description", {"description": "\u00e9" * 2001}, status=400)
+    assert "What happened must be 2000 characters or fewer (you have 1 character too many)" \
+        in html.unescape(r.text)
+    assert step(http, "/report/description", {"description": "\u00e9" * 2000}) \
+        == "/report/triage"
