@@ -55,7 +55,7 @@
 </div>
 <div class="govuk-form-group{{#OPTIONS_ERROR}} govuk-form-group--error{{/OPTIONS_ERROR}}">
 <label class="govuk-label govuk-label--s" for="options">Options (single and multiple choice only)</label>
-<div id="options-hint" class="govuk-hint">At least 2, one a line: a value, a | and the label people see, for example home|A home. Values are 1 to 48 lower-case letters, digits and underscores, and are what reports store. Leave empty for other kinds.</div>
+<div id="options-hint" class="govuk-hint">At least 2, one a line: a value, a | and the label people see, for example home|A home. An option that needs a few words more asks them with two more parts: a follow-up question and what to say when it is left blank, for example name|Yes, I know their name|What is their name?|Enter their name. Values are 1 to 48 lower-case letters, digits and underscores, and are what reports store. Leave empty for other kinds.</div>
 {{#OPTIONS_ERROR}}<p id="options-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/OPTIONS_ERROR}}
 <textarea class="govuk-textarea{{#OPTIONS_ERROR}} govuk-textarea--error{{/OPTIONS_ERROR}}" id="options" name="options" rows="6" spellcheck="false" aria-describedby="options-hint{{#OPTIONS_ERROR}} options-error{{/OPTIONS_ERROR}}">{{OPTIONS:pre_escape}}</textarea>
 </div>

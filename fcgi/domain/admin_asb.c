@@ -314,13 +314,14 @@ out:
 
 /* ---- Questions ---- */
 
-/* Reads a question's options (JSON [{"value", "label"}]) into q. Returns
+/* Reads a question's options (JSON [{"value", "label", "detail",
+ * "detail_missing"}], the last two optional) into q. Returns
  * 0, or -1 when out of memory; options that are not of that shape are
  * left out. */
 static int
 options_read(struct arena *ar, const char *text, struct question_rec *q)
 {
-	struct json_object *arr = json_tokener_parse(text), *o, *v, *l;
+	struct json_object *arr = json_tokener_parse(text), *o, *v, *l, *d, *m;
 	size_t i, n;
 	int rc = -1;
 
@@ -340,8 +341,15 @@ options_read(struct arena *ar, const char *text, struct question_rec *q)
 			continue;
 		q->options[q->noptions].value = arena_strdup(ar, json_object_get_string(v));
 		q->options[q->noptions].label = arena_strdup(ar, json_object_get_string(l));
+		q->options[q->noptions].detail = arena_strdup(ar,
+		    json_object_object_get_ex(o, "detail", &d) ? json_object_get_string(d) : "");
+		q->options[q->noptions].detail_missing = arena_strdup(ar,
+		    json_object_object_get_ex(o, "detail_missing", &m) ?
+		    json_object_get_string(m) : "");
 		if (q->options[q->noptions].value == NULL ||
-		    q->options[q->noptions].label == NULL)
+		    q->options[q->noptions].label == NULL ||
+		    q->options[q->noptions].detail == NULL ||
+		    q->options[q->noptions].detail_missing == NULL)
 			goto out;
 		q->noptions++;
 	}
@@ -379,7 +387,8 @@ question_read_row(struct arena *ar, PGresult *res, int i, void *out)
 	    q->kind && q->notice_answer && q->notice_text && q->version ? 0 : -1;
 }
 
-/* A question's options as stored: [{"value", "label"}], none unless its
+/* A question's options as stored: [{"value", "label"}, with "detail" and
+ * "detail_missing" when the option asks a follow-up], none unless its
  * kind is a choice. NULL when out of memory. */
 static char *
 options_json(struct arena *ar, const struct question_rec *q)
@@ -395,6 +404,13 @@ options_json(struct arena *ar, const struct question_rec *q)
 			goto out;
 		json_object_object_add(o, "value", json_object_new_string(q->options[i].value));
 		json_object_object_add(o, "label", json_object_new_string(q->options[i].label));
+		if (q->options[i].detail != NULL && *q->options[i].detail != '\0') {
+			json_object_object_add(o, "detail",
+			    json_object_new_string(q->options[i].detail));
+			json_object_object_add(o, "detail_missing", json_object_new_string(
+			    q->options[i].detail_missing != NULL && *q->options[i].detail_missing ?
+			    q->options[i].detail_missing : "Enter your answer"));
+		}
 		json_object_array_add(arr, o);
 	}
 	s = arena_strdup(ar, json_object_to_json_string_ext(arr, JSON_C_TO_STRING_PLAIN));

@@ -71,6 +71,9 @@ struct asb_type_rec {
 struct asb_option {
 	const char	*value;		/* [a-z0-9_]{1,48}, what answers store */
 	const char	*label;
+	/* The follow-up the option asks ("What is their name?") and what to
+	 * say when it is left blank; "" when none (domain/answer_detail.h). */
+	const char	*detail, *detail_missing;
 };
 
 /* A question of a type. Its key and type are fixed once it exists:

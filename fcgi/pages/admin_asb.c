@@ -431,6 +431,40 @@ asb_type_history_get(struct req *r)
 
 /* ---- Questions ---- */
 
+/* The label part of an option's line, "label" or "label|follow-up
+ * question|what to say when it is left blank", into o. 0, or -1 out of
+ * memory; a problem in *msg. */
+static int
+follow_up(struct req *r, char *l, struct asb_option *o, size_t line, const char **msg)
+{
+	char *parts[3] = { l, NULL, NULL };
+	size_t i, k;
+
+	for (i = 1; i < 3 && (parts[i] = strchr(parts[i - 1], '|')) != NULL; i++)
+		*parts[i]++ = '\0';
+	for (i = 0; i < 3 && parts[i] != NULL; i++) {
+		while (*parts[i] == ' ' || *parts[i] == '\t')
+			parts[i]++;
+		for (k = strlen(parts[i]); k > 0 && strchr(" \t\r", parts[i][k - 1]) != NULL; k--)
+			parts[i][k - 1] = '\0';
+	}
+	o->label = parts[0];
+	o->detail = parts[1] != NULL ? parts[1] : "";
+	o->detail_missing = parts[2] != NULL ? parts[2] : "";
+	if (*o->label == '\0' || strlen(o->label) > ASB_OPTION_LABEL_MAX ||
+	    strlen(o->detail) > ASB_OPTION_LABEL_MAX || strlen(o->detail_missing) >
+	    ASB_OPTION_LABEL_MAX || strchr(o->detail_missing, '|') != NULL)
+		*msg = arena_printf(r->arena, "Line %zu of the options: the label, and a "
+		    "follow-up question and its message if given, must each be 1 to 200 "
+		    "characters", line);
+	else if (*o->detail == '\0' && *o->detail_missing != '\0')
+		*msg = arena_printf(r->arena, "Line %zu of the options: give the follow-up "
+		    "question before what to say when it is left blank", line);
+	else
+		return 0;
+	return *msg != NULL ? 0 : -1;
+}
+
 /* Reads the options, "value|label" one a line (blank lines ignored), into
  * q. Records the first problem against "options". Returns 0, or -1 when
  * out of memory. */
@@ -467,17 +501,10 @@ options_parse(struct req *r, const char *text, struct question_rec *q,
 			v++;
 		for (k = strlen(v); k > 0 && strchr(" \t\r", v[k - 1]) != NULL; k--)
 			v[k - 1] = '\0';
-		while (*l == ' ' || *l == '\t')
-			l++;
-		for (k = strlen(l); k > 0 && strchr(" \t\r", l[k - 1]) != NULL; k--)
-			l[k - 1] = '\0';
 		if (!asb_question_key_valid(v))
 			msg = arena_printf(r->arena, "Line %zu of the options: the value "
 			    "must be 1 to 48 lower-case letters, digits and underscores, "
 			    "like not_sure", line);
-		else if (*l == '\0' || strlen(l) > ASB_OPTION_LABEL_MAX)
-			msg = arena_printf(r->arena, "Line %zu of the options: the label "
-			    "must be 1 to 200 characters", line);
 		else if (q->noptions == ASB_OPTIONS_MAX)
 			msg = "Enter 30 options or fewer";
 		for (k = 0; msg == NULL && k < q->noptions; k++)
@@ -485,9 +512,10 @@ options_parse(struct req *r, const char *text, struct question_rec *q,
 				msg = arena_printf(r->arena, "Line %zu of the options "
 				    "repeats the value %s: each value must be different",
 				    line, v);
+		if (msg == NULL && follow_up(r, l, &q->options[q->noptions], line, &msg) == -1)
+			return -1;
 		if (msg == NULL) {
 			q->options[q->noptions].value = v;
-			q->options[q->noptions].label = l;
 			q->noptions++;
 		}
 	}
@@ -504,7 +532,8 @@ options_parse(struct req *r, const char *text, struct question_rec *q,
 	return 0;
 }
 
-/* The options as the textarea shows them: "value|label", one a line. */
+/* The options as the textarea shows them: "value|label", with
+ * "|follow-up question|message" when the option asks one; one a line. */
 static const char *
 options_text(struct req *r, const struct question_rec *q)
 {
@@ -513,7 +542,9 @@ options_text(struct req *r, const struct question_rec *q)
 	size_t i;
 
 	for (i = 0; i < q->noptions; i++)
-		buf_printf(&b, "%s|%s\n", q->options[i].value, q->options[i].label);
+		buf_printf(&b, "%s|%s%s%s%s%s\n", q->options[i].value, q->options[i].label,
+		    *q->options[i].detail ? "|" : "", q->options[i].detail,
+		    *q->options[i].detail ? "|" : "", q->options[i].detail_missing);
 	if (b.len == 0)
 		return "";
 	s = b.oom ? NULL : arena_strndup(r->arena, b.data, b.len);

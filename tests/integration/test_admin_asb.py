@@ -615,3 +615,27 @@ def test_a_question_changed_to_a_choice_is_asked_as_one(db, http):
     step(http, "/report/type", {"type": tdata["code"]})
     q = get(http, "/report/questions/1").text
     assert 'type="radio"' in q and 'value="many"' in q and "Lots" in q
+
+
+def test_an_option_may_ask_a_follow_up_and_an_edit_keeps_it(db, http):
+    """"value|label|follow-up question|message": stored with the option,
+    shown again on the edit page, asked on the form with the option."""
+    tid, tdata = new_type(db)
+    qid, data = new_question(db, tid, kind="single_choice", required="yes",
+                             label="Who was it?", options="no|I don't know\n"
+                             "name|I know their name|What is their name?|Enter their name")
+    options = one(db, "SELECT options FROM question WHERE id = %s", qid)
+    assert options[1] == {"value": "name", "label": "I know their name",
+                          "detail": "What is their name?",
+                          "detail_missing": "Enter their name"}
+    page = edit_form(admin(), "/admin/questions/%d" % qid)
+    assert "name|I know their name|What is their name?|Enter their name" in html.unescape(page)
+    assert change_question(qid, data, label="Who was it, if you know?").status_code == 303
+    assert one(db, "SELECT options FROM question WHERE id = %s", qid)[1]["detail"] == \
+        "What is their name?"
+    r = change_question(qid, data, options="no|No\nname|Named||Enter it")
+    assert r.status_code == 400
+    assert "give the follow-up question before what to say" in html.unescape(r.text)
+    start(http)
+    step(http, "/report/type", {"type": tdata["code"]})
+    assert 'for="detail-name">What is their name?</label>' in get(http, "/report/questions/1").text
