@@ -451,12 +451,14 @@ follow_up(struct req *r, char *l, struct asb_option *o, size_t line, const char 
 	o->label = parts[0];
 	o->detail = parts[1] != NULL ? parts[1] : "";
 	o->detail_missing = parts[2] != NULL ? parts[2] : "";
-	if (*o->label == '\0' || strlen(o->label) > ASB_OPTION_LABEL_MAX ||
-	    strlen(o->detail) > ASB_OPTION_LABEL_MAX || strlen(o->detail_missing) >
+	if (*o->label == '\0' || strlen(o->label) > ASB_OPTION_LABEL_MAX)
+		*msg = arena_printf(r->arena, "Line %zu of the options: the label "
+		    "must be 1 to 200 characters", line);
+	else if (strlen(o->detail) > ASB_OPTION_LABEL_MAX || strlen(o->detail_missing) >
 	    ASB_OPTION_LABEL_MAX || strchr(o->detail_missing, '|') != NULL)
-		*msg = arena_printf(r->arena, "Line %zu of the options: the label, and a "
-		    "follow-up question and its message if given, must each be 1 to 200 "
-		    "characters", line);
+		*msg = arena_printf(r->arena, "Line %zu of the options: the follow-up "
+		    "question and what to say when it is left blank must each be 200 "
+		    "characters or fewer, with no |", line);
 	else if (*o->detail == '\0' && *o->detail_missing != '\0')
 		*msg = arena_printf(r->arena, "Line %zu of the options: give the follow-up "
 		    "question before what to say when it is left blank", line);
