@@ -127,23 +127,27 @@ step_before(struct req *r, struct report_draft *d, enum step at, size_t n,
 /* ------------------------------------------------------------------ */
 /* Shared by every step                                                */
 
-int
-changing(struct req *r)
+/* The change mode the page was asked in: the form's or the link's. */
+static const char *
+change_mode(struct req *r)
 {
 	const char *c = r->method == METHOD_POST ? req_form(r, "change") :
 	    req_query(r, "change");
 
-	return c != NULL && (strcmp(c, "1") == 0 || strcmp(c, "all") == 0);
+	return c != NULL ? c : "";
+}
+
+int
+changing(struct req *r)
+{
+	return strcmp(change_mode(r), "1") == 0 || changing_all(r);
 }
 
 /* Change mode walking every question of a newly chosen type. */
 int
 changing_all(struct req *r)
 {
-	const char *c = r->method == METHOD_POST ? req_form(r, "change") :
-	    req_query(r, "change");
-
-	return c != NULL && strcmp(c, "all") == 0;
+	return strcmp(change_mode(r), "all") == 0;
 }
 
 /* Back to the start when the draft has gone. */
