@@ -69,8 +69,8 @@ class Walker:
         m = re.search(r'name="answer" type="(?:radio|checkbox)" value="([^"]+)"', html) \
             or re.search(r'type="(?:radio|checkbox)"[^>]* name="answer"[^>]* value="([^"]+)"',
                          html)
-        if m:
-            return self.step(path, {"answer": m.group(1)})
+        if m:   # with the option's follow-up, should it ask one
+            return self.step(path, {"answer": m.group(1), "detail-" + m.group(1): "Bench"})
         for text in TEXTS:
             status, nxt = self.post(path, {"answer": text})
             if status == 303:
@@ -96,6 +96,11 @@ class Walker:
             nxt = self.step("/report/subtype", {"type": sub})
         while nxt.startswith("/report/questions/"):
             nxt = self.answer(nxt)
+        if nxt == "/report/description":
+            nxt = self.step(nxt, {"description": "Loud music and shouting until 3am."})
+        if nxt == "/report/triage":
+            nxt = self.step(nxt, {"happening-now": "no", "vulnerable": "no",
+                                  "targeted": "no", "happened-before": "yes"})
         if nxt != "/report/when":
             sys.exit(f"report_setup: {sub}: expected /report/when, got {nxt}")
         d = datetime.date.today() - datetime.timedelta(days=1)
@@ -104,9 +109,7 @@ class Walker:
                                          "occurred-time": "22:15"})
         nxt = self.step(nxt, {"address-line-1": "10 Wood Street", "address-town": "London",
                               "address-postcode": "EC2V 7AA", "lon": lon, "lat": lat})
-        nxt = self.step(nxt, {"impact": "We cannot sleep.", "feels-unsafe": "yes",
-                              "vulnerable": "no", "targeted": "no",
-                              "happened-before": "yes"})
+        nxt = self.step(nxt, {"impact": "We cannot sleep.", "feels-unsafe": "yes"})
         # Named, with an e-mail address: the transaction then also writes
         # the person and queues the confirmation mail (outbox).
         nxt = self.step(nxt, {"identity": "named", "given-name": "Bench",
