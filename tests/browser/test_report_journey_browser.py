@@ -279,12 +279,13 @@ def test_an_urgent_answer_shows_the_notice_on_the_same_page(browser, base_url, q
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_partner_journey_is_worded_for_a_partner(request, base_url, width):
+@pytest.mark.parametrize("scripts", ["on", "off"])
+def test_the_partner_journey_is_worded_for_a_partner(request, base_url, scripts, width):
     """A housing provider's officer reports about someone else: no page
     speaks to them as the victim, and who was affected and who is
     responsible are asked separately."""
-    driver = sized(request.getfixturevalue("browser" if width == 1280 else
-                                           "browser_noscripts"), width)
+    driver = sized(request.getfixturevalue(
+        "browser" if scripts == "on" else "browser_noscripts"), width)
     s = new_form("partner_reporter")
     driver.get(base_url + "/")
     driver.add_cookie({"name": "concord_session", "path": "/",
