@@ -65,9 +65,9 @@
 <div id="answer-hint" class="govuk-hint">{{#HAS_HINT}}{{HINT}} {{/HAS_HINT}}For example, 27 3 2026</div>
 {{#ERROR}}<p id="answer-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ERROR}}
 <div class="govuk-date-input" id="answer">
-<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="answer-day">Day</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#ERROR}} govuk-input--error{{/ERROR}}" id="answer-day" name="answer-day" type="text" inputmode="numeric" value="{{DAY}}"></div></div>
-<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="answer-month">Month</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#ERROR}} govuk-input--error{{/ERROR}}" id="answer-month" name="answer-month" type="text" inputmode="numeric" value="{{MONTH}}"></div></div>
-<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="answer-year">Year</label><input class="govuk-input govuk-date-input__input govuk-input--width-4{{#ERROR}} govuk-input--error{{/ERROR}}" id="answer-year" name="answer-year" type="text" inputmode="numeric" value="{{YEAR}}"></div></div>
+<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="answer-day">Day</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#ANSWER_DAY_PART}} govuk-input--error{{/ANSWER_DAY_PART}}" id="answer-day" name="answer-day" type="text" inputmode="numeric" value="{{DAY}}"></div></div>
+<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="answer-month">Month</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#ANSWER_MONTH_PART}} govuk-input--error{{/ANSWER_MONTH_PART}}" id="answer-month" name="answer-month" type="text" inputmode="numeric" value="{{MONTH}}"></div></div>
+<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="answer-year">Year</label><input class="govuk-input govuk-date-input__input govuk-input--width-4{{#ANSWER_YEAR_PART}} govuk-input--error{{/ANSWER_YEAR_PART}}" id="answer-year" name="answer-year" type="text" inputmode="numeric" value="{{YEAR}}"></div></div>
 </div>
 </fieldset>
 </div>{{/DATE}}

@@ -9,17 +9,15 @@
 <p class="govuk-body">Tell us about another time it happened. It is added to your report, so the people dealing with it see it. It is not a new report.</p>
 <form method="post" action="/track/{{REFERENCE}}/log?t={{TOKEN}}" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="govuk-form-group{{#OCCURRED_DAY_ERROR}} govuk-form-group--error{{/OCCURRED_DAY_ERROR}}{{#OCCURRED_MONTH_ERROR}} govuk-form-group--error{{/OCCURRED_MONTH_ERROR}}{{#OCCURRED_YEAR_ERROR}} govuk-form-group--error{{/OCCURRED_YEAR_ERROR}}">
-<fieldset class="govuk-fieldset" role="group" aria-describedby="occurred-hint{{#OCCURRED_DAY_ERROR}} occurred-day-error{{/OCCURRED_DAY_ERROR}}{{#OCCURRED_MONTH_ERROR}} occurred-month-error{{/OCCURRED_MONTH_ERROR}}{{#OCCURRED_YEAR_ERROR}} occurred-year-error{{/OCCURRED_YEAR_ERROR}}">
+<div class="govuk-form-group{{#OCCURRED_DAY_ERROR}} govuk-form-group--error{{/OCCURRED_DAY_ERROR}}">
+<fieldset class="govuk-fieldset" role="group" aria-describedby="occurred-hint{{#OCCURRED_DAY_ERROR}} occurred-day-error{{/OCCURRED_DAY_ERROR}}">
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">When did it happen?</legend>
 <div id="occurred-hint" class="govuk-hint">For example, 27 3 2026</div>
 {{#OCCURRED_DAY_ERROR}}<p id="occurred-day-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/OCCURRED_DAY_ERROR}}
-{{#OCCURRED_MONTH_ERROR}}<p id="occurred-month-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/OCCURRED_MONTH_ERROR}}
-{{#OCCURRED_YEAR_ERROR}}<p id="occurred-year-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/OCCURRED_YEAR_ERROR}}
 <div class="govuk-date-input">
-<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="occurred-day">Day</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#OCCURRED_DAY_ERROR}} govuk-input--error{{/OCCURRED_DAY_ERROR}}" id="occurred-day" name="occurred-day" type="text" inputmode="numeric" value="{{DAY}}"></div></div>
-<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="occurred-month">Month</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#OCCURRED_DAY_ERROR}} govuk-input--error{{/OCCURRED_DAY_ERROR}}{{#OCCURRED_MONTH_ERROR}} govuk-input--error{{/OCCURRED_MONTH_ERROR}}" id="occurred-month" name="occurred-month" type="text" inputmode="numeric" value="{{MONTH}}"></div></div>
-<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="occurred-year">Year</label><input class="govuk-input govuk-date-input__input govuk-input--width-4{{#OCCURRED_DAY_ERROR}} govuk-input--error{{/OCCURRED_DAY_ERROR}}{{#OCCURRED_YEAR_ERROR}} govuk-input--error{{/OCCURRED_YEAR_ERROR}}" id="occurred-year" name="occurred-year" type="text" inputmode="numeric" value="{{YEAR}}"></div></div>
+<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="occurred-day">Day</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#OCCURRED_DAY_PART}} govuk-input--error{{/OCCURRED_DAY_PART}}" id="occurred-day" name="occurred-day" type="text" inputmode="numeric" value="{{DAY}}"></div></div>
+<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="occurred-month">Month</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#OCCURRED_MONTH_PART}} govuk-input--error{{/OCCURRED_MONTH_PART}}" id="occurred-month" name="occurred-month" type="text" inputmode="numeric" value="{{MONTH}}"></div></div>
+<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="occurred-year">Year</label><input class="govuk-input govuk-date-input__input govuk-input--width-4{{#OCCURRED_YEAR_PART}} govuk-input--error{{/OCCURRED_YEAR_PART}}" id="occurred-year" name="occurred-year" type="text" inputmode="numeric" value="{{YEAR}}"></div></div>
 </div>
 </fieldset>
 </div>

@@ -1,10 +1,12 @@
 /* Form validation results in the GOV.UK pattern: an error summary that
  * links to each field, and a message above each field in error. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/chars.h"
+#include "core/date.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "view/view.h"
@@ -27,8 +29,63 @@ form_error_in(struct form_errors *f, const char *group, const char *field,
 		f->e[f->n].field = field;
 		f->e[f->n].group = group;
 		f->e[f->n].message = message;
+		f->e[f->n].parts = 0;
 		f->n++;
 	}
+}
+
+/* Records that the date input whose parts are <prefix>-day, -month and
+ * -year is wrong in `parts` (core/date.h's refusal): the summary links to
+ * the first of them, the group's section shows the message, and only the
+ * parts in error are marked (form_date_parts_dict), as GOV.UK's date input
+ * asks. */
+void
+form_error_date(struct req *r, struct form_errors *f, const char *prefix,
+    const char *group, int parts, const char *message)
+{
+	const char *field = arena_printf(r->arena, "%s-%s", prefix, date_part_name(parts));
+
+	form_error_in(f, group, field != NULL ? field : group, message);
+	if (f->n > 0 && f->e[f->n - 1].message == message)
+		f->e[f->n - 1].parts = parts;
+}
+
+/* Shows <PREFIX>_DAY_PART, _MONTH_PART and _YEAR_PART in d for the parts
+ * an error on field (<prefix>-<part>) marks. 0, or -1 out of memory. */
+static int
+parts_dict(struct view_dict *d, const char *field, int parts)
+{
+	static const struct {
+		int		 bit;
+		const char	*name;
+	} names[] = { { DATE_DAY, "DAY" }, { DATE_MONTH, "MONTH" }, { DATE_YEAR, "YEAR" } };
+	char sec[64];
+	size_t j, k;
+
+	for (k = 0; field[k] != '\0' && field[k] != '-' && k < sizeof(sec) - 16; k++)
+		sec[k] = (char)toupper((unsigned char)field[k]);
+	for (j = 0; j < sizeof(names) / sizeof(names[0]); j++) {
+		if (!(parts & names[j].bit))
+			continue;
+		snprintf(sec + k, sizeof(sec) - k, "_%s_PART", names[j].name);
+		if (view_show(d, sec) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The same in d for every date error of the input `prefix` (a section of
+ * its own holds the date: report_question.tpl). 0, or -1 out of memory. */
+int
+form_date_parts_dict(struct view_dict *d, const char *prefix, const struct form_errors *f)
+{
+	size_t i, n = strlen(prefix);
+
+	for (i = 0; i < f->n; i++)
+		if (f->e[i].parts != 0 && strncmp(f->e[i].field, prefix, n) == 0 &&
+		    f->e[i].field[n] == '-' && parts_dict(d, f->e[i].field, f->e[i].parts) == -1)
+			return -1;
+	return 0;
 }
 
 /* Fills the ERROR_SUMMARY include (error_summary.tpl: one ERROR per
@@ -60,6 +117,8 @@ form_errors_dict(struct view_dict *d, const struct form_errors *f)
 		memcpy(name + k, "_ERROR", 7);
 		if ((sec = view_section(d, name)) == NULL ||
 		    view_set(sec, "MESSAGE", f->e[i].message) == -1)
+			return -1;
+		if (f->e[i].parts != 0 && parts_dict(d, f->e[i].field, f->e[i].parts) == -1)
 			return -1;
 	}
 	return 0;

@@ -18,12 +18,18 @@ struct form_errors {
 					 * message, e.g. "occurred-day" for a
 					 * date's three; NULL: the field */
 		const char	*message;
+		int		 parts;	/* a date's: the DATE_DAY, _MONTH, _YEAR
+					 * in error (core/date.h); 0 */
 	} e[FORM_ERRORS_MAX];
 };
 
 void		 form_error(struct form_errors *, const char *field, const char *message);
 void		 form_error_in(struct form_errors *, const char *group, const char *field,
 		    const char *message);
+void		 form_error_date(struct req *, struct form_errors *, const char *prefix,
+		    const char *group, int parts, const char *message);
+int		 form_date_parts_dict(struct view_dict *, const char *prefix,
+		    const struct form_errors *);
 int		 form_errors_dict(struct view_dict *, const struct form_errors *);
 const char	*form_title(struct req *, const struct form_errors *, const char *title);
 const char	*form_text(struct req *, const char *name, size_t max,

@@ -254,6 +254,9 @@ question_dict(struct arena *a, struct view_dict *d, const struct asb_question *q
 	    ((h = view_section(sec, "ERROR")) == NULL ||
 	    view_set(h, "MESSAGE", errs->e[0].message) == -1))
 		return -1;
+	/* A date's parts in error, marked in its own section. */
+	if (strcmp(section, "DATE") == 0 && form_date_parts_dict(sec, "answer", errs) == -1)
+		return -1;
 	if ((multiple || strcmp(section, "RADIOS") == 0) &&
 	    options_dict(sec, q, v, multiple, errs, a) == -1)
 		return -1;
@@ -318,7 +321,7 @@ question_read(struct req *r, const struct asb_question *q, struct form_errors *e
 	struct question_value v;
 	struct answer ans;
 	struct date d;
-	const char **vals, *why, *part;
+	const char **vals, *why;
 	size_t i, n = 0;
 	int rc;
 
@@ -336,9 +339,9 @@ question_read(struct req *r, const struct asb_question *q, struct form_errors *e
 		if (*v.day != '\0' || *v.month != '\0' || *v.year != '\0') {
 			rc = date_input_check(r->arena, v.day, v.month, v.year,
 			    ANSWER_DATE_NAME, NULL, time(NULL), &d, &refusal);
-			if (rc == 1 && (part = arena_printf(r->arena, "answer-%s",
-			    date_part_name(refusal.parts))) != NULL)
-				form_error_in(errs, "answer", part, refusal.message);
+			if (rc == 1)
+				form_error_date(r, errs, "answer", "answer", refusal.parts,
+				    refusal.message);
 			if (rc != 0 || (vals[n++] = arena_printf(r->arena,
 			    "%04d-%02d-%02d", d.year, d.month, d.day)) == NULL)
 				goto fail;

@@ -101,19 +101,13 @@ date_check(struct req *r, const char *day, const char *month, const char *year,
 {
 	struct date_refusal why;
 	struct date d;
-	const char *part;
 	int rc;
 
 	rc = date_input_check(r->arena, day, month, year, "Date it happened",
 	    "Enter the date it happened", time(NULL), &d, &why);
-	if (rc == 1) {
-		if ((part = arena_printf(r->arena, "occurred-%s",
-		    date_part_name(why.parts))) == NULL)
-			return -1;
-		/* The template shows the message and highlights the date as a
-		 * whole: by occurred-day's section. */
-		form_error_in(errs, "occurred-day", part, why.message);
-	}
+	/* The message by occurred-day's section; the parts in error marked. */
+	if (rc == 1)
+		form_error_date(r, errs, "occurred", "occurred-day", why.parts, why.message);
 	if (rc != 0)
 		return rc;
 	snprintf(out, 64, "%04d-%02d-%02d", d.year, d.month, d.day);

@@ -138,16 +138,15 @@ when_read(struct req *r, struct log_form *f, struct form_errors *errs,
 {
 	struct date_refusal no;
 	struct date dt;
-	const char *ymd, *why, *part;
+	const char *ymd, *why;
 	time_t now = time(NULL);
 	int rc;
 
 	*occurred_at = NULL;
 	rc = date_input_check(r->arena, f->day, f->month, f->year, "Date it happened",
 	    "Enter the date it happened", now, &dt, &no);
-	if (rc == 1 && (part = arena_printf(r->arena, "occurred-%s",
-	    date_part_name(no.parts))) != NULL)
-		return form_error_in(errs, "occurred-day", part, no.message);
+	if (rc == 1)
+		return form_error_date(r, errs, "occurred", "occurred-day", no.parts, no.message);
 	if (rc != 0 || (ymd = arena_printf(r->arena, "%04d-%02d-%02d", dt.year, dt.month,
 	    dt.day)) == NULL)
 		return form_error(errs, "occurred-day", "Enter the date it happened");
@@ -156,10 +155,13 @@ when_read(struct req *r, struct log_form *f, struct form_errors *errs,
 		why = "Enter a real time, for example 9:30pm or 21:30";
 	else
 		why = intake_when_check(r->arena, ymd, f->time, now, occurred_at);
-	if (why != NULL) {
-		*occurred_at = NULL;
-		form_error(errs, *f->time != '\0' ? "occurred-time" : "occurred-day", why);
-	}
+	if (why == NULL)
+		return;
+	*occurred_at = NULL;
+	if (*f->time != '\0')
+		form_error(errs, "occurred-time", why);
+	else
+		form_error_date(r, errs, "occurred", "occurred-day", DATE_WHOLE, why);
 }
 
 /* The text fields, trimmed; what to fix in errs. */
@@ -280,7 +282,7 @@ log_save(struct req *r, const char *ref, const char *token, struct log_form *f,
 		track_not_found(r);
 		return -1;
 	case DIARY_FUTURE:
-		form_error(&errs, "occurred-day", in->time_known ?
+		form_error_date(r, &errs, "occurred", "occurred-day", DATE_WHOLE, in->time_known ?
 		    "Date and time it happened must be in the past" :
 		    "Date it happened must be today or in the past");
 		f->dropped = stored_names(r, up);

@@ -616,3 +616,24 @@ def test_what_happened_is_asked_for_every_type_and_counted_in_characters(http):
         in html.unescape(r.text)
     assert step(http, "/report/description", {"description": "\u00e9" * 2000}) \
         == "/report/triage"
+
+
+def test_only_the_parts_of_a_date_in_error_are_marked(http):
+    """GOV.UK's date input: a two-figure year marks the year alone; a date
+    that is not real marks all three."""
+    vandalism_to_when(http)
+
+    def marked(r):
+        return [p for p in ("day", "month", "year") if re.search(
+            r'govuk-input--error" id="occurred-%s"' % p, r.text)]
+
+    r = post(http, "/report/when", {"when": "once", "occurred-day": "2",
+             "occurred-month": "12", "occurred-year": "26"}, status=400)
+    assert marked(r) == ["year"]
+    assert errors_of(r.text) == [("occurred-year", "Year must include 4 numbers")]
+    r = post(http, "/report/when", {"when": "once", "occurred-day": "31",
+             "occurred-month": "2", "occurred-year": "2026"}, status=400)
+    assert marked(r) == ["day", "month", "year"]
+    r = post(http, "/report/when", {"when": "once", "occurred-day": "3",
+             "occurred-month": "", "occurred-year": ""}, status=400)
+    assert marked(r) == ["month", "year"]
