@@ -619,8 +619,8 @@ def test_what_happened_is_asked_for_every_type_and_counted_in_characters(http):
 
 
 def test_only_the_parts_of_a_date_in_error_are_marked(http):
-    """GOV.UK's date input: a two-figure year marks the year alone; a date
-    that is not real marks all three."""
+    """GOV.UK's date input: a two-figure year marks the year alone, a day
+    the month does not have the day, a date still to come all three."""
     vandalism_to_when(http)
 
     def marked(r):
@@ -633,7 +633,12 @@ def test_only_the_parts_of_a_date_in_error_are_marked(http):
     assert errors_of(r.text) == [("occurred-year", "Year must include 4 numbers")]
     r = post(http, "/report/when", {"when": "once", "occurred-day": "31",
              "occurred-month": "2", "occurred-year": "2026"}, status=400)
-    assert marked(r) == ["day", "month", "year"]
+    assert marked(r) == ["day"]             # February has no 31st
+    later = datetime.date.today() + datetime.timedelta(days=40)
+    r = post(http, "/report/when", {"when": "once", "occurred-day": str(later.day),
+             "occurred-month": str(later.month), "occurred-year": str(later.year)},
+             status=400)
+    assert marked(r) == ["day", "month", "year"]    # the date as a whole
     r = post(http, "/report/when", {"when": "once", "occurred-day": "3",
              "occurred-month": "", "occurred-year": ""}, status=400)
     assert marked(r) == ["month", "year"]
