@@ -22,6 +22,7 @@
 #include "domain/outbox.h"
 #include "domain/person_match.h"
 #include "domain/report.h"
+#include "domain/report_said.h"
 #include "domain/report_earlier.h"
 #include "domain/tx.h"
 #include "store/pg.h"
@@ -135,7 +136,7 @@ struct plan {
 	long long	 join;		/* an open incident to join, or 0 */
 	long long	 join_owner;	/* that incident's owner */
 	int		 join_adds;	/* the report's triage answers add to its */
-	struct json_object *impact;	/* the report's triage answers (impact_json) */
+	struct json_object *impact;	/* the report's triage answers (report_impact_json) */
 	char		 join_flags[8];	/* its flags, as incident_flag_letters */
 	char		 shared_with[32];	/* who else sees them: "{}" or "{id}" */
 	char		 reference[32];	/* the new incident's, or the report's that joins */
@@ -178,7 +179,6 @@ plan_type(struct pg *pg, const struct report_input *in, struct plan *pl)
 	return found ? REPORT_OK : REPORT_BAD_TYPE;
 }
 
-static struct json_object *impact_json(const struct report_input *);
 static const char *json_text(struct json_object *, const char *empty);
 
 /* The owner, whether to join, and whether the report was made already:
@@ -197,7 +197,7 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	    a->agency_id : 0;
 	char x[32], y[32], partner[24], uid[24], tid[24], cat[24];
 	const char *p[10] = { NULL, NULL, partner, uid, in->idempotency_key, NULL, tid, NULL,
-	    cat, json_text(pl->impact = impact_json(in), "{}") };
+	    cat, json_text(pl->impact = report_impact_json(in), "{}") };
 	struct intake_dedup_found looked, join;
 	struct intake_dedup_ask ask;
 	PGresult *res;
@@ -264,68 +264,6 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	else
 		snprintf(pl->shared_with, sizeof(pl->shared_with), "{}");
 	return REPORT_OK;
-}
-
-static struct json_object *
-impact_json(const struct report_input *in)
-{
-	struct json_object *o = json_object_new_object();
-
-	if (in->impact != NULL && *in->impact != '\0')
-		json_object_object_add(o, "impact", json_object_new_string(in->impact));
-	if (in->feels_unsafe >= 0)
-		json_object_object_add(o, "feels_unsafe", json_object_new_boolean(in->feels_unsafe));
-	if (in->vulnerable >= 0)
-		json_object_object_add(o, "vulnerable", json_object_new_boolean(in->vulnerable));
-	if (in->targeted >= 0)
-		json_object_object_add(o, "targeted", json_object_new_boolean(in->targeted));
-	if (in->happened_before >= 0)
-		json_object_object_add(o, "happened_before",
-		    json_object_new_boolean(in->happened_before));
-	if (in->happening_now >= 0)
-		json_object_object_add(o, "at_risk", json_object_new_boolean(in->happening_now));
-	if (in->for_someone_else >= 0)
-		json_object_object_add(o, "for_someone_else",
-		    json_object_new_boolean(in->for_someone_else));
-	if (in->for_someone_else > 0 && in->for_whom != NULL && *in->for_whom != '\0')
-		json_object_object_add(o, "for_whom", json_object_new_string(in->for_whom));
-	if (in->for_someone_else > 0 && in->for_whom_relation != NULL &&
-	    *in->for_whom_relation != '\0')
-		json_object_object_add(o, "for_whom_relation",
-		    json_object_new_string(in->for_whom_relation));
-	return o;
-}
-
-/* A partner's answer about its tenants: null when it did not know. */
-static struct json_object *
-partner_side(int tenant, const char *who)
-{
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "tenant", tenant < 0 ? NULL : json_object_new_boolean(tenant > 0));
-	json_object_object_add(o, "who", json_object_new_string(who != NULL ? who : ""));
-	return o;
-}
-
-static struct json_object *
-partner_json(const struct report_input *in)
-{
-	struct json_object *o;
-
-	if (strcmp(in->channel, "partner") != 0)
-		return NULL;
-	o = json_object_new_object();
-	json_object_object_add(o, "reference", json_object_new_string(
-	    in->partner_reference ? in->partner_reference : ""));
-	json_object_object_add(o, "tenancy_reference", json_object_new_string(
-	    in->tenancy_reference ? in->tenancy_reference : ""));
-	/* null: the partner did not know */
-	json_object_object_add(o, "involves_tenants", in->involves_tenants < 0 ? NULL :
-	    json_object_new_boolean(in->involves_tenants > 0));
-	json_object_object_add(o, "affected", partner_side(in->affected_tenant, in->affected));
-	json_object_object_add(o, "responsible",
-	    partner_side(in->responsible_tenant, in->responsible));
-	return o;
 }
 
 static const char *
@@ -506,7 +444,7 @@ write_report(struct pg *pg, const struct actor *a, const struct report_input *in
     const struct plan *pl, struct report_result *out, long long *reporter)
 {
 	char hash[65], inc[24], rep[24], owner[24], by[24], lon[32], lat[32];
-	struct json_object *partner = partner_json(in);
+	struct json_object *partner = report_partner_json(in);
 	struct json_object *after = NULL, *mail = NULL;
 	int make = pl->join != 0 && !in->anonymous;
 	struct audit_both trail;

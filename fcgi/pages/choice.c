@@ -3,6 +3,7 @@
  * the incident page. */
 #include <string.h>
 
+#include "core/arena.h"
 #include "domain/flags.h"
 #include "domain/incident.h"
 #include "pages/choice.h"
@@ -74,6 +75,24 @@ choice_label(const struct choice *c, size_t n, const char *v)
 	int i = choice_find(c, n, v);
 
 	return i >= 0 ? c[i].label : v;
+}
+
+/* A list of codes ("evening,night") as a person says it, each by its
+ * label in c: "evenings and nights", "a, b and c". "" for none; NULL
+ * when out of memory. */
+const char *
+choice_list_words(struct arena *a, const struct choice *c, size_t n, const char *codes)
+{
+	const char *out = "", *sep, *next, *code;
+
+	for (; codes != NULL && *codes != '\0'; codes = *next != '\0' ? next + 1 : next) {
+		next = codes + strcspn(codes, ",");
+		sep = *out == '\0' ? "" : *next == '\0' ? " and " : ", ";
+		if ((code = arena_strndup(a, codes, (size_t)(next - codes))) == NULL ||
+		    (out = arena_printf(a, "%s%s%s", out, sep, choice_label(c, n, code))) == NULL)
+			return NULL;
+	}
+	return out;
 }
 
 /* The options of a select, the one matching selected marked. 0 or -1. */

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+struct arena;
 struct incident;
 struct view_dict;
 
@@ -23,6 +24,8 @@ extern const size_t		often_labels_n;
 
 int		 choice_find(const struct choice *, size_t, const char *value);
 const char	*choice_label(const struct choice *, size_t, const char *value);
+const char	*choice_list_words(struct arena *, const struct choice *, size_t,
+		    const char *codes);
 int		 options_dict(struct view_dict *, const char *section,
 		    const struct choice *, size_t, const char *selected);
 const char	*status_label(const char *status);

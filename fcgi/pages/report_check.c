@@ -1,7 +1,6 @@
 /* The public form's "Check your answers" page, and the checks that no
  * step or required question was skipped, which the submit repeats
  * (pages/report_submit.c). */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "domain/report.h"
 #include "domain/report_draft_store.h"
 #include "http/request.h"
+#include "pages/choice.h"
 #include "pages/form.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
@@ -46,45 +46,12 @@ words_yes(const char *v)
 	return strcmp(v, "yes") == 0 ? "Yes" : strcmp(v, "no") == 0 ? "No" : "";
 }
 
-static const char *
-often_words(const char *v)
-{
-	if (strcmp(v, "every_day") == 0)
-		return "Every day";
-	if (strcmp(v, "several_times_a_week") == 0)
-		return "Several times a week";
-	if (strcmp(v, "weekly") == 0)
-		return "About once a week";
-	if (strcmp(v, "less_often") == 0)
-		return "Less often than once a week";
-	return v;
-}
-
 /* The times of day as the person would say them: "in the evening and at
  * night". */
-static const char *
-times_words(struct req *r, const char *list)
-{
-	static const struct {
-		const char *value, *words;
-	} times[] = {
-		{ "morning", "in the morning" }, { "afternoon", "in the afternoon" },
-		{ "evening", "in the evening" }, { "night", "at night" },
-	};
-	const char *out = "", *pending = NULL;
-	size_t i;
-
-	for (i = 0; i < sizeof(times) / sizeof(times[0]); i++) {
-		if (strstr(list, times[i].value) == NULL)
-			continue;
-		if (pending != NULL)
-			out = arena_printf(r->arena, "%s%s%s", out, *out ? ", " : "", pending);
-		pending = times[i].words;
-	}
-	if (pending == NULL || out == NULL)
-		return "";
-	return *out ? arena_printf(r->arena, "%s and %s", out, pending) : pending;
-}
+static const struct choice times_words[] = {
+	{ "morning", "in the morning" }, { "afternoon", "in the afternoon" },
+	{ "evening", "in the evening" }, { "night", "at night" },
+};
 
 /* "When" in words: "1 December 2026 at 11:55pm", or "It keeps happening:
  * every day, in the evening and at night". */
@@ -92,16 +59,17 @@ static const char *
 when_words(struct req *r, struct report_draft *d)
 {
 	const char *date = draft_get(d, DK_OCCURRED_DATE), *t = draft_get(d, DK_OCCURRED_TIME);
-	const char *often;
+	const char *times;
 	char day[DATE_WORDS_MAX], clock[CLOCK_WORDS_MAX];
 	struct date dt;
 	int mins;
 
 	if (strcmp(draft_get(d, DK_WHEN), "ongoing") == 0) {
-		often = often_words(draft_get(d, DK_HOW_OFTEN));
-		return arena_printf(r->arena, "It keeps happening: %c%s, %s",
-		    tolower((unsigned char)often[0]), often[0] ? often + 1 : "",
-		    times_words(r, draft_get(d, DK_TIMES)));
+		if ((times = choice_list_words(r->arena, times_words, NCHOICES(times_words),
+		    draft_get(d, DK_TIMES))) == NULL)
+			return "";
+		return arena_printf(r->arena, "It keeps happening: %s, %s",
+		    choice_label(often_labels, often_labels_n, draft_get(d, DK_HOW_OFTEN)), times);
 	}
 	if (date_parse(date, &dt) == NULL || date_words(day, &dt) == NULL)
 		return "";

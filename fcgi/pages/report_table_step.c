@@ -44,6 +44,18 @@ table_render(struct req *r, struct report_draft *d, const struct table_step *t,
 	    partner && t->partner_title != NULL ? t->partner_title : t->title), dict);
 }
 
+/* The draft, for a table the page can hold: 1, or 0 when the response
+ * is made. */
+static int
+table_enter(struct req *r, const struct table_step *t, struct report_draft *d)
+{
+	if (t->n > TABLE_STEP_FIELDS_MAX) {
+		page_error(r, 500, NULL);
+		return 0;
+	}
+	return draft_enter(r, d, 1);
+}
+
 /* GET of the step */
 void
 table_step_get(struct req *r, const struct table_step *t)
@@ -52,9 +64,7 @@ table_step_get(struct req *r, const struct table_step *t)
 	struct report_draft d;
 	const char *v[TABLE_STEP_FIELDS_MAX];
 
-	if (t->n > TABLE_STEP_FIELDS_MAX)
-		return page_error(r, 500, NULL);
-	if (!draft_enter(r, &d, 1))
+	if (!table_enter(r, t, &d))
 		return;
 	step_fields_saved(&d, t->fields, t->n, v);
 	table_render(r, &d, t, 200, v, &errs);
@@ -69,9 +79,7 @@ table_step_post(struct req *r, const struct table_step *t)
 	struct report_draft d;
 	const char *v[TABLE_STEP_FIELDS_MAX];
 
-	if (t->n > TABLE_STEP_FIELDS_MAX)
-		return page_error(r, 500, NULL);
-	if (!draft_enter(r, &d, 1))
+	if (!table_enter(r, t, &d))
 		return;
 	if (step_fields_read(r, fields_for(r, t), t->n, &errs, v) == -1)
 		goto unavailable;

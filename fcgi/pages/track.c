@@ -51,24 +51,6 @@ or_none(const char *s)
 	return s != NULL && *s != '\0' ? s : "Not given";
 }
 
-/* "evenings and nights" from "evening,night". NULL when out of memory. */
-static const char *
-times_list(struct arena *a, const char *codes)
-{
-	const char *out = "", *sep, *next;
-	size_t n;
-
-	for (; codes != NULL && *codes != '\0'; codes = *next != '\0' ? next + 1 : next) {
-		next = codes + strcspn(codes, ",");
-		n = (size_t)(next - codes);
-		sep = *out == '\0' ? "" : *next == '\0' ? " and " : ", ";
-		if ((out = arena_printf(a, "%s%s%s", out, sep, choice_label(times_words,
-		    NCHOICES(times_words), arena_strndup(a, codes, n)))) == NULL)
-			return NULL;
-	}
-	return out;
-}
-
 /* When it happened, in words: the time, or how often it keeps happening. */
 static const char *
 when_words(struct arena *a, const struct report_status *st)
@@ -77,7 +59,8 @@ when_words(struct arena *a, const struct report_status *st)
 
 	if (st->how_often == NULL || *st->how_often == '\0')
 		return or_none(st->occurred);
-	if ((times = times_list(a, st->times_of_day)) == NULL)
+	if ((times = choice_list_words(a, times_words, NCHOICES(times_words),
+	    st->times_of_day)) == NULL)
 		return NULL;
 	return arena_printf(a, "It keeps happening, %s%s%s",
 	    choice_label(often_labels, often_labels_n, st->how_often),
