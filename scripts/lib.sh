@@ -851,6 +851,10 @@ demo_areas() {
     concordctl areas import --areas "$lads" --area-agency E09000001=city-council \
             --create-councils --code-field LAD13CD --name-field LAD13NM \
         || fail_with_log "$CTL_LOG" "concordctl areas import (council areas) failed"
+    # INTERIM (until areas import --team): each beat's neighbourhood team, the City's council team.
+    pg_psql -d concord -c "UPDATE beat b SET team_id = t.id FROM team t JOIN agency g ON g.id = t.agency_id WHERE g.code = 'city-police' AND t.code = 'neighbourhood' AND b.team_id IS NULL" \
+        -c "UPDATE la_area l SET team_id = t.id FROM team t JOIN agency g ON g.id = t.agency_id WHERE g.code = 'city-council' AND t.code = 'community-safety' AND l.agency_id = g.id AND l.team_id IS NULL" >/dev/null \
+        || die "could not map the demo areas to their teams"
 }
 
 # ----------------------------------------------------------------------------

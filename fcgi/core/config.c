@@ -60,6 +60,12 @@ static const struct key keys[] = {
 	{ "case_review_prompt_at", NUM(K_INT, case_review_prompt_at, 1, 100) },
 	{ "case_review_threshold", NUM(K_INT, case_review_threshold, 1, 100) },
 	{ "assessment_due_hours", NUM(K_INT, assessment_due_hours, 1, 720) },
+	{ "triage_hours_high", NUM(K_INT, triage_hours_high, 1, 8760) },
+	{ "triage_hours_medium", NUM(K_INT, triage_hours_medium, 1, 8760) },
+	{ "triage_hours_standard", NUM(K_INT, triage_hours_standard, 1, 8760) },
+	{ "action_hours_high", NUM(K_INT, action_hours_high, 1, 8760) },
+	{ "action_hours_medium", NUM(K_INT, action_hours_medium, 1, 8760) },
+	{ "action_hours_standard", NUM(K_INT, action_hours_standard, 1, 8760) },
 	{ "postcode_districts", K_DISTRICTS, offsetof(struct config, postcode_districts),
 	    sizeof(((struct config *)0)->postcode_districts), 0, 0 },
 };
@@ -98,6 +104,13 @@ config_defaults(struct config *c)
 	c->case_review_threshold = 3;
 	/* A screening "yes": an officer's full risk assessment within a day. */
 	c->assessment_due_hours = ASSESSMENT_DUE_HOURS_DEFAULT;
+	/* High risk: triage within the hour, act within the day. */
+	c->triage_hours_high = 1;
+	c->triage_hours_medium = 4;
+	c->triage_hours_standard = 24;
+	c->action_hours_high = 24;
+	c->action_hours_medium = 72;
+	c->action_hours_standard = 168;
 }
 
 static char *

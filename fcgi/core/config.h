@@ -54,6 +54,10 @@ struct config {
 	/* A call handler's screening "yes": hours until an officer's full
 	 * risk assessment is due (domain/intake.h). */
 	int	 assessment_due_hours;
+	/* The clocks' targets, in hours from the report, by risk level
+	 * (domain/clocks.h): triage and the first action. */
+	int	 triage_hours_high, triage_hours_medium, triage_hours_standard;
+	int	 action_hours_high, action_hours_medium, action_hours_standard;
 	/* The partnership's postcode districts (outward codes, upper case,
 	 * one space between): a report with no map point whose postcode is
 	 * in none of them is refused as outside (domain/intake_check.c).

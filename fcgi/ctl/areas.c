@@ -64,10 +64,9 @@
 	"  AND ST_YMax(g) <= 90 AS lonlat FROM fixed), " \
 	"up AS (INSERT INTO " table " (agency_id, code, name, geom) " \
 	"  SELECT $1::bigint, $2, $3, g FROM ok WHERE filled AND lonlat " \
-	"  ON CONFLICT (code) DO UPDATE SET agency_id = EXCLUDED.agency_id, " \
+	"  ON CONFLICT (agency_id, code) WHERE retired_at IS NULL DO UPDATE SET " \
 	"  name = EXCLUDED.name, geom = EXCLUDED.geom " \
-	"  WHERE " table ".agency_id <> EXCLUDED.agency_id " \
-	"  OR " table ".name <> EXCLUDED.name " \
+	"  WHERE " table ".name <> EXCLUDED.name " \
 	"  OR NOT ST_OrderingEquals(" table ".geom, EXCLUDED.geom) " \
 	"  RETURNING xmax = 0 AS inserted) " \
 	"SELECT valid, reason, filled, lonlat, (SELECT inserted FROM up) FROM ok"

@@ -51,6 +51,30 @@ static const struct pg_stmt stmts[] = {
 	  "SELECT id, $2, $3, $4::boolean FROM agency WHERE code = $1 "
 	  "ON CONFLICT (agency_id, code) DO UPDATE SET name = EXCLUDED.name, "
 	  "specialist = EXCLUDED.specialist" },
+	/* The force's manual triage queue, where each team's notices go, and
+	 * the demo's routing rules (only while there are none: an
+	 * administrator's rules are theirs). */
+	{ "demo_allocation",
+	  "WITH f AS (UPDATE agency g SET triage_team_id = t.id FROM team t "
+	  "  WHERE g.code = $1 AND t.agency_id = g.id AND t.code = 'triage' RETURNING 1), "
+	  "m AS (UPDATE team t SET email = t.code || '@' || g.code || '.example' "
+	  "  FROM agency g WHERE g.id = t.agency_id AND t.email IS NULL RETURNING 1), "
+	  "r (position, name, categories, flags, agencies, teams) AS (VALUES "
+	  "  (1, 'Young people involved', '{}'::asb_category[], '{youth}'::text[], "
+	  "   '{}'::text[], '{asb-hub}'::text[]), "
+	  "  (2, 'Hate incidents', '{}', '{hate}', '{}', '{asb-hub}'), "
+	  "  (3, 'A housing provider''s reports', '{}', '{}', '{hackney-homes}', "
+	  "   '{tenancy-enforcement}'), "
+	  "  (4, 'Environmental ASB', '{environmental}', '{}', '{}', "
+	  "   '{environmental-health}')) "
+	  "INSERT INTO routing_rule (position, name, categories, flags, agency_ids, team_ids) "
+	  "SELECT r.position, r.name, r.categories, r.flags, "
+	  "  ARRAY(SELECT id FROM agency WHERE code = ANY (r.agencies)), "
+	  "  ARRAY(SELECT t.id FROM team t JOIN agency g ON g.id = t.agency_id "
+	  "    WHERE t.code = ANY (r.teams) AND g.code IN ('city-police', 'city-council', "
+	  "    'hackney-homes')) "
+	  "FROM r WHERE NOT EXISTS (SELECT 1 FROM routing_rule) "
+	  "AND (SELECT count(*) FROM f) + (SELECT count(*) FROM m) >= 0" },
 	/* The user's credentials always follow demo-users.json. */
 	{ "demo_user",
 	  "INSERT INTO app_user (agency_id, team_id, email, name, password_hash, "
@@ -103,6 +127,7 @@ static const struct {
 	{ "city-police", "neighbourhood", "Neighbourhood Policing Team", "false" },
 	{ "city-police", "asb-hub", "ASB Hub", "true" },
 	{ "city-police", "control-room", "Force Control Room", "false" },
+	{ "city-police", "triage", "Force ASB Triage", "false" },
 	{ "city-council", "community-safety", "Community Safety Team", "true" },
 	{ "city-council", "environmental-health", "Environmental Health", "false" },
 	{ "hackney-homes", "tenancy-enforcement", "Tenancy Enforcement", "true" },
@@ -217,6 +242,9 @@ partnership_write(struct pg *pg, struct json_object *known, struct json_object *
 		if (pg_exec_ok(pg, "demo_team", 4, p) == -1)
 			goto err;
 	}
+	p[0] = DEMO_FORCE;
+	if (pg_exec_ok(pg, "demo_allocation", 1, p) == -1)
+		goto err;
 	for (i = 0; i < NELEM(users); i++) {
 		memset(&c, 0, sizeof(c));
 		if (cred_for(known, users[i].email, &c) == -1 ||

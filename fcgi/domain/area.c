@@ -25,9 +25,9 @@ static const struct pg_stmt stmts[] = {
 	{ "area_outline",
 	  "SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(ST_Union(s.geom), 0.0001), 5) "
 	  "FROM (SELECT x.geom FROM beat x JOIN agency g ON g.id = x.agency_id "
-	  "  WHERE g.core_partner AND g.active "
+	  "  WHERE x.retired_at IS NULL AND g.core_partner AND g.active "
 	  "  UNION ALL SELECT l.geom FROM la_area l JOIN agency g ON g.id = l.agency_id "
-	  "  WHERE g.core_partner AND g.active) s" },
+	  "  WHERE l.retired_at IS NULL AND g.core_partner AND g.active) s" },
 };
 
 const struct pg_stmts area_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };

@@ -52,12 +52,12 @@ enum area_result {
 	"LEFT JOIN LATERAL (SELECT x.id, x.agency_id, x.code, x.name, "	\
 	"  g.core_partner AND g.active AS core "			\
 	"  FROM beat x JOIN agency g ON g.id = x.agency_id "		\
-	"  WHERE ST_Covers(x.geom, p.pt) "				\
+	"  WHERE x.retired_at IS NULL AND ST_Covers(x.geom, p.pt) "				\
 	"  ORDER BY g.core_partner AND g.active DESC, x.id LIMIT 1) b ON true " \
 	"LEFT JOIN LATERAL (SELECT l.id, l.agency_id, l.code, l.name, "	\
 	"  g.core_partner AND g.active AS core, g.name AS council "	\
 	"  FROM la_area l JOIN agency g ON g.id = l.agency_id "		\
-	"  WHERE ST_DWithin(l.geom, p.pt, CASE WHEN b.core THEN " AREA_NEAR " ELSE 0 END) " \
+	"  WHERE l.retired_at IS NULL AND ST_DWithin(l.geom, p.pt, CASE WHEN b.core THEN " AREA_NEAR " ELSE 0 END) " \
 	"  AND (ST_Covers(l.geom, p.pt) OR (b.core AND g.core_partner AND g.active)) " \
 	"  ORDER BY coalesce(b.core, false) AND g.core_partner AND g.active DESC, " \
 	"  ST_Covers(l.geom, p.pt) DESC, ST_Distance(l.geom, p.pt), "	\

@@ -17,6 +17,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "domain/actor.h"
+#include "domain/allocate.h"
 #include "domain/answer.h"
 #include "domain/answer_detail.h"
 #include "domain/asb_catalogue.h"
@@ -282,7 +283,8 @@ ik_answers(struct intake *k, struct json_object *answers, int required)
 	}
 }
 
-/* The flags of the new incident and of every incident it touches. */
+/* A new incident: its flags and those of every incident it touches, then
+ * its allocation (the routing rules read the flags). */
 int
 ik_refresh(struct intake *k, long long incident_id, int provisional)
 {
@@ -291,6 +293,9 @@ ik_refresh(struct intake *k, long long incident_id, int provisional)
 	if (flags_refresh_all(k->pg, k->cfg, incident_id, &f) == -1)
 		return -1;
 	k->res->flags = f.bits;
+	if (allocate_incident(k->pg, k->ar, k->actor, incident_id, NULL,
+	    &k->res->allocations) == -1)
+		return -1;
 	return provisional ? risk_provisional_refresh(k->pg, incident_id) : 0;
 }
 

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "domain/allocate.h"
 #include "domain/asb_catalogue.h"
 #include "domain/flags.h"
 #include "domain/report.h"
@@ -146,6 +147,9 @@ struct intake_result {
 	 * incident, those it raised itself (the incident's are its owner's). */
 	unsigned		 flags;
 	int			 risk_level;	/* enum risk_level, or -1 none */
+	/* The queues a new incident went to, and why (none for a report
+	 * that joined an incident: it keeps the incident's). */
+	struct allocations	 allocations;
 	time_t			 assessment_due;	/* 0: none */
 	struct intake_error	 errors[INTAKE_ERRORS_MAX];
 	size_t			 nerrors;

@@ -4,6 +4,7 @@
 #include "domain/admin_role.h"
 #include "domain/admin_team.h"
 #include "domain/admin_user.h"
+#include "domain/allocate.h"
 #include "domain/area.h"
 #include "domain/asb_catalogue.h"
 #include "domain/audit.h"
@@ -48,6 +49,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&admin_role_statements,
 	&admin_team_statements,
 	&admin_user_statements,
+	&allocate_statements,
 	&area_statements,
 	&asb_catalogue_statements,
 	&audit_statements,
