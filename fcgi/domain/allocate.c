@@ -15,14 +15,15 @@
 #include "store/pg.h"
 
 static const struct pg_stmt stmts[] = {
-	/* $1 the incident, $2 the ending reason or NULL, $3 $4 the actor's
-	 * user and agency ("0": none), $5 $6 the request and address. */
+	/* $1 the incident, $2 the ending reason or NULL, $3 $4 the request
+	 * and address. The audit row is the transaction's actor's (a
+	 * report is written as its incident's owner: domain/report.c). */
 	{ "allocate_incident",
 	  "WITH m AS (SELECT allocate_incident($1::bigint, $2) AS made), "
 	  "au AS (INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, "
 	  "action, after, reason, request_id, client_addr) "
-	  "SELECT nullif($3, '0')::bigint, nullif($4, '0')::bigint, 'incident', $1, "
-	  "'allocate', jsonb_build_object('allocations', m.made), $2, $5, $6 "
+	  "SELECT audit_acting_user(), concord_agency(), 'incident', $1, "
+	  "'allocate', jsonb_build_object('allocations', m.made), $2, $3, $4 "
 	  "FROM m WHERE m.made <> '[]') "
 	  "SELECT made::text FROM m" },
 };
@@ -89,16 +90,14 @@ int
 allocate_incident(struct pg *pg, struct arena *ar, const struct actor *a,
     long long incident_id, const char *ending_reason, struct allocations *out)
 {
-	char iid[24], uid[24], aid[24];
-	const char *p[6] = { iid, ending_reason, uid, aid, a->request_id, a->client_addr };
+	char iid[24];
+	const char *p[4] = { iid, ending_reason, a->request_id, a->client_addr };
 	PGresult *res;
 	int rc;
 
 	out->n = 0;
 	snprintf(iid, sizeof(iid), "%lld", incident_id);
-	snprintf(uid, sizeof(uid), "%lld", a->user_id);
-	snprintf(aid, sizeof(aid), "%lld", a->agency_id);
-	if ((res = pg_exec(pg, "allocate_incident", 6, p)) == NULL)
+	if ((res = pg_exec(pg, "allocate_incident", 4, p)) == NULL)
 		return -1;
 	rc = made_read(ar, PQgetvalue(res, 0, 0), out);
 	PQclear(res);
