@@ -59,6 +59,10 @@ static const struct command {
 	{ "intake", ctl_intake, 1, " --as EMAIL < submission.json",
 	  "take one police, call-handler or CAD submission (JSON) through the intake as "
 	  "that member of staff; print the incident or the field errors as JSON (as db)" },
+	{ "allocate", ctl_allocate, 1, " try [--lon X --lat Y] [--address] --type CODE "
+	  "[--flag NAME]... [--channel NAME] [--agency CODE] | points [--bare] < LON,LAT lines",
+	  "what allocation would do: the areas and queues for a point and why; or the "
+	  "rate for many points" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

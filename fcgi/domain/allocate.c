@@ -14,16 +14,28 @@
 #include "store/pg.h"
 
 /* The columns of the facts, after any others: beat id, code, name, team;
- * area id, code, name, team; triage team; rules; has point, has address;
+ * area id, code, name, team; triage team; the rules' version and the
+ * rules (NULL: the version this worker holds); has point, has address;
  * type code, category; flags; channel; agency id, name. */
-#define FACTS_COLUMNS	18
+#define FACTS_COLUMNS	19
+
+/* The routing rules this worker read last, and their version: a
+ * worker reads them again only when an administrator changes them (or a
+ * team), not for every incident. */
+static struct {
+	long long		 version;	/* 0: none read */
+	char			 known[24];	/* version as a parameter */
+	struct arena		*ar;
+	struct route_rule	*rules;
+	size_t			 n;
+} held = { .known = "0" };
 
 static const struct pg_stmt stmts[] = {
 	{ "allocate_facts",
 	  "SELECT beat_id, beat_code, beat_name, beat_team, area_id, area_code, "
-	  "area_name, area_team, triage_team, rules::text, has_point, has_address, "
-	  "type_code, category, flags, channel, agency, agency_name "
-	  "FROM allocation_incident_facts($1::bigint)" },
+	  "area_name, area_team, triage_team, version, rules::text, has_point, "
+	  "has_address, type_code, category, flags, channel, agency, agency_name "
+	  "FROM allocation_incident_facts($1::bigint, $2::bigint)" },
 	/* $1 the incident, $2 the ending reason or NULL, $3 the plan, $4 $5
 	 * the request and address. The audit row is the transaction's
 	 * actor's (a report is written as its incident's owner:
@@ -37,18 +49,19 @@ static const struct pg_stmt stmts[] = {
 	  "FROM m WHERE m.made <> '[]') "
 	  "SELECT made::text FROM m" },
 	/* A point's beat and area (AREA_LOCATE_SQL: $1 $2, NULL without a
-	 * point) and their facts; $3 the type, $4 the agency. */
+	 * point) and their facts; $3 the type, $4 the agency, $5 the rules'
+	 * version held. */
 	{ "allocate_try",
 	  "WITH loc (b_id, b_agency, b_code, b_name, b_core, a_id, a_agency, "
 	  "a_code, a_name, a_core, council) AS (" AREA_LOCATE_SQL("$1", "$2") ") "
 	  "SELECT loc.*, loc.b_id, f.beat_code, f.beat_name, f.beat_team, loc.a_id, "
-	  "f.area_code, f.area_name, f.area_team, f.triage_team, f.rules::text, "
+	  "f.area_code, f.area_name, f.area_team, f.triage_team, f.version, f.rules::text, "
 	  "$1::float8 IS NOT NULL, false, $3, (SELECT category::text FROM asb_type "
 	  "WHERE code = $3), '{}'::text[], '', $4::bigint, "
 	  "(SELECT name FROM agency WHERE id = $4::bigint) "
 	  "FROM loc CROSS JOIN LATERAL allocation_area_facts(CASE WHEN $1::float8 "
 	  "IS NULL THEN NULL ELSE loc.b_id END, CASE WHEN $1::float8 IS NULL "
-	  "THEN NULL ELSE loc.a_id END) f" },
+	  "THEN NULL ELSE loc.a_id END, $5::bigint) f" },
 };
 
 const struct pg_stmts allocate_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -137,29 +150,35 @@ rule_read(struct arena *ar, struct json_object *o, struct route_rule *r)
 	r->stop = json_object_object_get_ex(o, "stop", &v) && json_object_get_boolean(v);
 }
 
-/* The rules' JSON into f. 0, or -1 when it is not an array or memory ran out. */
+/* The rules of this version from their JSON, held for the next
+ * allocation. 0, or -1 when it is not an array or memory ran out. */
 static int
-rules_read(struct arena *ar, const char *text, struct route_facts *f)
+rules_hold(long long version, const char *text)
 {
 	struct json_object *arr;
-	struct route_rule *rules;
 	size_t i, n;
 
+	held.version = 0;
+	held.n = 0;
+	if (held.ar == NULL && (held.ar = arena_new(16384)) == NULL)
+		return -1;
+	arena_reset(held.ar);
 	if ((arr = json_tokener_parse(text)) == NULL ||
 	    !json_object_is_type(arr, json_type_array)) {
 		json_object_put(arr);
 		return -1;
 	}
 	n = json_object_array_length(arr);
-	if ((rules = arena_calloc(ar, n + 1, sizeof(*rules))) == NULL) {
+	if ((held.rules = arena_calloc(held.ar, n + 1, sizeof(*held.rules))) == NULL) {
 		json_object_put(arr);
 		return -1;
 	}
 	for (i = 0; i < n; i++)
-		rule_read(ar, json_object_array_get_idx(arr, i), &rules[i]);
+		rule_read(held.ar, json_object_array_get_idx(arr, i), &held.rules[i]);
 	json_object_put(arr);
-	f->rules = rules;
-	f->nrules = n;
+	held.n = n;
+	held.version = version;
+	snprintf(held.known, sizeof(held.known), "%lld", version);
 	return 0;
 }
 
@@ -201,19 +220,27 @@ facts_read(struct arena *ar, const PGresult *res, int c, struct route_facts *f)
 	f->area.name = col_text(ar, res, c + 6);
 	f->area.team = col_id(res, c + 7);
 	f->triage_team = col_id(res, c + 8);
-	f->has_point = strcmp(PQgetvalue(res, 0, c + 10), "t") == 0;
-	f->has_address = strcmp(PQgetvalue(res, 0, c + 11), "t") == 0;
-	f->type_code = col_text(ar, res, c + 12);
-	f->category = col_text(ar, res, c + 13);
-	f->flags = flags_text(PQgetvalue(res, 0, c + 14));
-	f->channel = col_text(ar, res, c + 15);
-	f->agency = col_id(res, c + 16);
-	f->agency_name = col_text(ar, res, c + 17);
+	f->has_point = strcmp(PQgetvalue(res, 0, c + 11), "t") == 0;
+	f->has_address = strcmp(PQgetvalue(res, 0, c + 12), "t") == 0;
+	f->type_code = col_text(ar, res, c + 13);
+	f->category = col_text(ar, res, c + 14);
+	f->flags = flags_text(PQgetvalue(res, 0, c + 15));
+	f->channel = col_text(ar, res, c + 16);
+	f->agency = col_id(res, c + 17);
+	f->agency_name = col_text(ar, res, c + 18);
 	if (f->beat.code == NULL || f->beat.name == NULL || f->area.code == NULL ||
 	    f->area.name == NULL || f->type_code == NULL || f->category == NULL ||
 	    f->channel == NULL || f->agency_name == NULL)
 		return -1;
-	return rules_read(ar, PQgetvalue(res, 0, c + 9), f);
+	/* No rules: the version held is the current one. */
+	if (!PQgetisnull(res, 0, c + 10) &&
+	    rules_hold(col_id(res, c + 9), PQgetvalue(res, 0, c + 10)) == -1)
+		return -1;
+	if (held.version != col_id(res, c + 9))
+		return -1;
+	f->rules = held.rules;
+	f->nrules = held.n;
+	return 0;
 }
 
 /* The plan as allocation_write takes it. */
@@ -280,7 +307,7 @@ allocate_incident(struct pg *pg, struct arena *ar, const struct actor *a,
     long long incident_id, const char *ending_reason, struct allocations *out)
 {
 	char iid[24];
-	const char *p[5] = { iid, ending_reason, NULL, a->request_id, a->client_addr };
+	const char *p[5] = { iid, held.known, NULL, a->request_id, a->client_addr };
 	struct route_facts f;
 	struct route_plan plan;
 	struct json_object *j;
@@ -289,7 +316,7 @@ allocate_incident(struct pg *pg, struct arena *ar, const struct actor *a,
 
 	out->n = 0;
 	snprintf(iid, sizeof(iid), "%lld", incident_id);
-	if ((res = pg_exec(pg, "allocate_facts", 1, p)) == NULL)
+	if ((res = pg_exec(pg, "allocate_facts", 2, p)) == NULL)
 		return -1;
 	rc = PQntuples(res) == 1 ? facts_read(ar, res, 0, &f) : -1;
 	if (rc == 0)
@@ -300,6 +327,7 @@ allocate_incident(struct pg *pg, struct arena *ar, const struct actor *a,
 		return -1;
 	}
 	j = plan_json(&plan);
+	p[1] = ending_reason;
 	p[2] = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN);
 	res = p[2] != NULL ? pg_exec(pg, "allocate_write", 5, p) : NULL;
 	json_object_put(j);
@@ -317,7 +345,7 @@ allocation_try(struct pg *pg, struct arena *ar, const struct allocation_query *q
     struct area_location *where, struct route_plan *out)
 {
 	char x[32], y[32], agency[24];
-	const char *p[4] = { NULL, NULL, q->type_code, agency };
+	const char *p[5] = { NULL, NULL, q->type_code, agency, held.known };
 	struct route_facts f;
 	PGresult *res;
 	int rc;
@@ -332,7 +360,7 @@ allocation_try(struct pg *pg, struct arena *ar, const struct allocation_query *q
 		p[1] = y;
 	}
 	snprintf(agency, sizeof(agency), "%lld", q->agency);
-	if ((res = pg_exec(pg, "allocate_try", 4, p)) == NULL)
+	if ((res = pg_exec(pg, "allocate_try", 5, p)) == NULL)
 		return AREA_ERROR;
 	if (q->has_point)
 		area_row(res, where);

@@ -194,8 +194,9 @@ CREATE TRIGGER incident_clocks_once BEFORE UPDATE OF reported_at, triaged_at,
 -- Which flags an incident has, as routing rules name them.
 CREATE FUNCTION incident_route_flags(incident bigint)
 RETURNS text[]
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-	SELECT array_remove(ARRAY[
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+	RETURN (SELECT array_remove(ARRAY[
 	    CASE WHEN i.urgent THEN 'urgent' END,
 	    CASE WHEN i.vulnerable THEN 'vulnerable' END,
 	    CASE WHEN i.hate THEN 'hate' END,
@@ -215,33 +216,62 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 	          AND p.date_of_birth > (coalesce(i.occurred_at, i.reported_at)
 	              AT TIME ZONE 'Europe/London')::date - interval '18 years')
 	      THEN 'youth' END], NULL)
-	FROM incident i WHERE i.id = incident_route_flags.incident
+	FROM incident i WHERE i.id = incident_route_flags.incident);
+END
+$$;
+
+-- The routing rules' version: bumped by every change of a rule or a team
+-- (a rule's teams count only while active), so that a worker keeps the
+-- rules it read until they change.
+CREATE TABLE routing_version (n bigint NOT NULL);
+INSERT INTO routing_version VALUES (1);
+GRANT SELECT ON routing_version TO concord_app;
+
+CREATE FUNCTION routing_version_bump() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+	UPDATE routing_version SET n = n + 1;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER routing_rule_version AFTER INSERT OR UPDATE OR DELETE ON routing_rule
+    FOR EACH STATEMENT EXECUTE FUNCTION routing_version_bump();
+CREATE TRIGGER team_routing_version AFTER INSERT OR UPDATE OR DELETE ON team
+    FOR EACH STATEMENT EXECUTE FUNCTION routing_version_bump();
+
+-- The routing rules in order, each with its active teams only, as JSON
+-- (fcgi/domain/allocate.c reads them).
+CREATE FUNCTION routing_rules_json()
+RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'position', r.position,
+	    'name', r.name, 'types', r.type_codes, 'categories', r.categories,
+	    'flags', r.flags, 'channels', r.channels, 'agencies', r.agency_ids,
+	    'areas', r.area_codes, 'stop', r.stop,
+	    'teams', ARRAY(SELECT t.id FROM unnest(r.team_ids) WITH ORDINALITY u (id, o)
+	        JOIN team t ON t.id = u.id AND t.active ORDER BY u.o))
+	    ORDER BY r.position), '[]')
+	FROM routing_rule r WHERE r.deleted_at IS NULL
 $$;
 
 -- What allocation needs to know of a beat and a council area (found by
--- area_locate's rule, domain/area.h) and the routing rules: each area's
--- team while it is active, the force's manual triage queue (the
--- partnership's first core, active police agency's triage_team_id), and
--- the rules in order, each with its active teams only. The plan itself is
--- C (fcgi/domain/routing.c): rules are a handful of rows, and matching
--- them in the worker keeps allocation as cheap as the point-in-polygon
--- look-up (scripts/bench allocate).
-CREATE FUNCTION allocation_area_facts(beat bigint, area bigint)
+-- area_locate's rule, domain/area.h): each area's team while it is active,
+-- the force's manual triage queue (the partnership's first core, active
+-- police agency's triage_team_id), and the rules' version, with the rules
+-- (routing_rules_json) unless the caller holds that version already. The
+-- plan itself is C (fcgi/domain/routing.c): rules are a handful of rows,
+-- and matching them in the worker keeps allocation as cheap as the
+-- point-in-polygon look-up (scripts/bench allocate). Reference data only,
+-- and plain SQL so that the planner inlines it into its caller.
+CREATE FUNCTION allocation_area_facts(beat bigint, area bigint, known bigint)
 RETURNS TABLE (beat_code text, beat_name text, beat_team bigint, area_code text,
-    area_name text, area_team bigint, triage_team bigint, rules jsonb)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    area_name text, area_team bigint, triage_team bigint, version bigint, rules jsonb)
+LANGUAGE sql STABLE AS $$
 	SELECT b.code, b.name, bt.id, a.code, a.name, at.id,
 	    (SELECT t.id FROM agency g JOIN team t ON t.id = g.triage_team_id AND t.active
 	     WHERE g.kind = 'police' AND g.core_partner AND g.active ORDER BY g.id LIMIT 1),
-	    (SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'position', r.position,
-	        'name', r.name, 'types', r.type_codes, 'categories', r.categories,
-	        'flags', r.flags, 'channels', r.channels, 'agencies', r.agency_ids,
-	        'areas', r.area_codes, 'stop', r.stop,
-	        'teams', ARRAY(SELECT t.id FROM unnest(r.team_ids) WITH ORDINALITY u (id, o)
-	            JOIN team t ON t.id = u.id AND t.active ORDER BY u.o))
-	        ORDER BY r.position), '[]')
-	     FROM routing_rule r WHERE r.deleted_at IS NULL)
-	FROM (SELECT 1) one
+	    v.n, CASE WHEN v.n IS DISTINCT FROM known THEN routing_rules_json() END
+	FROM routing_version v
 	LEFT JOIN beat b ON b.id = allocation_area_facts.beat
 	LEFT JOIN team bt ON bt.id = b.team_id AND bt.active
 	LEFT JOIN la_area a ON a.id = allocation_area_facts.area
@@ -252,23 +282,28 @@ $$;
 -- category, flags, channel and reporting agency (its owner), and whether
 -- it has a point and an address. SECURITY DEFINER: the intake allocates a
 -- report as its incident's owner, and the flags read its reports.
-CREATE FUNCTION allocation_incident_facts(incident bigint)
+CREATE FUNCTION allocation_incident_facts(incident bigint, known bigint)
 RETURNS TABLE (beat_id bigint, beat_code text, beat_name text, beat_team bigint,
     area_id bigint, area_code text, area_name text, area_team bigint,
-    triage_team bigint, rules jsonb, has_point boolean, has_address boolean,
+    triage_team bigint, version bigint, rules jsonb, has_point boolean, has_address boolean,
     type_code text, category text, flags text[], channel text, agency bigint,
     agency_name text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+	-- PL/pgSQL keeps the plan for the session: a SQL function's is made
+	-- again at every call.
+	RETURN QUERY
 	SELECT i.beat_id, f.beat_code, f.beat_name, f.beat_team, i.la_area_id,
-	    f.area_code, f.area_name, f.area_team, f.triage_team, f.rules,
+	    f.area_code, f.area_name, f.area_team, f.triage_team, f.version, f.rules,
 	    i.location IS NOT NULL, coalesce(i.address, i.postcode, '') <> '',
 	    t.code, t.category::text, incident_route_flags(i.id), i.channel::text,
 	    i.owning_agency_id, g.name
 	FROM incident i
 	JOIN asb_type t ON t.id = i.asb_type_id
 	JOIN agency g ON g.id = i.owning_agency_id
-	CROSS JOIN LATERAL allocation_area_facts(i.beat_id, i.la_area_id) f
-	WHERE i.id = allocation_incident_facts.incident
+	CROSS JOIN LATERAL allocation_area_facts(i.beat_id, i.la_area_id, known) f
+	WHERE i.id = allocation_incident_facts.incident;
+END
 $$;
 
 -- Writes an incident's allocations as the plan made them (plan: a JSON
@@ -338,10 +373,10 @@ END
 $$;
 
 REVOKE ALL ON FUNCTION incident_route_flags(bigint),
-    allocation_area_facts(bigint, bigint), allocation_incident_facts(bigint),
+    allocation_area_facts(bigint, bigint, bigint), allocation_incident_facts(bigint, bigint),
     allocation_write(bigint, text, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION incident_route_flags(bigint),
-    allocation_area_facts(bigint, bigint), allocation_incident_facts(bigint),
+    allocation_area_facts(bigint, bigint, bigint), allocation_incident_facts(bigint, bigint),
     allocation_write(bigint, text, jsonb) TO concord_app;
 
 -- When a clock's target falls: the report time and the hours its risk level
