@@ -167,6 +167,25 @@ submission_read(struct arena *ar, struct json_object *o, struct intake_submissio
 }
 
 /* The result, or the errors, as one line of JSON. */
+/* The queues the incident went to, and why. */
+static struct json_object *
+allocations_json(const struct allocations *al)
+{
+	struct json_object *arr = json_object_new_array(), *a;
+	size_t i;
+
+	for (i = 0; i < al->n; i++) {
+		a = json_object_new_object();
+		json_object_object_add(a, "team", json_object_new_int64(al->a[i].team_id));
+		json_object_object_add(a, "kind", json_object_new_string(al->a[i].kind));
+		json_object_object_add(a, "reason", json_object_new_string(al->a[i].reason));
+		json_object_object_add(a, "location_to_confirm",
+		    json_object_new_boolean(al->a[i].location_to_confirm));
+		json_object_array_add(arr, a);
+	}
+	return arr;
+}
+
 static void
 result_print(enum intake_rc rc, const struct intake_result *res)
 {
@@ -184,6 +203,7 @@ result_print(enum intake_rc rc, const struct intake_result *res)
 		json_object_object_add(o, "risk_level", json_object_new_int(res->risk_level));
 		json_object_object_add(o, "assessment_due",
 		    json_object_new_int64((long long)res->assessment_due));
+		json_object_object_add(o, "allocations", allocations_json(&res->allocations));
 	}
 	errs = json_object_new_array();
 	for (i = 0; i < res->nerrors; i++) {

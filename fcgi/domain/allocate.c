@@ -265,6 +265,21 @@ plan_json(const struct route_plan *p)
 	return arr;
 }
 
+/* An allocation's kind as a string that outlives the arena. */
+static const char *
+kind_name(const char *k)
+{
+	static const char *const kinds[] = {
+		"neighbourhood", "council", "specialist", "triage", "reallocated",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(k, kinds[i]) == 0)
+			return kinds[i];
+	return "";
+}
+
 /* What allocation_write made into *out. 0, or -1. */
 static int
 made_read(struct arena *ar, const char *text, struct allocations *out)
@@ -287,7 +302,7 @@ made_read(struct arena *ar, const char *text, struct allocations *out)
 		    json_object_get_int64(v) : 0;
 		a->rule_id = json_object_object_get_ex(o, "rule", &v) && v != NULL ?
 		    json_object_get_int64(v) : 0;
-		a->kind = arena_strdup(ar, json_object_object_get_ex(o, "kind", &v) ?
+		a->kind = kind_name(json_object_object_get_ex(o, "kind", &v) ?
 		    json_object_get_string(v) : "");
 		a->reason = arena_strdup(ar, json_object_object_get_ex(o, "reason", &v) ?
 		    json_object_get_string(v) : "");

@@ -283,6 +283,29 @@ ik_answers(struct intake *k, struct json_object *answers, int required)
 	}
 }
 
+/* The allocations' reasons copied into the result, which outlives the
+ * intake's arena (a reason that does not fit is cut at a character). */
+static void
+reasons_keep(struct intake_result *res)
+{
+	size_t i, used = 0, n;
+	const char *r;
+
+	for (i = 0; i < res->allocations.n; i++) {
+		r = res->allocations.a[i].reason;
+		n = strlen(r);
+		if (used + n + 1 > sizeof(res->reasons)) {
+			n = used + 1 < sizeof(res->reasons) ? sizeof(res->reasons) - used - 1 : 0;
+			while (n > 0 && ((unsigned char)r[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(res->reasons + used, r, n);
+		res->reasons[used + n] = '\0';
+		res->allocations.a[i].reason = res->reasons + used;
+		used += n + (used + n < sizeof(res->reasons) - 1 ? 1 : 0);
+	}
+}
+
 /* A new incident: its flags and those of every incident it touches, then
  * its allocation (the routing rules read the flags). */
 int
@@ -296,6 +319,7 @@ ik_refresh(struct intake *k, long long incident_id, int provisional)
 	if (allocate_incident(k->pg, k->ar, k->actor, incident_id, NULL,
 	    &k->res->allocations) == -1)
 		return -1;
+	reasons_keep(k->res);
 	return provisional ? risk_provisional_refresh(k->pg, incident_id) : 0;
 }
 

@@ -138,6 +138,7 @@ struct intake_error {
 };
 
 #define INTAKE_TEXT_MAX		8192	/* bytes the errors' words may take */
+#define INTAKE_REASONS_MAX	4096	/* bytes the allocations' reasons may take */
 
 struct intake_result {
 	struct report_result	 report;	/* reference, incident id, ... */
@@ -148,8 +149,10 @@ struct intake_result {
 	unsigned		 flags;
 	int			 risk_level;	/* enum risk_level, or -1 none */
 	/* The queues a new incident went to, and why (none for a report
-	 * that joined an incident: it keeps the incident's). */
+	 * that joined an incident: it keeps the incident's); the reasons'
+	 * words are kept in reasons (cut short when they do not fit). */
 	struct allocations	 allocations;
+	char			 reasons[INTAKE_REASONS_MAX];
 	time_t			 assessment_due;	/* 0: none */
 	struct intake_error	 errors[INTAKE_ERRORS_MAX];
 	size_t			 nerrors;

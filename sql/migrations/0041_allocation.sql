@@ -208,8 +208,11 @@ BEGIN
 	        CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(s.answers) = 'object'
 	            THEN s.answers ELSE '{}' END) a
 	        JOIN question q ON q.asb_type_id = i.asb_type_id AND q.key = a.key
-	        WHERE q.youth_answer IS NOT NULL AND jsonb_typeof(a.value) = 'object'
-	          AND a.value ->> 'answer' = q.youth_answer)
+	        -- A report keeps {"answer": ..., "question": ...}; a staff
+	        -- channel's incident the value alone.
+	        WHERE q.youth_answer IS NOT NULL AND q.youth_answer = CASE
+	            jsonb_typeof(a.value) WHEN 'object' THEN a.value ->> 'answer'
+	            WHEN 'string' THEN a.value #>> '{}' END)
 	      OR EXISTS (
 	        SELECT 1 FROM incident_person ip JOIN person p ON p.id = ip.person_id
 	        WHERE ip.incident_id = i.id AND ip.role = 'subject'

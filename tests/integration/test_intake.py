@@ -171,7 +171,7 @@ def test_a_police_submission_writes_the_incident_its_people_and_its_risk(db):
                    "WHERE incident_id = %s", inc[0]) == (1, True)
     actions = one(db, "SELECT array_agg(action ORDER BY id) FROM audit_event "
                       "WHERE entity = 'incident' AND entity_id = %s", str(inc[0]))[0]
-    assert actions == ["create", "risk_assessed"]
+    assert actions == ["create", "risk_assessed", "allocate"]
 
 
 def test_every_missing_mandatory_field_is_named_and_nothing_saved(db):
