@@ -51,8 +51,8 @@ extern const struct pg_stmts allocate_statements;
 
 /* Allocates incident_id, with its audit row, in the caller's transaction
  * (actor a set). ending_reason: NULL at creation; when the point of an
- * incident whose location was to be confirmed is set, why its
- * location-to-confirm allocations end. *out (strings in ar): what was
+ * incident without one is set, why its allocations for want of a
+ * location (location to confirm, manual triage) end. *out (strings in ar): what was
  * allocated now (nothing for a team that holds it already). 0, or -1 with
  * pg_error set (or out of memory). */
 int	allocate_incident(struct pg *, struct arena *, const struct actor *a,

@@ -315,8 +315,9 @@ $$;
 -- transaction: each team not already holding it gets an allocation and a
 -- timeline event, and the incident's own team is its first current
 -- allocation's (an area's or triage's before a rule's). ending_reason:
--- when the point of an incident whose location was to be confirmed is
--- set, those allocations end first, with this reason. Returns what it
+-- when the point of an incident without one is set, its allocations for
+-- want of a location (location to confirm, manual triage) end first, with
+-- this reason. Returns what it
 -- made, as JSON, for the audit row. SECURITY DEFINER: allocation places an
 -- incident with other agencies' teams.
 CREATE FUNCTION allocation_write(incident bigint, ending_reason text, plan jsonb)
@@ -337,7 +338,7 @@ BEGIN
 		UPDATE incident_allocation SET ended_at = now(), ended_by = actor,
 		    ended_reason = ending_reason
 		WHERE incident_id = allocation_write.incident AND ended_at IS NULL
-		  AND location_to_confirm;
+		  AND (location_to_confirm OR kind = 'triage');
 	END IF;
 	WITH plan AS (
 		SELECT * FROM ROWS FROM (jsonb_to_recordset(allocation_write.plan)

@@ -13,7 +13,7 @@ import uuid
 import pytest
 import requests
 
-from stack import URL, read_conf, wait_for
+from stack import backdate, URL, read_conf, wait_for
 from staff import as_role, csrf_of
 
 
@@ -323,7 +323,7 @@ def test_the_public_forms_choice_decides_who_is_emailed(db, no_rate_limit):
         ref, _, _ = done(s)
         with db.cursor() as cur:
             # Kept off the first page of the incident list (test_segregation).
-            cur.execute("UPDATE incident SET reported_at = now() - interval '30 days' "
+            backdate(cur, "UPDATE incident SET reported_at = now() - interval '30 days' "
                         "FROM report r WHERE r.incident_id = incident.id "
                         "AND r.reference = %s RETURNING incident.reference", (ref,))
             made[who] = (address, ref, cur.fetchone()[0])

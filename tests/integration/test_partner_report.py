@@ -13,7 +13,7 @@ import uuid
 import pytest
 import requests
 
-from stack import URL
+from stack import backdate, URL
 from staff import as_role, csrf_of, demo_user, sign_in
 
 from test_report_form import (errors_of, get, no_rate_limit, post, step, to_when,  # noqa: F401
@@ -315,7 +315,7 @@ def test_a_partners_report_joins_only_their_own_agencys_incident(db):
     joins one of their own agency's, never another agency's (it would then
     be that agency's, and vanish from the partner's list)."""
     with db.cursor() as cur:
-        cur.execute("UPDATE incident SET reported_at = reported_at - interval '1 day' "
+        backdate(cur, "UPDATE incident SET reported_at = reported_at - interval '1 day' "
                     "WHERE status <> 'closed' AND reported_at > now() - interval '1 day' "
                     "AND ST_DWithin(location::geography, "
                     "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, 1000)",

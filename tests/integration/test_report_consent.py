@@ -17,6 +17,7 @@ from staff import as_role
 from test_partner_report import PARTNER, new_form, past_evidence, to_impact
 from test_partner_report import submit as partner_submit
 from test_segregation import app_conn, as_agency
+from stack import backdate
 from test_report_form import (ABOUT, IMPACT, WHEN_ONCE, WHERE, done, get, step,
                               submit, upload, vandalism_to_when)
 
@@ -28,7 +29,7 @@ def nothing_open_near(db, point):
     """Open incidents within 500 m of the point that earlier tests or runs
     left are moved a day back, out of the window a new report joins."""
     with db.cursor() as cur:
-        cur.execute("UPDATE incident SET reported_at = reported_at - interval '1 day' "
+        backdate(cur, "UPDATE incident SET reported_at = reported_at - interval '1 day' "
                     "WHERE status <> 'closed' AND reported_at > now() - interval '1 day' "
                     "AND ST_DWithin(location::geography, "
                     "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, 500)",
@@ -213,7 +214,7 @@ def test_the_duplicate_look_up_answers_only_a_core_partners_intake(db):
         conn.rollback()
         # Reported 3 hours ago is beyond its window.
         with db.cursor() as admin:
-            admin.execute("UPDATE incident SET reported_at = now() - interval '3 hours' "
+            backdate(admin, "UPDATE incident SET reported_at = now() - interval '3 hours' "
                           "WHERE reference = %s", (housing,))
         with conn.cursor() as cur:
             as_agency(cur, "city-council")

@@ -8,7 +8,7 @@ import threading
 import pytest
 import requests
 
-from stack import URL
+from stack import backdate, URL
 from test_report_form import WHERE, done, submit, to_check
 
 GUILDHALL = ("-0.0917000", "51.5155000")
@@ -20,7 +20,7 @@ def quiet_near(db, point):
     """No open incident within 1 km of point that a report could join
     (earlier tests, or earlier runs on the same stack, leave some)."""
     with db.cursor() as cur:
-        cur.execute("UPDATE incident SET reported_at = reported_at - interval '1 day' "
+        backdate(cur, "UPDATE incident SET reported_at = reported_at - interval '1 day' "
                     "WHERE status <> 'closed' AND reported_at > now() - interval '1 day' "
                     "AND ST_DWithin(location::geography, "
                     "ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, 1000)",
@@ -85,7 +85,7 @@ def test_outside_the_window_or_once_closed_is_a_new_incident(db):
     first, _ = report_at(GUILDHALL)
     inc = incident_of(db, first)[0]
     with db.cursor() as cur:
-        cur.execute("UPDATE incident SET reported_at = now() - interval '3 hours' "
+        backdate(cur, "UPDATE incident SET reported_at = now() - interval '3 hours' "
                     "WHERE id = %s", (inc,))
     later, _ = report_at(GUILDHALL)
     assert incident_of(db, later)[0] != inc
