@@ -13,6 +13,7 @@ struct incident_forms {
 	const char	*text, *shared;			/* the update form; "yes"/"no" */
 	const char	*close_reason;			/* asking to close */
 	const char	*link_ref, *link_reason;	/* linking */
+	const char	*lon, *lat;			/* setting the point */
 	int		 stale;				/* the form was stale */
 	const char	*stale_since;			/* its "seen", or NULL */
 };
