@@ -7,7 +7,8 @@ struct req;
 
 /* What was typed into the incident page's forms, to show again, and —
  * after a stale form — since when to list what changed
- * (pages/incident_view.c; the evidence upload is pages/incident_evidence.c). */
+ * (pages/incident_view.c; the evidence upload is pages/incident_evidence.c,
+ * setting the point pages/incident_locate.c). */
 struct incident_forms {
 	const char	*status, *reason, *outcome;	/* the status form */
 	const char	*text, *shared;			/* the update form; "yes"/"no" */
