@@ -35,6 +35,34 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Owning agency</dt><dd class="govuk-summary-list__value">{{OWNER}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Shared with</dt><dd class="govuk-summary-list__value">{{SHARING}}</dd></div>
 </dl>
+{{#LOCATE_FORM}}
+<form method="post" action="/staff/incidents/{{REFERENCE}}/location" novalidate id="locate">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="version" value="{{INCIDENT_VERSION}}">
+<input type="hidden" name="seen" value="{{SEEN}}">
+<div class="govuk-form-group{{#LAT_ERROR}} govuk-form-group--error{{/LAT_ERROR}}">
+<fieldset class="govuk-fieldset" aria-describedby="locate-hint{{#LAT_ERROR}} lat-error{{/LAT_ERROR}}">
+<legend class="govuk-fieldset__legend govuk-fieldset__legend--m"><h2 class="govuk-fieldset__heading">Set the location</h2></legend>
+<div id="locate-hint" class="govuk-hint">This incident has no point on the map, so it is not in a beat's queue yet. Give the point in decimal degrees, for example latitude 51.5155 and longitude -0.0922{{#MAP}}, or choose it on the map{{/MAP}}. It is then allocated by the point.</div>
+{{#LAT_ERROR}}<p id="lat-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/LAT_ERROR}}
+{{#MAP}}<link rel="stylesheet" href="/static/leaflet/leaflet.css?v={{VERSION}}">
+<link rel="stylesheet" href="/static/map.css?v={{VERSION}}">
+<div id="report-map" class="concord-map" data-module="concord-map-picker" data-tiles="{{MAP_TILES}}" data-attribution="{{MAP_ATTRIBUTION}}" data-lon="{{MAP_LON}}" data-lat="{{MAP_LAT}}" data-zoom="{{MAP_ZOOM}}" data-outline="{{MAP_OUTLINE}}"></div>
+<script src="/static/leaflet/leaflet.js?v={{VERSION}}" defer></script>
+<script src="/static/map.js?v={{VERSION}}" defer></script>{{/MAP}}
+<div class="govuk-form-group">
+<label class="govuk-label" for="lat">Latitude</label>
+<input class="govuk-input govuk-input--width-10{{#LAT_ERROR}} govuk-input--error{{/LAT_ERROR}}" id="lat" name="lat" type="text" inputmode="decimal" spellcheck="false" value="{{LAT}}">
+</div>
+<div class="govuk-form-group">
+<label class="govuk-label" for="lon">Longitude</label>
+<input class="govuk-input govuk-input--width-10{{#LAT_ERROR}} govuk-input--error{{/LAT_ERROR}}" id="lon" name="lon" type="text" inputmode="decimal" spellcheck="false" value="{{LON}}">
+</div>
+</fieldset>
+</div>
+<button type="submit" class="govuk-button" data-module="govuk-button">Set the location</button>
+</form>
+{{/LOCATE_FORM}}
 {{#MAP}}<div id="incident-map" class="concord-map" data-module="concord-map-static" data-tiles="{{MAP_TILES}}" data-attribution="{{MAP_ATTRIBUTION}}" data-lon="{{MAP_LON}}" data-lat="{{MAP_LAT}}" data-zoom="{{MAP_ZOOM}}"></div>
 <script src="/static/leaflet/leaflet.js?v={{VERSION}}" defer></script>
 <script src="/static/map.js?v={{VERSION}}" defer></script>{{/MAP}}

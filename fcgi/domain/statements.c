@@ -16,6 +16,7 @@
 #include "domain/incident.h"
 #include "domain/incident_detail.h"
 #include "domain/incident_link.h"
+#include "domain/incident_locate.h"
 #include "domain/incident_status.h"
 #include "domain/incident_update.h"
 #include "domain/intake.h"
@@ -62,6 +63,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&incident_update_statements,
 	&incident_detail_statements,
 	&incident_link_statements,
+	&incident_locate_statements,
 	&incident_status_statements,
 	&intake_statements,
 	&intake_dedup_statements,

@@ -92,6 +92,7 @@ struct worker {
 	struct relay		 relay;
 	double			 reclaim_next;
 	double			 retention_next;
+	double			 overdue_next;
 	double			 prune_next;
 	/* Delivered jobs whose payload could not be cleared yet (the
 	 * database was away): tried again by delivered_tick. */
@@ -104,6 +105,9 @@ struct worker {
 
 /* retention.c */
 void	retention_tick(struct worker *);
+
+/* overdue.c: overdue items told to their teams */
+void	overdue_tick(struct worker *);
 
 /* delivered.c: what the outbox keeps of a job once it is done */
 void	delivered_mark(struct worker *, const char *id);

@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "domain/evidence_purge.h"
 #include "domain/outbox_keep.h"
+#include "domain/overdue.h"
 #include "domain/tx.h"
 #include "jobs/jobs.h"
 #include "store/pg.h"
@@ -88,7 +89,8 @@ int
 main(int argc, char *argv[])
 {
 	static const struct pg_stmts *const sets[] = { &relay_statements,
-	    &evidence_purge_statements, &outbox_keep_statements, &tx_statements };
+	    &evidence_purge_statements, &outbox_keep_statements, &tx_statements,
+	    &overdue_statements };
 	struct config cfg;
 	struct worker w;
 	const char *path = getenv("CONCORD_CONF");
@@ -137,6 +139,7 @@ main(int argc, char *argv[])
 		if (consumer_tick(&w) == -1)
 			nap(OUTAGE_RETRY_MS);
 		retention_tick(&w);
+		overdue_tick(&w);
 		delivered_tick(&w);
 	}
 

@@ -7,12 +7,14 @@ struct req;
 
 /* What was typed into the incident page's forms, to show again, and —
  * after a stale form — since when to list what changed
- * (pages/incident_view.c; the evidence upload is pages/incident_evidence.c). */
+ * (pages/incident_view.c; the evidence upload is pages/incident_evidence.c,
+ * setting the point pages/incident_locate.c). */
 struct incident_forms {
 	const char	*status, *reason, *outcome;	/* the status form */
 	const char	*text, *shared;			/* the update form; "yes"/"no" */
 	const char	*close_reason;			/* asking to close */
 	const char	*link_ref, *link_reason;	/* linking */
+	const char	*lon, *lat;			/* setting the point */
 	int		 stale;				/* the form was stale */
 	const char	*stale_since;			/* its "seen", or NULL */
 };

@@ -28,6 +28,7 @@
 #include "pages/history.h"
 #include "pages/incident_page.h"
 #include "pages/layout.h"
+#include "pages/map.h"
 #include "pages/pages.h"
 #include "pages/reports.h"
 #include "view/view.h"
@@ -514,6 +515,23 @@ status_form_dict(struct req *r, struct view_dict *d, const struct incident *in,
 	return 0;
 }
 
+/* "Set the location", for an open incident with no point: the longitude
+ * and latitude (as typed), and the map picker where there is a map. */
+static int
+locate_form_dict(struct req *r, struct view_dict *d, const struct incident *in,
+    const struct incident_detail *dt, const struct incident_forms *f)
+{
+	struct view_dict *s;
+
+	if (dt->has_point || strcmp(in->status, "closed") == 0)
+		return 0;
+	if ((s = view_section(d, "LOCATE_FORM")) == NULL ||
+	    view_set(s, "LON", f->lon != NULL ? f->lon : "") == -1 ||
+	    view_set(s, "LAT", f->lat != NULL ? f->lat : "") == -1)
+		return -1;
+	return map_dict(r, s);
+}
+
 static int
 forms_dict(struct req *r, struct view_dict *d, const struct incident *in,
     const struct incident_detail *dt, const struct incident_forms *f)
@@ -530,6 +548,8 @@ forms_dict(struct req *r, struct view_dict *d, const struct incident *in,
 		return -1;
 	if (f->shared != NULL &&
 	    view_show(d, strcmp(f->shared, "yes") == 0 ? "SHARED_YES" : "SHARED_NO") == -1)
+		return -1;
+	if (locate_form_dict(r, d, in, dt, f) == -1)
 		return -1;
 	return status_form_dict(r, d, in, dt, f);
 }

@@ -68,6 +68,7 @@ void	incident_close_request_post(struct req *);
 void	incident_link_post(struct req *);
 void	incident_unlink_post(struct req *);
 void	incident_evidence_post(struct req *);
+void	incident_locate_post(struct req *);
 int	text_paragraphs_dict(struct arena *, struct view_dict *, const char *section,
 	    const char *text);
 void	incident_history_get(struct req *);

@@ -76,6 +76,7 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/incidents/{ref}/close-request", incident_close_request_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/links",	incident_link_post,   PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/unlink", incident_unlink_post, PERM_INCIDENT_UPDATE, 0 },
+	{ METHOD_POST,	"/staff/incidents/{ref}/location", incident_locate_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/evidence", incident_evidence_post, PERM_INCIDENT_UPDATE, ROUTE_STREAM_BODY },
 	{ METHOD_POST,	"/staff/incidents/{ref}/case-review", case_review_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}/history", incident_history_get, PERM_INCIDENT_VIEW, 0 },
