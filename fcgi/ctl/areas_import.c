@@ -58,7 +58,8 @@
 #define AREAS_INSERT(t) \
 	"WITH src AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($5), 4326) AS g), " \
 	"chk AS (SELECT g, ST_IsValidDetail(g) AS v FROM src), " \
-	"fixed AS (SELECT (v).valid AS valid, coalesce((v).reason, '') AS reason, " \
+	"fixed AS (SELECT (v).valid AS valid, coalesce((v).reason || " \
+	"  coalesce(' at ' || ST_AsText((v).location), ''), '') AS reason, " \
 	"  ST_Multi(ST_CollectionExtract(CASE WHEN (v).valid " \
 	"  THEN g ELSE ST_MakeValid(g) END, 3)) AS g FROM chk), " \
 	"ins AS (INSERT INTO " t " (agency_id, code, name, team_id, import_id, geom) " \
@@ -358,6 +359,7 @@ struct import {
 	struct json_object	*report, *created, *teams_created, *no_team;
 	int			 teams_reused;	/* beats' own teams already there */
 	int			 with_team;	/* areas given a team */
+	double			 t0;		/* when it began, in ms */
 };
 
 /* The agency code for a council's area from its name: "Tower Hamlets"
@@ -855,6 +857,44 @@ import_audit(struct import *im, const char *table, long long import_id)
 	return rc == -1 ? db_fail(im) : 0;
 }
 
+/* The report's opening: what was asked. */
+static void
+report_start(struct import *im)
+{
+	const struct import_args *a = im->args;
+	struct json_object *files = json_object_new_array();
+	size_t i;
+
+	json_object_object_add(im->report, "kind",
+	    json_object_new_string(a->beats ? "beat" : "council-area"));
+	for (i = 0; i < a->nfiles; i++)
+		json_object_array_add(files, json_object_new_string(a->files[i]));
+	json_object_object_add(im->report, "files", files);
+	json_object_object_add(im->report, "sliver_m2", json_object_new_double(a->sliver_m2));
+}
+
+/* The report's end: agencies, teams and time. */
+static void
+report_end(struct import *im)
+{
+	struct json_object *ag = json_object_new_array(), *teams = json_object_new_object();
+	size_t i;
+
+	json_object_object_add(im->report, "areas", json_object_new_int64((int64_t)im->set->n));
+	for (i = 0; i < im->nseen; i++)
+		json_object_array_add(ag, json_object_new_string(im->seen[i].code));
+	json_object_object_add(im->report, "agencies", ag);
+	json_object_object_add(im->report, "agencies_created", json_object_get(im->created));
+	json_object_object_add(teams, "created", json_object_get(im->teams_created));
+	json_object_object_add(teams, "reused", json_object_new_int(im->teams_reused));
+	json_object_object_add(teams, "areas", json_object_new_int(im->with_team));
+	json_object_object_add(teams, "team", im->args->team != NULL ?
+	    json_object_new_string(im->args->team) : NULL);
+	json_object_object_add(teams, "none", json_object_get(im->no_team));
+	json_object_object_add(im->report, "teams", teams);
+	json_object_object_add(im->report, "ms", json_object_new_int64((int64_t)(clock_ms() - im->t0)));
+}
+
 /* The transaction: everything above, then the report kept with the
  * import. Returns 0; -1 after a message, or -2 when areas could not be
  * repaired (the report says which), with nothing written. */
@@ -885,6 +925,7 @@ import_write(struct import *im, const char *sha)
 		goto rollback;
 	if (refused > 0) {
 		pg_rollback(im->pg);
+		report_end(im);
 		return -2;
 	}
 	if (areas_found(im, table, "overlaps", import_id) == -1 ||
@@ -897,9 +938,11 @@ import_write(struct import *im, const char *sha)
 		pg_rollback(im->pg);
 		json_object_object_del(im->report, "import_id");
 		json_object_object_add(im->report, "written", json_object_new_boolean(0));
+		report_end(im);
 		return 0;
 	}
 	json_object_object_add(im->report, "written", json_object_new_boolean(1));
+	report_end(im);
 	snprintf(imp, sizeof(imp), "%lld", import_id);
 	p[1] = json_object_to_json_string_ext(im->report, JSON_C_TO_STRING_PLAIN);
 	if (pg_exec_ok(im->pg, "areas_import_report", 2, p) == -1) {
@@ -919,44 +962,6 @@ rollback:
 /* ------------------------------------------------------------------------
  * the command */
 
-/* The report's opening: what was asked. */
-static void
-report_start(struct import *im)
-{
-	const struct import_args *a = im->args;
-	struct json_object *files = json_object_new_array();
-	size_t i;
-
-	json_object_object_add(im->report, "kind",
-	    json_object_new_string(a->beats ? "beat" : "council-area"));
-	for (i = 0; i < a->nfiles; i++)
-		json_object_array_add(files, json_object_new_string(a->files[i]));
-	json_object_object_add(im->report, "files", files);
-	json_object_object_add(im->report, "sliver_m2", json_object_new_double(a->sliver_m2));
-}
-
-/* The report's end: agencies, teams and time. */
-static void
-report_end(struct import *im, double t0)
-{
-	struct json_object *ag = json_object_new_array(), *teams = json_object_new_object();
-	size_t i;
-
-	json_object_object_add(im->report, "areas", json_object_new_int64((int64_t)im->set->n));
-	for (i = 0; i < im->nseen; i++)
-		json_object_array_add(ag, json_object_new_string(im->seen[i].code));
-	json_object_object_add(im->report, "agencies", ag);
-	json_object_object_add(im->report, "agencies_created", json_object_get(im->created));
-	json_object_object_add(teams, "created", json_object_get(im->teams_created));
-	json_object_object_add(teams, "reused", json_object_new_int(im->teams_reused));
-	json_object_object_add(teams, "areas", json_object_new_int(im->with_team));
-	json_object_object_add(teams, "team", im->args->team != NULL ?
-	    json_object_new_string(im->args->team) : NULL);
-	json_object_object_add(teams, "none", json_object_get(im->no_team));
-	json_object_object_add(im->report, "teams", teams);
-	json_object_object_add(im->report, "ms", json_object_new_int64((int64_t)(clock_ms() - t0)));
-}
-
 int
 areas_import(const struct config *cfg, int argc, char *argv[])
 {
@@ -964,7 +969,6 @@ areas_import(const struct config *cfg, int argc, char *argv[])
 	struct import_args args;
 	struct area_set set;
 	struct import im;
-	double t0 = clock_ms();
 	char sha[65];
 	int rc;
 
@@ -981,6 +985,7 @@ areas_import(const struct config *cfg, int argc, char *argv[])
 	}
 	im.args = &args;
 	im.set = &set;
+	im.t0 = clock_ms();
 	im.report = json_object_new_object();
 	im.created = json_object_new_array();
 	im.teams_created = json_object_new_array();
@@ -998,10 +1003,8 @@ areas_import(const struct config *cfg, int argc, char *argv[])
 		fprintf(stderr, "concordctl: out of memory\n");
 		goto out;
 	}
-	if ((rc = import_write(&im, sha)) != -1) {
-		report_end(&im, t0);
+	if ((rc = import_write(&im, sha)) != -1)
 		areas_report_print(stdout, im.report, 20);
-	}
 	if (rc == -2)
 		fprintf(stderr, "concordctl: %zu area%s could not be repaired (nothing "
 		    "polygonal is left after ST_MakeValid): fix the file\n",

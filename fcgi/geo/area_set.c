@@ -300,38 +300,52 @@ struct extent {
 	size_t	 n;
 };
 
+/* Adds feature f's positions to *e. */
 static void
-extent_of(const struct area_set *s, struct extent *e)
+extent_add(struct extent *e, const struct area_feature *f)
 {
-	const struct area_feature *f;
 	const struct area_ring *r;
-	size_t i, j, k, m;
+	size_t j, k, m;
 	double x, y;
 
+	for (j = 0; j < f->npolys; j++)
+		for (k = 0; k < f->polys[j].nrings; k++) {
+			r = &f->polys[j].rings[k];
+			for (m = 0; m < r->n; m++) {
+				x = r->xy[2 * m];
+				y = r->xy[2 * m + 1];
+				e->n++;
+				if (x < e->xmin) e->xmin = x;
+				if (x > e->xmax) e->xmax = x;
+				if (y < e->ymin) e->ymin = y;
+				if (y > e->ymax) e->ymax = y;
+				if (e->bad == NULL && !(fabs(x) <= 180 && fabs(y) <= 90)) {
+					e->bad = f;
+					e->bx = x;
+					e->by = y;
+				}
+			}
+		}
+}
+
+static void
+extent_init(struct extent *e)
+{
 	memset(e, 0, sizeof(*e));
 	e->xmin = e->ymin = INFINITY;
 	e->xmax = e->ymax = -INFINITY;
-	for (i = 0; i < s->n; i++) {
-		f = &s->f[i];
-		for (j = 0; j < f->npolys; j++)
-			for (k = 0; k < f->polys[j].nrings; k++) {
-				r = &f->polys[j].rings[k];
-				for (m = 0; m < r->n; m++) {
-					x = r->xy[2 * m];
-					y = r->xy[2 * m + 1];
-					e->n++;
-					if (x < e->xmin) e->xmin = x;
-					if (x > e->xmax) e->xmax = x;
-					if (y < e->ymin) e->ymin = y;
-					if (y > e->ymax) e->ymax = y;
-					if (e->bad == NULL && !(fabs(x) <= 180 && fabs(y) <= 90)) {
-						e->bad = f;
-						e->bx = x;
-						e->by = y;
-					}
-				}
-			}
-	}
+}
+
+/* The extent of the whole set; e->bad the first feature with a position
+ * outside degrees. */
+static void
+extent_of(const struct area_set *s, struct extent *e)
+{
+	size_t i;
+
+	extent_init(e);
+	for (i = 0; i < s->n; i++)
+		extent_add(e, &s->f[i]);
 }
 
 /* The first feature with a ring of fewer than 4 positions (3, closed by
@@ -357,7 +371,7 @@ area_set_coords_check(const struct area_set *s, char *err, size_t errlen)
 	static const char order[] = "GeoJSON and KML give longitude first, "
 	    "then latitude";
 	char what[AREA_SET_ERR / 2];
-	struct extent e;
+	struct extent e, one;
 	size_t i;
 
 	extent_of(s, &e);
@@ -384,15 +398,17 @@ area_set_coords_check(const struct area_set *s, char *err, size_t errlen)
 		}
 	if (e.bad != NULL) {
 		area_feature_label(e.bad, what, sizeof(what));
-		/* National Grid metres are in the thousands, and positive (the
-		 * grid starts south-west of the Scillies). */
-		if (e.xmin >= 0 && e.xmax <= 700000 && e.ymin >= 0 && e.ymax <= 1300000 &&
-		    e.xmax > 1000 && e.ymax > 1000)
+		/* What that feature's positions look like (the others may be
+		 * right). National Grid metres are in the thousands, and
+		 * positive (the grid starts south-west of the Scillies). */
+		extent_init(&one);
+		extent_add(&one, e.bad);
+		if (one.xmin >= 0 && one.xmax <= 700000 && one.ymin >= 0 &&
+		    one.ymax <= 1300000 && one.xmax > 1000 && one.ymax > 1000)
 			snprintf(err, errlen, "%s has the position %.1f, %.1f: these "
 			    "look like British National Grid metres (EPSG:27700), not "
 			    "longitude/latitude: %s", what, e.bx, e.by, convert);
-		else if (isfinite(e.bx) && isfinite(e.by) && fabs(e.bx) <= 90 &&
-		    fabs(e.by) <= 180)
+		else if (fabs(e.bx) <= 90 && fabs(e.by) <= 180)
 			snprintf(err, errlen, "%s has the position %g, %g: a latitude "
 			    "beyond 90, so these look like latitude, longitude in the "
 			    "wrong order: %s", what, e.bx, e.by, order);
