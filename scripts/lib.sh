@@ -234,7 +234,7 @@ prepare_var() {
 CONCORD_APT_PACKAGES=(
     build-essential autoconf automake libtool pkg-config
     libfcgi-dev libpq-dev libhiredis-dev libjson-c-dev libctemplate-dev libssl-dev
-    libcmocka-dev libqrencode-dev
+    libcmocka-dev libqrencode-dev libxml2-dev
     clang libclang-rt-14-dev
     postgresql postgresql-contrib postgresql-15-postgis-3 redis-server nginx-light
     wrk curl git
@@ -838,23 +838,23 @@ demo() {
 # demo_areas — the City of London's 25 wards as city-police's beats, and the
 # seven local-authority outlines as council areas: the City's belongs to
 # city-council, each neighbour's to an inactive, non-core agency the import
-# creates ("Hackney Council", hackney-council).  The data ships with the
-# project in sql/demo/ (licence and attribution there).  Idempotent.
+# creates ("Hackney Council", hackney-council).  Each beat is city-police's
+# neighbourhood team's, the City's area city-council's community-safety
+# team's (the neighbours' councils have no teams, so their areas get none).
+# The data ships with the project in sql/demo/ (licence and attribution
+# there).  Idempotent: an import the same as the current areas writes nothing.
 demo_areas() {
     local wards=$ROOT/sql/demo/city-of-london-wards.geojson
     local lads=$ROOT/sql/demo/city-and-neighbours-councils.geojson
     [[ -f $wards && -f $lads ]] || die "the demo geography is missing from $ROOT/sql/demo/ (it ships with the project)"
     step "demo beats and council areas"
-    concordctl areas import --beats "$wards" --beat-agency city-police \
-            --code-field WD13CD --name-field WD13NM \
+    concordctl areas import --kind beat --agency city-police --team neighbourhood \
+            --code-field WD13CD --name-field WD13NM "$wards" \
         || fail_with_log "$CTL_LOG" "concordctl areas import (beats) failed"
-    concordctl areas import --areas "$lads" --area-agency E09000001=city-council \
-            --create-councils --code-field LAD13CD --name-field LAD13NM \
+    concordctl areas import --kind council-area --area-agency E09000001=city-council \
+            --team community-safety --create-councils \
+            --code-field LAD13CD --name-field LAD13NM "$lads" \
         || fail_with_log "$CTL_LOG" "concordctl areas import (council areas) failed"
-    # INTERIM (until areas import --team): each beat's neighbourhood team, the City's council team.
-    pg_psql -d concord -c "UPDATE beat b SET team_id = t.id FROM team t JOIN agency g ON g.id = t.agency_id WHERE g.code = 'city-police' AND t.code = 'neighbourhood' AND b.team_id IS NULL" \
-        -c "UPDATE la_area l SET team_id = t.id FROM team t JOIN agency g ON g.id = t.agency_id WHERE g.code = 'city-council' AND t.code = 'community-safety' AND l.agency_id = g.id AND l.team_id IS NULL" >/dev/null \
-        || die "could not map the demo areas to their teams"
 }
 
 # ----------------------------------------------------------------------------

@@ -31,10 +31,11 @@ static const struct command {
 	  "check the audit trail's hash chains, or print each chain's head (as db_admin)" },
 	{ "user", ctl_user, 1, " add --email ADDR --name NAME --agency CODE --role CODE [--password-stdin]",
 	  "create a member of staff, e.g. the first administrator (as db_admin)" },
-	{ "areas", ctl_areas, 1, " import (--beats FILE --beat-agency CODE | --areas FILE "
-	  "--area-agency [AREA=]CODE ... [--create-councils]) --code-field F --name-field F"
-	  " | locate LON LAT | locate -",
-	  "load police beats or council areas from GeoJSON (as db_admin); print the beat "
+	{ "areas", ctl_areas, 1, " import --kind beat|council-area (--code-field F | "
+	  "--code-from-file) [--name-field F] [--agency CODE] [--area-agency AREA=CODE ...] "
+	  "[--create-councils] [--team CODE] [--check] FILE... | locate LON LAT | locate -",
+	  "load police beats or council areas from GeoJSON or KML as a new version, "
+	  "with a report of repairs, overlaps and gaps (as db_admin); print the beat "
 	  "and council area of a point as JSON (\"LON LAT\" lines on stdin with -)" },
 	{ "api-client", ctl_api_client, 1, " add --name NAME",
 	  "register an Open311 client and print its new api_key (as db_admin)" },

@@ -13,12 +13,20 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-Wall -Wextra -Werror -I$(SRC) -I$(ROOT)/tests/fuzz
 
-HARNESSES := base32 config cookie multipart request sniff urlencoded
+HARNESSES := base32 config cookie geojson_areas kml_areas multipart request sniff \
+	urlencoded
 
 base32_SRC := auth/base32.c core/hex.c
 base32_LIBS := -lcrypto
 config_SRC := core/config.c
 cookie_SRC := http/cookie.c http/kv.c core/arena.c
+# The two boundary readers share the steps after reading (area_set.c).
+AREAS_SRC := geo/area_set.c geo/geojson_areas.c geo/kml_areas.c core/arena.c core/buf.c
+AREAS_LIBS := -ljson-c $(shell pkg-config --cflags --libs libxml-2.0) -lm
+geojson_areas_SRC := $(AREAS_SRC)
+geojson_areas_LIBS := $(AREAS_LIBS)
+kml_areas_SRC := $(AREAS_SRC)
+kml_areas_LIBS := $(AREAS_LIBS)
 multipart_SRC := http/multipart.c
 request_SRC := http/request.c http/urlencoded.c http/cookie.c http/kv.c \
 	core/arena.c core/random.c core/hex.c
