@@ -1,7 +1,6 @@
-/* Allocation of one incident (domain/allocate.h): one statement runs the
- * plan, writes the allocations and the events of the incident's timeline
- * (allocate_incident in SQL) and the audit row that says what was
- * allocated and why, so allocation costs the intake one round trip. */
+/* Allocation (domain/allocate.h): the facts in one statement, the plan
+ * (domain/routing.c), and the allocations with their audit row in one
+ * more, so allocation costs an incident's creation two round trips. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,49 +13,136 @@
 #include "domain/allocate.h"
 #include "store/pg.h"
 
+/* The columns of the facts, after any others: beat id, code, name, team;
+ * area id, code, name, team; triage team; rules; has point, has address;
+ * type code, category; flags; channel; agency id, name. */
+#define FACTS_COLUMNS	18
+
 static const struct pg_stmt stmts[] = {
-	/* $1 the incident, $2 the ending reason or NULL, $3 $4 the request
-	 * and address. The audit row is the transaction's actor's (a
-	 * report is written as its incident's owner: domain/report.c). */
-	{ "allocate_incident",
-	  "WITH m AS (SELECT allocate_incident($1::bigint, $2) AS made), "
+	{ "allocate_facts",
+	  "SELECT beat_id, beat_code, beat_name, beat_team, area_id, area_code, "
+	  "area_name, area_team, triage_team, rules::text, has_point, has_address, "
+	  "type_code, category, flags, channel, agency, agency_name "
+	  "FROM allocation_incident_facts($1::bigint)" },
+	/* $1 the incident, $2 the ending reason or NULL, $3 the plan, $4 $5
+	 * the request and address. The audit row is the transaction's
+	 * actor's (a report is written as its incident's owner:
+	 * domain/report.c). */
+	{ "allocate_write",
+	  "WITH m AS (SELECT allocation_write($1::bigint, $2, $3::jsonb) AS made), "
 	  "au AS (INSERT INTO audit_event (actor_id, agency_id, entity, entity_id, "
 	  "action, after, reason, request_id, client_addr) "
 	  "SELECT audit_acting_user(), concord_agency(), 'incident', $1, "
-	  "'allocate', jsonb_build_object('allocations', m.made), $2, $3, $4 "
+	  "'allocate', jsonb_build_object('allocations', m.made), $2, $4, $5 "
 	  "FROM m WHERE m.made <> '[]') "
 	  "SELECT made::text FROM m" },
+	/* A point's beat and area (AREA_LOCATE_SQL: $1 $2, NULL without a
+	 * point) and their facts; $3 the type, $4 the agency. */
+	{ "allocate_try",
+	  "WITH loc (b_id, b_agency, b_code, b_name, b_core, a_id, a_agency, "
+	  "a_code, a_name, a_core, council) AS (" AREA_LOCATE_SQL("$1", "$2") ") "
+	  "SELECT loc.*, loc.b_id, f.beat_code, f.beat_name, f.beat_team, loc.a_id, "
+	  "f.area_code, f.area_name, f.area_team, f.triage_team, f.rules::text, "
+	  "$1::float8 IS NOT NULL, false, $3, (SELECT category::text FROM asb_type "
+	  "WHERE code = $3), '{}'::text[], '', $4::bigint, "
+	  "(SELECT name FROM agency WHERE id = $4::bigint) "
+	  "FROM loc CROSS JOIN LATERAL allocation_area_facts(CASE WHEN $1::float8 "
+	  "IS NULL THEN NULL ELSE loc.b_id END, CASE WHEN $1::float8 IS NULL "
+	  "THEN NULL ELSE loc.a_id END) f" },
 };
 
 const struct pg_stmts allocate_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* A member of one allocation's JSON as a string in ar ("" when absent). */
+/* Column c of row 0 as a string in ar; NULL as "". */
 static const char *
-member_text(struct arena *ar, struct json_object *o, const char *key)
+col_text(struct arena *ar, const PGresult *res, int c)
 {
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v,
-	    json_type_string))
-		return "";
-	return arena_strdup(ar, json_object_get_string(v));
+	return arena_strdup(ar, PQgetisnull(res, 0, c) ? "" : PQgetvalue(res, 0, c));
 }
 
-/* A number member of one allocation's JSON, 0 when absent or null. */
 static long long
-member_id(struct json_object *o, const char *key)
+col_id(const PGresult *res, int c)
+{
+	return PQgetisnull(res, 0, c) ? 0 : strtoll(PQgetvalue(res, 0, c), NULL, 10);
+}
+
+/* A JSON array of strings into list (at most ROUTE_LIST_MAX, in ar). */
+static size_t
+json_strings(struct arena *ar, struct json_object *o, const char *key, const char **list)
+{
+	struct json_object *arr, *v;
+	size_t i, n = 0;
+
+	if (!json_object_object_get_ex(o, key, &arr) ||
+	    !json_object_is_type(arr, json_type_array))
+		return 0;
+	for (i = 0; i < json_object_array_length(arr) && n < ROUTE_LIST_MAX; i++) {
+		v = json_object_array_get_idx(arr, i);
+		if (json_object_is_type(v, json_type_string) &&
+		    (list[n] = arena_strdup(ar, json_object_get_string(v))) != NULL)
+			n++;
+	}
+	return n;
+}
+
+/* A JSON array of ids into ids (at most max). */
+static size_t
+json_ids(struct json_object *o, const char *key, long long *ids, size_t max)
+{
+	struct json_object *arr;
+	size_t i, n = 0;
+
+	if (!json_object_object_get_ex(o, key, &arr) ||
+	    !json_object_is_type(arr, json_type_array))
+		return 0;
+	for (i = 0; i < json_object_array_length(arr) && n < max; i++)
+		ids[n++] = json_object_get_int64(json_object_array_get_idx(arr, i));
+	return n;
+}
+
+/* Flag names into ROUTE_BIT()s. */
+static unsigned
+flag_bits(struct arena *ar, struct json_object *o, const char *key)
+{
+	const char *names[ROUTE_LIST_MAX];
+	size_t i, n = json_strings(ar, o, key, names);
+	unsigned bits = 0;
+	int f;
+
+	for (i = 0; i < n; i++)
+		if ((f = route_flag_parse(names[i])) >= 0)
+			bits |= ROUTE_BIT(f);
+	return bits;
+}
+
+/* One rule from allocation_area_facts' JSON. */
+static void
+rule_read(struct arena *ar, struct json_object *o, struct route_rule *r)
 {
 	struct json_object *v;
 
-	return json_object_object_get_ex(o, key, &v) && v != NULL ?
-	    json_object_get_int64(v) : 0;
+	memset(r, 0, sizeof(*r));
+	r->id = json_object_object_get_ex(o, "id", &v) ? json_object_get_int64(v) : 0;
+	r->position = json_object_object_get_ex(o, "position", &v) ?
+	    json_object_get_int(v) : 0;
+	r->name = arena_strdup(ar, json_object_object_get_ex(o, "name", &v) ?
+	    json_object_get_string(v) : "");
+	r->ntypes = json_strings(ar, o, "types", r->types);
+	r->ncategories = json_strings(ar, o, "categories", r->categories);
+	r->flags = flag_bits(ar, o, "flags");
+	r->nchannels = json_strings(ar, o, "channels", r->channels);
+	r->nagencies = json_ids(o, "agencies", r->agencies, ROUTE_LIST_MAX);
+	r->nareas = json_strings(ar, o, "areas", r->areas);
+	r->nteams = json_ids(o, "teams", r->teams, ROUTE_TEAMS_MAX);
+	r->stop = json_object_object_get_ex(o, "stop", &v) && json_object_get_boolean(v);
 }
 
-/* The allocations allocate_incident returned. 0, or -1 out of memory. */
+/* The rules' JSON into f. 0, or -1 when it is not an array or memory ran out. */
 static int
-made_read(struct arena *ar, const char *text, struct allocations *out)
+rules_read(struct arena *ar, const char *text, struct route_facts *f)
 {
-	struct json_object *arr, *o, *v;
+	struct json_object *arr;
+	struct route_rule *rules;
 	size_t i, n;
 
 	if ((arr = json_tokener_parse(text)) == NULL ||
@@ -65,22 +151,125 @@ made_read(struct arena *ar, const char *text, struct allocations *out)
 		return -1;
 	}
 	n = json_object_array_length(arr);
-	for (i = 0; i < n && out->n < ALLOCATIONS_MAX; i++) {
-		struct allocation *a = &out->a[out->n];
+	if ((rules = arena_calloc(ar, n + 1, sizeof(*rules))) == NULL) {
+		json_object_put(arr);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		rule_read(ar, json_object_array_get_idx(arr, i), &rules[i]);
+	json_object_put(arr);
+	f->rules = rules;
+	f->nrules = n;
+	return 0;
+}
 
+/* The flags' names as text[] gives them ("{youth,hate}"). */
+static unsigned
+flags_text(const char *text)
+{
+	char name[32];
+	const char *p = text;
+	unsigned bits = 0;
+	size_t n;
+	int f;
+
+	while (*p != '\0') {
+		p += strspn(p, "{},");
+		n = strcspn(p, "{},");
+		if (n > 0 && n < sizeof(name)) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if ((f = route_flag_parse(name)) >= 0)
+				bits |= ROUTE_BIT(f);
+		}
+		p += n;
+	}
+	return bits;
+}
+
+/* The facts from FACTS_COLUMNS columns from c on. 0, or -1. */
+static int
+facts_read(struct arena *ar, const PGresult *res, int c, struct route_facts *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->beat.id = col_id(res, c);
+	f->beat.code = col_text(ar, res, c + 1);
+	f->beat.name = col_text(ar, res, c + 2);
+	f->beat.team = col_id(res, c + 3);
+	f->area.id = col_id(res, c + 4);
+	f->area.code = col_text(ar, res, c + 5);
+	f->area.name = col_text(ar, res, c + 6);
+	f->area.team = col_id(res, c + 7);
+	f->triage_team = col_id(res, c + 8);
+	f->has_point = strcmp(PQgetvalue(res, 0, c + 10), "t") == 0;
+	f->has_address = strcmp(PQgetvalue(res, 0, c + 11), "t") == 0;
+	f->type_code = col_text(ar, res, c + 12);
+	f->category = col_text(ar, res, c + 13);
+	f->flags = flags_text(PQgetvalue(res, 0, c + 14));
+	f->channel = col_text(ar, res, c + 15);
+	f->agency = col_id(res, c + 16);
+	f->agency_name = col_text(ar, res, c + 17);
+	if (f->beat.code == NULL || f->beat.name == NULL || f->area.code == NULL ||
+	    f->area.name == NULL || f->type_code == NULL || f->category == NULL ||
+	    f->channel == NULL || f->agency_name == NULL)
+		return -1;
+	return rules_read(ar, PQgetvalue(res, 0, c + 9), f);
+}
+
+/* The plan as allocation_write takes it. */
+static struct json_object *
+plan_json(const struct route_plan *p)
+{
+	struct json_object *arr = json_object_new_array(), *o;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		o = json_object_new_object();
+		json_object_object_add(o, "team", json_object_new_int64(p->r[i].team));
+		json_object_object_add(o, "kind", json_object_new_string(p->r[i].kind));
+		json_object_object_add(o, "beat", json_object_new_int64(p->r[i].beat));
+		json_object_object_add(o, "area", json_object_new_int64(p->r[i].area));
+		json_object_object_add(o, "rule", json_object_new_int64(p->r[i].rule));
+		json_object_object_add(o, "ltc",
+		    json_object_new_boolean(p->r[i].location_to_confirm));
+		json_object_object_add(o, "reason", json_object_new_string(p->r[i].reason));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+/* What allocation_write made into *out. 0, or -1. */
+static int
+made_read(struct arena *ar, const char *text, struct allocations *out)
+{
+	struct json_object *arr, *o, *v;
+	struct allocation *a;
+	size_t i;
+
+	if ((arr = json_tokener_parse(text)) == NULL ||
+	    !json_object_is_type(arr, json_type_array)) {
+		json_object_put(arr);
+		return -1;
+	}
+	for (i = 0; i < json_object_array_length(arr) && out->n < ALLOCATIONS_MAX; i++) {
 		o = json_object_array_get_idx(arr, i);
-		a->id = member_id(o, "allocation");
-		a->team_id = member_id(o, "team");
-		a->rule_id = member_id(o, "rule");
-		a->kind = member_text(ar, o, "kind");
-		a->reason = member_text(ar, o, "reason");
+		a = &out->a[out->n++];
+		a->id = json_object_object_get_ex(o, "allocation", &v) ?
+		    json_object_get_int64(v) : 0;
+		a->team_id = json_object_object_get_ex(o, "team", &v) ?
+		    json_object_get_int64(v) : 0;
+		a->rule_id = json_object_object_get_ex(o, "rule", &v) && v != NULL ?
+		    json_object_get_int64(v) : 0;
+		a->kind = arena_strdup(ar, json_object_object_get_ex(o, "kind", &v) ?
+		    json_object_get_string(v) : "");
+		a->reason = arena_strdup(ar, json_object_object_get_ex(o, "reason", &v) ?
+		    json_object_get_string(v) : "");
 		a->location_to_confirm = json_object_object_get_ex(o,
 		    "location_to_confirm", &v) && json_object_get_boolean(v);
 		if (a->kind == NULL || a->reason == NULL) {
 			json_object_put(arr);
 			return -1;
 		}
-		out->n++;
 	}
 	json_object_put(arr);
 	return 0;
@@ -91,17 +280,70 @@ allocate_incident(struct pg *pg, struct arena *ar, const struct actor *a,
     long long incident_id, const char *ending_reason, struct allocations *out)
 {
 	char iid[24];
-	const char *p[4] = { iid, ending_reason, a->request_id, a->client_addr };
+	const char *p[5] = { iid, ending_reason, NULL, a->request_id, a->client_addr };
+	struct route_facts f;
+	struct route_plan plan;
+	struct json_object *j;
 	PGresult *res;
 	int rc;
 
 	out->n = 0;
 	snprintf(iid, sizeof(iid), "%lld", incident_id);
-	if ((res = pg_exec(pg, "allocate_incident", 4, p)) == NULL)
+	if ((res = pg_exec(pg, "allocate_facts", 1, p)) == NULL)
+		return -1;
+	rc = PQntuples(res) == 1 ? facts_read(ar, res, 0, &f) : -1;
+	if (rc == 0)
+		rc = route_plan(ar, &f, &plan);
+	PQclear(res);
+	if (rc == -1) {
+		log_error("allocate: incident %lld: no facts, or out of memory", incident_id);
+		return -1;
+	}
+	j = plan_json(&plan);
+	p[2] = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN);
+	res = p[2] != NULL ? pg_exec(pg, "allocate_write", 5, p) : NULL;
+	json_object_put(j);
+	if (res == NULL)
 		return -1;
 	rc = made_read(ar, PQgetvalue(res, 0, 0), out);
 	PQclear(res);
 	if (rc == -1)
 		log_error("allocate: incident %lld: could not read the allocations", incident_id);
 	return rc;
+}
+
+enum area_result
+allocation_try(struct pg *pg, struct arena *ar, const struct allocation_query *q,
+    struct area_location *where, struct route_plan *out)
+{
+	char x[32], y[32], agency[24];
+	const char *p[4] = { NULL, NULL, q->type_code, agency };
+	struct route_facts f;
+	PGresult *res;
+	int rc;
+
+	memset(where, 0, sizeof(*where));
+	out->n = 0;
+	if (q->has_point) {
+		if (!area_point_valid(q->lon, q->lat))
+			return AREA_BAD_POINT;
+		area_point_text(q->lon, q->lat, x, y);
+		p[0] = x;
+		p[1] = y;
+	}
+	snprintf(agency, sizeof(agency), "%lld", q->agency);
+	if ((res = pg_exec(pg, "allocate_try", 4, p)) == NULL)
+		return AREA_ERROR;
+	if (q->has_point)
+		area_row(res, where);
+	rc = PQntuples(res) == 1 ? facts_read(ar, res, AREA_COLUMNS, &f) : -1;
+	PQclear(res);
+	if (rc == -1)
+		return AREA_ERROR;
+	f.has_address = q->has_address;
+	f.flags = q->flags;
+	f.channel = q->channel != NULL ? q->channel : "";
+	if (route_plan(ar, &f, out) == -1)
+		return AREA_ERROR;
+	return AREA_OK;
 }

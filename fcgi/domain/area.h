@@ -34,8 +34,8 @@ enum area_result {
 };
 
 /* Among overlapping areas: in one of our beats, our council's area
- * (covering the point, or the nearest); otherwise the area covering the
- * point, a core partner's first. lon and lat are SQL expressions (such
+ * (covering the point, or else the nearest within AREA_NEAR); otherwise
+ * the area covering the point, a core partner's first. lon and lat are SQL expressions (such
  * as "$1"); one row of AREA_COLUMNS, read by area_row. A statement that
  * needs the place and more in one round trip embeds it. AREA_NEAR: how
  * far (in degrees, about 350 m east-west and 550 m north-south in London)
@@ -47,21 +47,30 @@ enum area_result {
 	"WITH p AS (SELECT ST_SetSRID(ST_MakePoint(" lon "::float8, "	\
 	lat "::float8), 4326) AS pt) "					\
 	"SELECT b.id, b.agency_id, b.code, b.name, coalesce(b.core, false), " \
-	"a.id, a.agency_id, a.code, a.name, coalesce(a.core, false), a.council " \
+	"a.id, a.agency_id, a.code, a.name, coalesce(ag.core_partner AND ag.active, false), " \
+	"ag.name "							\
 	"FROM p "							\
 	"LEFT JOIN LATERAL (SELECT x.id, x.agency_id, x.code, x.name, "	\
 	"  g.core_partner AND g.active AS core "			\
 	"  FROM beat x JOIN agency g ON g.id = x.agency_id "		\
-	"  WHERE x.retired_at IS NULL AND ST_Covers(x.geom, p.pt) "				\
+	"  WHERE x.retired_at IS NULL AND ST_Covers(x.geom, p.pt) "	\
 	"  ORDER BY g.core_partner AND g.active DESC, x.id LIMIT 1) b ON true " \
-	"LEFT JOIN LATERAL (SELECT l.id, l.agency_id, l.code, l.name, "	\
-	"  g.core_partner AND g.active AS core, g.name AS council "	\
-	"  FROM la_area l JOIN agency g ON g.id = l.agency_id "		\
-	"  WHERE l.retired_at IS NULL AND ST_DWithin(l.geom, p.pt, CASE WHEN b.core THEN " AREA_NEAR " ELSE 0 END) " \
-	"  AND (ST_Covers(l.geom, p.pt) OR (b.core AND g.core_partner AND g.active)) " \
-	"  ORDER BY coalesce(b.core, false) AND g.core_partner AND g.active DESC, " \
-	"  ST_Covers(l.geom, p.pt) DESC, ST_Distance(l.geom, p.pt), "	\
-	"  g.core_partner AND g.active DESC, l.id LIMIT 1) a ON true"
+	"LEFT JOIN LATERAL (SELECT coalesce("				\
+	"  CASE WHEN b.core THEN (" AREA_CORE_SQL("ST_Covers(l.geom, p.pt)", "l.id") ") END, " \
+	"  CASE WHEN b.core THEN (" AREA_CORE_SQL("ST_DWithin(l.geom, p.pt, " AREA_NEAR ")", \
+	"ST_Distance(l.geom, p.pt), l.id") ") END, "			\
+	"  (SELECT l.id FROM la_area l JOIN agency g ON g.id = l.agency_id " \
+	"  WHERE l.retired_at IS NULL AND ST_Covers(l.geom, p.pt) "	\
+	"  ORDER BY g.core_partner AND g.active DESC, l.id LIMIT 1)) AS id) ai ON true " \
+	"LEFT JOIN la_area a ON a.id = ai.id "				\
+	"LEFT JOIN agency ag ON ag.id = a.agency_id"
+/* A core partner's current council area where cond holds, the first by
+ * order (for AREA_LOCATE_SQL: each look-up runs only when the one before
+ * found nothing, so the distance is measured only near a boundary). */
+#define AREA_CORE_SQL(cond, order)					\
+	"SELECT l.id FROM la_area l JOIN agency g ON g.id = l.agency_id "	\
+	"WHERE l.retired_at IS NULL AND g.core_partner AND g.active AND " cond \
+	" ORDER BY " order " LIMIT 1"
 
 extern const struct pg_stmts area_statements;
 

@@ -5,10 +5,11 @@
 -- triage and the first action; and the clocks (reported, triaged, first
 -- action) that are set once.
 --
--- One rule, one place: allocation_plan says which queues an incident with
--- these facts goes to and why (the intake at creation, the rules page's
--- "try it" box and the benchmark all call it); allocate_incident writes
--- what it says for one incident, in the caller's transaction.
+-- One rule, one place: the plan (fcgi/domain/routing.c, from the facts
+-- allocation_incident_facts or allocation_area_facts give) says which
+-- queues an incident goes to and why — the intake at creation, the rules
+-- page's "try it" box and the benchmark all use it; allocation_write
+-- writes what it says for one incident, in the caller's transaction.
 
 -- A history import's channel (concordctl import police-uk). Added here,
 -- used only by later transactions.
@@ -217,143 +218,111 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 	FROM incident i WHERE i.id = incident_route_flags.incident
 $$;
 
--- Which queues an incident with these facts goes to, and why: one row per
--- team, the neighbourhood team first. beat and area are the incident's
--- (area_locate found them); has_point false with an address means the
--- location is to be confirmed. The force is the partnership's first core,
--- active police agency, whose triage_team_id takes what no beat does.
-CREATE FUNCTION allocation_plan(beat bigint, area bigint, has_point boolean,
-    has_address boolean, type_id bigint, flags text[], channel incident_channel,
-    agency bigint)
-RETURNS TABLE (kind text, team_id bigint, team_name text, beat_id bigint,
-    la_area_id bigint, rule_id bigint, location_to_confirm boolean, reason text)
+-- What allocation needs to know of a beat and a council area (found by
+-- area_locate's rule, domain/area.h) and the routing rules: each area's
+-- team while it is active, the force's manual triage queue (the
+-- partnership's first core, active police agency's triage_team_id), and
+-- the rules in order, each with its active teams only. The plan itself is
+-- C (fcgi/domain/routing.c): rules are a handful of rows, and matching
+-- them in the worker keeps allocation as cheap as the point-in-polygon
+-- look-up (scripts/bench allocate).
+CREATE FUNCTION allocation_area_facts(beat bigint, area bigint)
+RETURNS TABLE (beat_code text, beat_name text, beat_team bigint, area_code text,
+    area_name text, area_team bigint, triage_team bigint, rules jsonb)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-	WITH b AS (
-		SELECT x.id, x.code, x.name, x.team_id FROM beat x
-		JOIN team t ON t.id = x.team_id AND t.active
-		WHERE x.id = allocation_plan.beat
-	), a AS (
-		SELECT l.id, l.code, l.name, l.team_id FROM la_area l
-		JOIN team t ON t.id = l.team_id AND t.active
-		WHERE l.id = allocation_plan.area
-	), force AS (
-		SELECT g.triage_team_id AS team_id FROM agency g
-		JOIN team t ON t.id = g.triage_team_id AND t.active
-		WHERE g.kind = 'police' AND g.core_partner AND g.active
-		ORDER BY g.id LIMIT 1
-	), ty AS (
-		SELECT t.code, t.category FROM asb_type t WHERE t.id = allocation_plan.type_id
-	), codes AS (
-		SELECT array_remove(ARRAY[(SELECT code FROM beat WHERE id = allocation_plan.beat),
-		    (SELECT code FROM la_area WHERE id = allocation_plan.area)], NULL) AS c
-	), matched AS (
-		SELECT r.* FROM routing_rule r, ty, codes
-		WHERE r.deleted_at IS NULL
-		  AND (r.type_codes = '{}' OR ty.code = ANY (r.type_codes))
-		  AND (r.categories = '{}' OR ty.category = ANY (r.categories))
-		  AND r.flags <@ coalesce(allocation_plan.flags, '{}')
-		  AND (r.channels = '{}' OR allocation_plan.channel = ANY (r.channels))
-		  AND (r.agency_ids = '{}' OR allocation_plan.agency = ANY (r.agency_ids))
-		  AND (r.area_codes = '{}' OR r.area_codes && codes.c)
-	), upto AS (
-		SELECT m.* FROM matched m
-		WHERE m.position <= coalesce((SELECT min(position) FROM matched WHERE stop),
-		    2147483647)
-	), rows AS (
-		SELECT 1 AS o, 'neighbourhood'::text AS kind, b.team_id, b.id AS beat_id,
-		    NULL::bigint AS la_area_id, NULL::bigint AS rule_id, false AS ltc,
-		    format('In beat %s (%s): its neighbourhood team', b.name, b.code) AS reason
-		FROM b
-		UNION ALL
-		SELECT 2, 'council', a.team_id, NULL, a.id, NULL,
-		    NOT has_point AND has_address,
-		    CASE WHEN has_point
-		        THEN format('In council area %s (%s): its council team', a.name, a.code)
-		        ELSE format('Address in council area %s (%s), no point: location to confirm',
-		            a.name, a.code) END
-		FROM a
-		UNION ALL
-		SELECT 3, 'triage', f.team_id, NULL, NULL, NULL, NOT has_point AND has_address,
-		    CASE WHEN NOT has_point AND has_address
-		        THEN 'An address and no point: location to confirm'
-		        WHEN NOT has_point THEN 'No location given: manual triage'
-		        ELSE 'The point is outside every beat: manual triage' END
-		FROM force f
-		WHERE NOT EXISTS (SELECT 1 FROM b)
-		  AND (has_point OR NOT EXISTS (SELECT 1 FROM a))
-		UNION ALL
-		SELECT 4 + u.position, 'specialist', t.id, NULL, NULL, u.id, false,
-		    format('Rule %s “%s”', u.position, u.name) ||
-		    CASE WHEN u.type_codes || u.categories::text[] || u.flags ||
-		        u.channels::text[] || u.area_codes = '{}' AND u.agency_ids = '{}'
-		        THEN ': every incident' ELSE ': ' || concat_ws('; ',
-		        CASE WHEN u.type_codes <> '{}' THEN 'type ' || (SELECT code FROM ty) END,
-		        CASE WHEN u.categories <> '{}' THEN 'category ' || (SELECT category FROM ty) END,
-		        CASE WHEN u.flags <> '{}' THEN 'flags ' || array_to_string(u.flags, ', ') END,
-		        CASE WHEN u.channels <> '{}' THEN 'channel ' || allocation_plan.channel END,
-		        CASE WHEN u.agency_ids <> '{}' THEN 'reported by ' ||
-		            (SELECT name FROM agency WHERE id = allocation_plan.agency) END,
-		        CASE WHEN u.area_codes <> '{}' THEN 'area ' ||
-		            array_to_string(ARRAY(SELECT unnest(u.area_codes)
-		                INTERSECT SELECT unnest(codes.c)), ', ') END) END
-		FROM upto u CROSS JOIN codes
-		CROSS JOIN LATERAL unnest(u.team_ids) AS tid (id)
-		JOIN team t ON t.id = tid.id AND t.active
-	)
-	SELECT d.kind, d.team_id, t.name, d.beat_id, d.la_area_id, d.rule_id, d.ltc, d.reason
-	FROM (SELECT DISTINCT ON (r.team_id) r.* FROM rows r ORDER BY r.team_id, r.o) d
-	JOIN team t ON t.id = d.team_id
-	ORDER BY d.o
+	SELECT b.code, b.name, bt.id, a.code, a.name, at.id,
+	    (SELECT t.id FROM agency g JOIN team t ON t.id = g.triage_team_id AND t.active
+	     WHERE g.kind = 'police' AND g.core_partner AND g.active ORDER BY g.id LIMIT 1),
+	    (SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'position', r.position,
+	        'name', r.name, 'types', r.type_codes, 'categories', r.categories,
+	        'flags', r.flags, 'channels', r.channels, 'agencies', r.agency_ids,
+	        'areas', r.area_codes, 'stop', r.stop,
+	        'teams', ARRAY(SELECT t.id FROM unnest(r.team_ids) WITH ORDINALITY u (id, o)
+	            JOIN team t ON t.id = u.id AND t.active ORDER BY u.o))
+	        ORDER BY r.position), '[]')
+	     FROM routing_rule r WHERE r.deleted_at IS NULL)
+	FROM (SELECT 1) one
+	LEFT JOIN beat b ON b.id = allocation_area_facts.beat
+	LEFT JOIN team bt ON bt.id = b.team_id AND bt.active
+	LEFT JOIN la_area a ON a.id = allocation_area_facts.area
+	LEFT JOIN team at ON at.id = a.team_id AND at.active
 $$;
 
--- Allocates one incident as allocation_plan says, in the caller's
--- transaction: its allocations (each team once: an area's team first,
--- then a rule's), the events for its timeline, and the incident's own
--- team (its first allocation's). Returns the allocations made as a JSON
--- array for the audit row. An incident whose location was to be confirmed
--- (reason given) has those allocations ended first. SECURITY DEFINER:
--- allocation places an incident with teams of other agencies.
-CREATE FUNCTION allocate_incident(incident bigint, ending_reason text DEFAULT NULL)
+-- The same for an incident, with what the rules ask of it: its type and
+-- category, flags, channel and reporting agency (its owner), and whether
+-- it has a point and an address. SECURITY DEFINER: the intake allocates a
+-- report as its incident's owner, and the flags read its reports.
+CREATE FUNCTION allocation_incident_facts(incident bigint)
+RETURNS TABLE (beat_id bigint, beat_code text, beat_name text, beat_team bigint,
+    area_id bigint, area_code text, area_name text, area_team bigint,
+    triage_team bigint, rules jsonb, has_point boolean, has_address boolean,
+    type_code text, category text, flags text[], channel text, agency bigint,
+    agency_name text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+	SELECT i.beat_id, f.beat_code, f.beat_name, f.beat_team, i.la_area_id,
+	    f.area_code, f.area_name, f.area_team, f.triage_team, f.rules,
+	    i.location IS NOT NULL, coalesce(i.address, i.postcode, '') <> '',
+	    t.code, t.category::text, incident_route_flags(i.id), i.channel::text,
+	    i.owning_agency_id, g.name
+	FROM incident i
+	JOIN asb_type t ON t.id = i.asb_type_id
+	JOIN agency g ON g.id = i.owning_agency_id
+	CROSS JOIN LATERAL allocation_area_facts(i.beat_id, i.la_area_id) f
+	WHERE i.id = allocation_incident_facts.incident
+$$;
+
+-- Writes an incident's allocations as the plan made them (plan: a JSON
+-- array of {team, kind, beat, area, rule, ltc, reason}, in the plan's
+-- order), in the caller's
+-- transaction: each team not already holding it gets an allocation and a
+-- timeline event, and the incident's own team is its first current
+-- allocation's (an area's or triage's before a rule's). ending_reason:
+-- when the point of an incident whose location was to be confirmed is
+-- set, those allocations end first, with this reason. Returns what it
+-- made, as JSON, for the audit row. SECURITY DEFINER: allocation places an
+-- incident with other agencies' teams.
+CREATE FUNCTION allocation_write(incident bigint, ending_reason text, plan jsonb)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-	i record;
 	actor bigint := nullif(nullif(current_setting('concord.user_id', true), ''), '0')::bigint;
 	made jsonb;
 BEGIN
 	PERFORM concord_actor_required();
-	SELECT x.id, x.beat_id, x.la_area_id, x.location IS NOT NULL AS has_point,
-	    coalesce(x.address, x.postcode, '') <> '' AS has_address, x.asb_type_id,
-	    x.channel, x.owning_agency_id
-	INTO i FROM incident x WHERE x.id = allocate_incident.incident FOR UPDATE;
+	-- One allocation of an incident at a time: the check for a team
+	-- already holding it below is then safe.
+	PERFORM 1 FROM incident x WHERE x.id = allocation_write.incident FOR UPDATE;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no incident %', allocate_incident.incident;
+		RAISE EXCEPTION 'no incident %', allocation_write.incident;
 	END IF;
 	IF ending_reason IS NOT NULL THEN
 		UPDATE incident_allocation SET ended_at = now(), ended_by = actor,
 		    ended_reason = ending_reason
-		WHERE incident_id = i.id AND ended_at IS NULL AND location_to_confirm;
+		WHERE incident_id = allocation_write.incident AND ended_at IS NULL
+		  AND location_to_confirm;
 	END IF;
 	WITH plan AS (
-		SELECT p.*, row_number() OVER () AS n
-		FROM allocation_plan(i.beat_id, i.la_area_id, i.has_point, i.has_address,
-		    i.asb_type_id, incident_route_flags(i.id), i.channel,
-		    i.owning_agency_id) p
+		SELECT * FROM ROWS FROM (jsonb_to_recordset(allocation_write.plan)
+		    AS (team bigint, kind text, beat bigint, area bigint, rule bigint,
+		    ltc boolean, reason text)) WITH ORDINALITY AS p (team, kind, beat,
+		    area, rule, ltc, reason, n)
 	), ins AS (
 		INSERT INTO incident_allocation (incident_id, team_id, kind, beat_id,
 		    la_area_id, rule_id, reason, location_to_confirm, created_by)
-		SELECT i.id, p.team_id, p.kind, p.beat_id, p.la_area_id, p.rule_id,
-		    p.reason, p.location_to_confirm, actor
+		SELECT allocation_write.incident, p.team, p.kind, nullif(p.beat, 0),
+		    nullif(p.area, 0), nullif(p.rule, 0),
+		    p.reason, p.ltc, actor
 		FROM plan p
 		WHERE NOT EXISTS (SELECT 1 FROM incident_allocation c
-		    WHERE c.incident_id = i.id AND c.team_id = p.team_id AND c.ended_at IS NULL)
+		    WHERE c.incident_id = allocation_write.incident AND c.team_id = p.team
+		      AND c.ended_at IS NULL)
 		ORDER BY p.n
 		RETURNING id, team_id, kind, rule_id, reason, location_to_confirm
 	), ev AS (
 		INSERT INTO queue_event (incident_id, allocation_id, kind, team_id, reason,
 		    created_by)
-		SELECT i.id, ins.id, 'allocated', ins.team_id, ins.reason, actor FROM ins
-		RETURNING 1
+		SELECT allocation_write.incident, ins.id, 'allocated', ins.team_id,
+		    ins.reason, actor FROM ins
 	)
 	SELECT coalesce(jsonb_agg(jsonb_build_object('allocation', ins.id,
 	    'team', ins.team_id, 'kind', ins.kind, 'rule', ins.rule_id,
@@ -361,19 +330,19 @@ BEGIN
 	    ORDER BY ins.id), '[]')
 	INTO made FROM ins;
 	UPDATE incident x SET team_id = (SELECT c.team_id FROM incident_allocation c
-	    WHERE c.incident_id = i.id AND c.ended_at IS NULL
+	    WHERE c.incident_id = x.id AND c.ended_at IS NULL
 	    ORDER BY c.kind = 'specialist', c.id LIMIT 1)
-	WHERE x.id = i.id;
+	WHERE x.id = allocation_write.incident;
 	RETURN made;
 END
 $$;
 
 REVOKE ALL ON FUNCTION incident_route_flags(bigint),
-    allocation_plan(bigint, bigint, boolean, boolean, bigint, text[], incident_channel, bigint),
-    allocate_incident(bigint, text) FROM PUBLIC;
+    allocation_area_facts(bigint, bigint), allocation_incident_facts(bigint),
+    allocation_write(bigint, text, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION incident_route_flags(bigint),
-    allocation_plan(bigint, bigint, boolean, boolean, bigint, text[], incident_channel, bigint),
-    allocate_incident(bigint, text) TO concord_app;
+    allocation_area_facts(bigint, bigint), allocation_incident_facts(bigint),
+    allocation_write(bigint, text, jsonb) TO concord_app;
 
 -- When a clock's target falls: the report time and the hours its risk level
 -- allows, hours being {standard, medium, high} (the config's
