@@ -36,6 +36,8 @@
 #include "domain/risk_provisional.h"
 #include "domain/risk_record.h"
 #include "domain/risk_review.h"
+#include "domain/routing_rule.h"
+#include "domain/rule_try.h"
 #include "domain/similar.h"
 #include "domain/tx.h"
 #include "domain/timeline.h"
@@ -82,6 +84,8 @@ const struct pg_stmts *const domain_statements[] = {
 	&risk_provisional_statements,
 	&risk_record_statements,
 	&risk_review_statements,
+	&routing_rule_statements,
+	&rule_try_statements,
 	&similar_statements,
 	&tx_statements,
 	&timeline_statements,
