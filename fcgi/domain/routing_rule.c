@@ -17,15 +17,6 @@
 #include "domain/tx.h"
 #include "store/pg.h"
 
-const struct rule_def rule_flags[RULE_FLAGS_N] = {
-	{ "youth", "Young people involved" },
-	{ "hate", "Hate" },
-	{ "vulnerable", "Vulnerable victim" },
-	{ "repeat_location", "Repeat location" },
-	{ "repeat_victim", "Repeat victim" },
-	{ "urgent", "Urgent" },
-};
-
 /* In the order of the incident_channel type. */
 const struct rule_def rule_channels[RULE_CHANNELS_N] = {
 	{ "public", "Public reporting form" },

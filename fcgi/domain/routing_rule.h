@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "domain/admin.h"
+#include "domain/routing.h"
 
 struct actor;
 struct arena;
@@ -15,13 +16,12 @@ struct pg;
  * when every condition it has holds (an empty list is no condition;
  * within a list any value will do; every flag listed must be raised), and
  * every matching rule adds its teams, up to and including the first
- * matching rule that says stop. Deleting a rule keeps its row (deleted_at),
+ * matching rule that says stop (domain/routing.c, route_plan, is the one
+ * place that applies them). Deleting a rule keeps its row (deleted_at),
  * so that an allocation still names its rule; the positions of the rules
  * left are 1 to n with no gap. Each change is audited ("routing_rule"). */
 
 #define RULE_NAME_MAX	200
-#define RULE_TEAMS_MAX	20	/* the table's CHECK */
-#define RULE_LIST_MAX	200	/* values in one condition */
 
 /* A list of codes, and a list of ids. */
 struct rule_words {
@@ -40,7 +40,7 @@ struct routing_rule {
 	const char		*name;
 	struct rule_words	 types;		/* asb_type codes */
 	struct rule_words	 categories;	/* asb_categories codes */
-	struct rule_words	 flags;		/* rule_flags codes */
+	struct rule_words	 flags;		/* route_flag_names */
 	struct rule_words	 channels;	/* rule_channels codes */
 	struct rule_ids		 agencies;	/* the reporting agency */
 	struct rule_words	 areas;		/* a beat's or a council area's code */
@@ -55,9 +55,7 @@ struct rule_def {
 	const char	*label;
 };
 
-#define RULE_FLAGS_N	6
 #define RULE_CHANNELS_N	7
-extern const struct rule_def rule_flags[RULE_FLAGS_N];
 extern const struct rule_def rule_channels[RULE_CHANNELS_N];
 
 const char	*rule_def_label(const struct rule_def *, size_t n, const char *code);

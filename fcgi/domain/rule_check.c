@@ -340,6 +340,8 @@ types_invalid(struct arena *ar, const struct routing_rule *r,
 	const struct rule_type *t;
 	size_t k;
 
+	if (r->types.n > ROUTE_LIST_MAX)
+		return invalid_add(out, max, n, "types", "Select at most 64 types");
 	for (k = 0; k < r->types.n; k++) {
 		t = rule_refs_type(refs, r->types.v[k]);
 		if (t == NULL) {
@@ -382,8 +384,10 @@ where_invalid(struct arena *ar, const struct routing_rule *r,
 		    arena_printf(ar, "%s is inactive: untick it", g->name)) == -1)
 			return -1;
 	}
-	if (r->areas.n > RULE_LIST_MAX)
-		return invalid_add(out, max, n, "areas", "Enter at most 200 area codes");
+	if (r->agencies.n > ROUTE_LIST_MAX)
+		return invalid_add(out, max, n, "agencies", "Select at most 64 agencies");
+	if (r->areas.n > ROUTE_LIST_MAX)
+		return invalid_add(out, max, n, "areas", "Enter at most 64 area codes");
 	for (k = 0; k < r->areas.n; k++)
 		if (rule_refs_area(refs, r->areas.v[k]) == NULL &&
 		    invalid_add(out, max, n, "areas", arena_printf(ar, "“%s” is not the "
@@ -403,7 +407,7 @@ teams_invalid(struct arena *ar, const struct routing_rule *r,
 	if (r->teams.n == 0)
 		return invalid_add(out, max, n, "teams", "Select at least one team to "
 		    "send to");
-	if (r->teams.n > RULE_TEAMS_MAX)
+	if (r->teams.n > ROUTE_TEAMS_MAX)
 		return invalid_add(out, max, n, "teams", "Select at most 20 teams");
 	for (k = 0; k < r->teams.n; k++) {
 		if ((t = rule_refs_team(refs, r->teams.v[k])) == NULL) {
@@ -429,7 +433,7 @@ rule_invalid_find(struct arena *ar, const struct routing_rule *r,
 	if (types_invalid(ar, r, refs, out, max, &n) == -1)
 		return -1;
 	for (k = 0; k < r->flags.n; k++)
-		if (rule_def_find(rule_flags, RULE_FLAGS_N, r->flags.v[k]) < 0) {
+		if (route_flag_parse(r->flags.v[k]) < 0) {
 			if (invalid_add(out, max, &n, "flags", "Select flags from the list") == -1)
 				return -1;
 			break;

@@ -37,7 +37,6 @@
 #include "domain/risk_record.h"
 #include "domain/risk_review.h"
 #include "domain/routing_rule.h"
-#include "domain/rule_try.h"
 #include "domain/similar.h"
 #include "domain/tx.h"
 #include "domain/timeline.h"
@@ -85,7 +84,6 @@ const struct pg_stmts *const domain_statements[] = {
 	&risk_record_statements,
 	&risk_review_statements,
 	&routing_rule_statements,
-	&rule_try_statements,
 	&similar_statements,
 	&tx_statements,
 	&timeline_statements,

@@ -111,9 +111,12 @@ routing_conditions_dict(struct req *r, struct view_dict *d,
 		    asb_category_label(rule->categories.v[i]));
 	if (condition_line(d, "Category", &b) == -1)
 		goto out;
-	for (i = 0; i < rule->flags.n; i++)
-		line_add(&b, i, rule->flags.n, " and ", rule_def_label(rule_flags,
-		    RULE_FLAGS_N, rule->flags.v[i]));
+	for (i = 0; i < rule->flags.n; i++) {
+		int fl = route_flag_parse(rule->flags.v[i]);
+
+		line_add(&b, i, rule->flags.n, " and ", fl >= 0 ? route_flag_words[fl] :
+		    rule->flags.v[i]);
+	}
 	if (condition_line(d, rule->flags.n > 1 ? "Flags, all of" : "Flag", &b) == -1)
 		goto out;
 	for (i = 0; i < rule->channels.n; i++)

@@ -89,9 +89,9 @@ fixed_dict(struct req *r, struct view_dict *d, const struct rule_form *f)
 		    asb_categories[i].code, asb_categories[i].label,
 		    word_listed(&f->rule.categories, asb_categories[i].code)) == -1)
 			return -1;
-	for (i = 0, k = 0; i < RULE_FLAGS_N; i++)
-		if (routing_check_item(r, d, "FLAG_OPTION", "flags", &k, rule_flags[i].code,
-		    rule_flags[i].label, word_listed(&f->rule.flags, rule_flags[i].code)) == -1)
+	for (i = 0, k = 0; i < ROUTE_FLAGS; i++)
+		if (routing_check_item(r, d, "FLAG_OPTION", "flags", &k, route_flag_names[i],
+		    route_flag_words[i], word_listed(&f->rule.flags, route_flag_names[i])) == -1)
 			return -1;
 	for (i = 0, k = 0; i < RULE_CHANNELS_N; i++)
 		if (routing_check_item(r, d, "CHANNEL_OPTION", "channels", &k,

@@ -21,10 +21,12 @@
 
 /* The box as typed. */
 struct try_form {
-	struct rule_try_in	 in;
+	struct allocation_query	 q;
 	const char		*where, *lon, *lat, *agency;
 	struct rule_words	 flags;
 };
+
+enum { TRY_POINT, TRY_ADDRESS, TRY_NONE };
 
 static const struct rule_def where_defs[] = {
 	{ "point", "A point on the map" },
@@ -56,35 +58,36 @@ try_read(struct req *r, struct try_form *f, const struct rule_refs *refs,
 	const struct rule_type *t;
 	long long id;
 	size_t i;
-	int w;
+	int w, fl;
 
 	f->where = req_query(r, "where") != NULL ? query(r, "where") : "point";
 	f->lon = query(r, "lon");
 	f->lat = query(r, "lat");
 	f->agency = query(r, "agency");
-	f->in.type = query(r, "type");
-	f->in.channel = query(r, "channel");
+	f->q.type_code = query(r, "type");
+	f->q.channel = query(r, "channel");
 	if (routing_words(r, &r->query, "flag", &f->flags) == -1)
 		return -1;
 	if (req_query(r, "try") == NULL)
 		return 0;
 	if ((w = rule_def_find(where_defs, 3, f->where)) < 0)
 		form_error(errs, "try-where", "Select where the incident is");
-	f->in.where = w < 0 ? TRY_NONE : (enum rule_try_where)w;
-	if (w == TRY_POINT && point_parse(f->lon, f->lat, &f->in.lon, &f->in.lat) != NULL)
+	f->q.has_point = w == TRY_POINT;
+	f->q.has_address = w == TRY_ADDRESS;
+	if (w == TRY_POINT && point_parse(f->lon, f->lat, &f->q.lon, &f->q.lat) != NULL)
 		form_error(errs, "try-lon", *f->lon == '\0' && *f->lat == '\0' ?
 		    "Enter the longitude and latitude of the point" : POINT_WORDS);
-	if ((t = rule_refs_type(refs, f->in.type)) == NULL || !t->active)
+	if ((t = rule_refs_type(refs, f->q.type_code)) == NULL || !t->active)
 		form_error(errs, "try-type", "Select the type of ASB");
-	for (i = 0; i < f->flags.n && f->in.nflags < RULE_FLAGS_N; i++)
-		if (rule_def_find(rule_flags, RULE_FLAGS_N, f->flags.v[i]) >= 0)
-			f->in.flags[f->in.nflags++] = f->flags.v[i];
-	if (rule_def_find(rule_channels, RULE_CHANNELS_N, f->in.channel) < 0)
+	for (i = 0; i < f->flags.n; i++)
+		if ((fl = route_flag_parse(f->flags.v[i])) >= 0)
+			f->q.flags |= ROUTE_BIT(fl);
+	if (rule_def_find(rule_channels, RULE_CHANNELS_N, f->q.channel) < 0)
 		form_error(errs, "try-channel", "Select the channel it comes in by");
 	if (admin_id_value(f->agency, &id) == -1 || rule_refs_agency(refs, id) == NULL)
 		form_error(errs, "try-agency", "Select the reporting agency");
 	else
-		f->in.agency = id;
+		f->q.agency = id;
 	return 0;
 }
 
@@ -116,21 +119,16 @@ try_form_dict(struct req *r, struct view_dict *box, const struct try_form *f,
 			return -1;
 	for (i = 0; i < refs->ntypes; i++)
 		if (refs->types[i].active && select_item(box, "TRY_TYPE",
-		    refs->types[i].code, refs->types[i].name, f->in.type) == -1)
+		    refs->types[i].code, refs->types[i].name, f->q.type_code) == -1)
 			return -1;
-	for (i = 0, k = 0; i < RULE_FLAGS_N; i++) {
-		int on = 0;
-		size_t j;
-
-		for (j = 0; j < f->flags.n; j++)
-			on |= strcmp(f->flags.v[j], rule_flags[i].code) == 0;
+	for (i = 0, k = 0; i < ROUTE_FLAGS; i++)
 		if (routing_check_item(r, box, "TRY_FLAG", "try-flag", &k,
-		    rule_flags[i].code, rule_flags[i].label, on) == -1)
+		    route_flag_names[i], route_flag_words[i],
+		    (f->q.flags & ROUTE_BIT(i)) != 0) == -1)
 			return -1;
-	}
 	for (i = 0; i < RULE_CHANNELS_N; i++)
 		if (select_item(box, "TRY_CHANNEL", rule_channels[i].code,
-		    rule_channels[i].label, f->in.channel) == -1)
+		    rule_channels[i].label, f->q.channel) == -1)
 			return -1;
 	for (i = 0; i < refs->nagencies; i++)
 		if (refs->agencies[i].active && select_item(box, "TRY_AGENCY",
@@ -147,8 +145,8 @@ where_dict(struct req *r, struct view_dict *res, const struct try_form *f,
 {
 	const struct area_location *w = &out->where;
 
-	if (f->in.where != TRY_POINT)
-		return view_set(res, "BEAT", f->in.where == TRY_ADDRESS ?
+	if (!f->q.has_point)
+		return view_set(res, "BEAT", f->q.has_address ?
 		    "None: an address without a point is not placed in a beat" :
 		    "None: no location") == -1 ||
 		    view_set(res, "AREA", "None") == -1 ? -1 : 0;
@@ -180,9 +178,10 @@ try_result_dict(struct req *r, struct view_dict *box, const struct try_form *f,
 		if ((o = view_section(list, "QUEUE")) == NULL ||
 		    view_set(o, "TEAM", out->q[i].team) == -1 ||
 		    view_set(o, "AGENCY", out->q[i].agency) == -1 ||
-		    view_set(o, "KIND", rule_def_label(kind_words, 4, out->q[i].kind)) == -1 ||
-		    view_set(o, "REASON", out->q[i].reason) == -1 ||
-		    (out->q[i].location_to_confirm && view_show(o, "CONFIRM") == -1))
+		    view_set(o, "KIND", rule_def_label(kind_words, 4,
+		    out->q[i].route->kind)) == -1 ||
+		    view_set(o, "REASON", out->q[i].route->reason) == -1 ||
+		    (out->q[i].route->location_to_confirm && view_show(o, "CONFIRM") == -1))
 			return -1;
 	return 0;
 }
@@ -205,7 +204,7 @@ routing_try_dict(struct req *r, struct view_dict *d, const struct rule_refs *ref
 	if (req_query(r, "try") == NULL || errs->n > 0)
 		return 0;
 	if ((out = arena_calloc(r->arena, 1, sizeof(*out))) == NULL ||
-	    rule_try(r->pg, r->arena, &r->actor, &f.in, out) == -1)
+	    rule_try(r->pg, r->arena, &r->actor, &f.q, refs, out) == -1)
 		return -1;
 	return try_result_dict(r, box, &f, out);
 }
