@@ -250,7 +250,7 @@ static int
 areas_read(struct req *r, struct rule_form *f)
 {
 	struct kvlist split = {0};
-	const char *s = req_form(r, "areas"), *e;
+	const char *s = req_form(r, "areas"), *e, *code;
 	size_t len;
 
 	f->areas_text = s != NULL ? s : "";
@@ -261,7 +261,8 @@ areas_read(struct req *r, struct rule_form *f)
 		for (len = (size_t)(e - s); len > 0 && (s[len - 1] == ' ' ||
 		    s[len - 1] == '\t'); len--)
 			;
-		if (len > 0 && kv_add(r->arena, &split, "areas", s, len) == -1)
+		if (len > 0 && ((code = arena_strndup(r->arena, s, len)) == NULL ||
+		    kv_add(r->arena, &split, "areas", code, len) == -1))
 			return -1;
 	}
 	return routing_words(r, &split, "areas", &f->rule.areas);
