@@ -12,8 +12,9 @@
 
 /* ---- Sets ---- */
 
-static int
-word_in(const struct rule_words *w, const char *s)
+/* 1 when s is in w. */
+int
+rule_words_has(const struct rule_words *w, const char *s)
 {
 	size_t i;
 
@@ -23,8 +24,9 @@ word_in(const struct rule_words *w, const char *s)
 	return 0;
 }
 
-static int
-id_in(const struct rule_ids *ids, long long id)
+/* 1 when id is in ids. */
+int
+rule_ids_has(const struct rule_ids *ids, long long id)
 {
 	size_t i;
 
@@ -41,7 +43,7 @@ words_subset(const struct rule_words *a, const struct rule_words *b)
 	size_t i;
 
 	for (i = 0; i < a->n; i++)
-		if (!word_in(b, a->v[i]))
+		if (!rule_words_has(b, a->v[i]))
 			return 0;
 	return 1;
 }
@@ -52,7 +54,7 @@ ids_subset(const struct rule_ids *a, const struct rule_ids *b)
 	size_t i;
 
 	for (i = 0; i < a->n; i++)
-		if (!id_in(b, a->v[i]))
+		if (!rule_ids_has(b, a->v[i]))
 			return 0;
 	return 1;
 }
@@ -105,7 +107,7 @@ categories_live(const struct routing_rule *r, const struct rule_refs *refs)
 		return 1;
 	for (i = 0; i < r->types.n; i++)
 		if ((t = type_usable(refs, r->types.v[i])) != NULL &&
-		    word_in(&r->categories, t->category))
+		    rule_words_has(&r->categories, t->category))
 			return 1;
 	return 0;
 }
@@ -171,7 +173,7 @@ rule_covers(const struct routing_rule *e, const struct routing_rule *r,
 	if (!cats && r->types.n > 0) {
 		for (i = 0, cats = 1; cats && i < r->types.n; i++)
 			cats = (t = rule_refs_type(refs, r->types.v[i])) != NULL &&
-			    word_in(&e->categories, t->category);
+			    rule_words_has(&e->categories, t->category);
 	}
 	return cats && words_cover(&e->types, &r->types) &&
 	    words_subset(&e->flags, &r->flags) &&
@@ -354,7 +356,7 @@ types_invalid(struct arena *ar, const struct routing_rule *r,
 	}
 	for (k = 0; k < r->types.n && r->categories.n > 0; k++)
 		if ((t = type_usable(refs, r->types.v[k])) != NULL &&
-		    !word_in(&r->categories, t->category) &&
+		    !rule_words_has(&r->categories, t->category) &&
 		    invalid_add(out, max, n, "categories", arena_printf(ar, "%s is a "
 		    "type in the %s category, which the categories you chose leave "
 		    "out: tick %s or untick %s", t->name, asb_category_label(t->category),

@@ -41,6 +41,8 @@ struct rule_problems {
 	size_t			 nrules;	/* rules with at least one */
 };
 
+int	rule_words_has(const struct rule_words *, const char *);
+int	rule_ids_has(const struct rule_ids *, long long);
 int	rule_problems_find(struct arena *, const struct routing_rule *, size_t n,
 	    const struct rule_refs *, struct rule_problems *);
 int	rule_never_matches(const struct routing_rule *, const struct rule_refs *);

@@ -30,28 +30,6 @@ struct rule_form {
 
 /* ---- The form's options ---- */
 
-static int
-word_listed(const struct rule_words *w, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < w->n; i++)
-		if (strcmp(w->v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-id_listed(const struct rule_ids *ids, long long id)
-{
-	size_t i;
-
-	for (i = 0; i < ids->n; i++)
-		if (ids->v[i] == id)
-			return 1;
-	return 0;
-}
-
 /* The types: every active one, and any the rule names that is not. */
 static int
 types_dict(struct req *r, struct view_dict *d, const struct rule_form *f,
@@ -63,7 +41,7 @@ types_dict(struct req *r, struct view_dict *d, const struct rule_form *f,
 
 	for (i = 0; i < refs->ntypes; i++) {
 		t = &refs->types[i];
-		on = word_listed(&f->rule.types, t->code);
+		on = rule_words_has(&f->rule.types, t->code);
 		if ((t->active || on) && routing_check_item(r, d, "TYPE_OPTION", "types",
 		    &k, t->code, t->active ? t->name : arena_printf(r->arena,
 		    "%s (inactive)", t->name), on) == -1)
@@ -87,16 +65,16 @@ fixed_dict(struct req *r, struct view_dict *d, const struct rule_form *f)
 	for (i = 0, k = 0; i < ASB_CATEGORIES_N; i++)
 		if (routing_check_item(r, d, "CATEGORY_OPTION", "categories", &k,
 		    asb_categories[i].code, asb_categories[i].label,
-		    word_listed(&f->rule.categories, asb_categories[i].code)) == -1)
+		    rule_words_has(&f->rule.categories, asb_categories[i].code)) == -1)
 			return -1;
 	for (i = 0, k = 0; i < ROUTE_FLAGS; i++)
 		if (routing_check_item(r, d, "FLAG_OPTION", "flags", &k, route_flag_names[i],
-		    route_flag_words[i], word_listed(&f->rule.flags, route_flag_names[i])) == -1)
+		    route_flag_words[i], rule_words_has(&f->rule.flags, route_flag_names[i])) == -1)
 			return -1;
 	for (i = 0, k = 0; i < RULE_CHANNELS_N; i++)
 		if (routing_check_item(r, d, "CHANNEL_OPTION", "channels", &k,
 		    rule_channels[i].code, rule_channels[i].label,
-		    word_listed(&f->rule.channels, rule_channels[i].code)) == -1)
+		    rule_words_has(&f->rule.channels, rule_channels[i].code)) == -1)
 			return -1;
 	return 0;
 }
@@ -112,7 +90,7 @@ agencies_dict(struct req *r, struct view_dict *d, const struct rule_form *f,
 
 	for (i = 0; i < refs->nagencies; i++) {
 		g = &refs->agencies[i];
-		on = id_listed(&f->rule.agencies, g->id);
+		on = rule_ids_has(&f->rule.agencies, g->id);
 		if ((g->active || on) && routing_check_item(r, d, "AGENCY_OPTION",
 		    "agencies", &k, arena_printf(r->arena, "%lld", g->id), g->active ?
 		    g->name : arena_printf(r->arena, "%s (inactive)", g->name), on) == -1)
@@ -152,7 +130,7 @@ teams_dict(struct req *r, struct view_dict *d, const struct rule_form *f,
 
 	for (i = 0; i < refs->nteams; i++) {
 		t = &refs->teams[i];
-		on = id_listed(&f->rule.teams, t->id);
+		on = rule_ids_has(&f->rule.teams, t->id);
 		if (!t->active && !on)
 			continue;
 		if ((group == NULL || t->agency_id != agency) &&
