@@ -15,5 +15,8 @@
 {{#TYPES}}
 <li><a class="govuk-link govuk-link--no-visited-state" href="/admin/types">ASB types</a>: the types people report, and the questions asked for each</li>
 {{/TYPES}}
+{{#ROUTING}}
+<li><a class="govuk-link govuk-link--no-visited-state" href="/admin/routing">Routing rules</a>: which specialist queues an incident also goes to, the force's manual triage queue, and where an incident would go</li>
+{{/ROUTING}}
 </ul>
 {{>FOOT}}

@@ -37,6 +37,7 @@
 #include "domain/risk_provisional.h"
 #include "domain/risk_record.h"
 #include "domain/risk_review.h"
+#include "domain/routing_rule.h"
 #include "domain/similar.h"
 #include "domain/tx.h"
 #include "domain/timeline.h"
@@ -84,6 +85,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&risk_provisional_statements,
 	&risk_record_statements,
 	&risk_review_statements,
+	&routing_rule_statements,
 	&similar_statements,
 	&tx_statements,
 	&timeline_statements,

@@ -59,6 +59,18 @@ void	question_edit_get(struct req *);
 void	question_update_post(struct req *);
 void	question_history_get(struct req *);
 
+/* pages/admin_routing.c, admin_routing_form.c: routing rules, the triage
+ * queue and the "try it" box */
+void	routing_list_get(struct req *);
+void	routing_new_get(struct req *);
+void	routing_create_post(struct req *);
+void	routing_triage_post(struct req *);
+void	routing_edit_get(struct req *);
+void	routing_update_post(struct req *);
+void	routing_move_post(struct req *);
+void	routing_delete_post(struct req *);
+void	routing_history_get(struct req *);
+
 /* pages/incident_list.c, pages/incident_view.c, pages/incident_evidence.c */
 void	incident_list_get(struct req *);
 void	incident_view_get(struct req *);

@@ -58,6 +58,16 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/admin/questions/{id}",	question_edit_get,    PERM_ADMIN_TYPES, 0 },
 	{ METHOD_POST,	"/admin/questions/{id}",	question_update_post, PERM_ADMIN_TYPES, 0 },
 	{ METHOD_GET,	"/admin/questions/{id}/history", question_history_get, PERM_ADMIN_TYPES, 0 },
+	/* Routing rules (pages/admin_routing*.c) */
+	{ METHOD_GET,	"/admin/routing",		routing_list_get,     PERM_ADMIN_ROUTING, 0 },
+	{ METHOD_GET,	"/admin/routing/new",		routing_new_get,      PERM_ADMIN_ROUTING, 0 },
+	{ METHOD_POST,	"/admin/routing",		routing_create_post,  PERM_ADMIN_ROUTING, 0 },
+	{ METHOD_POST,	"/admin/routing/triage",	routing_triage_post,  PERM_ADMIN_ROUTING, 0 },
+	{ METHOD_GET,	"/admin/routing/{id}",		routing_edit_get,     PERM_ADMIN_ROUTING, 0 },
+	{ METHOD_POST,	"/admin/routing/{id}",		routing_update_post,  PERM_ADMIN_ROUTING, 0 },
+	{ METHOD_POST,	"/admin/routing/{id}/move",	routing_move_post,    PERM_ADMIN_ROUTING, 0 },
+	{ METHOD_POST,	"/admin/routing/{id}/delete",	routing_delete_post,  PERM_ADMIN_ROUTING, 0 },
+	{ METHOD_GET,	"/admin/routing/{id}/history",	routing_history_get,  PERM_ADMIN_ROUTING, 0 },
 
 	/* Incidents and the reports that make them */
 	{ METHOD_GET,	"/staff/reports",		report_list_get,      PERM_INCIDENT_VIEW, 0 },
