@@ -92,11 +92,12 @@ alloc_best() {
     printf '%s %s %s\n' "$rate" "$bp" "$beat"
 }
 
-# alloc_load_kml — the 635 KML neighbourhoods as bench-met's beats.
+# alloc_load_kml DIR — the 635 KML neighbourhoods as bench-met's beats,
+# each with its own neighbourhood team (made once, kept for the next run).
 alloc_load_kml() {
     local dir=$1
-    concordctl areas import --kind beat --agency bench-met --team-per-area \
-        --code-from-file --name-field name "$dir"/*.kml > "$CONCORD_VAR/bench/$STAMP-kml-import.txt" \
+    "$CONCORD_BUILD/concordctl" -c "$CONCORD_CONF" areas import --kind beat --agency bench-met \
+        --code-from-file "$dir"/*.kml > "$CONCORD_VAR/bench/$STAMP-kml-import.txt" 2>&1 \
         || { cat "$CONCORD_VAR/bench/$STAMP-kml-import.txt" >&2; die "could not import the KML neighbourhoods"; }
 }
 

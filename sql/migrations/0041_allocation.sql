@@ -91,6 +91,10 @@ CREATE TABLE routing_rule (
 	area_codes	text[] NOT NULL DEFAULT '{}',
 	team_ids	bigint[] NOT NULL CHECK (cardinality(team_ids) BETWEEN 1 AND 20),
 	stop		boolean NOT NULL DEFAULT false,
+	-- The plan reads at most 64 values of a condition (ROUTE_LIST_MAX).
+	CHECK (cardinality(type_codes) <= 64 AND cardinality(categories) <= 64
+	    AND cardinality(channels) <= 64 AND cardinality(agency_ids) <= 64
+	    AND cardinality(area_codes) <= 64),
 	-- Deleted rules stay, so that an allocation still names its rule.
 	deleted_at	timestamptz,
 	updated_at	timestamptz NOT NULL DEFAULT now(),
