@@ -59,6 +59,10 @@ static const struct command {
 	{ "intake", ctl_intake, 1, " --as EMAIL < submission.json",
 	  "take one police, call-handler or CAD submission (JSON) through the intake as "
 	  "that member of staff; print the incident or the field errors as JSON (as db)" },
+	{ "import", ctl_import, 1, " police-uk (--as EMAIL | --agency CODE) [--type CODE] "
+	  "[--json] FILE...",
+	  "take a force's history from data.police.uk street-level CSVs through the intake, "
+	  "the rows of anti-social behaviour only, all of it or nothing (as db)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };
