@@ -42,6 +42,8 @@ CREATE TRIGGER incident_history_at_insert BEFORE INSERT ON incident
 -- (all of it is closed). Without `at` (every live channel) it is 0038's
 -- look-up unchanged: open incidents reported within the window of now.
 -- History joins only history: a live incident is its owner's to link.
+-- Two queries, not one with an OR: each keeps the plan its own indexes
+-- give (the live one is 0035's, costed for issue 9).
 DROP FUNCTION report_duplicate_of(bigint, float8, float8, jsonb);
 CREATE FUNCTION report_duplicate_of(type_id bigint, lon float8, lat float8, impact jsonb,
     at timestamptz DEFAULT NULL)
