@@ -22,9 +22,9 @@ extern const struct pg_stmts intake_dedup_statements;
  * so that these run later). Each argument is an SQL expression (impact:
  * the report's triage answers, jsonb; at: NULL, or for imported history
  * the time the report's incident occurred, which the look-up's window is
- * around instead of now: sql/migrations/0043_import_history.sql); it adds d.incident_id, d.owner,
- * d.adds and d.flags (INTAKE_DEDUP_COLUMNS), NULL when nothing was found
- * or looked for.
+ * around instead of now: sql/migrations/0043_import_history.sql); it
+ * adds d.incident_id, d.owner, d.adds and d.flags (INTAKE_DEDUP_COLUMNS),
+ * NULL when nothing was found or looked for.
  * The cells are locked in the array's order (lock_cells sorts them), and
  * report_duplicate_of is VOLATILE, so its query sees what committed while
  * the lock was awaited (sql/migrations/0035_join_cost.sql). */

@@ -44,15 +44,15 @@ static const struct pg_stmt stmts[] = {
 	 * the one before so that they run in this order: where its point is
 	 * (AREA_LOCATE_SQL; $1 $2, NULL without one); who takes it
 	 * (REPORT_OWNER_SQL; $3 a partner's own agency, or for imported
-	 * history the importing one's, else 0), made the
-	 * actor for the rest with person view ($4 the caller's user id): row
-	 * security checks the rows it writes on the owner's behalf, and the
-	 * duplicate look-up answers only a core partner's intake; the report
-	 * already made with its idempotency key ($5, NULL without one); and
-	 * the lock on its neighbourhood ($6 the cells, $7 the type) with, when
-	 * $8, the look-up (INTAKE_DEDUP_SQL, $10 the report's triage
-	 * answers; $11 NULL, or for imported history the time it occurred,
-	 * which the look-up's window is around). One row: AREA_COLUMNS, the owner (NULL when there is
+	 * history the importing one's, else 0), made the actor for the rest
+	 * with person view ($4 the caller's user id): row security checks the
+	 * rows it writes on the owner's behalf, and the duplicate look-up
+	 * answers only a core partner's intake; the report already made with
+	 * its idempotency key ($5, NULL without one); and the lock on its
+	 * neighbourhood ($6 the cells, $7 the type) with, when $8, the look-up
+	 * (INTAKE_DEDUP_SQL, $10 the report's triage answers; $11 NULL, or for
+	 * imported history the time it occurred, which the look-up's window is
+	 * around). One row: AREA_COLUMNS, the owner (NULL when there is
 	 * none), the earlier report (NULL when none), the incident to join
 	 * and what the report finds there (INTAKE_DEDUP_COLUMNS, NULL when
 	 * none or not looked for), the reference the new incident or report
