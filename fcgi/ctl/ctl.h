@@ -30,6 +30,7 @@ int	ctl_person(const struct config *, int, char *[]);
 int	ctl_flags(const struct config *, int, char *[]);
 int	ctl_intake(const struct config *, int, char *[]);
 int	ctl_allocate(const struct config *, int, char *[]);
+int	ctl_import(const struct config *, int, char *[]);
 
 /* risk.c: the member of staff a command acts as, by email. 0, or -1
  * after saying why. */

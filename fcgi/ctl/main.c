@@ -64,6 +64,10 @@ static const struct command {
 	  "[--flag NAME]... [--channel NAME] [--agency CODE] | points [--bare] < LON,LAT lines",
 	  "what allocation would do: the areas and queues for a point and why; or the "
 	  "rate for many points" },
+	{ "import", ctl_import, 1, " police-uk (--as EMAIL | --agency CODE) [--type CODE] "
+	  "[--json] FILE...",
+	  "take a force's history from data.police.uk street-level CSVs through the intake, "
+	  "the rows of anti-social behaviour only, all of it or nothing (as db)" },
 	{ "version", ctl_version, 0, "",
 	  "print the version" },
 };

@@ -454,13 +454,15 @@ check_report(struct intake *k, struct report_input *r)
 		ik_error(k, INTAKE_F_WHERE, POINT_WORDS);
 		k->res->report_rc = REPORT_BAD_POINT;
 	}
-	ik_answers(k, r->answers, 1);
+	/* History has no answers to the type's questions to give. */
+	ik_answers(k, r->answers, k->in->channel != INTAKE_IMPORT);
 	for (i = 0; i < k->rules.nmandatory; i++) {
 		const char *f = k->rules.mandatory[i];
 
 		if (intake_has_error(k->res, f))
 			continue;
 		if ((strcmp(f, INTAKE_F_TYPE) == 0 && intake_blank(r->type_code)) ||
+		    (strcmp(f, INTAKE_F_WHEN) == 0 && r->occurred_at == NULL) ||
 		    (strcmp(f, INTAKE_F_WHERE) == 0 && !r->has_point &&
 		    intake_blank(r->address) && intake_blank(r->postcode)))
 			ik_error(k, f, intake_field_missing(f));

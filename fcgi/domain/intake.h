@@ -36,6 +36,16 @@ enum intake_channel {
 	INTAKE_POLICE,
 	INTAKE_CALL,		/* a call handler's quick entry */
 	INTAKE_CAD,
+	/* History (concordctl import police-uk): a report of the public
+	 * channels' path, anonymous, with no answers, its own occurrence time
+	 * as when it was reported, joining the history that occurred within
+	 * the dedup window of it (domain/intake_dedup.h), placed even outside
+	 * the partnership (in the force's triage queue), and closed at once
+	 * (sql/migrations/0043_import_history.sql). The report path, not the
+	 * staff one: a row of a force's published records is a report of one
+	 * incident with no log number, officer or victim to give, and the
+	 * report path is where reports of the same thing join one incident. */
+	INTAKE_IMPORT,
 };
 
 /* The names of the fields, as errors name them and as the force's

@@ -17,6 +17,10 @@
  * them; Open311 needs a service and a place): the staff channels' lists
  * come from the force's agency row instead (intake_rules_load). */
 static const char *const public_mandatory[] = { INTAKE_F_TYPE, INTAKE_F_WHERE, NULL };
+/* History must say what, when and where. */
+static const char *const import_mandatory[] = {
+	INTAKE_F_TYPE, INTAKE_F_WHEN, INTAKE_F_WHERE, NULL
+};
 static const char *const cad_mandatory[] = {
 	INTAKE_F_TYPE, INTAKE_F_DESCRIPTION, INTAKE_F_WHERE, INTAKE_F_LOG_NUMBER, NULL
 };
@@ -125,6 +129,8 @@ intake_channel_mandatory(enum intake_channel c)
 		return public_mandatory;
 	case INTAKE_CAD:
 		return cad_mandatory;
+	case INTAKE_IMPORT:
+		return import_mandatory;
 	default:
 		return NULL;
 	}
@@ -138,6 +144,7 @@ intake_channel_name(enum intake_channel c)
 		[INTAKE_PUBLIC] = "public", [INTAKE_PARTNER] = "partner",
 		[INTAKE_OPEN311] = "open311", [INTAKE_POLICE] = "police",
 		[INTAKE_CALL] = "call_handler", [INTAKE_CAD] = "cad",
+		[INTAKE_IMPORT] = "import",
 	};
 
 	return (size_t)c < sizeof(names) / sizeof(names[0]) ? names[c] : "public";

@@ -49,6 +49,13 @@ num(char *buf, size_t len, long long v)
 	snprintf(buf, len, "%lld", v);
 }
 
+/* 1 when the report is of imported history (concordctl import). */
+int
+report_is_history(const struct report_input *in)
+{
+	return in->channel != NULL && strcmp(in->channel, "import") == 0;
+}
+
 /* The Redis key of the dedup index for a type and a 2-hour bucket. */
 static void
 dedup_key(char *out, size_t len, const char *type, long long bucket)
@@ -86,7 +93,8 @@ dedup_redis(struct rd *rd, const struct report_input *in)
 	return id;
 }
 
-/* Remembers a new incident in the fast index, for the next reports. */
+/* Remembers a new incident in the fast index, for the next reports
+ * (history is not what is reported around now: not there). */
 void
 intake_dedup_remember(struct rd *rd, const struct report_input *in, long long incident)
 {
@@ -94,6 +102,8 @@ intake_dedup_remember(struct rd *rd, const struct report_input *in, long long in
 	char key[128], lon[32], lat[32], id[24];
 	redisReply *r;
 
+	if (report_is_history(in))
+		return;
 	dedup_key(key, sizeof(key), in->type_code, bucket);
 	snprintf(lon, sizeof(lon), "%.7f", in->lon);
 	snprintf(lat, sizeof(lat), "%.7f", in->lat);
@@ -163,8 +173,14 @@ intake_dedup_ask(struct rd *rd, const struct report_input *in, long long type_id
     long long own, struct intake_dedup_ask *ask)
 {
 	memset(ask, 0, sizeof(*ask));
-	if (!in->has_point) {
+	if (!in->has_point || report_is_history(in)) {
 		snprintf(ask->cells, sizeof(ask->cells), "{}");
+		/* History asks PostgreSQL by its occurrence time: the fast index
+		 * knows only what was reported around now. It locks nothing:
+		 * the cells serialise reports that could repeat each other
+		 * around now, and what an import makes is seen by no one else
+		 * until the import commits as a whole (fcgi/ctl/import.c). */
+		ask->look = in->has_point;
 		return;
 	}
 	lock_cells(in, type_id, ask->cells, sizeof(ask->cells));

@@ -10,7 +10,9 @@ struct report_input;
 /* Whether a report from the public channels repeats an open incident
  * (same type, within REPORT_DEDUP_METRES and REPORT_DEDUP_SECONDS): the
  * lock on its neighbourhood with the look-up, and the fast index that the
- * next report looks in. */
+ * next report looks in. A report of imported history (channel "import")
+ * repeats an imported incident that occurred within the same window of
+ * its own occurrence, at the same distance (report_is_history). */
 
 extern const struct pg_stmts intake_dedup_statements;
 
@@ -18,18 +20,20 @@ extern const struct pg_stmts intake_dedup_statements;
  * for the statement that begins the report's transaction, after the
  * items that make the owner the actor (`after`, an SQL condition on them,
  * so that these run later). Each argument is an SQL expression (impact:
- * the report's triage answers, jsonb); it adds d.incident_id, d.owner,
- * d.adds and d.flags (INTAKE_DEDUP_COLUMNS), NULL when nothing was found
- * or looked for.
+ * the report's triage answers, jsonb; at: NULL, or for imported history
+ * the time the report's incident occurred, which the look-up's window is
+ * around instead of now: sql/migrations/0043_import_history.sql); it
+ * adds d.incident_id, d.owner, d.adds and d.flags (INTAKE_DEDUP_COLUMNS),
+ * NULL when nothing was found or looked for.
  * The cells are locked in the array's order (lock_cells sorts them), and
  * report_duplicate_of is VOLATILE, so its query sees what committed while
  * the lock was awaited (sql/migrations/0035_join_cost.sql). */
-#define INTAKE_DEDUP_SQL(after, cells, type_id, lon, lat, impact, look)	\
+#define INTAKE_DEDUP_SQL(after, cells, type_id, lon, lat, impact, at, look) \
 	"CROSS JOIN LATERAL (SELECT count(pg_advisory_xact_lock(1919250544, u.k)) " \
 	"AS n FROM unnest(CASE WHEN " after " THEN " cells "::integer[] END) AS u (k)) " \
 	"AS lk LEFT JOIN LATERAL (SELECT d.incident_id, d.owner, d.adds, d.flags " \
 	"FROM report_duplicate_of(CASE WHEN lk.n >= 0 THEN " type_id "::bigint END, " \
-	lon "::float8, " lat "::float8, " impact "::jsonb) AS d "	\
+	lon "::float8, " lat "::float8, " impact "::jsonb, " at "::timestamptz) AS d " \
 	"WHERE " look "::boolean) AS d ON true"
 #define INTAKE_DEDUP_COLUMNS	4
 
@@ -57,5 +61,6 @@ int	intake_dedup_answer(struct pg *, struct rd *, const struct report_input *,
 	    struct intake_dedup_found *);
 void	intake_dedup_remember(struct rd *, const struct report_input *,
 	    long long incident_id);
+int	report_is_history(const struct report_input *);
 
 #endif

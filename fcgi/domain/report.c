@@ -43,14 +43,16 @@ static const struct pg_stmt stmts[] = {
 	/* The first statement of a report's transaction, each part LATERAL on
 	 * the one before so that they run in this order: where its point is
 	 * (AREA_LOCATE_SQL; $1 $2, NULL without one); who takes it
-	 * (REPORT_OWNER_SQL; $3 a partner's own agency, else 0), made the
-	 * actor for the rest with person view ($4 the caller's user id): row
-	 * security checks the rows it writes on the owner's behalf, and the
-	 * duplicate look-up answers only a core partner's intake; the report
-	 * already made with its idempotency key ($5, NULL without one); and
-	 * the lock on its neighbourhood ($6 the cells, $7 the type) with, when
-	 * $8, the look-up (INTAKE_DEDUP_SQL, $10 the report's triage
-	 * answers). One row: AREA_COLUMNS, the owner (NULL when there is
+	 * (REPORT_OWNER_SQL; $3 a partner's own agency, or for imported
+	 * history the importing one's, else 0), made the actor for the rest
+	 * with person view ($4 the caller's user id): row security checks the
+	 * rows it writes on the owner's behalf, and the duplicate look-up
+	 * answers only a core partner's intake; the report already made with
+	 * its idempotency key ($5, NULL without one); and the lock on its
+	 * neighbourhood ($6 the cells, $7 the type) with, when $8, the look-up
+	 * (INTAKE_DEDUP_SQL, $10 the report's triage answers; $11 NULL, or for
+	 * imported history the time it occurred, which the look-up's window is
+	 * around). One row: AREA_COLUMNS, the owner (NULL when there is
 	 * none), the earlier report (NULL when none), the incident to join
 	 * and what the report finds there (INTAKE_DEDUP_COLUMNS, NULL when
 	 * none or not looked for), the reference the new incident or report
@@ -67,7 +69,7 @@ static const struct pg_stmt stmts[] = {
 	  ") AS s (u, a, v) "
 	  "LEFT JOIN LATERAL report_by_idempotency_key(CASE WHEN s.a IS NOT NULL "
 	  "THEN $5::text END) AS k ON true "
-	  INTAKE_DEDUP_SQL("s.a IS NOT NULL", "$6", "$7", "$1", "$2", "$10", "$8") },
+	  INTAKE_DEDUP_SQL("s.a IS NOT NULL", "$6", "$7", "$1", "$2", "$10", "$11", "$8") },
 	{ "report_person",
 	  "INSERT INTO person (owning_agency_id, sharing, shared_with, given_name, "
 	  "family_name, email, phone, preferred_contact, contact_consent, share_consent, "
@@ -195,9 +197,11 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	    C_REFERENCE = C_JOIN + INTAKE_DEDUP_COLUMNS, C_STALE };
 	long long own = strcmp(in->channel, "partner") == 0 && a->agency_id > 0 ?
 	    a->agency_id : 0;
+	int history = report_is_history(in);
 	char x[32], y[32], partner[24], uid[24], tid[24], cat[24];
-	const char *p[10] = { NULL, NULL, partner, uid, in->idempotency_key, NULL, tid, NULL,
-	    cat, json_text(pl->impact = report_impact_json(in), "{}") };
+	const char *p[11] = { NULL, NULL, partner, uid, in->idempotency_key, NULL, tid, NULL,
+	    cat, json_text(pl->impact = report_impact_json(in), "{}"),
+	    history ? in->occurred_at : NULL };
 	struct intake_dedup_found looked, join;
 	struct intake_dedup_ask ask;
 	PGresult *res;
@@ -212,13 +216,15 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	}
 	if (p[4] != NULL && *p[4] == '\0')
 		p[4] = NULL;
-	num(partner, sizeof(partner), own);
+	/* Imported history is the importing agency's own record, as a
+	 * partner's report is its own. */
+	num(partner, sizeof(partner), history ? a->agency_id : own);
 	num(uid, sizeof(uid), a->user_id);
 	num(tid, sizeof(tid), pl->type_id);
 	num(cat, sizeof(cat), in->catalogue);
 	p[5] = ask.cells;
 	p[7] = yesno(ask.look);
-	if ((res = pg_begin_exec(pg, "report_begin", 10, p)) == NULL)
+	if ((res = pg_begin_exec(pg, "report_begin", 11, p)) == NULL)
 		return REPORT_ERROR;
 	if (PQntuples(res) != 1) {
 		PQclear(res);
@@ -240,7 +246,10 @@ plan_make(struct pg *pg, struct rd *rd, struct actor *a,
 	snprintf(pl->reference, sizeof(pl->reference), "%s", PQgetvalue(res, 0, C_REFERENCE));
 	intake_dedup_row(res, 0, C_JOIN, &looked);
 	PQclear(res);
-	if (in->has_point && !out->where.in_partnership)
+	/* Someone reporting from outside is told whom to tell instead; a
+	 * force's own history outside its beats is still its history (the
+	 * allocation sends it to the force's triage queue). */
+	if (in->has_point && !out->where.in_partnership && !history)
 		return REPORT_OUTSIDE;
 	if (!found)
 		return REPORT_ERROR;

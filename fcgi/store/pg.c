@@ -16,6 +16,11 @@ struct pg {
 	size_t			 nsets;
 	int			 ready;		/* connected and statements prepared */
 	int			 in_tx;
+	/* Inside pg_outer_begin's transaction: each transaction a caller
+	 * begins is a savepoint in it, and a lost connection is not made
+	 * again (that would lose the outer transaction's work unseen).
+	 * 2: a statement failed outside a savepoint, so it can only roll back. */
+	int			 outer;
 	int			 prepare_failed;
 	char			 err[512];
 };
@@ -104,6 +109,11 @@ pg_ensure(struct pg *p)
 {
 	if (p->conn != NULL && PQstatus(p->conn) == CONNECTION_OK && p->ready)
 		return 0;
+	if (p->outer) {
+		snprintf(p->err, sizeof(p->err), "the connection was lost inside the "
+		    "outer transaction: nothing of it was saved");
+		return -1;
+	}
 	if (p->conn != NULL) {
 		PQfinish(p->conn);
 		p->conn = NULL;
@@ -174,11 +184,13 @@ pg_exec(struct pg *p, const char *name, int nparams, const char *const *params)
 		snprintf(p->err, sizeof(p->err), "%s: %s", name,
 		    res ? PQresultErrorMessage(res) : PQerrorMessage(p->conn));
 		PQclear(res);
-		if (!pg_lost(p) || p->in_tx)
+		if (!pg_lost(p) || p->in_tx || p->outer)
 			break;
 	}
 	if (p->in_tx)
 		p->in_tx = 2;	/* failed: only a rollback is possible now */
+	else if (p->outer)
+		p->outer = 2;
 	return NULL;
 }
 
@@ -264,7 +276,8 @@ pg_begin_exec(struct pg *p, const char *name, int nparams, const char *const *pa
 		if (pg_ensure(p) == -1)
 			return NULL;
 		sent = PQenterPipelineMode(p->conn) == 1 &&
-		    PQsendQueryParams(p->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) == 1 &&
+		    PQsendQueryParams(p->conn, p->outer ? "SAVEPOINT concord_tx" : "BEGIN",
+		    0, NULL, NULL, NULL, NULL, 0) == 1 &&
 		    PQsendQueryPrepared(p->conn, name, nparams, params, NULL, NULL, 0) == 1 &&
 		    PQpipelineSync(p->conn) == 1;
 		if (!sent)
@@ -303,7 +316,7 @@ pg_begin(struct pg *p)
 {
 	if (pg_ensure(p) == -1)
 		return -1;
-	if (pg_simple(p, "BEGIN") == -1)
+	if (pg_simple(p, p->outer ? "SAVEPOINT concord_tx" : "BEGIN") == -1)
 		return -1;
 	p->in_tx = 1;
 	return 0;
@@ -321,7 +334,7 @@ pg_commit(struct pg *p)
 		return -1;
 	}
 	p->in_tx = 0;
-	return pg_simple(p, "COMMIT");
+	return pg_simple(p, p->outer ? "RELEASE SAVEPOINT concord_tx" : "COMMIT");
 }
 
 /* Rolls back what pg_begin or pg_begin_exec opened; nothing when no
@@ -333,5 +346,46 @@ pg_rollback(struct pg *p)
 
 	p->in_tx = 0;
 	if (open && p->conn != NULL && PQstatus(p->conn) == CONNECTION_OK)
+		(void)pg_simple(p, p->outer ? "ROLLBACK TO SAVEPOINT concord_tx; "
+		    "RELEASE SAVEPOINT concord_tx" : "ROLLBACK");
+}
+
+/* One transaction around many (an import: all of it or nothing): until
+ * pg_outer_end, every pg_begin and pg_begin_exec opens a savepoint in it,
+ * pg_commit releases the savepoint and pg_rollback undoes it alone, so
+ * the code inside runs unchanged and its refusals undo only their own
+ * work. Returns 0, or -1 (pg_error says why) with nothing open. */
+int
+pg_outer_begin(struct pg *p)
+{
+	if (p->in_tx || p->outer) {
+		snprintf(p->err, sizeof(p->err), "pg_outer_begin inside a transaction");
+		return -1;
+	}
+	if (pg_ensure(p) == -1 || pg_simple(p, "BEGIN") == -1)
+		return -1;
+	p->outer = 1;
+	return 0;
+}
+
+/* Ends the outer transaction: commits it when commit and nothing in it
+ * failed, else rolls it back. Returns 0 when it committed, -1 when it was
+ * rolled back (pg_error says why, unless the caller asked for that). */
+int
+pg_outer_end(struct pg *p, int commit)
+{
+	int failed = p->outer == 2;
+
+	if (!p->outer)
+		return -1;
+	if (p->in_tx)
+		pg_rollback(p);
+	p->outer = 0;
+	if (commit && !failed && pg_simple(p, "COMMIT") == 0)
+		return 0;
+	if (failed)
+		snprintf(p->err, sizeof(p->err), "a statement of the outer transaction failed");
+	if (p->conn != NULL && PQstatus(p->conn) == CONNECTION_OK)
 		(void)pg_simple(p, "ROLLBACK");
+	return -1;
 }

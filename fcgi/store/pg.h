@@ -31,6 +31,8 @@ PGresult	*pg_begin_exec(struct pg *, const char *name, int nparams,
 		    const char *const *params);
 int		 pg_commit(struct pg *);
 void		 pg_rollback(struct pg *);
+int		 pg_outer_begin(struct pg *);
+int		 pg_outer_end(struct pg *, int commit);
 int		 pg_simple(struct pg *, const char *sql);
 PGconn		*pg_conn(struct pg *);
 
