@@ -33,7 +33,11 @@ static const struct pg_stmt stmts[] = {
 	  "(extract(epoch FROM i.updated_at) * 1000000)::bigint "
 	  "FROM incident i LEFT JOIN beat b ON b.id = i.beat_id "
 	  "LEFT JOIN la_area l ON l.id = i.la_area_id "
-	  "LEFT JOIN team tm ON tm.id = i.team_id "
+	  /* Its team: its first current allocation's (an area's or the
+	   * triage queue's before a rule's: domain/allocate.h). */
+	  "LEFT JOIN LATERAL (SELECT t.name FROM incident_allocation c "
+	  "  JOIN team t ON t.id = c.team_id WHERE c.incident_id = i.id "
+	  "  AND c.ended_at IS NULL ORDER BY c.kind = 'specialist', c.id LIMIT 1) tm ON true "
 	  "LEFT JOIN LATERAL (SELECT level, score FROM risk_assessment r "
 	  "  WHERE r.incident_id = i.id ORDER BY r.assessed_at DESC, r.id DESC LIMIT 1) ra "
 	  "  ON true "

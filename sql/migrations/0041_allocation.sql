@@ -315,15 +315,15 @@ $$;
 
 -- Writes an incident's allocations as the plan made them (plan: a JSON
 -- array of {team, kind, beat, area, rule, ltc, reason}, in the plan's
--- order), in the caller's
--- transaction: each team not already holding it gets an allocation and a
--- timeline event, and the incident's own team is its first current
--- allocation's (an area's or triage's before a rule's). ending_reason:
--- when the point of an incident without one is set, its allocations for
--- want of a location (location to confirm, manual triage) end first, with
--- this reason. Returns what it
--- made, as JSON, for the audit row. SECURITY DEFINER: allocation places an
--- incident with other agencies' teams.
+-- order), in the caller's transaction: each team not already holding it
+-- gets an allocation and a timeline event. The incident row is not
+-- written (an update of it costs more than the allocation itself: its
+-- indexes and triggers); its team is its first current allocation's, an
+-- area's or triage's before a rule's. ending_reason: when the point of an
+-- incident without one is set, its allocations for want of a location
+-- (location to confirm, manual triage) end first, with this reason.
+-- Returns what it made, as JSON, for the audit row. SECURITY DEFINER:
+-- allocation places an incident with other agencies' teams.
 CREATE FUNCTION allocation_write(incident bigint, ending_reason text, plan jsonb)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -372,10 +372,6 @@ BEGIN
 	    'reason', ins.reason, 'location_to_confirm', ins.location_to_confirm)
 	    ORDER BY ins.id), '[]')
 	INTO made FROM ins;
-	UPDATE incident x SET team_id = (SELECT c.team_id FROM incident_allocation c
-	    WHERE c.incident_id = x.id AND c.ended_at IS NULL
-	    ORDER BY c.kind = 'specialist', c.id LIMIT 1)
-	WHERE x.id = allocation_write.incident;
 	RETURN made;
 END
 $$;
