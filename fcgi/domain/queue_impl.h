@@ -53,6 +53,12 @@ void		 queue_due_read(struct arena *, struct pg_result *, int row, int c,
 		    const char **triage_due, int *triage_late, const char **action_due,
 		    int *action_late);
 
+/* Reads one row into out (an element of queue_rows' array). */
+typedef void	(*queue_row_fn)(struct arena *, struct pg_result *, int row, void *out);
+int		 queue_rows(struct pg *, struct arena *, const struct actor *,
+		    const char *stmt, int nparams, const char *const *params, size_t size,
+		    queue_row_fn, void **out, size_t *n);
+
 /* domain/queue_item.c, for the actions (domain/queue_act.c). */
 enum queue_result queue_allocation_read(struct pg *, struct arena *,
 		    const struct config *, const struct actor *, long long id, int lock,

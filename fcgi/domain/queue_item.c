@@ -71,8 +71,10 @@ static const struct pg_stmt stmts[] = {
 const struct pg_stmts queue_item_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
 static void
-allocation_read(struct arena *ar, PGresult *res, int row, struct queue_allocation *q)
+allocation_read(struct arena *ar, PGresult *res, int row, void *out)
 {
+	struct queue_allocation *q = out;
+
 	memset(q, 0, sizeof(*q));
 	q->id = queue_num(res, row, 0);
 	q->team_id = queue_num(res, row, 1);
@@ -157,31 +159,14 @@ queue_allocations_of_incident(struct pg *pg, struct arena *ar, const struct conf
 	struct queue_hours h;
 	char iid[24];
 	const char *p[3] = { iid, h.triage, h.action };
-	PGresult *res;
-	int i, rows;
 
 	*out = NULL;
 	*n = 0;
 	if (queue_hours(cfg, &h) == -1)
 		return -1;
 	snprintf(iid, sizeof(iid), "%lld", incident_id);
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "queue_allocations_of_incident", 3, p)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL) {
-		PQclear(res);
-		goto err;
-	}
-	for (i = 0; i < rows; i++)
-		allocation_read(ar, res, i, &(*out)[i]);
-	*n = (size_t)rows;
-	PQclear(res);
-	return pg_commit(pg);
-err:
-	pg_rollback(pg);
-	return -1;
+	return queue_rows(pg, ar, a, "queue_allocations_of_incident", 3, p, sizeof(**out),
+	    allocation_read, (void **)out, n);
 }
 
 /* The rows of a choices statement: id, name, near. 0 or -1. */

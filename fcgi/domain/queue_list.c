@@ -140,6 +140,38 @@ queue_due_read(struct arena *ar, PGresult *res, int row, int c, const char **tri
 	*action_late = queue_bool(res, row, c + 3);
 }
 
+/* Runs stmt in a read transaction of the actor's, each row read into an
+ * element (of size bytes) of a new array in ar. 0 or -1. */
+int
+queue_rows(struct pg *pg, struct arena *ar, const struct actor *a, const char *stmt,
+    int np, const char *const *p, size_t size, queue_row_fn read, void **out,
+    size_t *n)
+{
+	PGresult *res;
+	int i, rows;
+
+	*out = NULL;
+	*n = 0;
+	if (tx_begin(pg, a) == -1)
+		return -1;
+	if ((res = pg_exec(pg, stmt, np, p)) == NULL)
+		goto err;
+	rows = PQntuples(res);
+	if ((*out = arena_calloc(ar, (size_t)rows + 1, size)) == NULL) {
+		PQclear(res);
+		goto err;
+	}
+	for (i = 0; i < rows; i++)
+		read(ar, res, i, (char *)*out + (size_t)i * size);
+	*n = (size_t)rows;
+	PQclear(res);
+	return pg_commit(pg);
+err:
+	pg_rollback(pg);
+	*out = NULL;
+	return -1;
+}
+
 /* ---- the queues ---- */
 
 static enum queue_clock
@@ -147,6 +179,20 @@ clock_of(const char *s)
 {
 	return strcmp(s, "overdue") == 0 ? QUEUE_CLOCK_OVERDUE :
 	    strcmp(s, "done") == 0 ? QUEUE_CLOCK_DONE : QUEUE_CLOCK_DUE;
+}
+
+static void
+team_read(struct arena *ar, PGresult *res, int i, void *out)
+{
+	struct queue_team *q = out;
+
+	q->id = queue_num(res, i, 0);
+	q->code = queue_col(ar, res, i, 1);
+	q->name = queue_col(ar, res, i, 2);
+	q->own = queue_bool(res, i, 3);
+	q->open = (long)queue_num(res, i, 4);
+	q->untriaged = (long)queue_num(res, i, 5);
+	q->overdue = (long)queue_num(res, i, 6);
 }
 
 /* The queues the actor may work, *my work* first, then their own team's,
@@ -160,8 +206,6 @@ queue_teams(struct pg *pg, struct arena *ar, const struct config *cfg,
 	struct queue_hours h;
 	struct tx_actor_params t;
 	const char *p[5];
-	PGresult *res;
-	int i, rows;
 
 	*out = NULL;
 	*n = 0;
@@ -173,32 +217,8 @@ queue_teams(struct pg *pg, struct arena *ar, const struct config *cfg,
 	p[2] = h.action;
 	p[3] = perm_has(a->perms, PERM_INCIDENT_REALLOCATE) ? "true" : "false";
 	p[4] = t.agency;
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "queue_teams", 5, p)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL) {
-		PQclear(res);
-		goto err;
-	}
-	for (i = 0; i < rows; i++) {
-		struct queue_team *q = &(*out)[i];
-
-		q->id = queue_num(res, i, 0);
-		q->code = queue_col(ar, res, i, 1);
-		q->name = queue_col(ar, res, i, 2);
-		q->own = queue_bool(res, i, 3);
-		q->open = (long)queue_num(res, i, 4);
-		q->untriaged = (long)queue_num(res, i, 5);
-		q->overdue = (long)queue_num(res, i, 6);
-	}
-	*n = (size_t)rows;
-	PQclear(res);
-	return pg_commit(pg);
-err:
-	pg_rollback(pg);
-	return -1;
+	return queue_rows(pg, ar, a, "queue_teams", 5, p, sizeof(**out), team_read,
+	    (void **)out, n);
 }
 
 /* The team of the actor's agency whose code this is, into *out (no
@@ -353,6 +373,20 @@ err:
 	return -1;
 }
 
+static void
+load_read(struct arena *ar, PGresult *res, int i, void *out)
+{
+	struct queue_load *l = out;
+
+	l->user_id = queue_num(res, i, 0);
+	l->name = queue_col(ar, res, i, 1);
+	l->team = queue_col(ar, res, i, 2);
+	l->open = (long)queue_num(res, i, 3);
+	l->untriaged = (long)queue_num(res, i, 4);
+	l->overdue = (long)queue_num(res, i, 5);
+	l->oldest = queue_num(res, i, 6);
+}
+
 /* The workload of the people of the actor's agency (for a supervisor):
  * each with their open, untriaged and overdue items and the age of the
  * oldest, by team; last, the items nobody has (user_id 0). 0 or -1. */
@@ -363,8 +397,6 @@ queue_workload(struct pg *pg, struct arena *ar, const struct config *cfg,
 	struct queue_hours h;
 	struct tx_actor_params t;
 	const char *p[3];
-	PGresult *res;
-	int i, rows;
 
 	*out = NULL;
 	*n = 0;
@@ -374,30 +406,6 @@ queue_workload(struct pg *pg, struct arena *ar, const struct config *cfg,
 	p[0] = t.agency;
 	p[1] = h.triage;
 	p[2] = h.action;
-	if (tx_begin(pg, a) == -1)
-		return -1;
-	if ((res = pg_exec(pg, "queue_workload", 3, p)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL) {
-		PQclear(res);
-		goto err;
-	}
-	for (i = 0; i < rows; i++) {
-		struct queue_load *l = &(*out)[i];
-
-		l->user_id = queue_num(res, i, 0);
-		l->name = queue_col(ar, res, i, 1);
-		l->team = queue_col(ar, res, i, 2);
-		l->open = (long)queue_num(res, i, 3);
-		l->untriaged = (long)queue_num(res, i, 4);
-		l->overdue = (long)queue_num(res, i, 5);
-		l->oldest = queue_num(res, i, 6);
-	}
-	*n = (size_t)rows;
-	PQclear(res);
-	return pg_commit(pg);
-err:
-	pg_rollback(pg);
-	return -1;
+	return queue_rows(pg, ar, a, "queue_workload", 3, p, sizeof(**out), load_read,
+	    (void **)out, n);
 }
