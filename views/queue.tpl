@@ -94,6 +94,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="assigned" value="{{ASSIGNED_ID}}">
 <input type="hidden" name="from" value="{{FROM}}">
+<input type="hidden" name="query" value="{{BACK_QUERY}}">
 <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" data-module="govuk-button" data-claim="{{REFERENCE}}">Claim<span class="govuk-visually-hidden"> {{REFERENCE}}</span></button>
 </form>{{/CLAIM}}<a class="govuk-link" href="/staff/allocations/{{ID}}">Triage and act<span class="govuk-visually-hidden"> on {{REFERENCE}}</span></a></td>
 </tr>

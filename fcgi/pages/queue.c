@@ -247,6 +247,8 @@ items_page(struct req *r, const struct queue_team *team)
 		return page_error(r, 500, NULL);
 	if (view_set(d, "QUEUE_NAME", team != NULL ? team->name : "My work") == -1 ||
 	    view_set(d, "QUEUE_PATH", team != NULL ? team->code : "mine") == -1 ||
+	    /* A claim comes back to the queue as it was filtered. */
+	    view_set(d, "BACK_QUERY", r->query_string != NULL ? r->query_string : "") == -1 ||
 	    (team != NULL ? queue_form_dict(view_section(d, "TEAM"), &f) :
 	    view_show(d, "MINE")) == -1 || queue_form_values(d, &f) == -1 ||
 	    form_errors_dict(d, &errs) == -1)

@@ -200,17 +200,34 @@ allocation_get(struct req *r)
 
 /* ---- the actions ---- */
 
+/* The query of the queue page a form came from ("query"), when it is one
+ * that page could have had: its filters' characters only. "" otherwise. */
+static const char *
+back_query(struct req *r)
+{
+	const char *q = req_form(r, "query");
+	size_t n = q != NULL ? strlen(q) : 0;
+
+	if (n == 0 || n > 200 || strspn(q, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=&_.%+-") != n)
+		return "";
+	return arena_printf(r->arena, "?%s", q);
+}
+
 /* Where a form goes back to when it worked: the queue it came from
- * ("from" says the team's queue or *my work*), else the item's page or,
- * when the item left the queue, the team's queue. */
+ * ("from" says the team's queue or *my work*, "query" its filters), else
+ * the item's page or, when the item left the queue, the team's queue. */
 static const char *
 back_to(struct req *r, long long id, const struct queue_done *done, int left)
 {
 	const char *from = req_form(r, "from");
 
 	if (from != NULL && strcmp(from, "mine") == 0)
-		return "/staff/queues/mine";
-	if (left || (from != NULL && strcmp(from, "queue") == 0))
+		return arena_printf(r->arena, "/staff/queues/mine%s", back_query(r));
+	if (from != NULL && strcmp(from, "queue") == 0)
+		return arena_printf(r->arena, "/staff/queues/%s%s", done->team_code,
+		    back_query(r));
+	if (left)
 		return arena_printf(r->arena, "/staff/queues/%s", done->team_code);
 	return arena_printf(r->arena, "/staff/allocations/%lld", id);
 }

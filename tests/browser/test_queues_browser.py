@@ -1,6 +1,7 @@
 """A police officer works their queue in Chromium: signs in through the
 pages, follows Queues from the navigation to their team's queue, claims an
-incident the intake placed there, then opens it and accepts it in triage.
+incident the intake placed there (found with the queue's filters), then
+opens it and accepts it in triage.
 axe-core checks the queue page and the item's page."""
 import json
 import os
@@ -9,12 +10,14 @@ import uuid
 
 import psycopg2
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from conftest import axe_violations, press, wait_until
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "integration"))
 from stack import ctl, read_conf  # noqa: E402
 from staff import demo_user, next_code  # noqa: E402
+from test_intake import police, risk_answers  # noqa: E402
 
 
 def db_one(sql, args=()):
@@ -29,16 +32,18 @@ def db_one(sql, args=()):
 
 
 def new_incident():
-    """A call at Moorgate through the intake, as a call handler takes it:
-    in the neighbourhood team's queue (Bassishaw ward). Its reference."""
-    tag = uuid.uuid4().hex[:8]
-    r = ctl("intake", "--as", "call.handler@police.example", input=json.dumps({
-        "channel": "call_handler", "type": "noise", "description": f"Loud party {tag}",
-        "lon": "-0.0915", "lat": "51.5155", "log_number": "CAD-20261202-0042",
-        "people": [{"role": "reporter", "given_name": "Cal", "phone": "07700 900 222"}],
-        "screening": {"repeat": False, "vulnerable": False, "targeted": False,
-                      "at_risk": False}}))
-    return json.loads(r.stdout)["reference"]
+    """A high-risk police entry at Moorgate through the intake: in the
+    neighbourhood team's queue (Bassishaw ward). Its reference."""
+    conn = psycopg2.connect(read_conf()["db_admin"])
+    conn.autocommit = True
+    try:
+        s = police(conn, risk=risk_answers(conn, "yes"))
+    finally:
+        conn.close()
+    r = ctl("intake", "--as", "officer@police.example", input=json.dumps(s))
+    out = json.loads(r.stdout)
+    assert out["result"] == "ok", out
+    return out["reference"]
 
 
 def sign_in(d, base_url, role):
@@ -60,11 +65,16 @@ def test_an_officer_claims_and_accepts_an_item_of_their_queue(browser, base_url)
     assert d.find_element(By.TAG_NAME, "h1").text == "Queues"
     press(d, "#queues a[href='/staff/queues/neighbourhood']")
     assert d.find_element(By.TAG_NAME, "h1").text == "Neighbourhood Policing Team"
+    # A busy queue: its high-risk items, by the GET form.
+    Select(d.find_element(By.ID, "risk")).select_by_visible_text("High")
+    press(d, "main form[method=get] button.govuk-button")
+    assert "risk=high" in d.current_url
     row = d.find_element(By.XPATH, f"//tr[td/a[normalize-space()='{ref}']]")
     assert "In beat Bassishaw" in row.text and "Nobody" in row.text
     assert axe_violations(d) == []
     press(d, f"main form button[data-claim='{ref}']")
     wait_until(d, lambda x: f"{ref} is assigned to you." in x.page_source, "the flash")
+    assert "risk=high" in d.current_url, "back to the queue as it was filtered"
     row = d.find_element(By.XPATH, f"//tr[td/a[normalize-space()='{ref}']]")
     assert "You" in row.find_elements(By.TAG_NAME, "td")[7].text
     press(d, f"a[href^='/staff/allocations/'][href$='{row.get_attribute('data-allocation')}']")
