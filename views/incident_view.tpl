@@ -66,6 +66,18 @@
 {{#MAP}}<div id="incident-map" class="concord-map" data-module="concord-map-static" data-tiles="{{MAP_TILES}}" data-attribution="{{MAP_ATTRIBUTION}}" data-lon="{{MAP_LON}}" data-lat="{{MAP_LAT}}" data-zoom="{{MAP_ZOOM}}"></div>
 <script src="/static/leaflet/leaflet.js?v={{VERSION}}" defer></script>
 <script src="/static/map.js?v={{VERSION}}" defer></script>{{/MAP}}
+<h2 class="govuk-heading-m" id="queues">Queues</h2>
+{{#NO_QUEUES}}<p class="govuk-body">This incident is in no team's queue.</p>{{/NO_QUEUES}}
+{{#QUEUES}}<div class="concord-table-scroll" role="region" aria-label="Queues it is in" tabindex="0">
+<table class="govuk-table" id="queues-now"><caption class="govuk-table__caption govuk-table__caption--s">Where it is now, and why it is here</caption>
+<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Team</th><th scope="col" class="govuk-table__header">Why it is here</th><th scope="col" class="govuk-table__header">Assigned to</th><th scope="col" class="govuk-table__header">Triage</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Work on it</span></th></tr></thead>
+<tbody class="govuk-table__body">
+{{#QUEUE}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{TEAM}} ({{AGENCY}}){{#TO_CONFIRM}} <strong class="govuk-tag govuk-tag--yellow">Location to confirm</strong>{{/TO_CONFIRM}}</td><td class="govuk-table__cell">{{REASON}}<br><span class="govuk-body-s">Since {{SINCE}}</span></td><td class="govuk-table__cell">{{ASSIGNED}}</td><td class="govuk-table__cell">{{TRIAGE}}</td><td class="govuk-table__cell">{{#WORK}}<a class="govuk-link" href="/staff/allocations/{{ID}}">Work on it<span class="govuk-visually-hidden"> in the queue of {{TEAM}}</span></a>{{/WORK}}</td></tr>
+{{/QUEUE}}</tbody></table></div>{{/QUEUES}}
+{{#EARLIER}}<h3 class="govuk-heading-s">Queues it has left</h3>
+<ul class="govuk-list govuk-list--spaced" id="queues-earlier">
+{{#QUEUE}}<li><strong>{{TEAM}}</strong> ({{AGENCY}}), from {{SINCE}}: {{REASON}}<br><span class="govuk-body-s">Left {{ENDED}}{{#BY}} ({{NAME}}){{/BY}}{{#TO}}, reallocated to {{TEAM}}{{/TO}}: {{WHY}}</span></li>
+{{/QUEUE}}</ul>{{/EARLIER}}
 <h2 class="govuk-heading-m" id="flags">Flags</h2>
 <p class="govuk-body" id="flag-list">{{#FLAG}}<strong class="govuk-tag govuk-tag--red">{{LABEL}}</strong> {{/FLAG}}{{#NO_FLAGS}}No flags.{{/NO_FLAGS}}</p>
 {{#CASE_REVIEW}}{{>CASE_REVIEW_BLOCK}}{{/CASE_REVIEW}}

@@ -39,6 +39,7 @@
 <ul class="govuk-list">
 {{#CREATE}}<li><a class="govuk-link" href="/staff/quick">Take a call</a></li>{{/CREATE}}
 {{#CREATE}}<li><a class="govuk-link" href="/staff/incidents/new">Record an incident</a></li>{{/CREATE}}
+{{#INCIDENTS}}<li><a class="govuk-link" href="/staff/queues">Your queues and your work</a></li>{{/INCIDENTS}}
 {{#INCIDENTS}}<li><a class="govuk-link" href="/staff/incidents">Search incidents</a></li>{{/INCIDENTS}}
 {{#RISK_REVIEWS}}<li><a class="govuk-link" href="/staff/risk-reviews">Risk reviews due: {{COUNT}}</a></li>{{/RISK_REVIEWS}}
 {{#ACTIVITY}}<li><a class="govuk-link" href="/staff/activity">Your team's activity</a></li>{{/ACTIVITY}}

@@ -16,22 +16,6 @@
 #include "domain/tx.h"
 #include "store/pg.h"
 
-#define INCIDENT_COLUMNS \
-	"i.id, i.reference, t.name, i.status, coalesce(i.description, ''), " \
-	"coalesce(i.address, ''), coalesce(i.postcode, ''), " \
-	"to_char(i.reported_at AT TIME ZONE 'Europe/London', 'FMDD Mon YYYY \"at\" HH24:MI'), " \
-	"i.owning_agency_id, a.name, i.sharing, i.shared_with::text, " \
-	"coalesce((SELECT string_agg(s.name, ', ' ORDER BY s.name) FROM agency s " \
-	"  WHERE s.id = ANY (i.shared_with)), ''), i.channel, i.version, " \
-	/* the flags, in the order of enum flag (domain/flags.h) */ \
-	"i.urgent, i.vulnerable, i.repeat_victim, i.repeat_location, i.repeat_subject, " \
-	"i.hate, " \
-	/* reported by an address or a postcode alone: no point to go by */ \
-	"i.location IS NULL AND (coalesce(i.address, '') <> '' " \
-	"  OR coalesce(i.postcode, '') <> '') " \
-	"FROM incident i JOIN asb_type t ON t.id = i.asb_type_id " \
-	"JOIN agency a ON a.id = i.owning_agency_id "
-
 static const struct pg_stmt stmts[] = {
 	{ "incident_by_reference", "SELECT " INCIDENT_COLUMNS "WHERE i.reference = $1" },
 	/* The staff list (README "Finding incidents"). A NULL parameter is
@@ -162,7 +146,7 @@ col(struct arena *a, PGresult *res, int row, int c)
 }
 
 /* Reads INCIDENT_COLUMNS, which start at column c0 of the result. */
-static void
+void
 incident_read_at(struct arena *a, PGresult *res, int row, int c0, struct incident *in)
 {
 	int f;
@@ -197,9 +181,10 @@ incident_read(struct arena *a, PGresult *res, int row, struct incident *in)
 }
 
 /* The second check: a row PostgreSQL returned that the C rule refuses is
- * dropped, and logged, since the two should never disagree. */
-static int
-second_check(const struct actor *a, const struct incident *in)
+ * dropped, and logged, since the two should never disagree. 1 when the
+ * actor may see it. */
+int
+incident_second_check(const struct actor *a, const struct incident *in)
 {
 	if (incident_visible(a, in->owner_id, in->sharing, in->shared, in->nshared))
 		return 1;
@@ -296,7 +281,7 @@ incident_search(struct pg *pg, struct arena *ar, const struct actor *a,
 	}
 	for (i = 0; i < rows; i++) {
 		hit_read(ar, res, i, &(*out)[*n], total);
-		if (second_check(a, &(*out)[*n].in))
+		if (incident_second_check(a, &(*out)[*n].in))
 			(*n)++;
 	}
 	PQclear(res);
@@ -366,7 +351,7 @@ incident_mine(struct pg *pg, struct arena *ar, const struct actor *a, int limit,
 	}
 	for (i = 0; i < rows; i++) {
 		incident_read(ar, res, i, &(*out)[*n]);
-		if (second_check(a, &(*out)[*n]))
+		if (incident_second_check(a, &(*out)[*n]))
 			(*n)++;
 	}
 	PQclear(res);
@@ -399,7 +384,7 @@ incident_load(struct pg *pg, struct arena *ar, const struct actor *a,
 	if ((found = PQntuples(res) == 1))
 		incident_read(ar, res, 0, in);
 	PQclear(res);
-	if (!found || !second_check(a, in))
+	if (!found || !incident_second_check(a, in))
 		return INCIDENT_NOT_FOUND;
 	return INCIDENT_OK;
 }

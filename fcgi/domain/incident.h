@@ -87,7 +87,32 @@ struct incident_area {
 	const char	*kind, *code, *name;
 };
 
+/* The flags as stored, in the order of enum flag (domain/flags.h). */
+#define INCIDENT_FLAG_COLUMNS \
+	"i.urgent, i.vulnerable, i.repeat_victim, i.repeat_location, i.repeat_subject, i.hate"
+
+/* An incident's row as struct incident reads it (incident_read_at), from
+ * "incident i" with its type "t" and owner "a": a statement of another
+ * domain file may list incidents with it and join more. */
+#define INCIDENT_COLUMNS \
+	"i.id, i.reference, t.name, i.status, coalesce(i.description, ''), " \
+	"coalesce(i.address, ''), coalesce(i.postcode, ''), " \
+	"to_char(i.reported_at AT TIME ZONE 'Europe/London', 'FMDD Mon YYYY \"at\" HH24:MI'), " \
+	"i.owning_agency_id, a.name, i.sharing, i.shared_with::text, " \
+	"coalesce((SELECT string_agg(s.name, ', ' ORDER BY s.name) FROM agency s " \
+	"  WHERE s.id = ANY (i.shared_with)), ''), i.channel, i.version, " \
+	INCIDENT_FLAG_COLUMNS ", " \
+	/* reported by an address or a postcode alone: no point to go by */ \
+	"i.location IS NULL AND (coalesce(i.address, '') <> '' " \
+	"  OR coalesce(i.postcode, '') <> '') " \
+	"FROM incident i JOIN asb_type t ON t.id = i.asb_type_id " \
+	"JOIN agency a ON a.id = i.owning_agency_id "
+
 extern const struct pg_stmts incident_statements;
+
+void	incident_read_at(struct arena *, struct pg_result *, int row, int c0,
+	    struct incident *);
+int	incident_second_check(const struct actor *, const struct incident *);
 
 int	incident_visible(const struct actor *, long long owner, const char *sharing,
 	    const long long *shared, size_t nshared);

@@ -203,12 +203,53 @@ change_audit(struct pg *pg, const struct actor *a, const char *id,
 	return rc;
 }
 
-/* Moves an incident to another status, if the actor may (see
- * incident_status_check) and it is still at version. In one transaction:
+/* Moves the incident in (read in the caller's transaction, at the version
+ * it has) to another status, if the actor may (see incident_status_check):
  * the incident (with its closure when closing, without it when
  * reopening), the incident_status_change row, the audit row and, for a
  * forward move or a closure, the shared update and the reporters' emails
- * (never the reason: that is for staff). Returns INCIDENT_OK, what
+ * (never the reason: that is for staff). The caller commits on INCIDENT_OK
+ * and rolls back otherwise; the queues' "no further action" closes an
+ * incident this way (domain/queue_act.c). Returns INCIDENT_OK, what
+ * incident_status_check refused, INCIDENT_CONFLICT or INCIDENT_ERROR. */
+enum incident_result
+incident_status_apply(struct pg *pg, struct arena *ar, const struct actor *a,
+    const struct incident *in, const struct status_change *c)
+{
+	enum incident_result rc;
+	enum status_move m;
+	char id[24], ver[24], uid[24];
+	const char *reason = c->reason != NULL ? c->reason : "",
+	    *outcome = c->outcome != NULL ? c->outcome : "";
+	const char *set[6] = { id, c->status, ver, uid, reason, outcome };
+	const char *log[6] = { id, in->status, c->status, reason, outcome, uid };
+	PGresult *res;
+	int changed;
+
+	if ((rc = incident_status_check(a->perms, in->status, c)) != INCIDENT_OK)
+		return rc;
+	m = incident_status_move(in->status, c->status);
+	snprintf(id, sizeof(id), "%lld", in->id);
+	snprintf(ver, sizeof(ver), "%lld", in->version);
+	snprintf(uid, sizeof(uid), "%lld", a->user_id);
+	if ((res = pg_exec(pg, "incident_status_set", 6, set)) == NULL)
+		return INCIDENT_ERROR;
+	changed = strcmp(PQcmdTuples(res), "1") == 0;
+	PQclear(res);
+	if (!changed)
+		return INCIDENT_CONFLICT;
+	if (pg_exec_ok(pg, "incident_status_log", 6, log) == -1 ||
+	    change_audit(pg, a, id, in, c, m) == -1)
+		return INCIDENT_ERROR;
+	/* Going back is the team's business: the reporters are not told. */
+	if ((m == MOVE_FORWARD || m == MOVE_CLOSE) &&
+	    incident_update_status(pg, ar, a, in->id, c->status) == -1)
+		return INCIDENT_ERROR;
+	return INCIDENT_OK;
+}
+
+/* Moves an incident to another status (incident_status_apply), if it is
+ * still at version, in one transaction. Returns INCIDENT_OK, what
  * incident_status_check refused, INCIDENT_NOT_FOUND, INCIDENT_CONFLICT or
  * INCIDENT_ERROR. */
 enum incident_result
@@ -217,14 +258,6 @@ incident_status_change(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	struct incident in;
 	enum incident_result rc;
-	enum status_move m;
-	char id[24], ver[24], uid[24];
-	const char *reason = c->reason != NULL ? c->reason : "",
-	    *outcome = c->outcome != NULL ? c->outcome : "";
-	const char *set[6] = { id, c->status, ver, uid, reason, outcome };
-	const char *log[6] = { id, NULL, c->status, reason, outcome, uid };
-	PGresult *res;
-	int changed;
 
 	if (tx_begin(pg, a) == -1)
 		return INCIDENT_ERROR;
@@ -235,28 +268,7 @@ incident_status_change(struct pg *pg, struct arena *ar, const struct actor *a,
 	rc = INCIDENT_CONFLICT;
 	if (in.version != version)
 		goto out;
-	if ((rc = incident_status_check(a->perms, in.status, c)) != INCIDENT_OK)
-		goto out;
-	m = incident_status_move(in.status, c->status);
-	snprintf(id, sizeof(id), "%lld", in.id);
-	snprintf(ver, sizeof(ver), "%lld", version);
-	snprintf(uid, sizeof(uid), "%lld", a->user_id);
-	log[1] = in.status;
-	rc = INCIDENT_ERROR;
-	if ((res = pg_exec(pg, "incident_status_set", 6, set)) == NULL)
-		goto out;
-	changed = strcmp(PQcmdTuples(res), "1") == 0;
-	PQclear(res);
-	rc = INCIDENT_CONFLICT;
-	if (!changed)
-		goto out;
-	rc = INCIDENT_ERROR;
-	if (pg_exec_ok(pg, "incident_status_log", 6, log) == -1 ||
-	    change_audit(pg, a, id, &in, c, m) == -1)
-		goto out;
-	/* Going back is the team's business: the reporters are not told. */
-	if ((m == MOVE_FORWARD || m == MOVE_CLOSE) &&
-	    incident_update_status(pg, ar, a, in.id, c->status) == -1)
+	if ((rc = incident_status_apply(pg, ar, a, &in, c)) != INCIDENT_OK)
 		goto out;
 	return pg_commit(pg) == 0 ? INCIDENT_OK : INCIDENT_ERROR;
 out:
@@ -264,22 +276,50 @@ out:
 	return rc;
 }
 
+/* Asks a supervisor to close the incident in (read in the caller's
+ * transaction): who, when and why are kept on the incident until it is
+ * closed, and audited. The caller commits on INCIDENT_OK. INCIDENT_OK,
+ * INCIDENT_IS_CLOSED, INCIDENT_CONFLICT or INCIDENT_ERROR. */
+enum incident_result
+incident_close_request_apply(struct pg *pg, const struct actor *a,
+    const struct incident *in, const char *reason)
+{
+	struct json_object *after;
+	char id[24], uid[24], ver[24];
+	const char *p[4] = { id, uid, reason, ver };
+	PGresult *res;
+	int changed;
+
+	if (strcmp(in->status, "closed") == 0)
+		return INCIDENT_IS_CLOSED;
+	snprintf(id, sizeof(id), "%lld", in->id);
+	snprintf(uid, sizeof(uid), "%lld", a->user_id);
+	snprintf(ver, sizeof(ver), "%lld", in->version);
+	if ((res = pg_exec(pg, "incident_close_request", 4, p)) == NULL)
+		return INCIDENT_ERROR;
+	changed = strcmp(PQcmdTuples(res), "1") == 0;
+	PQclear(res);
+	if (!changed)
+		return INCIDENT_CONFLICT;
+	after = json_object_new_object();
+	json_object_object_add(after, "close_requested", json_object_new_boolean(1));
+	changed = audit_append(pg, a, "incident", id, "close_requested", NULL, after,
+	    reason);
+	json_object_put(after);
+	return changed == -1 ? INCIDENT_ERROR : INCIDENT_OK;
+}
+
 /* Asks a supervisor to close an incident (for a role without
- * incident.close): who, when and why are kept on the incident until it is
- * closed, and audited. INCIDENT_OK, INCIDENT_NEEDS_REASON,
+ * incident.close), if it is still at version, in one transaction
+ * (incident_close_request_apply). INCIDENT_OK, INCIDENT_NEEDS_REASON,
  * INCIDENT_IS_CLOSED, INCIDENT_NOT_FOUND, INCIDENT_CONFLICT or
  * INCIDENT_ERROR. */
 enum incident_result
 incident_close_request(struct pg *pg, struct arena *ar, const struct actor *a,
     const char *reference, const char *reason, long long version)
 {
-	struct json_object *after;
 	struct incident in;
 	enum incident_result rc;
-	char id[24], uid[24], ver[24];
-	const char *p[4] = { id, uid, reason, ver };
-	PGresult *res;
-	int changed;
 
 	if (empty(reason))
 		return INCIDENT_NEEDS_REASON;
@@ -290,27 +330,7 @@ incident_close_request(struct pg *pg, struct arena *ar, const struct actor *a,
 	rc = INCIDENT_CONFLICT;
 	if (in.version != version)
 		goto out;
-	rc = INCIDENT_IS_CLOSED;
-	if (strcmp(in.status, "closed") == 0)
-		goto out;
-	snprintf(id, sizeof(id), "%lld", in.id);
-	snprintf(uid, sizeof(uid), "%lld", a->user_id);
-	snprintf(ver, sizeof(ver), "%lld", version);
-	rc = INCIDENT_ERROR;
-	if ((res = pg_exec(pg, "incident_close_request", 4, p)) == NULL)
-		goto out;
-	changed = strcmp(PQcmdTuples(res), "1") == 0;
-	PQclear(res);
-	rc = INCIDENT_CONFLICT;
-	if (!changed)
-		goto out;
-	after = json_object_new_object();
-	json_object_object_add(after, "close_requested", json_object_new_boolean(1));
-	changed = audit_append(pg, a, "incident", id, "close_requested", NULL, after,
-	    reason);
-	json_object_put(after);
-	rc = INCIDENT_ERROR;
-	if (changed == -1)
+	if ((rc = incident_close_request_apply(pg, a, &in, reason)) != INCIDENT_OK)
 		goto out;
 	return pg_commit(pg) == 0 ? INCIDENT_OK : INCIDENT_ERROR;
 out:

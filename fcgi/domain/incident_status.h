@@ -67,6 +67,12 @@ enum incident_result	 incident_status_check(perm_set, const char *from,
 enum incident_result	 incident_status_change(struct pg *, struct arena *,
 			    const struct actor *, const char *reference,
 			    const struct status_change *, long long version);
+enum incident_result	 incident_status_apply(struct pg *, struct arena *,
+			    const struct actor *, const struct incident *,
+			    const struct status_change *);
+enum incident_result	 incident_close_request_apply(struct pg *,
+			    const struct actor *, const struct incident *,
+			    const char *reason);
 enum incident_result	 incident_close_request(struct pg *, struct arena *,
 			    const struct actor *, const char *reference,
 			    const char *reason, long long version);

@@ -122,8 +122,12 @@ reporters_notify(struct pg *pg, struct arena *ar, long long incident_id,
 	return rc;
 }
 
-static int
-update_insert(struct pg *pg, const struct actor *a, long long incident_id,
+/* Writes an update on an incident within the caller's transaction, and
+ * nothing else (no audit row, no email: the caller's change has its own;
+ * a queue's first action is written this way, domain/queue_act.c). 0 or
+ * -1. */
+int
+incident_update_insert(struct pg *pg, const struct actor *a, long long incident_id,
     const char *text, int shared)
 {
 	char iid[24], by[24];
@@ -151,7 +155,7 @@ incident_update_status(struct pg *pg, struct arena *ar, const struct actor *a,
 		return -1;
 	}
 	news = plain[i].news;
-	if (update_insert(pg, a, incident_id, news, 1) == -1)
+	if (incident_update_insert(pg, a, incident_id, news, 1) == -1)
 		return -1;
 	return reporters_notify(pg, ar, incident_id, news, to);
 }
@@ -177,7 +181,7 @@ incident_update_add(struct pg *pg, struct arena *ar, const struct actor *a,
 		pg_rollback(pg);
 		return rc;
 	}
-	if (update_insert(pg, a, in.id, text, shared) == -1)
+	if (incident_update_insert(pg, a, in.id, text, shared) == -1)
 		goto err;
 	snprintf(id, sizeof(id), "%lld", in.id);
 	after = json_object_new_object();

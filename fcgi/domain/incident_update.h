@@ -31,6 +31,8 @@ enum incident_result incident_update_add(struct pg *, struct arena *,
 		    int shared, long long version);
 int		 incident_update_list(struct pg *, struct arena *, const struct actor *,
 		    long long incident_id, struct incident_update **, size_t *);
+int		 incident_update_insert(struct pg *, const struct actor *,
+		    long long incident_id, const char *text, int shared);
 int		 incident_update_status(struct pg *, struct arena *,
 		    const struct actor *, long long incident_id, const char *to);
 

@@ -30,6 +30,7 @@
 #include "domain/person.h"
 #include "domain/person_match.h"
 #include "domain/person_merge.h"
+#include "domain/queue.h"
 #include "domain/report.h"
 #include "domain/report_diary.h"
 #include "domain/report_earlier.h"
@@ -77,6 +78,9 @@ const struct pg_stmts *const domain_statements[] = {
 	&person_statements,
 	&person_match_statements,
 	&person_merge_statements,
+	&queue_list_statements,
+	&queue_item_statements,
+	&queue_act_statements,
 	&report_statements,
 	&report_diary_statements,
 	&report_earlier_statements,

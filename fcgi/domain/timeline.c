@@ -17,7 +17,7 @@
 /* The kinds are the names of enum timeline_kind, in its order. */
 static const char *const kinds[TL__MAX] = {
 	"created", "report", "update", "call", "risk", "risk_review", "status",
-	"link", "evidence", "case_review", "close_request", "diary",
+	"link", "evidence", "case_review", "close_request", "diary", "queue",
 };
 
 static const struct pg_stmt stmts[] = {
@@ -68,6 +68,14 @@ static const struct pg_stmt stmts[] = {
 	  "    ORDER BY e.id) FROM report_diary_file f JOIN evidence e "
 	  "    ON e.id = f.evidence_id WHERE f.entry_id = d.id), ''), false, 11 "
 	  "  FROM report_diary_entry d WHERE d.incident_id = $1"
+	  " UNION ALL SELECT 'queue', q.at, " WHO("q.created_by") ", q.kind, "
+	  "  coalesce(qt.name, ''), q.reason, CASE WHEN q.kind = 'reallocated' "
+	  "  THEN coalesce((SELECT ot.name FROM incident_allocation o "
+	  "    JOIN team ot ON ot.id = o.team_id WHERE o.replaced_by = q.allocation_id "
+	  "    LIMIT 1), '') "
+	  "  ELSE coalesce((SELECT p.name FROM app_user p WHERE p.id = q.user_id), '') END, "
+	  "  false, 12 FROM queue_event q LEFT JOIN team qt ON qt.id = q.team_id "
+	  "  WHERE q.incident_id = $1"
 	  ") t WHERE $2::bigint IS NULL "
 	  "  OR t.at > to_timestamp(0) + $2::bigint * interval '1 microsecond' "
 	  "ORDER BY t.at DESC, t.o DESC LIMIT 500" },

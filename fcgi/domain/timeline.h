@@ -10,7 +10,9 @@ struct pg;
 /* Everything that happened to an incident, newest first, as one list:
  * its creation, each report, update and call, risk assessments and
  * reviews, status changes, links, evidence added, Case Review notices, a
- * request to close and the reporters' diary entries (0040). Row security shows only what the actor may see. */
+ * request to close, the reporters' diary entries (0040) and what was done in
+ * its queues (0041's queue_event). Row security shows only what the actor
+ * may see. */
 
 enum timeline_kind {
 	TL_CREATED,	/* a: channel */
@@ -26,6 +28,9 @@ enum timeline_kind {
 	TL_CLOSE_REQUEST, /* a: reason */
 	TL_DIARY,	/* a: what happened, b: when it happened (words), c: how it
 			 * affected them, d: its files, a line each: "<id> <name>" */
+	TL_QUEUE,	/* a: what (queue_event.kind), b: the team, c: the reason or
+			 * note, d: the person (claimed, assigned) or, for a
+			 * reallocation, the team it came from */
 	TL__MAX
 };
 

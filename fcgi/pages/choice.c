@@ -56,6 +56,28 @@ static const char *const flag_labels[FLAGS] = {
 	[FLAG_HATE] = "Hate motivated",
 };
 
+/* The ?flag= values of the lists' filters, indexed by enum flag. */
+static const char *const flag_values[FLAGS] = {
+	[FLAG_URGENT] = "urgent",
+	[FLAG_VULNERABLE] = "vulnerable",
+	[FLAG_REPEAT_VICTIM] = "repeat_victim",
+	[FLAG_REPEAT_LOCATION] = "repeat_location",
+	[FLAG_REPEAT_SUBJECT] = "repeat_subject",
+	[FLAG_HATE] = "hate",
+};
+
+/* The flag filter's choices, indexed by enum flag. */
+void
+flag_choices(struct choice out[])
+{
+	int i;
+
+	for (i = 0; i < FLAGS; i++) {
+		out[i].value = flag_values[i];
+		out[i].label = flag_labels[i];
+	}
+}
+
 /* The choice whose value is v, or -1. */
 int
 choice_find(const struct choice *c, size_t n, const char *v)

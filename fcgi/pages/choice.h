@@ -32,6 +32,7 @@ const char	*status_label(const char *status);
 const char	*risk_label(const char *level);
 const char	*channel_label(const char *channel);
 const char	*flag_label(int flag);		/* an enum flag (domain/flags.h) */
+void		 flag_choices(struct choice out[]);	/* FLAGS of them, by enum flag */
 int		 incident_fields(struct view_dict *, const struct incident *);
 
 #endif

@@ -29,29 +29,6 @@ page_number(struct req *r)
 	return n >= 1 && n <= 10000 ? (int)n : 1;
 }
 
-/* The ?flag= values, indexed by enum flag (domain/flags.h); the words
- * are flag_label's. */
-static const char *const flag_values[FLAGS] = {
-	[FLAG_URGENT] = "urgent",
-	[FLAG_VULNERABLE] = "vulnerable",
-	[FLAG_REPEAT_VICTIM] = "repeat_victim",
-	[FLAG_REPEAT_LOCATION] = "repeat_location",
-	[FLAG_REPEAT_SUBJECT] = "repeat_subject",
-	[FLAG_HATE] = "hate",
-};
-
-/* The flag filter's choices. */
-static void
-flag_choices(struct choice out[FLAGS])
-{
-	int i;
-
-	for (i = 0; i < FLAGS; i++) {
-		out[i].value = flag_values[i];
-		out[i].label = flag_label(i);
-	}
-}
-
 /* An incident's stored flags as GOV.UK tags, a FLAG section with LABEL
  * each, wherever incidents are listed. -1 when out of memory. */
 int

@@ -30,6 +30,7 @@
 #include "pages/layout.h"
 #include "pages/map.h"
 #include "pages/pages.h"
+#include "pages/queue_page.h"
 #include "pages/reports.h"
 #include "view/view.h"
 
@@ -352,6 +353,8 @@ entry_title(struct arena *a, const struct timeline_entry *e)
 		return "Asked a supervisor to close it";
 	case TL_DIARY:
 		return "Diary entry from the reporter";
+	case TL_QUEUE:
+		return queue_event_title(a, e);
 	default:
 		return "";
 	}
@@ -373,6 +376,7 @@ entry_text(const struct timeline_entry *e)
 	case TL_RISK:
 	case TL_RISK_REVIEW:
 	case TL_STATUS:
+	case TL_QUEUE:
 		return e->c;
 	default:
 		return "";
@@ -381,7 +385,7 @@ entry_text(const struct timeline_entry *e)
 
 static const char *const kind_names[TL__MAX] = {
 	"created", "report", "update", "call", "risk", "risk-review", "status",
-	"link", "evidence", "case-review", "close-request", "diary",
+	"link", "evidence", "case-review", "close-request", "diary", "queue",
 };
 
 /* A diary entry's own lines: when it happened, how it affected them and
@@ -570,7 +574,8 @@ incident_page(struct req *r, int status, const struct incident *in,
 	if (summary_dict(r, d, in, &dt) == -1 || flags_dict(r, d, in) == -1 ||
 	    risk_dict(d, &dt) == -1 || closure_dict(d, in, &dt) == -1 ||
 	    answers_people_dict(d, &dt) == -1 || links_dict(r, d, &dt) == -1 ||
-	    evidence_dict(r, d, in) == -1 || timeline_dict(r, d, &dt) == -1 ||
+	    evidence_dict(r, d, in) == -1 || incident_queues_dict(r, d, in) == -1 ||
+	    timeline_dict(r, d, &dt) == -1 ||
 	    reports_of_incident_dict(r, d, in->id) == -1 ||
 	    forms_dict(r, d, in, &dt, f) == -1 ||
 	    (f->stale && stale_dict(r, d, in, f->stale_since) == -1) ||

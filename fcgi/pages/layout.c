@@ -117,6 +117,8 @@ static const struct nav_item nav_public[] = {
 
 static const struct nav_item nav_staff[] = {
 	{ "/staff", "Home", PERM_SIGNED_IN, { "/staff/me" } },
+	{ "/staff/queues", "Queues", PERM_INCIDENT_VIEW, { "/staff/queues",
+	    "/staff/allocations" } },
 	{ "/staff/reports", "New reports", PERM_INCIDENT_VIEW, { "/staff/reports" } },
 	{ "/staff/incidents", "Incidents", PERM_INCIDENT_VIEW, { "/staff/incidents",
 	    "/staff/people", "/staff/quick", "/staff/risk-reviews", "/staff/evidence" } },

@@ -102,6 +102,19 @@ int	case_review_dict(struct req *, struct view_dict *, const struct incident_fla
 	    const char *reference, long long version);
 void	case_review_post(struct req *);
 
+/* pages/queue.c, pages/queue_item.c: the team queues and their items */
+void	queues_get(struct req *);
+void	queue_mine_get(struct req *);
+void	queue_workload_get(struct req *);
+void	queue_team_get(struct req *);
+void	allocation_get(struct req *);
+void	allocation_claim_post(struct req *);
+void	allocation_assign_post(struct req *);
+void	allocation_accept_post(struct req *);
+void	allocation_reallocate_post(struct req *);
+void	allocation_nfa_post(struct req *);
+void	allocation_first_action_post(struct req *);
+
 /* pages/person.c: a person, merging two records of one person, undoing it */
 void	person_get(struct req *);
 void	person_history_get(struct req *);

@@ -97,6 +97,19 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/staff/incidents/{ref}/risk/review", risk_review_get_page, PERM_RISK_REVIEW, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/risk/review", risk_review_post, PERM_RISK_REVIEW, 0 },
 	{ METHOD_GET,	"/staff/risk-reviews",		risk_reviews_get,     PERM_RISK_REVIEW, 0 },
+	/* Team queues (pages/queue.c) and their items (pages/queue_item.c):
+	 * "mine" and "workload" before a team's code. */
+	{ METHOD_GET,	"/staff/queues",		queues_get,	      PERM_INCIDENT_VIEW, 0 },
+	{ METHOD_GET,	"/staff/queues/mine",		queue_mine_get,	      PERM_INCIDENT_VIEW, 0 },
+	{ METHOD_GET,	"/staff/queues/workload",	queue_workload_get,   PERM_INCIDENT_REALLOCATE, 0 },
+	{ METHOD_GET,	"/staff/queues/{team}",		queue_team_get,	      PERM_INCIDENT_VIEW, 0 },
+	{ METHOD_GET,	"/staff/allocations/{id}",	allocation_get,	      PERM_INCIDENT_VIEW, 0 },
+	{ METHOD_POST,	"/staff/allocations/{id}/claim", allocation_claim_post, PERM_INCIDENT_UPDATE, 0 },
+	{ METHOD_POST,	"/staff/allocations/{id}/accept", allocation_accept_post, PERM_INCIDENT_UPDATE, 0 },
+	{ METHOD_POST,	"/staff/allocations/{id}/nfa",	allocation_nfa_post,  PERM_INCIDENT_UPDATE, 0 },
+	{ METHOD_POST,	"/staff/allocations/{id}/first-action", allocation_first_action_post, PERM_INCIDENT_UPDATE, 0 },
+	{ METHOD_POST,	"/staff/allocations/{id}/assign", allocation_assign_post, PERM_INCIDENT_REALLOCATE, 0 },
+	{ METHOD_POST,	"/staff/allocations/{id}/reallocate", allocation_reallocate_post, PERM_INCIDENT_REALLOCATE, 0 },
 	/* People (pages/person.c): merging is a supervisor's or manager's */
 	{ METHOD_GET,	"/staff/people/{id}",		person_get,	      PERM_PERSON_VIEW, 0 },
 	{ METHOD_GET,	"/staff/people/{id}/history",	person_history_get,   PERM_PERSON_VIEW, 0 },

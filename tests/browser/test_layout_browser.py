@@ -143,7 +143,9 @@ def test_on_a_phone_without_javascript_the_links_stay_listed(browser_nojs, base_
 LISTS = [("police_supervisor", "/staff/incidents"), ("police_supervisor", "/staff/reports"),
          ("police_supervisor", "/staff/activity"), ("administrator", "/admin/users"),
          ("administrator", "/admin/teams"), ("administrator", "/admin/types/1"),
-         ("partner_reporter", "/staff/partner-reports")]
+         ("partner_reporter", "/staff/partner-reports"),
+         ("police_supervisor", "/staff/queues/neighbourhood"),
+         ("police_supervisor", "/staff/queues/workload")]
 
 
 def table_box(driver):
