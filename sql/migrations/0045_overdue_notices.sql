@@ -50,7 +50,8 @@ $$;
 -- (triage_overdue_sent_at, action_overdue_sent_at: sent once), and queues
 -- ONE notify job per team and recipient listing them (reference, type,
 -- where, risk, how late) with a link to <queue_url>/staff/queues/<team
--- id>, and one audit row per team. Items of a team with no one to tell
+-- code> (a queue is named by its code in its agency, and those told are
+-- the team's), and one audit row per team. Items of a team with no one to tell
 -- are left unmarked, so that they are told once the team has an address.
 -- Two sweeps at once never send twice: an item is locked as it is taken
 -- (SKIP LOCKED: the other sweep passes it by) and marked in the same
@@ -127,7 +128,7 @@ BEGIN
 		FROM marked m JOIN incident i ON i.id = m.incident_id
 		JOIN asb_type ty ON ty.id = i.asb_type_id
 	), notice AS (
-		SELECT l.team_id, t.name, count(*)::integer AS items,
+		SELECT l.team_id, t.name, t.code, count(*)::integer AS items,
 		    array_agg(l.id ORDER BY l.id) AS allocations,
 		    count(*) FILTER (WHERE l.triage_late)::integer AS triage,
 		    count(*) FILTER (WHERE l.action_late)::integer AS action,
@@ -136,7 +137,7 @@ BEGIN
 		    CASE WHEN count(*) > 100 THEN format(E'\n... and %s more: see the queue.',
 		        count(*) - 100) ELSE '' END AS list
 		FROM line l JOIN team t ON t.id = l.team_id
-		GROUP BY l.team_id, t.name
+		GROUP BY l.team_id, t.name, t.code
 	), mail AS (
 		SELECT n.team_id, jsonb_build_object('to', w.addr,
 		    'subject', format('Overdue in %s: %s %s', n.name, n.items,
@@ -148,7 +149,7 @@ BEGIN
 		        CASE WHEN n.items = 1 THEN 'This incident'
 		            ELSE format('These %s incidents', n.items) END, n.name,
 		        CASE WHEN n.items = 1 THEN 'its' ELSE 'their' END,
-		        n.list, queue_url, n.team_id)) AS payload
+		        n.list, queue_url, n.code)) AS payload
 		FROM notice n JOIN who w ON w.team_id = n.team_id
 	), sent AS (
 		INSERT INTO outbox (type, payload)

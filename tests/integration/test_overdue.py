@@ -92,6 +92,13 @@ def mentioning(told, ref):
     return [(team, *job) for team, jobs in told.items() for job in jobs if ref in job[2]]
 
 
+def team_code(db, team):
+    """The code a team's queue page is named by."""
+    with db.cursor() as c:
+        c.execute("SELECT code FROM team WHERE id = %s", (team,))
+        return c.fetchone()[0]
+
+
 def team_email(db, team):
     with db.cursor() as c:
         c.execute("SELECT email FROM team WHERE id = %s", (team,))
@@ -119,7 +126,7 @@ def test_each_team_gets_one_message_listing_its_overdue_items_once(db):
             assert "| Noise" in line and "| risk standard |" in line
             assert re.search(r"triage overdue by (2|3) hours?", line), line
             assert "first action" not in line
-        assert f"https://concord.example/staff/queues/{team}" in body
+        assert f"https://concord.example/staff/queues/{team_code(db, team)}\n" in body
     for ref in refs:
         assert set(allocations(db, ref).values()) == {(True, False)}
 
@@ -269,10 +276,10 @@ def test_the_running_worker_tells_the_team_when_an_item_goes_overdue(db, service
         return len(found) == len(teams) and found
     found = wait_for(mails, timeout=15, what="one mail per team")
     for team in teams:
-        [text] = [t for t in found if f"/staff/queues/{team}\n" in t]
+        [text] = [t for t in found if f"/staff/queues/{team_code(db, team)}\n" in t]
         assert f"To: {team_email(db, team)}" in text
         assert re.search(re.escape(ref) + r" \|.*\| triage overdue by 1 hour", text), text
-        assert read_conf()["public_url"] + f"/staff/queues/{team}" in text
+        assert read_conf()["public_url"] + f"/staff/queues/{team_code(db, team)}" in text
 
 
 @pytest.mark.parametrize("late, words", [
