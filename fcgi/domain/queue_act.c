@@ -55,9 +55,6 @@ static const struct pg_stmt stmts[] = {
 	  "INSERT INTO incident_allocation (incident_id, team_id, kind, reason, "
 	  "location_to_confirm, created_by) VALUES ($1, $2, 'reallocated', $3, $4::boolean, "
 	  "nullif($5, '0')::bigint) RETURNING id" },
-	/* The incident's own team follows its allocation when that moves. */
-	{ "queue_incident_team",
-	  "UPDATE incident SET team_id = $3 WHERE id = $1 AND team_id = $2" },
 	{ "queue_in_team",
 	  "SELECT 1 FROM incident_allocation WHERE incident_id = $1 AND team_id = $2 "
 	  "AND ended_at IS NULL" },
@@ -216,15 +213,14 @@ in_team(struct pg *pg, long long incident, long long team)
 
 /* Reallocating it to act->team with a reason: the allocation ends and
  * names the new one, which says where it came from and why; the history
- * stays. The incident's team follows when it was this one. */
+ * stays. */
 static enum queue_result
 reallocate(struct pg *pg, struct arena *ar, const struct actor *a,
     const struct queue_allocation *q, const struct queue_act *act)
 {
-	char iid[24], tid[24], uid[24], old[24];
+	char iid[24], tid[24], uid[24];
 	const char *why = arena_printf(ar, "Reallocated from %s: %s", q->team_name, act->text);
 	const char *p[5] = { iid, tid, why, q->location_to_confirm ? "true" : "false", uid };
-	const char *team[3] = { iid, old, tid };
 	struct json_object *after;
 	PGresult *res;
 	long long made;
@@ -240,7 +236,6 @@ reallocate(struct pg *pg, struct arena *ar, const struct actor *a,
 	ID(iid, q->in.id);
 	ID(tid, act->team);
 	ID(uid, a->user_id);
-	ID(old, q->team_id);
 	/* The new row first, so that the old one can name it. */
 	if ((res = pg_exec(pg, "queue_reallocated", 5, p)) == NULL)
 		return QUEUE_ERROR;
@@ -250,7 +245,6 @@ reallocate(struct pg *pg, struct arena *ar, const struct actor *a,
 	json_object_object_add(after, "to_team", json_object_new_int64(act->team));
 	json_object_object_add(after, "new_allocation", json_object_new_int64(made));
 	if (end(pg, a, q, act->text, made) == -1 ||
-	    pg_exec_ok(pg, "queue_incident_team", 3, team) == -1 ||
 	    event_add(pg, a, q, made, "reallocated", act->team, 0, act->text) == -1 ||
 	    act_audit(pg, a, q, "reallocate", NULL, after, act->text) == -1)
 		return QUEUE_ERROR;
