@@ -2,7 +2,6 @@
  * (domain/routing.c), and the allocations with their audit row in one
  * more, so allocation costs an incident's creation two round trips. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -10,6 +9,7 @@
 #include "core/arena.h"
 #include "core/log.h"
 #include "domain/actor.h"
+#include "domain/admin.h"
 #include "domain/allocate.h"
 #include "store/pg.h"
 
@@ -66,19 +66,6 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts allocate_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* Column c of row 0 as a string in ar; NULL as "". */
-static const char *
-col_text(struct arena *ar, const PGresult *res, int c)
-{
-	return arena_strdup(ar, PQgetisnull(res, 0, c) ? "" : PQgetvalue(res, 0, c));
-}
-
-static long long
-col_id(const PGresult *res, int c)
-{
-	return PQgetisnull(res, 0, c) ? 0 : strtoll(PQgetvalue(res, 0, c), NULL, 10);
-}
-
 /* A JSON array of strings into list (at most ROUTE_LIST_MAX, in ar). */
 static size_t
 json_strings(struct arena *ar, struct json_object *o, const char *key, const char **list)
@@ -113,13 +100,12 @@ json_ids(struct json_object *o, const char *key, long long *ids, size_t max)
 	return n;
 }
 
-/* Flag names into ROUTE_BIT()s. */
+/* Flag names into ROUTE_BIT()s (a name no flag has counts for none). */
 static unsigned
-flag_bits(struct arena *ar, struct json_object *o, const char *key)
+flag_bits(const char *const *names, size_t n)
 {
-	const char *names[ROUTE_LIST_MAX];
-	size_t i, n = json_strings(ar, o, key, names);
 	unsigned bits = 0;
+	size_t i;
 	int f;
 
 	for (i = 0; i < n; i++)
@@ -132,6 +118,7 @@ flag_bits(struct arena *ar, struct json_object *o, const char *key)
 static void
 rule_read(struct arena *ar, struct json_object *o, struct route_rule *r)
 {
+	const char *flags[ROUTE_LIST_MAX];
 	struct json_object *v;
 
 	memset(r, 0, sizeof(*r));
@@ -142,7 +129,7 @@ rule_read(struct arena *ar, struct json_object *o, struct route_rule *r)
 	    json_object_get_string(v) : "");
 	r->ntypes = json_strings(ar, o, "types", r->types);
 	r->ncategories = json_strings(ar, o, "categories", r->categories);
-	r->flags = flag_bits(ar, o, "flags");
+	r->flags = flag_bits(flags, json_strings(ar, o, "flags", flags));
 	r->nchannels = json_strings(ar, o, "channels", r->channels);
 	r->nagencies = json_ids(o, "agencies", r->agencies, ROUTE_LIST_MAX);
 	r->nareas = json_strings(ar, o, "areas", r->areas);
@@ -182,61 +169,41 @@ rules_hold(long long version, const char *text)
 	return 0;
 }
 
-/* The flags' names as text[] gives them ("{youth,hate}"). */
-static unsigned
-flags_text(const char *text)
-{
-	char name[32];
-	const char *p = text;
-	unsigned bits = 0;
-	size_t n;
-	int f;
-
-	while (*p != '\0') {
-		p += strspn(p, "{},");
-		n = strcspn(p, "{},");
-		if (n > 0 && n < sizeof(name)) {
-			memcpy(name, p, n);
-			name[n] = '\0';
-			if ((f = route_flag_parse(name)) >= 0)
-				bits |= ROUTE_BIT(f);
-		}
-		p += n;
-	}
-	return bits;
-}
-
 /* The facts from FACTS_COLUMNS columns from c on. 0, or -1. */
 static int
-facts_read(struct arena *ar, const PGresult *res, int c, struct route_facts *f)
+facts_read(struct arena *ar, PGresult *res, int c, struct route_facts *f)
 {
+	const char **flags;
+	size_t nflags;
+
 	memset(f, 0, sizeof(*f));
-	f->beat.id = col_id(res, c);
-	f->beat.code = col_text(ar, res, c + 1);
-	f->beat.name = col_text(ar, res, c + 2);
-	f->beat.team = col_id(res, c + 3);
-	f->area.id = col_id(res, c + 4);
-	f->area.code = col_text(ar, res, c + 5);
-	f->area.name = col_text(ar, res, c + 6);
-	f->area.team = col_id(res, c + 7);
-	f->triage_team = col_id(res, c + 8);
+	f->beat.id = admin_col_id(res, 0, c);
+	f->beat.code = admin_col(ar, res, 0, c + 1);
+	f->beat.name = admin_col(ar, res, 0, c + 2);
+	f->beat.team = admin_col_id(res, 0, c + 3);
+	f->area.id = admin_col_id(res, 0, c + 4);
+	f->area.code = admin_col(ar, res, 0, c + 5);
+	f->area.name = admin_col(ar, res, 0, c + 6);
+	f->area.team = admin_col_id(res, 0, c + 7);
+	f->triage_team = admin_col_id(res, 0, c + 8);
 	f->has_point = strcmp(PQgetvalue(res, 0, c + 11), "t") == 0;
 	f->has_address = strcmp(PQgetvalue(res, 0, c + 12), "t") == 0;
-	f->type_code = col_text(ar, res, c + 13);
-	f->category = col_text(ar, res, c + 14);
-	f->flags = flags_text(PQgetvalue(res, 0, c + 15));
-	f->channel = col_text(ar, res, c + 16);
-	f->agency = col_id(res, c + 17);
-	f->agency_name = col_text(ar, res, c + 18);
+	f->type_code = admin_col(ar, res, 0, c + 13);
+	f->category = admin_col(ar, res, 0, c + 14);
+	nflags = admin_array_split(ar, PQgetvalue(res, 0, c + 15), &flags);
+	f->flags = flag_bits(flags, nflags);
+	f->channel = admin_col(ar, res, 0, c + 16);
+	f->agency = admin_col_id(res, 0, c + 17);
+	f->agency_name = admin_col(ar, res, 0, c + 18);
 	if (f->beat.code == NULL || f->beat.name == NULL || f->area.code == NULL ||
 	    f->area.name == NULL || f->type_code == NULL || f->category == NULL ||
 	    f->channel == NULL || f->agency_name == NULL)
 		return -1;
 	/* No rules: the version held is the current one. */
 	if (!PQgetisnull(res, 0, c + 10) &&
-	    rules_hold(col_id(res, c + 9), PQgetvalue(res, 0, c + 10)) == -1)
+	    rules_hold(admin_col_id(res, 0, c + 9), PQgetvalue(res, 0, c + 10)) == -1)
 		return -1;
-	if (held.version != col_id(res, c + 9))
+	if (held.version != admin_col_id(res, 0, c + 9))
 		return -1;
 	f->rules = held.rules;
 	f->nrules = held.n;
