@@ -220,6 +220,13 @@ prepare_var() {
              "$CONCORD_VAR/mail" "$CONCORD_VAR/evidence"
     chmod 755 "$LOG_DIR" "$RUN_DIR" "$NGINX_PREFIX" "$CONCORD_VAR/evidence"
     chmod 700 "$REDIS_DIR"
+    # The CAD API's key secrets are derived from this file (fcgi/auth/api_sign.h):
+    # made once, kept across runs, as the keys made with it depend on it.
+    if [[ ! -s $CONCORD_VAR/api.key ]]; then
+        (umask 077 && head -c 32 /dev/urandom > "$CONCORD_VAR/api.key.tmp") \
+            && mv "$CONCORD_VAR/api.key.tmp" "$CONCORD_VAR/api.key" \
+            || die "cannot write $CONCORD_VAR/api.key"
+    fi
 
     # Unix socket paths are limited to 107 bytes.
     local s
@@ -431,6 +438,7 @@ sql = $ROOT/sql
 body_max = $CONCORD_BODY_MAX
 mail_outbox = $CONCORD_VAR/mail
 evidence_dir = $CONCORD_VAR/evidence
+api_key_file = $CONCORD_VAR/api.key
 upload_max = $CONCORD_UPLOAD_MAX
 upload_files_max = $CONCORD_UPLOAD_FILES
 demo = 1

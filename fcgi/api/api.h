@@ -1,7 +1,18 @@
 #ifndef API_API_H
 #define API_API_H
 
+#include "domain/perm.h"
+
 struct req;
+
+/* api/api_gate.c: the CAD API's signed routes. 1 when the handler may
+ * run (r->api and r->actor are the client's), 0 when the gate answered. */
+int	api_gate(struct req *, enum perm need);
+/* What the server answers for the API's paths before a handler runs (no
+ * such route, a method it does not take, a body too large), as a problem. */
+void	api_refuse(struct req *, int status);
+/* api/api_client_info.c: GET /api/v1/client */
+void	api_client_get(struct req *);
 
 /* Handlers that answer JSON. */
 void	health_get(struct req *);

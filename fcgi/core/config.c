@@ -66,6 +66,7 @@ static const struct key keys[] = {
 	{ "action_hours_high", NUM(K_INT, action_hours_high, 1, 8760) },
 	{ "action_hours_medium", NUM(K_INT, action_hours_medium, 1, 8760) },
 	{ "action_hours_standard", NUM(K_INT, action_hours_standard, 1, 8760) },
+	{ "api_key_file", STR(api_key_file) },
 	{ "postcode_districts", K_DISTRICTS, offsetof(struct config, postcode_districts),
 	    sizeof(((struct config *)0)->postcode_districts), 0, 0 },
 };
@@ -80,6 +81,7 @@ config_defaults(struct config *c)
 	snprintf(c->sql, sizeof(c->sql), "sql");
 	snprintf(c->mail_from, sizeof(c->mail_from), "Concord <concord@localhost>");
 	snprintf(c->evidence_dir, sizeof(c->evidence_dir), "evidence");
+	snprintf(c->api_key_file, sizeof(c->api_key_file), "api.key");
 	c->upload_max = 20 * 1024 * 1024;
 	c->upload_files_max = 10;
 	/* A full report (10 files of 20 MiB) and some changes of mind; a

@@ -63,6 +63,9 @@ struct config {
 	 * in none of them is refused as outside (domain/intake_check.c).
 	 * "" checks nothing. */
 	char	 postcode_districts[2048];
+	/* The server's API key file (32 to 256 random bytes): the CAD API's
+	 * key secrets are derived from it (auth/api_sign.h), never stored. */
+	char	 api_key_file[PATH_MAX];
 };
 
 #define ASSESSMENT_DUE_HOURS_DEFAULT	24	/* assessment_due_hours' default */

@@ -7,6 +7,7 @@
 #include "http/kv.h"
 #include "http/response.h"
 
+struct api_caller;
 struct arena;
 struct config;
 struct pg;
@@ -68,6 +69,8 @@ struct req {
 
 	struct session		*session;	/* NULL: nobody signed in */
 	struct actor		 actor;		/* for audit rows and RLS */
+	/* The CAD API's signed routes: the client that signed (api/api_gate.c). */
+	const struct api_caller	*api;
 };
 
 int		 req_parse(struct req *, struct arena *, char *const *envp,

@@ -12,6 +12,10 @@
  * up to req_limits.stream_max; it also checks the CSRF field it reads. */
 #define ROUTE_STREAM_BODY	0x2
 
+/* The CAD API: signed by a client's key (api/api_gate.c), not a session;
+ * its perm is checked against the client's scopes. */
+#define ROUTE_API_SIGNED	0x4
+
 typedef void (*handler_fn)(struct req *);
 
 struct route {

@@ -157,6 +157,10 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/track/{ref}/log",	track_log_get,	     PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/track/{ref}/log",	track_log_post,	     PERM_PUBLIC, ROUTE_STREAM_BODY },
 
+	/* The CAD API (api/api_gate.c): every call signed by a client's key;
+	 * the permission is checked against the client's scopes. */
+	{ METHOD_GET,	"/api/v1/client",	api_client_get,	     PERM_SIGNED_IN, ROUTE_API_SIGNED },
+
 	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an
 	 * api_key instead of a CSRF token. "{file}" is "name.json" or
 	 * "name.xml": the handler splits off the format. */

@@ -8,6 +8,7 @@
 
 #include <fcgiapp.h>
 
+#include "api/api.h"
 #include "server/gate.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -165,10 +166,13 @@ serve(struct worker *w)
 	route = status == 0 ? route_match(routes, routes_n, &r, &status) : NULL;
 	if (route != NULL)
 		status = body_prepare(w, &r, route);
-	if (status == 0 && route != NULL && gate_enter(&r, route->perm,
-	    route->flags & (ROUTE_NO_CSRF | ROUTE_STREAM_BODY)))
+	if (status == 0 && route != NULL && ((route->flags & ROUTE_API_SIGNED) ?
+	    api_gate(&r, route->perm) : gate_enter(&r, route->perm,
+	    route->flags & (ROUTE_NO_CSRF | ROUTE_STREAM_BODY))))
 		route->handler(&r);
-	if (status != 0)
+	if (status != 0 && strncmp(r.path != NULL ? r.path : "", "/api/", 5) == 0)
+		api_refuse(&r, status);
+	else if (status != 0)
 		page_error(&r, status, status == 404 || status >= 500 ? NULL : r.error);
 	if (r.resp.status == 0) {
 		log_error("handler for %s %s set no response", r.method_name, r.path);
