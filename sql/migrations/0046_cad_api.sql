@@ -1,6 +1,6 @@
 -- The API for command-and-control (CAD) systems (issue 12): clients with
 -- signing keys, their code mappings and subscriptions, the incidents'
--- version and change order for the change feed, what a client's documents
+-- revision and change order for the change feed, what a client's documents
 -- carried that Concord has no column for, and the webhooks out with every
 -- delivery attempt.
 --
@@ -106,35 +106,39 @@ CREATE TABLE api_idempotency (
 GRANT SELECT, INSERT ON api_idempotency TO concord_app;
 
 -- ---------------------------------------------------------------------------
--- Versions and the change order. Every change of an incident row bumps its
--- version (the API's ETag; code that bumps it itself is not counted twice)
--- and stamps the transaction that made it. The change feed pages by
--- (change_xid, id) and shows only changes older than every transaction
--- still running (pg_snapshot_xmin), so a change that commits late is never
--- paged past: stable under concurrent writes.
-ALTER TABLE incident ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+-- Revisions and the change order. Every change of an incident row (and
+-- every allocation or update of it, through incident_touch) bumps its
+-- revision — the API's version and ETag — and stamps the transaction that
+-- made it. The staff pages' own version (incident.version, which their
+-- forms carry) is left to them: an allocation made while a form is open
+-- does not make that form stale. The change feed pages by (change_xid, id)
+-- and shows only changes older than every transaction still running
+-- (pg_snapshot_xmin), so a change that commits late is never paged past:
+-- stable under concurrent writes.
+ALTER TABLE incident
+	ADD COLUMN revision bigint NOT NULL DEFAULT 1,
+	ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
 CREATE INDEX incident_change ON incident (change_xid, id);
 
-CREATE FUNCTION incident_versioned() RETURNS trigger
+CREATE FUNCTION incident_revised() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-	IF NEW.version = OLD.version THEN
-		NEW.version := OLD.version + 1;
+	IF NEW.revision = OLD.revision THEN
+		NEW.revision := OLD.revision + 1;
 	END IF;
 	NEW.change_xid := pg_current_xact_id();
-	NEW.updated_at := greatest(NEW.updated_at, now());
 	RETURN NEW;
 END $$;
-CREATE TRIGGER incident_versioned BEFORE UPDATE ON incident
+CREATE TRIGGER incident_revised BEFORE UPDATE ON incident
     FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*)
-    EXECUTE FUNCTION incident_versioned();
+    EXECUTE FUNCTION incident_revised();
 
 -- An allocation or an update is a change of its incident too: the touch
 -- runs as the owner, as the member of staff who allocates may not be
 -- allowed to change the incident row itself.
 CREATE FUNCTION incident_touch(iid bigint) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-	UPDATE incident SET updated_at = now() WHERE id = iid
+	UPDATE incident SET revision = revision + 1, updated_at = now() WHERE id = iid
 $$;
 REVOKE ALL ON FUNCTION incident_touch(bigint) FROM PUBLIC;
 
@@ -199,7 +203,7 @@ BEGIN
 		'occurred_at', to_char(now() AT TIME ZONE 'UTC',
 		    'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
 		'incident', jsonb_build_object('reference', i.reference,
-		    'version', i.version, 'status', i.status,
+		    'version', i.revision, 'status', i.status,
 		    'risk_level', i.risk_level, 'log_number', i.log_number),
 		'data', data)
 	FROM incident i JOIN api_client c
