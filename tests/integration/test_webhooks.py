@@ -16,7 +16,7 @@ import pytest
 import cad
 from stack import URL, wait_for
 from staff import as_role, csrf_of
-from test_intake import CALL_HANDLER, intake, one, police
+from test_intake import intake, one, police
 
 BISHOPSGATE = ("-0.0810", "51.5180")
 
@@ -120,11 +120,9 @@ def attempts_of(db, delivery_id):
 
 
 def followed_incident(db, client):
-    """An incident a call handler made, which the client then follows: it
-    hears of its later changes only. Returns (id, reference)."""
-    out = intake(police(db, channel="call_handler", lon=BISHOPSGATE[0], lat=BISHOPSGATE[1],
-                        screening={"repeat": False, "vulnerable": False, "targeted": False,
-                                   "at_risk": False}), CALL_HANDLER)
+    """An incident a police officer made, which the client then follows:
+    it hears of its later changes only. Returns (id, reference)."""
+    out = intake(police(db, lon=BISHOPSGATE[0], lat=BISHOPSGATE[1]))
     assert out["result"] == "ok", out
     with db.cursor() as cur:
         cur.execute("INSERT INTO api_subscription (client_id, incident_id) VALUES (%s, %s)",
