@@ -14,3 +14,12 @@ ALTER TABLE api_client ADD CONSTRAINT api_client_webhook_url_check
 -- as the worker wrote them.
 GRANT UPDATE (state, attempts, next_at, replayed_at, replayed_by)
     ON webhook_delivery TO concord_app;
+
+-- The worker looks for due deliveries every 100 ms (jobs/webhook.c) and
+-- does not LISTEN: 0046's NOTIFY on every queued delivery would only cost
+-- what 0033 took out of the outbox (a transaction that notifies holds a
+-- database-wide lock from its commit to its WAL flush, so every commit
+-- that queued a webhook, i.e. every CAD client's create, waited for the
+-- one before it).
+DROP TRIGGER webhook_queued ON webhook_delivery;
+DROP FUNCTION webhook_notify();
