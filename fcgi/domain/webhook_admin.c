@@ -68,10 +68,13 @@ webhook_client_get(struct pg *pg, struct arena *ar, const struct actor *a,
 	return admin_row(pg, ar, a, "webhook_client_get", id, sizeof(*c), client_read, c);
 }
 
-/* Reads row i of a DELIVERY_COLS result. 0, or -1 out of memory. */
+/* Reads row i of a DELIVERY_COLS result (an admin_read_fn). 0, or -1 out
+ * of memory. */
 static int
-delivery_read(struct arena *ar, PGresult *res, int i, struct webhook_rec *d)
+delivery_read(struct arena *ar, PGresult *res, int i, void *out)
 {
+	struct webhook_rec *d = out;
+
 	d->id = admin_col_id(res, i, 0);
 	d->event = admin_col(ar, res, i, 1);
 	d->state = admin_col(ar, res, i, 2);
@@ -136,7 +139,8 @@ out:
 }
 
 /* The deliveries stmt (webhook_recent or webhook_dead) finds for the
- * client, with their attempts, in one transaction. 0 or -1. */
+ * client, then their attempts (read after them: an attempt recorded in
+ * between shows, one more line). 0 or -1. */
 static int
 deliveries_read(struct pg *pg, struct arena *ar, const struct actor *a,
     const char *stmt, long long client_id, int limit, struct webhook_rec **out,
@@ -144,35 +148,22 @@ deliveries_read(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	char cid[24], lim[16];
 	const char *p[2] = { cid, lim };
-	struct webhook_rec *recs = NULL;
-	PGresult *res;
-	int i, rows;
+	void *recs;
 
-	*out = NULL;
-	*n = 0;
 	admin_id_text(client_id, cid);
 	snprintf(lim, sizeof(lim), "%d", limit);
+	if (admin_rows(pg, ar, a, stmt, 2, p, sizeof(**out), delivery_read, &recs, n) == -1)
+		return -1;
+	*out = recs;
+	if (*n == 0)
+		return 0;
 	if (tx_begin(pg, a) == -1)
 		return -1;
-	if ((res = pg_exec(pg, stmt, 2, p)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if (rows > 0 && (recs = arena_calloc(ar, (size_t)rows, sizeof(*recs))) == NULL)
-		goto err_res;
-	for (i = 0; i < rows; i++)
-		if (delivery_read(ar, res, i, &recs[i]) == -1)
-			goto err_res;
-	PQclear(res);
-	if (rows > 0 && tries_attach(pg, ar, recs, (size_t)rows) == -1)
-		goto err;
-	*out = recs;
-	*n = (size_t)rows;
+	if (tries_attach(pg, ar, *out, *n) == -1) {
+		pg_rollback(pg);
+		return -1;
+	}
 	return pg_commit(pg);
-err_res:
-	PQclear(res);
-err:
-	pg_rollback(pg);
-	return -1;
 }
 
 int
