@@ -241,7 +241,7 @@ prepare_var() {
 CONCORD_APT_PACKAGES=(
     build-essential autoconf automake libtool pkg-config
     libfcgi-dev libpq-dev libhiredis-dev libjson-c-dev libctemplate-dev libssl-dev
-    libcmocka-dev libqrencode-dev libxml2-dev
+    libcmocka-dev libqrencode-dev libxml2-dev libcurl4-openssl-dev
     clang libclang-rt-14-dev
     postgresql postgresql-contrib postgresql-15-postgis-3 redis-server nginx-light
     wrk curl git

@@ -45,6 +45,7 @@
 #include "domain/tx.h"
 #include "domain/timeline.h"
 #include "domain/users.h"
+#include "domain/webhook_admin.h"
 #include "domain/statements.h"
 #include "store/pg.h"
 
@@ -98,6 +99,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&tx_statements,
 	&timeline_statements,
 	&users_statements,
+	&webhook_admin_statements,
 };
 const size_t domain_statements_n =
     sizeof(domain_statements) / sizeof(domain_statements[0]);

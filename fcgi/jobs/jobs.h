@@ -28,7 +28,7 @@
 #define JOB_BACKOFF_MAX_MS	3600000
 #define JOB_MAX_DELIVERIES	3	/* a job that keeps killing its worker */
 #define JOB_READ_COUNT		10
-#define JOB_BLOCK_MS		250	/* so the relay and signals get a turn */
+#define JOB_BLOCK_MS		100	/* so the relay, webhooks and signals get a turn */
 #define JOB_RECLAIM_IDLE_MS	30000
 #define JOB_RECLAIM_EVERY_MS	5000
 #define JOB_PROMOTE_COUNT	100
@@ -36,6 +36,19 @@
 #define RELAY_BATCH		100
 #define RELAY_POLL_MS		250	/* how often the relay looks at the outbox */
 #define OUTAGE_RETRY_MS		1000
+
+/* CAD clients' webhooks (webhook.c): deliveries queued by the database
+ * (sql/migrations/0046_cad_api.sql), looked for every WEBHOOK_POLL_MS and
+ * sent WEBHOOK_BATCH at a time, in parallel. */
+#define WEBHOOK_BATCH		16
+#define WEBHOOK_POLL_MS		100
+#define WEBHOOK_MAX_ATTEMPTS	8	/* then the delivery is dead */
+#define WEBHOOK_CONNECT_MS	2000
+#define WEBHOOK_TIMEOUT_MS	5000	/* the whole exchange */
+/* A claimed delivery is not looked at again for this long: another worker
+ * sends it again only if this one died while sending. */
+#define WEBHOOK_LEASE_MS	60000
+#define WEBHOOK_HEADERS_MAX	10
 
 
 struct config;
@@ -94,6 +107,7 @@ struct worker {
 	double			 retention_next;
 	double			 overdue_next;
 	double			 prune_next;
+	double			 webhook_next;
 	/* Delivered jobs whose payload could not be cleared yet (the
 	 * database was away): tried again by delivered_tick. */
 	long long		 uncleared[64];
@@ -134,6 +148,33 @@ long long job_backoff_ms(int attempt);
 
 /* reclaim.c */
 int	reclaim_tick(struct worker *);
+
+/* webhook.c: finds the due deliveries, signs and sends them, records
+ * each attempt */
+extern const struct pg_stmts webhook_statements;
+void	webhook_tick(struct worker *);
+
+/* webhook_send.c: the POSTs themselves (libcurl) */
+struct webhook_post {
+	const char	*url;
+	const char	*body;
+	size_t		 body_len;
+	const char	*headers[WEBHOOK_HEADERS_MAX];	/* "Name: value" */
+	size_t		 nheaders;
+	int		 skip;		/* could not be made: error says why */
+	/* What became of it. */
+	int		 ok;		/* a 2xx answer */
+	long		 status;	/* 0: no answer */
+	int		 duration_ms;
+	char		 error[512];
+	char		 curl_error[256];	/* CURL_ERROR_SIZE */
+};
+
+int	webhook_wire_init(void);
+void	webhook_wire_close(void);
+int	webhook_target(const char *url, char *path, size_t pathlen, char *query,
+	    size_t querylen, char *err, size_t errlen);
+void	webhook_send(struct webhook_post *const *, size_t n);
 
 /* notify.c */
 enum job_result notify_run(struct worker *, const struct job *, char *, size_t);

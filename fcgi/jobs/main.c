@@ -1,6 +1,7 @@
-/* concord-worker: relays the outbox into the job stream and runs the jobs,
- * in one loop, in the foreground. SIGTERM or SIGINT: finish the job in
- * hand, give back the rest of the batch, exit 0. A store that is down is
+/* concord-worker: relays the outbox into the job stream, runs the jobs and
+ * sends the CAD clients' webhooks, in one loop, in the foreground. SIGTERM
+ * or SIGINT: finish the job (or the webhook batch) in hand, give back the
+ * rest of the batch, exit 0. A store that is down is
  * waited for, never a reason to exit. */
 #include <signal.h>
 #include <stdio.h>
@@ -90,7 +91,7 @@ main(int argc, char *argv[])
 {
 	static const struct pg_stmts *const sets[] = { &relay_statements,
 	    &evidence_purge_statements, &outbox_keep_statements, &tx_statements,
-	    &overdue_statements };
+	    &overdue_statements, &webhook_statements };
 	struct config cfg;
 	struct worker w;
 	const char *path = getenv("CONCORD_CONF");
@@ -128,12 +129,15 @@ main(int argc, char *argv[])
 		log_error("out of memory");
 		return 1;
 	}
+	if (webhook_wire_init() == -1)
+		return 1;
 	signals_init();
 	log_info("started: consumer %s of %s on %s", w.consumer, JOBS_GROUP,
 	    JOBS_STREAM);
 
 	while (!jobs_stop) {
 		relay_tick(&w);
+		webhook_tick(&w);
 		if (jobs_stop)
 			break;
 		if (consumer_tick(&w) == -1)
@@ -144,6 +148,7 @@ main(int argc, char *argv[])
 	}
 
 	consumer_leave(&w);
+	webhook_wire_close();
 	pg_close(w.pg);
 	rd_close(w.rd);
 	log_info("stopped");

@@ -71,6 +71,11 @@ void	routing_move_post(struct req *);
 void	routing_delete_post(struct req *);
 void	routing_history_get(struct req *);
 
+/* pages/admin_deliveries.c: a CAD client's webhook deliveries and the
+ * replay of a dead letter */
+void	deliveries_get(struct req *);
+void	delivery_replay_post(struct req *);
+
 /* pages/incident_list.c, pages/incident_view.c, pages/incident_evidence.c */
 void	incident_list_get(struct req *);
 void	incident_view_get(struct req *);

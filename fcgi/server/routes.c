@@ -68,6 +68,9 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/admin/routing/{id}/move",	routing_move_post,    PERM_ADMIN_ROUTING, 0 },
 	{ METHOD_POST,	"/admin/routing/{id}/delete",	routing_delete_post,  PERM_ADMIN_ROUTING, 0 },
 	{ METHOD_GET,	"/admin/routing/{id}/history",	routing_history_get,  PERM_ADMIN_ROUTING, 0 },
+	/* A CAD client's webhook deliveries (pages/admin_deliveries.c) */
+	{ METHOD_GET,	"/admin/api-clients/{id}/deliveries", deliveries_get, PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_POST,	"/admin/api-clients/{id}/deliveries/{delivery}/replay", delivery_replay_post, PERM_ADMIN_API_CLIENTS, 0 },
 
 	/* Incidents and the reports that make them */
 	{ METHOD_GET,	"/staff/reports",		report_list_get,      PERM_INCIDENT_VIEW, 0 },
