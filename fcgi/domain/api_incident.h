@@ -129,6 +129,13 @@ enum api_change_result api_incident_change(struct pg *, struct arena *,
 	    const char *reference, const struct api_patch *, long long version,
 	    long long *new_version, struct api_refusal *);
 
+/* incident_begin (domain/incident.h) in these terms: API_CHANGE_OK with
+ * the transaction open on in, _NOT_FOUND (audited) or _ERROR, ended. */
+enum api_change_result api_incident_begin(struct pg *, struct arena *,
+	    const struct actor *, const char *reference, struct incident *in);
+/* Fills why and returns API_CHANGE_INVALID. */
+enum api_change_result api_refusal_set(struct api_refusal *why, const char *field,
+	    const char *code, const char *message);
 /* Within a transaction incident_begin opened on in: locks its row and
  * reads its staff version and status again into in; *revision (or NULL)
  * the API's version. 0, or -1. */

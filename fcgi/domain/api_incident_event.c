@@ -51,15 +51,6 @@ listed(const char *const *list, const char *s)
 	return 0;
 }
 
-static enum api_change_result
-refuse(struct api_refusal *why, const char *field, const char *code, const char *message)
-{
-	why->field = field;
-	why->code = code;
-	why->message = message;
-	return API_CHANGE_INVALID;
-}
-
 /* A log or contact entry's values: the text, the time, the contact's
  * method and with whom. */
 static enum api_change_result
@@ -70,18 +61,18 @@ entry_check(struct arena *ar, const struct api_event *e, const char **text,
 
 	*at = NULL;
 	if (intake_blank(*text = intake_trim(ar, e->text)))
-		return refuse(why, "text", "required", "Enter the text of the entry");
+		return api_refusal_set(why, "text", "required", "Enter the text of the entry");
 	if (!chars_fit(*text, INCIDENT_UPDATE_MAX))
-		return refuse(why, "text", "too_long", chars_too_many(ar,
+		return api_refusal_set(why, "text", "too_long", chars_too_many(ar,
 		    "The text must be %d characters or fewer", *text, INCIDENT_UPDATE_MAX));
 	if (e->at != NULL && (w = intake_when_check(ar, e->at, NULL, time(NULL), at)) != NULL)
-		return refuse(why, "at", "invalid", w);
+		return api_refusal_set(why, "at", "invalid", w);
 	if (strcmp(e->kind, "contact") == 0) {
 		if (!listed(methods, e->method))
-			return refuse(why, "contact.method", "invalid", "The method must be "
+			return api_refusal_set(why, "contact.method", "invalid", "The method must be "
 			    "phone, visit, email, letter or sms");
 		if (!listed(withs, e->with))
-			return refuse(why, "contact.with", "invalid", "With whom must be "
+			return api_refusal_set(why, "contact.with", "invalid", "With whom must be "
 			    "victim, caller, witness or other");
 	}
 	return API_CHANGE_OK;
@@ -139,9 +130,9 @@ status_write(struct pg *pg, struct arena *ar, const struct actor *a,
 	PGresult *res;
 
 	if (e->status == NULL)
-		return refuse(why, "status", "required", "Give the status to move to");
+		return api_refusal_set(why, "status", "required", "Give the status to move to");
 	if (reason != NULL && !chars_fit(reason, INCIDENT_REASON_MAX))
-		return refuse(why, "text", "too_long", chars_too_many(ar,
+		return api_refusal_set(why, "text", "too_long", chars_too_many(ar,
 		    "The text must be %d characters or fewer", reason, INCIDENT_REASON_MAX));
 	if ((rc = api_incident_status_move(pg, ar, a, in, e->status, reason,
 	    e->client_name, why)) != API_CHANGE_OK)
@@ -164,14 +155,8 @@ api_incident_event_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	memset(why, 0, sizeof(*why));
 	*at = NULL;
 	*new_version = 0;
-	switch (incident_begin(pg, ar, a, reference, &in)) {
-	case INCIDENT_OK:
-		break;
-	case INCIDENT_NOT_FOUND:
-		return API_CHANGE_NOT_FOUND;
-	default:
-		return API_CHANGE_ERROR;
-	}
+	if ((rc = api_incident_begin(pg, ar, a, reference, &in)) != API_CHANGE_OK)
+		return rc;
 	rc = API_CHANGE_ERROR;
 	if (api_incident_lock(pg, ar, &in, NULL) == -1)
 		goto out;
@@ -180,7 +165,7 @@ api_incident_event_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	else if (strcmp(e->kind, "log") == 0 || strcmp(e->kind, "contact") == 0)
 		rc = entry_write(pg, ar, a, &in, e, at, why);
 	else
-		rc = refuse(why, "kind", "invalid", "The kind must be log, contact or status");
+		rc = api_refusal_set(why, "kind", "invalid", "The kind must be log, contact or status");
 	if (rc != API_CHANGE_OK)
 		goto out;
 	rc = API_CHANGE_ERROR;

@@ -86,13 +86,28 @@ struct checked {
 	int		 fields;		/* any of the above but status */
 };
 
-static enum api_change_result
-refuse(struct api_refusal *why, const char *field, const char *code, const char *message)
+enum api_change_result
+api_refusal_set(struct api_refusal *why, const char *field, const char *code,
+    const char *message)
 {
 	why->field = field;
 	why->code = code;
 	why->message = message;
 	return API_CHANGE_INVALID;
+}
+
+enum api_change_result
+api_incident_begin(struct pg *pg, struct arena *ar, const struct actor *a,
+    const char *reference, struct incident *in)
+{
+	switch (incident_begin(pg, ar, a, reference, in)) {
+	case INCIDENT_OK:
+		return API_CHANGE_OK;
+	case INCIDENT_NOT_FOUND:
+		return API_CHANGE_NOT_FOUND;
+	default:
+		return API_CHANGE_ERROR;
+	}
 }
 
 static const char *
@@ -156,10 +171,10 @@ status_check(struct arena *ar, const struct actor *a, const struct incident *in,
 		return API_CHANGE_OK;
 	case INCIDENT_NEEDS_CLOSE:
 	case INCIDENT_NEEDS_OUTCOME:
-		return refuse(why, "status", "status_not_allowed", "Closing or reopening "
+		return api_refusal_set(why, "status", "status_not_allowed", "Closing or reopening "
 		    "an incident is done in Concord by someone who may close it");
 	default:
-		return refuse(why, "status", "invalid", "This is not a status an "
+		return api_refusal_set(why, "status", "invalid", "This is not a status an "
 		    "incident can move to");
 	}
 }
@@ -177,7 +192,7 @@ type_check(struct pg *pg, const char *code, struct checked *c, struct api_refusa
 		snprintf(c->type_id, sizeof(c->type_id), "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
 	if (!found)
-		return refuse(why, "type", "unmapped_code", "The type maps to an ASB type "
+		return api_refusal_set(why, "type", "unmapped_code", "The type maps to an ASB type "
 		    "that is not in use");
 	c->type_code = code;
 	c->fields = 1;
@@ -194,32 +209,32 @@ fields_check(struct pg *pg, struct arena *ar, const struct api_patch *p,
 
 	if (p->description != NULL) {
 		if (intake_blank(v = intake_trim(ar, p->description)))
-			return refuse(why, "description", "required", intake_field_missing(
+			return api_refusal_set(why, "description", "required", intake_field_missing(
 			    INTAKE_F_DESCRIPTION));
 		if (!chars_fit(v, INTAKE_DESCRIPTION_MAX))
-			return refuse(why, "description", "too_long", chars_too_many(ar,
+			return api_refusal_set(why, "description", "too_long", chars_too_many(ar,
 			    "The description must be %d characters or fewer", v,
 			    INTAKE_DESCRIPTION_MAX));
 		c->description = v;
 	}
 	if (p->log_number != NULL) {
 		if (intake_blank(v = intake_trim(ar, p->log_number)))
-			return refuse(why, "log_number", "required", intake_field_missing(
+			return api_refusal_set(why, "log_number", "required", intake_field_missing(
 			    INTAKE_F_LOG_NUMBER));
 		if ((w = intake_log_number_check(ar, l->log_pattern, l->log_example, v)) != NULL)
-			return refuse(why, "log_number", "invalid", w);
+			return api_refusal_set(why, "log_number", "invalid", w);
 		c->log_number = v;
 	}
 	if (p->occurred_at != NULL) {
 		if ((w = intake_when_check(ar, p->occurred_at, NULL, time(NULL),
 		    &c->occurred_at)) != NULL)
-			return refuse(why, "occurred_at", "invalid", w);
+			return api_refusal_set(why, "occurred_at", "invalid", w);
 	}
 	if (p->address != NULL)
 		c->address = intake_trim(ar, p->address);
 	if (p->postcode != NULL) {
 		if ((w = intake_postcode_check(p->postcode, c->postcode_buf)) != NULL)
-			return refuse(why, "location.postcode", "invalid", w);
+			return api_refusal_set(why, "location.postcode", "invalid", w);
 		c->postcode = c->postcode_buf;
 	}
 	c->fields |= c->description != NULL || c->log_number != NULL ||
@@ -312,9 +327,9 @@ place_write(struct pg *pg, struct arena *ar, const struct actor *a,
 	case LOCATE_OK:
 		return API_CHANGE_OK;
 	case LOCATE_BAD_POINT:
-		return refuse(why, "location", "out_of_area", words);
+		return api_refusal_set(why, "location", "out_of_area", words);
 	case LOCATE_CLOSED:
-		return refuse(why, "location", "incident_closed", "A closed incident "
+		return api_refusal_set(why, "location", "incident_closed", "A closed incident "
 		    "is not moved: it would be allocated again");
 	default:
 		return API_CHANGE_ERROR;
@@ -369,14 +384,8 @@ api_incident_change(struct pg *pg, struct arena *ar, const struct actor *a,
 
 	memset(why, 0, sizeof(*why));
 	*new_version = 0;
-	switch (incident_begin(pg, ar, a, reference, &in)) {
-	case INCIDENT_OK:
-		break;
-	case INCIDENT_NOT_FOUND:
-		return API_CHANGE_NOT_FOUND;
-	default:
-		return API_CHANGE_ERROR;
-	}
+	if ((rc = api_incident_begin(pg, ar, a, reference, &in)) != API_CHANGE_OK)
+		return rc;
 	if ((rc = patch_apply(pg, ar, a, cfg, client_id, &in, p, version, why)) !=
 	    API_CHANGE_OK)
 		goto out;
@@ -410,7 +419,7 @@ api_incident_status_move(struct pg *pg, struct arena *ar, const struct actor *a,
 	if ((rc = status_check(ar, a, in, status, reason, client, &c, why)) != API_CHANGE_OK)
 		return rc;
 	if (!c.status_moves)
-		return refuse(why, "status", "unchanged", "The incident is at this status "
+		return api_refusal_set(why, "status", "unchanged", "The incident is at this status "
 		    "already");
 	return incident_status_apply(pg, ar, a, in, &c.status) == INCIDENT_OK ?
 	    API_CHANGE_OK : API_CHANGE_ERROR;

@@ -34,15 +34,10 @@ api_subscription_set(struct pg *pg, struct arena *ar, const struct actor *a,
 	struct incident in;
 	PGresult *res;
 	int changed, failed;
+	enum api_change_result rc;
 
-	switch (incident_begin(pg, ar, a, reference, &in)) {
-	case INCIDENT_OK:
-		break;
-	case INCIDENT_NOT_FOUND:
-		return API_CHANGE_NOT_FOUND;
-	default:
-		return API_CHANGE_ERROR;
-	}
+	if ((rc = api_incident_begin(pg, ar, a, reference, &in)) != API_CHANGE_OK)
+		return rc;
 	snprintf(cid, sizeof(cid), "%lld", client_id);
 	snprintf(iid, sizeof(iid), "%lld", in.id);
 	if ((res = pg_exec(pg, on ? "api_subscribe" : "api_unsubscribe", 2, p)) == NULL)
