@@ -46,9 +46,9 @@ feed_cursor_decode(const char *s, struct api_feed_pos *p)
 	const char *c, *dot;
 	unsigned long long xid, id;
 	unsigned bits = 0, have = 0;
-	size_t n = 0;
+	size_t n = 0, len;
 
-	if (s == NULL || strlen(s) >= FEED_CURSOR_MAX)
+	if (s == NULL || (len = strlen(s)) >= FEED_CURSOR_MAX)
 		return -1;
 	for (; *s != '\0'; s++) {
 		if ((c = strchr(b64url, *s)) == NULL)
@@ -62,8 +62,9 @@ feed_cursor_decode(const char *s, struct api_feed_pos *p)
 		}
 		bits &= (1u << have) - 1;
 	}
-	/* The fill bits of the last group are zero in a cursor we wrote. */
-	if (bits != 0)
+	/* The fill bits of the last group are zero in a cursor we wrote, and
+	 * no character stands for none of the bytes. */
+	if (bits != 0 || len != (8 * n + 5) / 6)
 		return -1;
 	plain[n] = '\0';
 	if (strlen(plain) != n || (dot = strchr(plain, '.')) == NULL ||
