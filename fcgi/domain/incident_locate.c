@@ -31,6 +31,13 @@ static const struct pg_stmt stmts[] = {
 	  "la_area_id = nullif($5, '0')::bigint, updated_at = now(), "
 	  "version = version + 1 "
 	  "WHERE id = $1::bigint AND version = $6::bigint AND location IS NULL" },
+	/* The same for an incident that may have a point already: a CAD
+	 * system moving it (domain/api_incident_patch.c, its row locked). */
+	{ "incident_locate_move",
+	  "UPDATE incident SET location = ST_SetSRID(ST_MakePoint($2::float8, "
+	  "$3::float8), 4326), beat_id = nullif($4, '0')::bigint, "
+	  "la_area_id = nullif($5, '0')::bigint, updated_at = now(), "
+	  "version = version + 1 WHERE id = $1::bigint AND version = $6::bigint" },
 	{ "incident_locate_has_point",
 	  "SELECT location IS NOT NULL FROM incident WHERE id = $1::bigint" },
 	/* The timeline's entry, on the queue whose location was to be
@@ -49,19 +56,13 @@ static const struct pg_stmt stmts[] = {
 
 const struct pg_stmts incident_locate_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
 
-/* Reads and places the point: LOCATE_OK with *where filled, LOCATE_BAD_POINT
+/* Places the point (lon, lat): LOCATE_OK with *where filled, LOCATE_BAD_POINT
  * with *why, or LOCATE_ERROR. */
 static enum locate_result
-point_place(struct pg *pg, struct arena *ar, const char *lon, const char *lat,
-    double *x, double *y, struct area_location *where, const char **why)
+point_place_at(struct pg *pg, struct arena *ar, double x, double y,
+    struct area_location *where, const char **why)
 {
-	if ((lon == NULL || *lon == '\0') && (lat == NULL || *lat == '\0')) {
-		*why = LOCATE_BLANK_WORDS;
-		return LOCATE_BAD_POINT;
-	}
-	if ((*why = point_parse(lon, lat, x, y)) != NULL)
-		return LOCATE_BAD_POINT;
-	switch (area_locate(pg, *x, *y, where)) {
+	switch (area_locate(pg, x, y, where)) {
 	case AREA_OK:
 		break;
 	case AREA_BAD_POINT:
@@ -75,6 +76,20 @@ point_place(struct pg *pg, struct arena *ar, const char *lon, const char *lat,
 		return LOCATE_BAD_POINT;
 	}
 	return LOCATE_OK;
+}
+
+/* Reads and places the point as typed: as point_place_at. */
+static enum locate_result
+point_place(struct pg *pg, struct arena *ar, const char *lon, const char *lat,
+    double *x, double *y, struct area_location *where, const char **why)
+{
+	if ((lon == NULL || *lon == '\0') && (lat == NULL || *lat == '\0')) {
+		*why = LOCATE_BLANK_WORDS;
+		return LOCATE_BAD_POINT;
+	}
+	if ((*why = point_parse(lon, lat, x, y)) != NULL)
+		return LOCATE_BAD_POINT;
+	return point_place_at(pg, ar, *x, *y, where, why);
 }
 
 /* "Location set: 51.51720, -0.09450, in beat Bassishaw (E05000030) and
@@ -119,7 +134,7 @@ place_json(double x, double y, const struct area_location *w)
 static int
 locate_write(struct pg *pg, struct arena *ar, const struct actor *a,
     const struct config *cfg, long long id, long long version, double x, double y,
-    const struct area_location *w, const char *words)
+    const struct area_location *w, const char *words, const char *stmt)
 {
 	char iid[24], sx[32], sy[32], bid[24], aid[24], ver[24], uid[24];
 	const char *p[6] = { iid, sx, sy, bid, aid, ver };
@@ -135,7 +150,7 @@ locate_write(struct pg *pg, struct arena *ar, const struct actor *a,
 	snprintf(aid, sizeof(aid), "%lld", w->area.id);
 	snprintf(ver, sizeof(ver), "%lld", version);
 	snprintf(uid, sizeof(uid), "%lld", a->user_id);
-	if ((res = pg_exec(pg, "incident_locate_set", 6, p)) == NULL)
+	if ((res = pg_exec(pg, stmt, 6, p)) == NULL)
 		return -1;
 	changed = strcmp(PQcmdTuples(res), "1") == 0;
 	PQclear(res);
@@ -202,7 +217,8 @@ incident_locate(struct pg *pg, struct arena *ar, const struct actor *a,
 		rc = LOCATE_ERROR;
 		goto out;
 	}
-	if ((w = locate_write(pg, ar, a, cfg, in.id, version, x, y, &where, words)) == 1) {
+	if ((w = locate_write(pg, ar, a, cfg, in.id, version, x, y, &where, words,
+	    "incident_locate_set")) == 1) {
 		w = has_point(pg, in.id);
 		rc = w == 1 ? LOCATE_HAS_POINT : w == 0 ? LOCATE_CONFLICT : LOCATE_ERROR;
 		goto out;
@@ -215,4 +231,31 @@ incident_locate(struct pg *pg, struct arena *ar, const struct actor *a,
 out:
 	pg_rollback(pg);
 	return rc;
+}
+
+enum locate_result
+incident_locate_apply(struct pg *pg, struct arena *ar, const struct actor *a,
+    const struct config *cfg, const struct incident *in, double lon, double lat,
+    const char **why)
+{
+	struct area_location where;
+	enum locate_result rc;
+	const char *words;
+
+	*why = NULL;
+	if (strcmp(in->status, "closed") == 0)
+		return LOCATE_CLOSED;
+	if ((rc = point_place_at(pg, ar, lon, lat, &where, why)) != LOCATE_OK)
+		return rc;
+	if ((words = located_words(ar, lon, lat, &where)) == NULL)
+		return LOCATE_ERROR;
+	switch (locate_write(pg, ar, a, cfg, in->id, in->version, lon, lat, &where, words,
+	    "incident_locate_move")) {
+	case 0:
+		return LOCATE_OK;
+	case 1:
+		return LOCATE_CONFLICT;		/* in was not read at its version */
+	default:
+		return LOCATE_ERROR;
+	}
 }

@@ -4,6 +4,7 @@
 struct actor;
 struct arena;
 struct config;
+struct incident;
 struct pg;
 
 /* Setting the point of an incident that has none: an address-only report
@@ -38,5 +39,15 @@ extern const struct pg_stmts incident_locate_statements;
 enum locate_result incident_locate(struct pg *, struct arena *, const struct actor *,
 	    const struct config *, const char *reference, const char *lon,
 	    const char *lat, long long version, const char **why);
+
+/* Sets or moves the point of the incident in (read, its row locked, in
+ * the caller's transaction) to lon, lat (WGS 84), checked as above, with
+ * the same audit row, timeline entry, flags and allocation (a CAD system's
+ * change of place: domain/api_incident_patch.c). The caller commits on
+ * LOCATE_OK; LOCATE_BAD_POINT (*why), LOCATE_CLOSED, LOCATE_CONFLICT (in
+ * is not at the version it has now) or LOCATE_ERROR. */
+enum locate_result incident_locate_apply(struct pg *, struct arena *,
+	    const struct actor *, const struct config *, const struct incident *in,
+	    double lon, double lat, const char **why);
 
 #endif

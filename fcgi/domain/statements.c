@@ -1,6 +1,7 @@
 /* The statement tables of every domain file, in one list for store/pg.c. */
 #include "domain/admin_agency.h"
 #include "domain/api_client.h"
+#include "domain/api_incident.h"
 #include "domain/api_mapping.h"
 #include "domain/admin_asb.h"
 #include "domain/admin_role.h"
@@ -72,6 +73,12 @@ const struct pg_stmts *const domain_statements[] = {
 	&incident_status_statements,
 	&api_caller_statements,
 	&api_mapping_statements,
+	&api_incident_statements,
+	&api_incident_feed_statements,
+	&api_incident_patch_statements,
+	&api_incident_event_statements,
+	&api_subscription_statements,
+	&bng_statements,
 	&intake_statements,
 	&intake_dedup_statements,
 	&intake_staff_statements,

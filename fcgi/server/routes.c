@@ -1,6 +1,7 @@
 /* The route table: every URL Concord answers, its handler and what the
  * caller must be allowed to do. Nothing else decides who may call what. */
 #include "api/api.h"
+#include "api/incident_api.h"
 #include "pages/pages.h"
 #include "server/routes.h"
 
@@ -163,6 +164,14 @@ const struct route routes[] = {
 	/* The CAD API (api/api_gate.c): every call signed by a client's key;
 	 * the permission is checked against the client's scopes. */
 	{ METHOD_GET,	"/api/v1/client",	api_client_get,	     PERM_SIGNED_IN, ROUTE_API_SIGNED },
+	/* Existing incidents (api/incident_*.c): read, the change feed,
+	 * changes, entries; a subscription only asks to hear of them. */
+	{ METHOD_GET,	"/api/v1/incidents",	api_incidents_get,   PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
+	{ METHOD_GET,	"/api/v1/incidents/{ref}", api_incident_get, PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
+	{ METHOD_PATCH,	"/api/v1/incidents/{ref}", api_incident_patch, PERM_INCIDENT_UPDATE, ROUTE_API_SIGNED },
+	{ METHOD_POST,	"/api/v1/incidents/{ref}/events", api_incident_events_post, PERM_INCIDENT_UPDATE, ROUTE_API_SIGNED },
+	{ METHOD_PUT,	"/api/v1/incidents/{ref}/subscription", api_subscription_put, PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
+	{ METHOD_DELETE, "/api/v1/incidents/{ref}/subscription", api_subscription_delete, PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
 
 	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an
 	 * api_key instead of a CSRF token. "{file}" is "name.json" or

@@ -13,8 +13,8 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-Wall -Wextra -Werror -I$(SRC) -I$(ROOT)/tests/fuzz
 
-HARNESSES := base32 config cookie csv geojson_areas kml_areas multipart request \
-	sniff urlencoded
+HARNESSES := base32 config cookie csv feed_cursor geojson_areas kml_areas multipart \
+	request sniff urlencoded
 
 base32_SRC := auth/base32.c core/hex.c
 base32_LIBS := -lcrypto
@@ -28,6 +28,8 @@ geojson_areas_LIBS := $(AREAS_LIBS)
 kml_areas_SRC := $(AREAS_SRC)
 kml_areas_LIBS := $(AREAS_LIBS)
 csv_SRC := core/csv.c
+feed_cursor_SRC := api/feed_cursor.c core/hex.c
+feed_cursor_LIBS := -lcrypto
 multipart_SRC := http/multipart.c
 request_SRC := http/request.c http/urlencoded.c http/cookie.c http/kv.c \
 	core/arena.c core/random.c core/hex.c
