@@ -2,6 +2,8 @@
 #include "domain/admin_agency.h"
 #include "domain/api_client.h"
 #include "domain/api_mapping.h"
+#include "domain/api_incident.h"
+#include "domain/point_bng.h"
 #include "domain/admin_asb.h"
 #include "domain/admin_role.h"
 #include "domain/admin_team.h"
@@ -71,6 +73,8 @@ const struct pg_stmts *const domain_statements[] = {
 	&incident_status_statements,
 	&api_caller_statements,
 	&api_mapping_statements,
+	&api_incident_statements,
+	&point_bng_statements,
 	&intake_statements,
 	&intake_dedup_statements,
 	&intake_staff_statements,

@@ -1,6 +1,7 @@
 /* The route table: every URL Concord answers, its handler and what the
  * caller must be allowed to do. Nothing else decides who may call what. */
 #include "api/api.h"
+#include "api/incident_api.h"
 #include "pages/pages.h"
 #include "server/routes.h"
 
@@ -160,6 +161,8 @@ const struct route routes[] = {
 	/* The CAD API (api/api_gate.c): every call signed by a client's key;
 	 * the permission is checked against the client's scopes. */
 	{ METHOD_GET,	"/api/v1/client",	api_client_get,	     PERM_SIGNED_IN, ROUTE_API_SIGNED },
+	/* api/incident_create.c: a create, with an Idempotency-Key. */
+	{ METHOD_POST,	"/api/v1/incidents",	api_incidents_post,  PERM_INCIDENT_CREATE, ROUTE_API_SIGNED },
 
 	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an
 	 * api_key instead of a CSRF token. "{file}" is "name.json" or
