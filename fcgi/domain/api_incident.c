@@ -29,7 +29,7 @@ static const struct pg_stmt stmts[] = {
 	  "ON CONFLICT DO NOTHING RETURNING 1" },
 	/* Linked either way round (incident_link keeps the lower id first). */
 	{ "api_receipt_incident",
-	  "SELECT reference, version, status::text, risk_level::text, EXISTS (SELECT 1 "
+	  "SELECT reference, revision, status::text, risk_level::text, EXISTS (SELECT 1 "
 	  "FROM incident_link l WHERE l.incident_id = i.id OR l.linked_id = i.id) "
 	  "FROM incident i WHERE i.id = $1" },
 	{ "api_receipt_allocations",

@@ -56,7 +56,7 @@ struct api_receipt_team {
 
 struct api_receipt {
 	const char		*reference;
-	long long		 version;
+	long long		 version;	/* incident.revision: the API's version */
 	const char		*status;
 	const char		*risk_level;	/* NULL: not assessed */
 	int			 linked;

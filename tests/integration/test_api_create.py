@@ -80,7 +80,7 @@ def test_create_is_allocated_like_any_channel(db, client):
     teams = [(a["team"]["code"], a["team"]["agency"], a["kind"]) for a in got["allocations"]]
     assert ("neighbourhood", "city-police", "neighbourhood") in teams, got
     channel, status, log, version, beat = row(
-        db, ref, "channel::text, status::text, log_number, version, "
+        db, ref, "channel::text, status::text, log_number, revision, "
         "(SELECT code FROM beat WHERE id = beat_id)")
     assert (channel, status, version) == ("cad", "open", got["version"])
     assert log.startswith("CAD-20261201-")
