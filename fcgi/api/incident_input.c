@@ -129,7 +129,10 @@ api_body_parse(const char *content_type, const char *body, size_t len,
 		    json_tokener_error_desc(e));
 		return body_refuse(err, 400, "invalid_json", "The body is not valid JSON.");
 	}
-	end += strspn(body + end, " \t\r\n");
+	/* body need not end in a NUL: look no further than len. */
+	while (end < len && (body[end] == ' ' || body[end] == '\t' || body[end] == '\r' ||
+	    body[end] == '\n'))
+		end++;
 	if (end < len) {
 		json_object_put(*out);
 		*out = NULL;
