@@ -109,6 +109,15 @@ receipt_json(struct create *c, const struct api_receipt *rc, unsigned flags)
 	return o;
 }
 
+/* What is kept of a create answered 201 with response. */
+static struct api_idem
+kept_create(const struct create *c, long long incident_id, const char *response)
+{
+	struct api_idem a = { c->body_hash, incident_id, 201, response };
+
+	return a;
+}
+
 /* Answers a kept create (its JSON text) with its Location and ETag. */
 static void
 answer_kept(struct req *r, int status, const char *response, int replayed)
@@ -263,11 +272,8 @@ answer_resubmitted(struct create *c, const struct intake_result *res)
 		pg_rollback(r->pg);
 		return unavailable(r);
 	}
-	a.body_hash = c->body_hash;
-	a.incident_id = iid;
-	a.status = 201;
-	a.response = arena_strdup(r->arena, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN));
+	a = kept_create(c, iid, arena_strdup(r->arena, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN)));
 	json_object_put(o);
 	if (a.response == NULL || api_idem_save(r->pg, r->api->client_id, c->key, &a) == -1 ||
 	    pg_commit(r->pg) == -1) {
@@ -323,10 +329,7 @@ create_within(struct pg *pg, const struct actor *a, const struct intake_result *
 		return -1;
 	if (c->key == NULL)
 		return 0;
-	kept.body_hash = c->body_hash;
-	kept.incident_id = res->incident_id;
-	kept.status = 201;
-	kept.response = c->response;
+	kept = kept_create(c, res->incident_id, c->response);
 	return api_idem_save(pg, c->r->api->client_id, c->key, &kept);
 }
 
@@ -464,10 +467,7 @@ create_submit(struct create *c)
 	if (res->report.resubmitted)
 		return answer_resubmitted(c, res);
 	if (c->key != NULL) {
-		kept.body_hash = c->body_hash;
-		kept.incident_id = res->incident_id;
-		kept.status = 201;
-		kept.response = c->response;
+		kept = kept_create(c, res->incident_id, c->response);
 		cache_put(r, c->key, &kept);
 	}
 	answer_kept(r, 201, c->response, 0);

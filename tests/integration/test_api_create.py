@@ -49,6 +49,14 @@ def incidents(db, c):
         return cur.fetchone()[0]
 
 
+def refused(r, code, field, status=422):
+    """The problem of a refusal whose code and first field are these."""
+    assert r.status_code == status, r.text
+    p = problem(r)
+    assert (p["code"], p["errors"][0]["field"]) == (code, field), p
+    return p
+
+
 def row(db, reference, cols):
     with db.cursor() as cur:
         cur.execute(f"SELECT {cols} FROM incident WHERE reference = %s", (reference,))
@@ -232,21 +240,14 @@ def _ping(rds):
 # Mappings
 
 def test_unmapped_type_is_named(db, client):
-    r = create(client, body(type="ZZ9"))
-    assert r.status_code == 422
-    p = problem(r)
-    assert p["code"] == "unmapped_code"
-    assert p["errors"][0]["field"] == "type"
+    p = refused(create(client, body(type="ZZ9")), "unmapped_code", "type")
     assert "ZZ9" in p["errors"][0]["message"]
     assert incidents(db, client) == 0
 
 
 def test_unmapped_status_is_named(db, client):
-    r = create(client, body(status="WAIT"))
-    assert r.status_code == 422
-    p = problem(r)
-    assert p["code"] == "unmapped_code"
-    assert (p["errors"][0]["field"], "WAIT" in p["errors"][0]["message"]) == ("status", True)
+    p = refused(create(client, body(status="WAIT")), "unmapped_code", "status")
+    assert "WAIT" in p["errors"][0]["message"]
     assert incidents(db, client) == 0
 
 
@@ -269,10 +270,8 @@ def test_defaults_apply_before_the_mandatory_checks(db):
 
 def test_a_default_code_is_mapped_and_refused_like_a_sent_one(db):
     c = make_client(db, mappings=dict(MAPPINGS, defaults={"type": "NOPE"}))
-    r = create(c, body(type=None))
-    assert r.status_code == 422
-    assert problem(r)["errors"][0]["field"] == "type"
-    assert "NOPE" in problem(r)["errors"][0]["message"]
+    p = refused(create(c, body(type=None)), "unmapped_code", "type")
+    assert "NOPE" in p["errors"][0]["message"]
 
 
 def test_renamed_fields_are_read_and_named_by_the_clients_names(db, client):
@@ -297,11 +296,7 @@ def test_renamed_fields_are_read_and_named_by_the_clients_names(db, client):
 
 
 def test_log_number_in_the_forces_format(db, client):
-    r = create(client, body(incident_number="42"))
-    assert r.status_code == 422
-    p = problem(r)
-    assert p["code"] == "invalid_fields"
-    assert p["errors"][0]["field"] == "incident_number"
+    p = refused(create(client, body(incident_number="42")), "invalid_fields", "incident_number")
     assert "CAD-20261202-0042" in p["errors"][0]["message"]
     assert incidents(db, client) == 0
 
@@ -342,11 +337,8 @@ def test_bng_point_is_created_where_it_is(db, client):
 
 
 def test_bng_outside_the_partnership_is_refused_by_the_intake(db, client):
-    r = create(client, body(location={"easting": 250359.811, "northing": 62016.569}))
-    assert r.status_code == 422
-    p = problem(r)
-    assert p["code"] == "invalid_fields"
-    assert p["errors"][0]["field"] == "location"
+    refused(create(client, body(location={"easting": 250359.811, "northing": 62016.569})),
+            "invalid_fields", "location")
     assert incidents(db, client) == 0
 
 
