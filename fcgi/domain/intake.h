@@ -15,6 +15,7 @@ struct config;
 struct json_object;
 struct pg;
 struct rd;
+struct intake_result;
 
 /* The one intake every channel feeds (DESIGN.md "One intake"): the public
  * form, a partner, Open311, a police officer, a call handler, a CAD
@@ -139,6 +140,19 @@ struct intake_submission {
 	/* The type, read with them (asb_type_questions): NULL, the intake
 	 * reads it. */
 	const struct asb_type_ref *type;
+	/* The CAD API (api/incident_create.c): the SHA-256 (hex) of the body
+	 * sent with report.idempotency_key, kept on the incident so that a
+	 * retry is told from the same key sent again with another body. NULL:
+	 * none. */
+	const char		*idempotency_body;
+	/* Staff channels: called in the intake's transaction once the
+	 * incident is written, its flags refreshed and it is allocated, just
+	 * before the commit, for a channel's own rows that must stand or fall
+	 * with the incident (the CAD API's reference, receipt and status).
+	 * 0, or -1 to roll everything back (INTAKE_ERROR). NULL: none. */
+	int			(*within)(struct pg *, const struct actor *,
+				    const struct intake_result *, void *arg);
+	void			*within_arg;
 };
 
 /* N counts the people from 1, in the order of the submission. */

@@ -498,8 +498,10 @@ intake_submit_staff(struct intake *k)
 	size_t i;
 	int seen, picked = 0;
 
-	if (!intake_blank(key) && strlen(key) <= 64 && k->actor->user_id != 0)
+	if (!intake_blank(key) && strlen(key) <= 64 && k->actor->user_id != 0) {
 		k->plan.idempotency_key = key;
+		k->plan.idempotency_body = k->in->idempotency_body;
+	}
 	/* The intake writes the people it was given on the actor's behalf:
 	 * row security must let it read back the rows it makes. People
 	 * picked from the record are looked up as the actor first. */
@@ -525,7 +527,9 @@ intake_submit_staff(struct intake *k)
 	}
 	if ((picked && tx_actor(k->pg, &writer) == -1) ||
 	    intake_write_staff(k->pg, &writer, &k->plan, k->res) == -1 ||
-	    ik_refresh(k, k->res->incident_id, 0) == -1)
+	    ik_refresh(k, k->res->incident_id, 0) == -1 ||
+	    (k->in->within != NULL && k->in->within(k->pg, &writer, k->res,
+	    k->in->within_arg) == -1))
 		goto fail;
 	if (pg_commit(k->pg) == -1)
 		return staff_race_lost(k);

@@ -38,7 +38,8 @@ static const struct pg_stmt stmts[] = {
 	  "INSERT INTO incident (reference, channel, asb_type_id, nsir, description, "
 	  "occurred_at, location, address, postcode, beat_id, la_area_id, status, "
 	  "log_number, officer_id, assessment_due, screening, answers, reporter_id, "
-	  "victim_id, owning_agency_id, sharing, created_by, idempotency_key) VALUES ("
+	  "victim_id, owning_agency_id, sharing, created_by, idempotency_key, "
+	  "idempotency_body) VALUES ("
 	  "next_reference(), "
 	  "$1::incident_channel, $2, $3::asb_category, nullif($4, ''), $5::timestamptz, "
 	  "CASE WHEN $6::float8 IS NULL THEN NULL ELSE "
@@ -47,7 +48,7 @@ static const struct pg_stmt stmts[] = {
 	  "nullif($12, ''), nullif($13, '0')::bigint, CASE WHEN $14::integer > 0 THEN "
 	  "now() + make_interval(hours => $14::integer) END, $15::jsonb, $16::jsonb, "
 	  "nullif($17, '0')::bigint, nullif($18, '0')::bigint, $19, 'partnership', "
-	  "nullif($20, '0')::bigint, nullif($21, '')) "
+	  "nullif($20, '0')::bigint, nullif($21, ''), nullif($22, '')) "
 	  "RETURNING id, reference, "
 	  "coalesce(floor(extract(epoch FROM assessment_due))::bigint, 0)" },
 	{ "intake_call_insert",
@@ -218,7 +219,7 @@ incident_insert(struct pg *pg, const struct actor *a, const struct intake_plan *
 	char tid[24], lon[32], lat[32], beat[24], area[24], officer[24], hours[16],
 	    rep[24], vic[24], owner[24], by[24];
 	struct json_object *screening = screening_json(pl->screening);
-	const char *p[21];
+	const char *p[22];
 	PGresult *res;
 
 	num(tid, sizeof(tid), pl->type_id);
@@ -255,7 +256,8 @@ incident_insert(struct pg *pg, const struct actor *a, const struct intake_plan *
 	p[18] = owner;
 	p[19] = by;
 	p[20] = or_empty(pl->idempotency_key);
-	res = pg_exec(pg, "intake_incident_insert", 21, p);
+	p[21] = pl->idempotency_key != NULL ? or_empty(pl->idempotency_body) : "";
+	res = pg_exec(pg, "intake_incident_insert", 22, p);
 	json_object_put(screening);
 	if (res == NULL)
 		return -1;
@@ -385,7 +387,9 @@ intake_write_staff(struct pg *pg, const struct actor *a, struct intake_plan *pl,
 	json_object_put(after);
 	if (rc == -1)
 		return -1;
-	if (pl->channel == INTAKE_CALL && call_insert(pg, a, pl, out->incident_id) == -1)
+	/* A CAD system's incident is a call taken in its control room. */
+	if ((pl->channel == INTAKE_CALL || pl->channel == INTAKE_CAD) &&
+	    call_insert(pg, a, pl, out->incident_id) == -1)
 		return -1;
 	if (pl->link_id != 0 && link_insert(pg, a, pl, out) == -1)
 		return -1;

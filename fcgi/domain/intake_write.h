@@ -48,6 +48,7 @@ struct intake_plan {
 	const char		*call_note;
 	long long		 link_id;	/* 0: none */
 	const char		*idempotency_key;	/* the page's, or NULL */
+	const char		*idempotency_body;	/* its body's SHA-256, or NULL */
 };
 
 int	intake_write_staff(struct pg *, const struct actor *, struct intake_plan *,

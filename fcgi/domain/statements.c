@@ -3,6 +3,8 @@
 #include "domain/api_client.h"
 #include "domain/api_incident.h"
 #include "domain/api_mapping.h"
+#include "domain/api_incident.h"
+#include "domain/point_bng.h"
 #include "domain/admin_asb.h"
 #include "domain/admin_role.h"
 #include "domain/admin_team.h"
@@ -74,11 +76,13 @@ const struct pg_stmts *const domain_statements[] = {
 	&api_caller_statements,
 	&api_mapping_statements,
 	&api_incident_statements,
+	&api_incident_create_statements,
 	&api_incident_feed_statements,
 	&api_incident_patch_statements,
 	&api_incident_event_statements,
 	&api_subscription_statements,
 	&bng_statements,
+	&point_bng_statements,
 	&intake_statements,
 	&intake_dedup_statements,
 	&intake_staff_statements,

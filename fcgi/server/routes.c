@@ -172,6 +172,8 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/api/v1/incidents/{ref}/events", api_incident_events_post, PERM_INCIDENT_UPDATE, ROUTE_API_SIGNED },
 	{ METHOD_PUT,	"/api/v1/incidents/{ref}/subscription", api_subscription_put, PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
 	{ METHOD_DELETE, "/api/v1/incidents/{ref}/subscription", api_subscription_delete, PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
+	/* api/incident_create.c: a create, with an Idempotency-Key. */
+	{ METHOD_POST,	"/api/v1/incidents",	api_incidents_post,  PERM_INCIDENT_CREATE, ROUTE_API_SIGNED },
 
 	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an
 	 * api_key instead of a CSRF token. "{file}" is "name.json" or
