@@ -6,77 +6,20 @@
 #include <json-c/json.h>
 
 #include "api/api_body.h"
+#include "api/incident_input.h"
 #include "api/problem.h"
 #include "core/arena.h"
 #include "http/request.h"
 
-/* Whether the body is declared JSON: application/json, any parameters
- * (charset) after it. */
-static int
-json_declared(const char *ct)
-{
-	size_t n = strlen("application/json");
-
-	return ct != NULL && strncasecmp(ct, "application/json", n) == 0 &&
-	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
-}
-
 int
 api_body_object(struct req *r, struct json_object **out)
 {
-	struct json_tokener *tok;
-	enum json_tokener_error e;
-	struct json_object *o;
-	const char *detail;
-	size_t end;
+	struct api_body_error err;
 
-	*out = NULL;
-	if (!json_declared(r->content_type)) {
-		problem_send(r, 415, "unsupported_media_type", "The body must be JSON.",
-		    "Send Content-Type: application/json.");
+	if (api_body_parse(r->content_type, r->body, r->body_len, out, &err) == -1) {
+		problem_send(r, err.status, err.code, err.title, err.detail);
 		return 0;
 	}
-	if (r->body_len > API_BODY_MAX) {
-		problem_send(r, 413, "body_too_large", "The request body is too large.",
-		    "At most 256 KiB.");
-		return 0;
-	}
-	if ((tok = json_tokener_new_ex(API_JSON_DEPTH)) == NULL) {
-		problem_send(r, 500, "internal", "Out of memory.", NULL);
-		return 0;
-	}
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
-	o = json_tokener_parse_ex(tok, r->body != NULL ? r->body : "", (int)r->body_len);
-	e = json_tokener_get_error(tok);
-	end = json_tokener_get_parse_end(tok);
-	json_tokener_free(tok);
-	/* Anything after the value, or a value cut short, is not JSON. */
-	if (e == json_tokener_success && end < r->body_len)
-		e = json_tokener_error_parse_unexpected;
-	else if (e == json_tokener_continue)
-		e = json_tokener_error_parse_eof;
-	if (e != json_tokener_success) {
-		json_object_put(o);
-		if (e == json_tokener_error_depth) {
-			problem_send(r, 400, "json_too_deep", "The JSON is nested too deeply.",
-			    "At most 16 levels.");
-		} else if (e == json_tokener_error_parse_utf8_string) {
-			problem_send(r, 400, "invalid_utf8", "The body is not valid UTF-8.",
-			    arena_printf(r->arena, "At byte %zu.", end));
-		} else {
-			detail = arena_printf(r->arena, "At byte %zu: %s.", end,
-			    json_tokener_error_desc(e));
-			problem_send(r, 400, "invalid_json", "The body is not valid JSON.",
-			    detail);
-		}
-		return 0;
-	}
-	if (!json_object_is_type(o, json_type_object)) {
-		json_object_put(o);
-		problem_send(r, 422, "wrong_type", "The body must be a JSON object.", NULL);
-		return 0;
-	}
-	*out = o;
 	return 1;
 }
 

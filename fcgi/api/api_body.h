@@ -11,8 +11,6 @@ struct req;
  * checks, answered as problems, then the members of an object by JSON
  * path, each field error added to a list for one 422. */
 
-#define API_BODY_MAX	(256 * 1024)	/* bytes */
-#define API_JSON_DEPTH	16
 
 /* The body as a JSON object (owned by the caller): 1, or 0 when a problem
  * was sent — 415 unsupported_media_type, 413 body_too_large, 400

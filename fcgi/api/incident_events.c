@@ -25,7 +25,7 @@ event_read(struct req *r, const struct api_mapping *m, struct json_object *body,
 
 	api_members_known(r, body, "", members, errs);
 	if (api_member_string(r, body, "kind", "kind", &e->kind, errs) == 0)
-		problem_field_add(errs, "kind", "required", "Give the kind: log, contact "
+		problem_field_add(errs, "kind", "missing_field", "Give the kind: log, contact "
 		    "or status");
 	api_member_string(r, body, "text", "text", &e->text, errs);
 	api_member_string(r, body, "at", "at", &e->at, errs);

@@ -8,12 +8,13 @@
 
 #include "api/api_body.h"
 #include "api/incident_api.h"
-#include "api/incident_patch_input.h"
+#include "api/incident_input.h"
 #include "api/problem.h"
 #include "core/arena.h"
 #include "domain/api_client.h"
 #include "domain/api_incident.h"
 #include "domain/api_mapping.h"
+#include "domain/point_bng.h"
 #include "http/request.h"
 
 static void
@@ -56,27 +57,42 @@ refusal_path(const struct api_mapping *m, const char *field)
 	return strcmp(field, "log_number") == 0 ? api_mapping_field(m, field) : field;
 }
 
-/* The change read from body, a grid point turned into degrees. 0, or -1
- * with errs filled (or on a database error, errs empty). */
+/* The change read from body by the API's one body reader (as a create's,
+ * without its defaults), a grid point turned into degrees. 0, or -1 with
+ * errs filled (or on a database error, errs empty). */
 static int
 change_read(struct req *r, const struct api_mapping *m, struct json_object *body,
     struct api_patch *p, struct problem_fields *errs)
 {
-	struct api_location loc;
+	struct api_input in;
+	int rc = -1;
 
-	if (api_patch_read(r, m, body, p, &loc, errs) == -1)
-		return -1;
-	if (loc.has_grid) {
-		if (bng_to_wgs84(r->pg, loc.easting, loc.northing, &p->lon, &p->lat) == -1)
-			return -1;
+	memset(p, 0, sizeof(*p));
+	if (api_input_read(r->arena, m, body, API_INPUT_PATCH, &in, errs) == -1)
+		goto out;
+	p->description = in.description;
+	p->log_number = in.log_number;
+	p->occurred_at = in.occurred_at;
+	p->status = in.status;
+	p->type_code = in.asb_type;
+	p->extensions = in.extensions;
+	p->address = in.location.address;
+	p->postcode = in.location.postcode;
+	if (in.location.has_bng) {
+		if (point_bng_to_wgs84(r->pg, in.location.easting, in.location.northing,
+		    &p->lon, &p->lat) == -1)
+			goto out;
 		p->has_point = 1;
-	} else if (loc.has_degrees) {
-		p->lon = loc.lon;
-		p->lat = loc.lat;
+	} else if (in.location.has_point) {
+		p->lon = in.location.lon;
+		p->lat = in.location.lat;
 		p->has_point = 1;
 	}
 	p->client_name = r->api->name;
-	return 0;
+	rc = 0;
+out:
+	api_input_free(&in);
+	return rc;
 }
 
 int

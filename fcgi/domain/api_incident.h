@@ -174,18 +174,10 @@ enum api_change_result api_incident_event_add(struct pg *, struct arena *,
 enum api_change_result api_subscription_set(struct pg *, struct arena *,
 	    const struct actor *, long long client_id, const char *reference, int on);
 
-/* ---- bng.c ---------------------------------------------------------- */
-
-/* British National Grid (EPSG:27700) easting and northing in metres to
- * WGS 84 longitude and latitude, by PostGIS. 0, or -1 on error. */
-int	bng_to_wgs84(struct pg *, double easting, double northing, double *lon,
-	    double *lat);
-
 extern const struct pg_stmts api_incident_feed_statements;
 extern const struct pg_stmts api_incident_patch_statements;
 extern const struct pg_stmts api_incident_event_statements;
 extern const struct pg_stmts api_subscription_statements;
-extern const struct pg_stmts bng_statements;
 
 /* ---- api_incident.c: the API's own rows ---------------------------- */
 

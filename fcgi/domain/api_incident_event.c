@@ -61,7 +61,7 @@ entry_check(struct arena *ar, const struct api_event *e, const char **text,
 
 	*at = NULL;
 	if (intake_blank(*text = intake_trim(ar, e->text)))
-		return api_refusal_set(why, "text", "required", "Enter the text of the entry");
+		return api_refusal_set(why, "text", "missing_field", "Enter the text of the entry");
 	if (!chars_fit(*text, INCIDENT_UPDATE_MAX))
 		return api_refusal_set(why, "text", "too_long", chars_too_many(ar,
 		    "The text must be %d characters or fewer", *text, INCIDENT_UPDATE_MAX));
@@ -130,7 +130,7 @@ status_write(struct pg *pg, struct arena *ar, const struct actor *a,
 	PGresult *res;
 
 	if (e->status == NULL)
-		return api_refusal_set(why, "status", "required", "Give the status to move to");
+		return api_refusal_set(why, "status", "missing_field", "Give the status to move to");
 	if (reason != NULL && !chars_fit(reason, INCIDENT_REASON_MAX))
 		return api_refusal_set(why, "text", "too_long", chars_too_many(ar,
 		    "The text must be %d characters or fewer", reason, INCIDENT_REASON_MAX));

@@ -81,7 +81,6 @@ const struct pg_stmts *const domain_statements[] = {
 	&api_incident_patch_statements,
 	&api_incident_event_statements,
 	&api_subscription_statements,
-	&bng_statements,
 	&point_bng_statements,
 	&intake_statements,
 	&intake_dedup_statements,

@@ -260,7 +260,7 @@ def test_patch_refuses_bad_fields_and_changes_nothing(client):
         ({"location": {"lat": -0.0915, "lon": 51.5155}}, "location.lat", "swapped_coordinates"),
         ({"location": {"lat": 181300, "lon": 532500}}, "location.lat", "bng_as_degrees"),
         ({"location": {"lat": 48.0, "lon": -0.09}}, "location.lat", "out_of_range"),
-        ({"location": {"easting": 532500}}, "location.northing", "required"),
+        ({"location": {"easting": 532500}}, "location.northing", "missing_field"),
         ({"location": {"easting": 900000, "northing": 181300}}, "location.easting",
          "out_of_range"),
     ]
@@ -341,7 +341,7 @@ def test_bad_events_are_refused(client):
     ref, _ = make_incident()
     for body, field, code in [
         ({"kind": "note", "text": "x"}, "kind", "invalid"),
-        ({"kind": "log"}, "text", "required"),
+        ({"kind": "log"}, "text", "missing_field"),
         ({"kind": "contact", "text": "x", "contact": {"method": "pigeon", "with": "victim"}},
          "contact.method", "invalid"),
         ({"kind": "status", "status": "ZZ"}, "status", "unmapped_code"),
