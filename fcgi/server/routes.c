@@ -160,6 +160,10 @@ const struct route routes[] = {
 	/* The CAD API (api/api_gate.c): every call signed by a client's key;
 	 * the permission is checked against the client's scopes. */
 	{ METHOD_GET,	"/api/v1/client",	api_client_get,	     PERM_SIGNED_IN, ROUTE_API_SIGNED },
+	/* The EIDO adapter (api/eido.c) and the API's own description. */
+	{ METHOD_POST,	"/api/v1/eido",		eido_post,	     PERM_INCIDENT_CREATE, ROUTE_API_SIGNED },
+	{ METHOD_GET,	"/api/v1/incidents/{ref}/eido", eido_get,    PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
+	{ METHOD_GET,	"/api/v1/openapi.json",	openapi_get,	     PERM_PUBLIC, ROUTE_NO_CSRF },
 
 	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an
 	 * api_key instead of a CSRF token. "{file}" is "name.json" or

@@ -1,0 +1,251 @@
+/* The EIDO adapter (README "CAD API: EIDO"): POST /api/v1/eido takes an
+ * EIDO document, translates it (api/eido_in.c) and hands the API's own
+ * body to the create or the patch, keyed by the document's $id;
+ * GET /api/v1/incidents/{ref}/eido gives the representation back as EIDO
+ * (api/eido_out.c). Nothing here checks a field: the create and the
+ * patch do, as for every JSON body. */
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "api/api.h"
+#include "api/eido_in.h"
+#include "api/eido_out.h"
+#include "api/eido_wiring.h"
+#include "api/problem.h"
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/hex.h"
+#include "domain/api_client.h"
+#include "domain/api_mapping.h"
+#include "http/request.h"
+
+/* The client's mappings as the translation asks about them. */
+static int
+type_mapped(const char *code, void *ctx)
+{
+	return api_mapping_type(ctx, code) != NULL;
+}
+
+static int
+status_mapped(const char *code, void *ctx)
+{
+	return api_mapping_status(ctx, code) != NULL;
+}
+
+static void
+opts_of(struct api_mapping *m, struct eido_in_opts *o)
+{
+	o->type_mapped = type_mapped;
+	o->status_mapped = status_mapped;
+	o->ctx = m;
+	o->log_number_field = api_mapping_field(m, "log_number");
+	o->caller_field = api_mapping_field(m, "caller");
+}
+
+static void
+problem_object_send(struct req *r, int status, struct json_object *p)
+{
+	if (p == NULL)
+		return problem_send(r, 500, "internal", "Out of memory.", NULL);
+	resp_json(r, status, p);
+	r->resp.content_type = "application/problem+json";
+	json_object_put(p);
+}
+
+/* Concord as an EIDO issuing element: its public URL's host. */
+static const char *
+element_of(struct req *r)
+{
+	const char *u = r->cfg->public_url, *s = strstr(u, "://");
+	size_t n;
+
+	if (s != NULL)
+		u = s + 3;
+	n = strcspn(u, "/:");
+	return n > 0 ? arena_strndup(r->arena, u, n) : "concord";
+}
+
+static int
+etag_set(struct req *r, struct json_object *rep)
+{
+	struct json_object *v;
+	char etag[32];
+
+	if (!json_object_object_get_ex(rep, "version", &v))
+		return -1;
+	snprintf(etag, sizeof(etag), "\"%lld\"", (long long)json_object_get_int64(v));
+	return resp_header(r, "ETag", arena_strdup(r->arena, etag));
+}
+
+/* A create's receipt from the representation, for an update: what the
+ * CAD hears of its post either way. */
+static struct json_object *
+receipt_of(struct json_object *rep)
+{
+	static const char *const keys[] = { "reference", "version", "status",
+	    "status_code", "url", "flags" };
+	struct json_object *o = json_object_new_object(), *v, *risk, *list, *a, *out;
+	size_t i, n;
+
+	if (o == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (json_object_object_get_ex(rep, keys[i], &v))
+			json_object_object_add(o, keys[i], json_object_get(v));
+	/* The allocations as the receipt lists them: without "since". */
+	list = json_object_new_array();
+	if (json_object_object_get_ex(rep, "allocations", &v) &&
+	    json_object_is_type(v, json_type_array)) {
+		n = json_object_array_length(v);
+		for (i = 0; i < n && list != NULL; i++) {
+			a = json_object_array_get_idx(v, i);
+			if ((out = json_object_new_object()) == NULL)
+				break;
+			json_object_object_foreach(a, key, val)
+				if (strcmp(key, "since") != 0)
+					json_object_object_add(out, key, json_object_get(val));
+			json_object_array_add(list, out);
+		}
+	}
+	json_object_object_add(o, "allocations", list);
+	risk = json_object_object_get_ex(rep, "risk", &v) ? v : NULL;
+	json_object_object_add(o, "risk_level", json_object_object_get_ex(risk, "level", &v) ?
+	    json_object_get(v) : NULL);
+	json_object_object_add(o, "linked", json_object_new_boolean(0));
+	return o;
+}
+
+/* A later post of a $id: its document as a patch, at the version just
+ * read (once more when someone changed the incident in between); 200 with
+ * the receipt. */
+static void
+eido_update(struct req *r, const char *ref, struct json_object *create,
+    const struct eido_in_opts *opts)
+{
+	struct json_object *patch = eido_in_patch_body(create, opts), *rep = NULL, *problem = NULL;
+	struct json_object *receipt, *v;
+	int tries, found = -1, rc = -1;
+
+	if (patch == NULL)
+		return problem_send(r, 500, "internal", "Out of memory.", NULL);
+	for (tries = 0; tries < 2; tries++) {
+		json_object_put(rep);
+		json_object_put(problem);
+		rep = problem = NULL;
+		if ((found = api_incident_json(r, ref, &rep)) != 1)
+			break;
+		json_object_object_get_ex(rep, "version", &v);
+		if ((rc = api_incident_patch_apply(r, ref, json_object_get_int64(v), patch,
+		    &problem)) != 412)
+			break;
+	}
+	json_object_put(patch);
+	json_object_put(rep);
+	rep = NULL;
+	if (found == 0)
+		return problem_send(r, 404, "not_found", "There is no such incident.", NULL);
+	if (found == 1 && rc > 0)
+		return problem_object_send(r, rc, problem);
+	if (found == -1 || rc == -1 || api_incident_json(r, ref, &rep) != 1) {
+		json_object_put(problem);
+		json_object_put(rep);
+		return problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
+	}
+	if ((receipt = receipt_of(rep)) == NULL) {
+		json_object_put(rep);
+		return problem_send(r, 500, "internal", "Out of memory.", NULL);
+	}
+	etag_set(r, rep);
+	json_object_put(rep);
+	resp_json(r, 200, receipt);
+	json_object_put(receipt);
+}
+
+/* The Idempotency-Key of a document's first post: from its $id, so that
+ * two first posts at once make one incident (the incident's unique key),
+ * whatever each one's body. */
+static const char *
+eido_key(struct req *r, const char *id)
+{
+	char hex[65];
+
+	if (sha256_hex(id, strlen(id), hex) == -1)
+		return NULL;
+	hex[58] = '\0';
+	return arena_printf(r->arena, "eido-%s", hex);
+}
+
+/* POST /api/v1/eido */
+void
+eido_post(struct req *r)
+{
+	struct problem_fields errs = {0};
+	struct api_mapping map = {0};
+	struct eido_in_opts opts = {0};
+	struct json_object *doc, *ext;
+	struct eido_in in;
+	const char *ref, *key;
+	char err[200], hash[65];
+
+	if (api_body_json(r, &doc) == 0)
+		return;
+	if (api_mapping_parse(r->api->mappings, &map, err, sizeof(err)) == -1) {
+		json_object_put(doc);
+		api_mapping_free(&map);
+		return problem_send(r, 500, "mappings_invalid", "The client's code mappings "
+		    "cannot be read: ask an administrator.", NULL);
+	}
+	opts_of(&map, &opts);
+	if (eido_in_translate(doc, &opts, r->arena, &in, &errs) == -1) {
+		json_object_put(doc);
+		api_mapping_free(&map);
+		if (errs.n == 0)
+			return problem_send(r, 500, "internal", "Out of memory.", NULL);
+		return problem_send_fields(r, 422, "invalid_eido", "The EIDO document "
+		    "cannot be taken.", &errs);
+	}
+	json_object_put(doc);
+	switch (api_incident_ref_find(r, in.external_id, &ref)) {
+	case 0:
+		key = eido_key(r, in.external_id);
+		json_object_object_get_ex(in.body, "extensions", &ext);
+		if (key == NULL || sha256_hex(r->body, r->body_len, hash) == -1)
+			problem_send(r, 500, "internal", "Out of memory.", NULL);
+		else
+			api_incident_create(r, in.body, key, hash, in.external_id, ext);
+		break;
+	case 1:
+		eido_update(r, ref, in.body, &opts);
+		break;
+	default:
+		problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
+	}
+	eido_in_free(&in);
+	api_mapping_free(&map);
+}
+
+/* GET /api/v1/incidents/{ref}/eido */
+void
+eido_get(struct req *r)
+{
+	struct json_object *rep = NULL, *doc;
+
+	switch (api_incident_json(r, req_param(r, "ref"), &rep)) {
+	case 1:
+		break;
+	case 0:
+		return problem_send(r, 404, "not_found", "There is no such incident.", NULL);
+	default:
+		return problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
+	}
+	if ((doc = eido_out_build(rep, NULL, element_of(r))) == NULL) {
+		json_object_put(rep);
+		return problem_send(r, 500, "internal", "Out of memory.", NULL);
+	}
+	etag_set(r, rep);
+	json_object_put(rep);
+	resp_json(r, 200, doc);
+	json_object_put(doc);
+}
