@@ -268,7 +268,11 @@ owner_of(struct out *w, char *id, size_t len)
 			return id;
 		}
 	}
-	return str_member(member(w->doc, "updatedByAgencyReference"), "$ref");
+	/* Copied: the document's own is replaced as it is written. */
+	if ((code = str_member(member(w->doc, "updatedByAgencyReference"), "$ref")) == NULL)
+		return NULL;
+	snprintf(id, len, "%s", code);
+	return id;
 }
 
 /* Concord's location as a PIDF-LO by value in the first kept location
