@@ -235,7 +235,7 @@ shared_file(const char *rel)
 	const char *ci = getenv("CI");
 	char path[4096];
 	struct buf b = {0};
-	char chunk[4096];
+	char chunk[4096], *text;
 	size_t n;
 	FILE *fp;
 
@@ -251,7 +251,9 @@ shared_file(const char *rel)
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		buf_append(&b, chunk, n);
 	fclose(fp);
-	return strdup(buf_cstr(&b));
+	text = strdup(buf_cstr(&b));
+	buf_free(&b);
+	return text;
 }
 
 static void
