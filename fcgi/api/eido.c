@@ -79,6 +79,21 @@ etag_set(struct req *r, struct json_object *rep)
 	return resp_header(r, "ETag", arena_strdup(r->arena, etag));
 }
 
+/* 200 with body (NULL: out of memory) and rep's version as the ETag;
+ * takes both. */
+static void
+answer_of(struct req *r, struct json_object *rep, struct json_object *body)
+{
+	if (body == NULL) {
+		json_object_put(rep);
+		return problem_send(r, 500, "internal", "Out of memory.", NULL);
+	}
+	etag_set(r, rep);
+	json_object_put(rep);
+	resp_json(r, 200, body);
+	json_object_put(body);
+}
+
 /* A create's receipt from the representation, for an update: what the
  * CAD hears of its post either way. */
 static struct json_object *
@@ -125,7 +140,7 @@ eido_update(struct req *r, const char *ref, struct json_object *create,
     const struct eido_in_opts *opts)
 {
 	struct json_object *patch = eido_in_patch_body(create, opts), *rep = NULL, *problem = NULL;
-	struct json_object *receipt, *v;
+	struct json_object *v;
 	int tries, found = -1, rc = -1;
 
 	if (patch == NULL)
@@ -153,14 +168,7 @@ eido_update(struct req *r, const char *ref, struct json_object *create,
 		json_object_put(rep);
 		return problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
 	}
-	if ((receipt = receipt_of(rep)) == NULL) {
-		json_object_put(rep);
-		return problem_send(r, 500, "internal", "Out of memory.", NULL);
-	}
-	etag_set(r, rep);
-	json_object_put(rep);
-	resp_json(r, 200, receipt);
-	json_object_put(receipt);
+	answer_of(r, rep, receipt_of(rep));
 }
 
 /* The Idempotency-Key of a document's first post: from its $id, so that
@@ -230,7 +238,7 @@ eido_post(struct req *r)
 void
 eido_get(struct req *r)
 {
-	struct json_object *rep = NULL, *doc;
+	struct json_object *rep = NULL;
 
 	switch (api_incident_json(r, req_param(r, "ref"), &rep)) {
 	case 1:
@@ -240,12 +248,5 @@ eido_get(struct req *r)
 	default:
 		return problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
 	}
-	if ((doc = eido_out_build(rep, NULL, element_of(r))) == NULL) {
-		json_object_put(rep);
-		return problem_send(r, 500, "internal", "Out of memory.", NULL);
-	}
-	etag_set(r, rep);
-	json_object_put(rep);
-	resp_json(r, 200, doc);
-	json_object_put(doc);
+	answer_of(r, rep, eido_out_build(rep, NULL, element_of(r)));
 }

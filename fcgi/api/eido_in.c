@@ -40,8 +40,8 @@ struct tr {
 /* ------------------------------------------------------------------ */
 /* JSON helpers                                                        */
 
-static struct json_object *
-member(struct json_object *o, const char *key)
+struct json_object *
+eido_member(struct json_object *o, const char *key)
 {
 	struct json_object *v;
 
@@ -49,11 +49,10 @@ member(struct json_object *o, const char *key)
 	    json_object_object_get_ex(o, key, &v) ? v : NULL;
 }
 
-/* A string member, or NULL when absent or not a string. */
-static const char *
-str_member(struct json_object *o, const char *key)
+const char *
+eido_str(struct json_object *o, const char *key)
 {
-	struct json_object *v = member(o, key);
+	struct json_object *v = eido_member(o, key);
 
 	return json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
 }
@@ -70,7 +69,7 @@ niem_text(struct json_object *v)
 		if (json_object_is_type(v, json_type_array))
 			v = json_object_array_length(v) > 0 ? json_object_array_get_idx(v, 0) : NULL;
 		else
-			v = member(v, "value");
+			v = eido_member(v, "value");
 	}
 	return NULL;
 }
@@ -124,7 +123,7 @@ add_string(struct tr *t, struct json_object *o, const char *key, const char *val
 static struct json_object *
 component_list(struct tr *t, const char *name)
 {
-	struct json_object *a = member(t->doc, name), *e;
+	struct json_object *a = eido_member(t->doc, name), *e;
 	size_t i, n;
 
 	if (a == NULL || json_object_is_type(a, json_type_null))
@@ -148,7 +147,7 @@ component_list(struct tr *t, const char *name)
 static struct json_object *
 component_by_id(struct tr *t, const char *name, const char *id)
 {
-	struct json_object *a = member(t->doc, name), *e;
+	struct json_object *a = eido_member(t->doc, name), *e;
 	const char *eid;
 	size_t i, n;
 
@@ -157,7 +156,7 @@ component_by_id(struct tr *t, const char *name, const char *id)
 	n = json_object_array_length(a);
 	for (i = 0; i < n; i++) {
 		e = json_object_array_get_idx(a, i);
-		if ((eid = str_member(e, "$id")) != NULL && strcmp(eid, id) == 0)
+		if ((eid = eido_str(e, "$id")) != NULL && strcmp(eid, id) == 0)
 			return e;
 	}
 	return NULL;
@@ -167,7 +166,7 @@ component_by_id(struct tr *t, const char *name, const char *id)
 static const char *
 ref_of(struct json_object *o, const char *key)
 {
-	return str_member(member(o, key), "$ref");
+	return eido_str(eido_member(o, key), "$ref");
 }
 
 /* ------------------------------------------------------------------ */
@@ -282,24 +281,31 @@ xml_read(const char *text, size_t len, char *err, size_t errlen)
 	return doc;
 }
 
-/* n's text, trimmed, in ar; NULL when empty (or out of memory). */
+/* s without the white space around it, in ar; NULL when nothing is left
+ * (or out of memory). */
 static char *
-xml_text(struct arena *ar, xmlNode *n)
+trimmed(struct arena *ar, const char *s)
 {
-	xmlChar *text = xmlNodeGetContent(n);
-	const char *s = (const char *)text;
-	char *out = NULL;
 	size_t len;
 
-	if (text == NULL)
-		return NULL;
 	while (*s != '\0' && isspace((unsigned char)*s))
 		s++;
 	len = strlen(s);
 	while (len > 0 && isspace((unsigned char)s[len - 1]))
 		len--;
-	if (len > 0)
-		out = arena_strndup(ar, s, len);
+	return len > 0 ? arena_strndup(ar, s, len) : NULL;
+}
+
+/* n's text, trimmed, in ar; NULL when empty (or out of memory). */
+static char *
+xml_text(struct arena *ar, xmlNode *n)
+{
+	xmlChar *text = xmlNodeGetContent(n);
+	char *out;
+
+	if (text == NULL)
+		return NULL;
+	out = trimmed(ar, (const char *)text);
 	xmlFree(text);
 	return out;
 }
@@ -470,10 +476,9 @@ note_plain(struct arena *ar, const char *html)
 {
 	struct buf b = {0};
 	const char *s;
-	char *out = NULL;
+	char *out;
 	htmlDocPtr doc;
 	xmlNode *root;
-	size_t len;
 
 	if (strpbrk(html, "<&") == NULL)
 		s = html;
@@ -488,13 +493,7 @@ note_plain(struct arena *ar, const char *html)
 			xmlFreeDoc(doc);
 		s = b.len > 0 ? buf_cstr(&b) : "";
 	}
-	while (isspace((unsigned char)*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
-	if (len > 0)
-		out = arena_strndup(ar, s, len);
+	out = trimmed(ar, s);
 	buf_free(&b);
 	return out;
 }
@@ -506,7 +505,7 @@ note_plain(struct arena *ar, const char *html)
 static struct json_object *
 incident_component(struct tr *t)
 {
-	struct json_object *v = member(t->doc, "incidentComponent");
+	struct json_object *v = eido_member(t->doc, "incidentComponent");
 
 	if (v == NULL || json_object_is_type(v, json_type_null))
 		return NULL;
@@ -547,23 +546,23 @@ type_status_read(struct tr *t, struct json_object *inc, struct json_object *body
 	/* The agency's own code first: that is the one a client maps. A code
 	 * the client does not map is still sent, so the create refuses it by
 	 * name rather than taking the default type. */
-	type = code_pick(member(inc, "incidentTypeInternalCode"), o->type_mapped, o->ctx);
+	type = code_pick(eido_member(inc, "incidentTypeInternalCode"), o->type_mapped, o->ctx);
 	if (type == NULL)
-		type = code_pick(member(inc, "incidentTypeCommonRegistryText"),
+		type = code_pick(eido_member(inc, "incidentTypeCommonRegistryText"),
 		    o->type_mapped, o->ctx);
 	if (type == NULL)
-		type = code_pick(member(inc, "incidentTypeInternalCode"), NULL, NULL);
+		type = code_pick(eido_member(inc, "incidentTypeInternalCode"), NULL, NULL);
 	if (type == NULL)
-		type = code_pick(member(inc, "incidentTypeCommonRegistryText"), NULL, NULL);
+		type = code_pick(eido_member(inc, "incidentTypeCommonRegistryText"), NULL, NULL);
 	add_string(t, body, "type", type);
 	/* Statuses are many and optional: only one the client maps is used;
 	 * the rest stays in the kept document. */
 	if (o->status_mapped != NULL) {
-		const char *st = code_pick(member(inc, "incidentStatusInternalText"),
+		const char *st = code_pick(eido_member(inc, "incidentStatusInternalText"),
 		    o->status_mapped, o->ctx);
 
 		if (st == NULL)
-			st = code_pick(member(inc, "incidentStatusCommonRegistryText"),
+			st = code_pick(eido_member(inc, "incidentStatusCommonRegistryText"),
 			    o->status_mapped, o->ctx);
 		add_string(t, body, "status", st);
 	}
@@ -575,7 +574,7 @@ log_number_read(struct tr *t, struct json_object *inc, const char *id,
 {
 	const char *field = t->opts->log_number_field != NULL ?
 	    t->opts->log_number_field : "log_number";
-	const char *log = str_member(inc, "internalIncidentId"), *end;
+	const char *log = eido_str(inc, "internalIncidentId"), *end;
 
 	if (log != NULL && *log != '\0') {
 		add_string(t, body, field, log);
@@ -603,9 +602,9 @@ occurred_read(struct tr *t, struct json_object *body)
 
 	n = calls != NULL ? json_object_array_length(calls) : 0;
 	for (i = 0; i < n; i++) {
-		if (member(json_object_array_get_idx(calls, i), "callStartTimestamp") == NULL)
+		if (eido_member(json_object_array_get_idx(calls, i), "callStartTimestamp") == NULL)
 			continue;
-		s = str_member(json_object_array_get_idx(calls, i), "callStartTimestamp");
+		s = eido_str(json_object_array_get_idx(calls, i), "callStartTimestamp");
 		if (eido_time_utc(s, at) == -1) {
 			fail(t, path_at(t, "callComponent", i, "callStartTimestamp"),
 			    "invalid_time", "must be an RFC 3339 time, like "
@@ -641,7 +640,7 @@ location_object(struct tr *t, const struct pidf_location *loc, struct json_objec
 static int
 location_named(struct json_object *inc, const char *id)
 {
-	struct json_object *refs = member(inc, "locationReference"), *e;
+	struct json_object *refs = eido_member(inc, "locationReference"), *e;
 	const char *r;
 	size_t i, n;
 
@@ -650,7 +649,7 @@ location_named(struct json_object *inc, const char *id)
 	n = json_object_array_length(refs);
 	for (i = 0; i < n; i++) {
 		e = json_object_array_get_idx(refs, i);
-		if ((r = str_member(e, "$ref")) != NULL && strcmp(r, id) == 0)
+		if ((r = eido_str(e, "$ref")) != NULL && strcmp(r, id) == 0)
 			return 1;
 	}
 	return 0;
@@ -671,7 +670,7 @@ location_read(struct tr *t, struct json_object *inc, struct json_object *body)
 	n = list != NULL ? json_object_array_length(list) : 0;
 	for (i = 0; i < n; i++) {
 		c = json_object_array_get_idx(list, i);
-		if ((v = member(c, "locationByValue")) == NULL)
+		if ((v = eido_member(c, "locationByValue")) == NULL)
 			continue;
 		path = path_at(t, "locationComponent", i, "locationByValue");
 		if (!json_object_is_type(v, json_type_string)) {
@@ -685,8 +684,8 @@ location_read(struct tr *t, struct json_object *inc, struct json_object *body)
 			    "The PIDF-LO %s", err));
 			continue;
 		}
-		if (!have || (!named && location_named(inc, str_member(c, "$id")))) {
-			named = location_named(inc, str_member(c, "$id"));
+		if (!have || (!named && location_named(inc, eido_str(c, "$id")))) {
+			named = location_named(inc, eido_str(c, "$id"));
 			chosen = loc;
 			have = 1;
 		}
@@ -699,7 +698,7 @@ location_read(struct tr *t, struct json_object *inc, struct json_object *body)
 static void
 comment_read(struct tr *t, struct json_object *ad, size_t i, struct buf *out)
 {
-	const char *xml = str_member(ad, "additionalDataByValue");
+	const char *xml = eido_str(ad, "additionalDataByValue");
 	xmlNode *root, *c;
 	char err[200], *text;
 	xmlDoc *doc;
@@ -731,7 +730,7 @@ description_read(struct tr *t, struct json_object *body)
 
 	n = notes != NULL ? json_object_array_length(notes) : 0;
 	for (i = 0; i < n; i++) {
-		v = member(json_object_array_get_idx(notes, i), "notesActionComments");
+		v = eido_member(json_object_array_get_idx(notes, i), "notesActionComments");
 		if (v == NULL)
 			continue;
 		if (!json_object_is_type(v, json_type_string)) {
@@ -799,7 +798,7 @@ role_of(const char *s)
 static enum eido_role
 person_role(struct json_object *p)
 {
-	struct json_object *v = member(p, "personIncidentRoleRegistryText"), *e;
+	struct json_object *v = eido_member(p, "personIncidentRoleRegistryText"), *e;
 	enum eido_role r;
 	size_t i, n;
 
@@ -820,7 +819,7 @@ static const char *
 callback_phone(struct tr *t, const char *ref)
 {
 	struct json_object *cb = component_by_id(t, "callbackComponent", ref);
-	struct json_object *uris = member(cb, "callBackInformationUri"), *e;
+	struct json_object *uris = eido_member(cb, "callBackInformationUri"), *e;
 	const char *u, *end;
 	size_t i, n;
 
@@ -858,33 +857,33 @@ static void
 niem_person_read(struct tr *t, struct json_object *ncp, struct json_object *nc,
     struct json_object *o)
 {
-	struct json_object *name = first_object(member(ncp, "name"));
-	struct json_object *contact = first_object(member(ncp, "homeContactInformation"));
+	struct json_object *name = first_object(eido_member(ncp, "name"));
+	struct json_object *contact = first_object(eido_member(ncp, "homeContactInformation"));
 	struct json_object *phone;
 	const char *s, *dob;
 
 	if (nc == NULL)
 		return;
 	if (name != NULL) {
-		add_string(t, o, "given_name", niem_text(member(name, "personGivenName")));
-		add_string(t, o, "family_name", niem_text(member(name, "personSurName")));
-		if (member(o, "family_name") == NULL &&
-		    (s = niem_text(member(name, "personFullName"))) != NULL)
+		add_string(t, o, "given_name", niem_text(eido_member(name, "personGivenName")));
+		add_string(t, o, "family_name", niem_text(eido_member(name, "personSurName")));
+		if (eido_member(o, "family_name") == NULL &&
+		    (s = niem_text(eido_member(name, "personFullName"))) != NULL)
 			full_name_split(t, s, o);
 		json_object_object_del(nc, "name");
 	}
-	if ((dob = niem_text(member(first_object(member(ncp, "birthDate")), "date"))) != NULL) {
+	if ((dob = niem_text(eido_member(first_object(eido_member(ncp, "birthDate")), "date"))) != NULL) {
 		add_string(t, o, "dob", dob);
 		json_object_object_del(nc, "birthDate");
 	}
 	if (contact != NULL) {
-		phone = first_object(member(contact, "contactTelephoneNumber"));
-		s = niem_text(member(member(phone, "full"), "telephoneNumberFullID"));
+		phone = first_object(eido_member(contact, "contactTelephoneNumber"));
+		s = niem_text(eido_member(eido_member(phone, "full"), "telephoneNumberFullID"));
 		if (s == NULL)
-			s = niem_text(member(member(phone, "international"),
+			s = niem_text(eido_member(eido_member(phone, "international"),
 			    "telephoneNumberFullID"));
 		add_string(t, o, "phone", s);
-		add_string(t, o, "email", niem_text(member(contact, "contactEmailID")));
+		add_string(t, o, "email", niem_text(eido_member(contact, "contactEmailID")));
 		json_object_object_del(nc, "homeContactInformation");
 	}
 }
@@ -895,7 +894,7 @@ people_read(struct tr *t, struct json_object *body)
 	const char *caller_field = t->opts->caller_field != NULL ?
 	    t->opts->caller_field : "caller";
 	struct json_object *list = component_list(t, "personComponent");
-	struct json_object *kept_list = member(t->kept, "personComponent");
+	struct json_object *kept_list = eido_member(t->kept, "personComponent");
 	struct json_object *people = NULL, *p, *o, *ncp, *kept_p, *kept_nc;
 	enum eido_role role;
 	int have_caller = 0;
@@ -914,11 +913,11 @@ people_read(struct tr *t, struct json_object *body)
 			return;
 		}
 		kept_p = json_object_array_get_idx(kept_list, i);
-		ncp = member(p, "ncPersonComponent");
-		kept_nc = member(kept_p, "ncPersonComponent");
+		ncp = eido_member(p, "ncPersonComponent");
+		kept_nc = eido_member(kept_p, "ncPersonComponent");
 		if (json_object_is_type(ncp, json_type_object))
 			niem_person_read(t, ncp, kept_nc, o);
-		if (member(o, "phone") == NULL &&
+		if (eido_member(o, "phone") == NULL &&
 		    (phone = callback_phone(t, ref_of(p, "callBackReference"))) != NULL)
 			add_string(t, o, "phone", phone);
 		if (json_object_is_type(kept_nc, json_type_object) &&
@@ -946,7 +945,7 @@ people_read(struct tr *t, struct json_object *body)
 static const char *
 id_read(struct tr *t)
 {
-	struct json_object *v = member(t->doc, "$id");
+	struct json_object *v = eido_member(t->doc, "$id");
 	const char *id;
 
 	if (v == NULL) {
@@ -1005,7 +1004,7 @@ eido_in_translate(struct json_object *doc, const struct eido_in_opts *opts,
 		return -1;
 	}
 	out->body = body;
-	out->external_id = str_member(body, "external_id");
+	out->external_id = eido_str(body, "external_id");
 	return 0;
 oom:
 	json_object_put(t.kept);
@@ -1035,7 +1034,7 @@ eido_in_patch_body(struct json_object *create, const struct eido_in_opts *opts)
 	if (opts != NULL && opts->log_number_field != NULL)
 		keys[1] = opts->log_number_field;
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if ((v = member(create, keys[i])) == NULL)
+		if ((v = eido_member(create, keys[i])) == NULL)
 			continue;
 		copy = NULL;
 		if (json_object_deep_copy(v, &copy, NULL) != 0) {

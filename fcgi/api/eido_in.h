@@ -72,6 +72,11 @@ void	eido_in_free(struct eido_in *);
 struct json_object *eido_in_patch_body(struct json_object *create,
 	    const struct eido_in_opts *);
 
+/* o[key] when o is an object that has it, else NULL; the same when it
+ * is a string, as a C string. */
+struct json_object *eido_member(struct json_object *o, const char *key);
+const char	*eido_str(struct json_object *o, const char *key);
+
 /* The Concord role ("reporter" for a caller, "victim", "witness",
  * "subject") of an EIDO person component, from its first role Concord
  * has; NULL when it has none. */

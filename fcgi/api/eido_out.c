@@ -19,23 +19,6 @@ struct out {
 	int			 oom;
 };
 
-static struct json_object *
-member(struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	return o != NULL && json_object_is_type(o, json_type_object) &&
-	    json_object_object_get_ex(o, key, &v) ? v : NULL;
-}
-
-static const char *
-str_member(struct json_object *o, const char *key)
-{
-	struct json_object *v = member(o, key);
-
-	return json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
-}
-
 /* Sets o[key] to v (taking it); a NULL v is out of memory. */
 static void
 set(struct out *w, struct json_object *o, const char *key, struct json_object *v)
@@ -102,7 +85,7 @@ prologue(struct out *w, struct json_object *c, const char *id)
 static struct json_object *
 kept_list(struct out *w, const char *name)
 {
-	struct json_object *a = member(w->doc, name);
+	struct json_object *a = eido_member(w->doc, name);
 
 	if (json_object_is_type(a, json_type_array))
 		return a;
@@ -121,7 +104,7 @@ by_id(struct json_object *list, const char *id)
 
 	for (i = 0; i < n; i++) {
 		e = json_object_array_get_idx(list, i);
-		if ((eid = str_member(e, "$id")) != NULL && strcmp(eid, id) == 0)
+		if ((eid = eido_str(e, "$id")) != NULL && strcmp(eid, id) == 0)
 			return e;
 	}
 	return NULL;
@@ -211,7 +194,7 @@ static void
 agencies_write(struct out *w)
 {
 	struct json_object *list = kept_list(w, "agencyComponent");
-	struct json_object *agencies = member(w->rep, "agencies"), *a, *c, *roles, *types;
+	struct json_object *agencies = eido_member(w->rep, "agencies"), *a, *c, *roles, *types;
 	const char *code, *role, *name;
 	char id[256];
 	size_t i, n;
@@ -220,10 +203,10 @@ agencies_write(struct out *w)
 	    json_object_array_length(agencies) : 0;
 	for (i = 0; i < n && list != NULL; i++) {
 		a = json_object_array_get_idx(agencies, i);
-		if ((code = str_member(a, "code")) == NULL)
+		if ((code = eido_str(a, "code")) == NULL)
 			continue;
-		role = str_member(a, "role");
-		name = str_member(a, "name");
+		role = eido_str(a, "role");
+		name = eido_str(a, "name");
 		snprintf(id, sizeof(id), "urn:concord:agency:%s", code);
 		if ((c = by_id(list, id)) == NULL) {
 			if ((c = json_object_new_object()) == NULL ||
@@ -240,7 +223,7 @@ agencies_write(struct out *w)
 		set(w, c, "agencyRoleDescriptionRegistryText", roles);
 		/* Concord's agencies (a force, a council, a housing provider)
 		 * have no kind in the IANA responder registry it could name. */
-		if (member(c, "agencyType") == NULL && (types = json_object_new_array()) != NULL)
+		if (eido_member(c, "agencyType") == NULL && (types = json_object_new_array()) != NULL)
 			set(w, c, "agencyType", types);
 		if (name != NULL)
 			set(w, c, "agencyJcard", jcard(w, name));
@@ -253,7 +236,7 @@ agencies_write(struct out *w)
 static const char *
 owner_of(struct out *w, char *id, size_t len)
 {
-	struct json_object *agencies = member(w->rep, "agencies"), *a;
+	struct json_object *agencies = eido_member(w->rep, "agencies"), *a;
 	const char *code, *role;
 	size_t i, n;
 
@@ -261,15 +244,15 @@ owner_of(struct out *w, char *id, size_t len)
 	    json_object_array_length(agencies) : 0;
 	for (i = 0; i < n; i++) {
 		a = json_object_array_get_idx(agencies, i);
-		code = str_member(a, "code");
-		role = str_member(a, "role");
+		code = eido_str(a, "code");
+		role = eido_str(a, "role");
 		if (code != NULL && role != NULL && strcmp(role, "owner") == 0) {
 			snprintf(id, len, "urn:concord:agency:%s", code);
 			return id;
 		}
 	}
 	/* Copied: the document's own is replaced as it is written. */
-	if ((code = str_member(member(w->doc, "updatedByAgencyReference"), "$ref")) == NULL)
+	if ((code = eido_str(eido_member(w->doc, "updatedByAgencyReference"), "$ref")) == NULL)
 		return NULL;
 	snprintf(id, len, "%s", code);
 	return id;
@@ -281,8 +264,8 @@ owner_of(struct out *w, char *id, size_t len)
 static const char *
 location_write(struct out *w, char *id, size_t idlen)
 {
-	struct json_object *loc = member(w->rep, "location"), *list, *c = NULL, *e;
-	struct json_object *lat = member(loc, "lat"), *lon = member(loc, "lon");
+	struct json_object *loc = eido_member(w->rep, "location"), *list, *c = NULL, *e;
+	struct json_object *lat = eido_member(loc, "lat"), *lon = eido_member(loc, "lon");
 	struct pidf_location p = {0};
 	char entity[300];
 	struct buf b = {0};
@@ -296,8 +279,8 @@ location_write(struct out *w, char *id, size_t idlen)
 			p.lon = json_object_get_double(lon);
 		}
 	}
-	p.address = (char *)str_member(loc, "address");
-	p.postcode = (char *)str_member(loc, "postcode");
+	p.address = (char *)eido_str(loc, "address");
+	p.postcode = (char *)eido_str(loc, "postcode");
 	if (!p.has_point && p.address == NULL && p.postcode == NULL)
 		return NULL;
 	if ((list = kept_list(w, "locationComponent")) == NULL)
@@ -305,7 +288,7 @@ location_write(struct out *w, char *id, size_t idlen)
 	n = json_object_array_length(list);
 	for (i = 0; i < n && c == NULL; i++) {
 		e = json_object_array_get_idx(list, i);
-		if (member(e, "locationByValue") != NULL && str_member(e, "$id") != NULL)
+		if (eido_member(e, "locationByValue") != NULL && eido_str(e, "$id") != NULL)
 			c = e;
 	}
 	if (c == NULL) {
@@ -317,7 +300,7 @@ location_write(struct out *w, char *id, size_t idlen)
 		prologue(w, c, id_printf(w, id, idlen, "location", NULL));
 		set_str(w, c, "locationTypeDescriptionRegistryText", "Incident");
 	} else {
-		snprintf(id, idlen, "%s", str_member(c, "$id"));
+		snprintf(id, idlen, "%s", eido_str(c, "$id"));
 		prologue(w, c, NULL);
 	}
 	snprintf(entity, sizeof(entity), "pres:%s@%s", w->ref, w->element);
@@ -365,10 +348,10 @@ niem_texts(struct out *w, const char *s)
 static void
 niem_person_write(struct out *w, struct json_object *p, struct json_object *c)
 {
-	struct json_object *nc = member(c, "ncPersonComponent"), *name, *names, *o, *tel;
-	const char *given = str_member(p, "given_name"), *family = str_member(p, "family_name");
-	const char *dob = str_member(p, "dob"), *phone = str_member(p, "phone");
-	const char *email = str_member(p, "email");
+	struct json_object *nc = eido_member(c, "ncPersonComponent"), *name, *names, *o, *tel;
+	const char *given = eido_str(p, "given_name"), *family = eido_str(p, "family_name");
+	const char *dob = eido_str(p, "dob"), *phone = eido_str(p, "phone");
+	const char *email = eido_str(p, "email");
 
 	if (nc == NULL) {
 		nc = json_object_new_object();
@@ -404,7 +387,7 @@ niem_person_write(struct out *w, struct json_object *p, struct json_object *c)
 		if (phone != NULL) {
 			tel = json_object_new_object();
 			set(w, tel, "full", json_object_new_object());
-			set_str(w, member(tel, "full"), "telephoneNumberFullID", phone);
+			set_str(w, eido_member(tel, "full"), "telephoneNumberFullID", phone);
 			names = json_object_new_array();
 			if (names == NULL || tel == NULL || json_object_array_add(names, tel) != 0) {
 				json_object_put(tel);
@@ -429,7 +412,7 @@ static struct json_object *
 people_write(struct out *w)
 {
 	struct json_object *list = kept_list(w, "personComponent");
-	struct json_object *people = member(w->rep, "people"), *p, *c, *e, *roles;
+	struct json_object *people = eido_member(w->rep, "people"), *p, *c, *e, *roles;
 	size_t i, j, n, kept_n;
 	const char *role, *kr;
 	char used[256] = {0};
@@ -441,7 +424,7 @@ people_write(struct out *w)
 	n = json_object_is_type(people, json_type_array) ? json_object_array_length(people) : 0;
 	for (i = 0; i < n; i++) {
 		p = json_object_array_get_idx(people, i);
-		role = str_member(p, "role");
+		role = eido_str(p, "role");
 		for (c = NULL, j = 0; j < kept_n && j < sizeof(used) && c == NULL; j++) {
 			e = json_object_array_get_idx(list, j);
 			kr = eido_person_role(e);
@@ -499,8 +482,8 @@ note_add(struct out *w, struct json_object *list, const char *id, const char *at
 static void
 notes_write(struct out *w, struct json_object *inc)
 {
-	struct json_object *kept = member(w->doc, "notesComponent");
-	struct json_object *timeline = member(w->rep, "timeline"), *e, *list, *refs;
+	struct json_object *kept = eido_member(w->doc, "notesComponent");
+	struct json_object *timeline = eido_member(w->rep, "timeline"), *e, *list, *refs;
 	const char *text, *kind;
 	char id[300], num[24], words[64];
 	struct buf b = {0};
@@ -509,22 +492,22 @@ notes_write(struct out *w, struct json_object *inc)
 
 	if ((list = kept_list(w, "notesComponent")) == NULL)
 		return;
-	if (fresh && (text = str_member(w->rep, "description")) != NULL)
+	if (fresh && (text = eido_str(w->rep, "description")) != NULL)
 		note_add(w, list, id_printf(w, id, sizeof(id), "note", "description"),
-		    str_member(w->rep, "reported_at"), text);
+		    eido_str(w->rep, "reported_at"), text);
 	n = json_object_is_type(timeline, json_type_array) ? json_object_array_length(timeline) : 0;
 	for (i = 0; i < n; i++) {
 		e = json_object_array_get_idx(timeline, i);
-		if ((text = str_member(e, "text")) == NULL)
+		if ((text = eido_str(e, "text")) == NULL)
 			continue;
-		kind = str_member(e, "kind");
+		kind = eido_str(e, "kind");
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		snprintf(words, sizeof(words), "%s: ", kind != NULL ? kind : "update");
 		buf_reset(&b);
 		buf_puts(&b, words);
 		buf_puts(&b, text);
 		note_add(w, list, id_printf(w, id, sizeof(id), "note", num),
-		    str_member(e, "at"), b.oom ? "" : buf_cstr(&b));
+		    eido_str(e, "at"), b.oom ? "" : buf_cstr(&b));
 	}
 	buf_free(&b);
 	if (json_object_array_length(list) == 0) {
@@ -536,7 +519,7 @@ notes_write(struct out *w, struct json_object *inc)
 		return;
 	}
 	for (i = 0; i < json_object_array_length(list); i++)
-		if ((text = str_member(json_object_array_get_idx(list, i), "$id")) != NULL)
+		if ((text = eido_str(json_object_array_get_idx(list, i), "$id")) != NULL)
 			json_object_array_add(refs, reference(w, text));
 	set(w, inc, "notesReference", refs);
 }
@@ -554,7 +537,7 @@ refs_to(struct out *w, struct json_object *list)
 		return NULL;
 	}
 	for (i = 0; i < n; i++)
-		if ((id = str_member(json_object_array_get_idx(list, i), "$id")) != NULL)
+		if ((id = eido_str(json_object_array_get_idx(list, i), "$id")) != NULL)
 			json_object_array_add(refs, reference(w, id));
 	return refs;
 }
@@ -564,7 +547,7 @@ refs_to(struct out *w, struct json_object *list)
 static struct json_object *
 incident_write(struct out *w)
 {
-	struct json_object *inc = member(w->doc, "incidentComponent"), *type, *a;
+	struct json_object *inc = eido_member(w->doc, "incidentComponent"), *type, *a;
 	const char *code, *status;
 	char id[300];
 
@@ -582,25 +565,25 @@ incident_write(struct out *w)
 	set(w, w->doc, "incidentComponent", inc);
 	if (w->oom)
 		return NULL;
-	prologue(w, inc, str_member(inc, "$id") != NULL ? NULL :
+	prologue(w, inc, eido_str(inc, "$id") != NULL ? NULL :
 	    id_printf(w, id, sizeof(id), "incident", NULL));
-	type = member(w->rep, "type");
-	code = str_member(type, "code") != NULL ? str_member(type, "code") :
-	    str_member(type, "concord");
+	type = eido_member(w->rep, "type");
+	code = eido_str(type, "code") != NULL ? eido_str(type, "code") :
+	    eido_str(type, "concord");
 	set_str(w, inc, "incidentTypeInternalCode", code);
-	set_str(w, inc, "incidentTypeInternalText", str_member(type, "name"));
-	if (member(inc, "incidentTypeCommonRegistryText") == NULL)
-		set_str(w, inc, "incidentTypeCommonRegistryText", str_member(type, "concord"));
-	status = str_member(w->rep, "status_code") != NULL ?
-	    str_member(w->rep, "status_code") : str_member(w->rep, "status");
+	set_str(w, inc, "incidentTypeInternalText", eido_str(type, "name"));
+	if (eido_member(inc, "incidentTypeCommonRegistryText") == NULL)
+		set_str(w, inc, "incidentTypeCommonRegistryText", eido_str(type, "concord"));
+	status = eido_str(w->rep, "status_code") != NULL ?
+	    eido_str(w->rep, "status_code") : eido_str(w->rep, "status");
 	if (status != NULL && (a = json_object_new_array()) != NULL) {
 		json_object_array_add(a, json_object_new_string(status));
 		set(w, inc, "incidentStatusInternalText", a);
 	}
-	if (member(inc, "internalIncidentId") == NULL)
+	if (eido_member(inc, "internalIncidentId") == NULL)
 		set_str(w, inc, "internalIncidentId", w->ref);
 	set_str(w, inc, "beatOrDispatchGroupText",
-	    str_member(member(member(w->rep, "location"), "beat"), "name"));
+	    eido_str(eido_member(eido_member(w->rep, "location"), "beat"), "name"));
 	return inc;
 }
 
@@ -610,8 +593,8 @@ kept_document(struct out *w, struct json_object *rep, struct json_object *kept)
 	struct json_object *doc;
 
 	if (kept == NULL)
-		kept = member(member(rep, "external"), "kept");
-	kept = member(kept, "eido");
+		kept = eido_member(eido_member(rep, "external"), "kept");
+	kept = eido_member(kept, "eido");
 	doc = json_object_is_type(kept, json_type_object) ? copy(w, kept) :
 	    json_object_new_object();
 	if (doc == NULL)
@@ -622,20 +605,20 @@ kept_document(struct out *w, struct json_object *rep, struct json_object *kept)
 struct json_object *
 eido_out_build(struct json_object *rep, struct json_object *kept, const char *element)
 {
-	struct out w = { rep, NULL, str_member(rep, "reference"), element, NULL, NULL, 0 };
+	struct out w = { rep, NULL, eido_str(rep, "reference"), element, NULL, NULL, 0 };
 	struct json_object *out, *inc, *persons;
 	char id[300], owner[256], loc_id[300];
 	const char *ext, *loc, *k;
 
 	if (w.ref == NULL || element == NULL || (out = json_object_new_object()) == NULL)
 		return NULL;
-	w.at = str_member(rep, "updated_at");
+	w.at = eido_str(rep, "updated_at");
 	if ((w.doc = kept_document(&w, rep, kept)) == NULL) {
 		json_object_put(out);
 		return NULL;
 	}
 	/* $id first, as NENA's samples have it. */
-	if ((ext = str_member(member(rep, "external"), "id")) == NULL) {
+	if ((ext = eido_str(eido_member(rep, "external"), "id")) == NULL) {
 		snprintf(id, sizeof(id), "urn:emergency:uid:incidentid:%s:%s", w.ref, element);
 		ext = id;
 	}
@@ -649,7 +632,7 @@ eido_out_build(struct json_object *rep, struct json_object *kept, const char *el
 	agencies_write(&w);
 	inc = incident_write(&w);
 	if ((loc = location_write(&w, loc_id, sizeof(loc_id))) != NULL && inc != NULL &&
-	    member(inc, "locationReference") == NULL) {
+	    eido_member(inc, "locationReference") == NULL) {
 		struct json_object *refs = json_object_new_array();
 
 		if (refs != NULL)
