@@ -14,6 +14,13 @@ void	api_refuse(struct req *, int status);
 /* api/api_client_info.c: GET /api/v1/client */
 void	api_client_get(struct req *);
 
+/* api/eido.c: the EIDO adapter, POST /api/v1/eido and
+ * GET /api/v1/incidents/{ref}/eido */
+void	eido_post(struct req *);
+void	eido_get(struct req *);
+/* api/openapi.c: GET /api/v1/openapi.json */
+void	openapi_get(struct req *);
+
 /* Handlers that answer JSON. */
 void	health_get(struct req *);
 

@@ -174,6 +174,10 @@ const struct route routes[] = {
 	{ METHOD_DELETE, "/api/v1/incidents/{ref}/subscription", api_subscription_delete, PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
 	/* api/incident_create.c: a create, with an Idempotency-Key. */
 	{ METHOD_POST,	"/api/v1/incidents",	api_incidents_post,  PERM_INCIDENT_CREATE, ROUTE_API_SIGNED },
+	/* The EIDO adapter (api/eido.c) and the API's own description. */
+	{ METHOD_POST,	"/api/v1/eido",		eido_post,	     PERM_INCIDENT_CREATE, ROUTE_API_SIGNED },
+	{ METHOD_GET,	"/api/v1/incidents/{ref}/eido", eido_get,    PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
+	{ METHOD_GET,	"/api/v1/openapi.json",	openapi_get,	     PERM_PUBLIC, ROUTE_NO_CSRF },
 
 	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an
 	 * api_key instead of a CSRF token. "{file}" is "name.json" or

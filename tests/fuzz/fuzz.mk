@@ -14,7 +14,7 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-Wall -Wextra -Werror -I$(SRC) -I$(ROOT)/tests/fuzz
 
 HARNESSES := base32 config cookie csv feed_cursor geojson_areas kml_areas multipart \
-	request sniff urlencoded incident_input
+	request sniff urlencoded incident_input eido_in pidf_lo
 
 base32_SRC := auth/base32.c core/hex.c
 base32_LIBS := -lcrypto
@@ -30,6 +30,15 @@ kml_areas_LIBS := $(AREAS_LIBS)
 csv_SRC := core/csv.c
 feed_cursor_SRC := api/feed_cursor.c core/hex.c
 feed_cursor_LIBS := -lcrypto
+# The EIDO translation both ways (api/eido_in.c, api/eido_out.c); problem.c
+# for its field errors, which brings the response it writes to.
+EIDO_SRC := api/eido_in.c api/eido_out.c api/problem.c http/response.c http/status.c \
+	http/kv.c core/arena.c core/buf.c
+EIDO_LIBS := -ljson-c $(shell pkg-config --cflags --libs libxml-2.0) -lm
+eido_in_SRC := $(EIDO_SRC)
+eido_in_LIBS := $(EIDO_LIBS)
+pidf_lo_SRC := $(EIDO_SRC)
+pidf_lo_LIBS := $(EIDO_LIBS)
 multipart_SRC := http/multipart.c
 request_SRC := http/request.c http/urlencoded.c http/cookie.c http/kv.c \
 	core/arena.c core/random.c core/hex.c
