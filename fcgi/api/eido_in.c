@@ -20,6 +20,7 @@
 #include "api/problem.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "domain/contact_check.h"
 
 #define NS_GML		"http://www.opengis.net/gml"
 #define NS_CIVIC	"urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr"
@@ -882,9 +883,17 @@ niem_person_read(struct tr *t, struct json_object *ncp, struct json_object *nc,
 		if (s == NULL)
 			s = niem_text(eido_member(eido_member(phone, "international"),
 			    "telephoneNumberFullID"));
-		add_string(t, o, "phone", s);
 		add_string(t, o, "email", niem_text(eido_member(contact, "contactEmailID")));
-		json_object_object_del(nc, "homeContactInformation");
+		/* A number Concord would refuse (a North American one without
+		 * its +1, say) is not a reason to refuse the whole transfer: it
+		 * stays in the kept document, as written, and the person has no
+		 * number in Concord. */
+		if (s != NULL && contact_phone_check(s) == NULL) {
+			add_string(t, o, "phone", s);
+			json_object_object_del(nc, "homeContactInformation");
+		} else if (s == NULL) {
+			json_object_object_del(nc, "homeContactInformation");
+		}
 	}
 }
 
@@ -918,7 +927,8 @@ people_read(struct tr *t, struct json_object *body)
 		if (json_object_is_type(ncp, json_type_object))
 			niem_person_read(t, ncp, kept_nc, o);
 		if (eido_member(o, "phone") == NULL &&
-		    (phone = callback_phone(t, ref_of(p, "callBackReference"))) != NULL)
+		    (phone = callback_phone(t, ref_of(p, "callBackReference"))) != NULL &&
+		    contact_phone_check(phone) == NULL)
 			add_string(t, o, "phone", phone);
 		if (json_object_is_type(kept_nc, json_type_object) &&
 		    json_object_object_length(kept_nc) == 0)
