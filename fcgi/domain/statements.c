@@ -1,6 +1,7 @@
 /* The statement tables of every domain file, in one list for store/pg.c. */
 #include "domain/admin_agency.h"
 #include "domain/api_client.h"
+#include "domain/api_client_admin.h"
 #include "domain/api_mapping.h"
 #include "domain/admin_asb.h"
 #include "domain/admin_role.h"
@@ -70,6 +71,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&incident_locate_statements,
 	&incident_status_statements,
 	&api_caller_statements,
+	&api_client_admin_statements,
 	&api_mapping_statements,
 	&intake_statements,
 	&intake_dedup_statements,
