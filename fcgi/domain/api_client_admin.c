@@ -167,17 +167,26 @@ webhook_valid(const char *url)
 	return *port == '\0' || *port == '/' || *port == '?';
 }
 
-/* The checks that need no database. */
+/* The name and kind of a new client. */
 static void
-fields_check(const struct api_client_in *in, int cad, struct api_client_errors *errs)
+name_kind_check(const struct api_client_in *in, int cad, struct api_client_errors *errs)
 {
-	if (in->name != NULL && !name_valid(in->name))
+	if (!name_valid(in->name))
 		bad(errs, "name", in->name[0] == '\0' ? "Enter a name for the client" :
 		    "Name must be 1 to 100 letters, digits, spaces, dots, dashes or "
 		    "underscores, starting with a letter or digit");
-	if (!cad)
-		return;
-	if (in->agency_id == 0 && (in->agency_code == NULL || *in->agency_code == '\0'))
+	if (!cad && (in->kind == NULL || strcmp(in->kind, "open311") != 0))
+		bad(errs, "kind", "Select the kind of client");
+}
+
+/* The checks of a CAD client's fields that need no database (its agency
+ * only when registering it). */
+static void
+fields_check(const struct api_client_in *in, int registering,
+    struct api_client_errors *errs)
+{
+	if (registering && in->agency_id == 0 &&
+	    (in->agency_code == NULL || *in->agency_code == '\0'))
 		bad(errs, "agency", "Select the agency the client acts for");
 	if (!in->read && !in->write)
 		bad(errs, "scopes", "Select at least one scope");
@@ -576,18 +585,15 @@ api_admin_register(struct pg *pg, const struct config *cfg, const struct actor *
 		bad(errs, "name", "Enter a name for the client");
 		return API_ADMIN_INVALID;
 	}
-	if (in->kind == NULL || (strcmp(in->kind, "cad") != 0 &&
-	    strcmp(in->kind, "open311") != 0)) {
-		bad(errs, "kind", "Select the kind of client");
-		return API_ADMIN_INVALID;
-	}
-	cad = strcmp(in->kind, "cad") == 0;
-	fields_check(in, cad, errs);
+	cad = in->kind != NULL && strcmp(in->kind, "cad") == 0;
+	name_kind_check(in, cad, errs);
+	if (cad)
+		fields_check(in, 1, errs);
 	if (tx_begin(pg, a) == -1)
 		return API_ADMIN_ERROR;
 	if ((got = name_free(pg, in->name)) == -1)
 		goto err;
-	if (got == 0)
+	if (got == 0 && *in->name != '\0')
 		bad(errs, "name", "There is already a client with this name: enter a "
 		    "different name");
 	if (cad && (in->agency_id != 0 || (in->agency_code != NULL && *in->agency_code))) {
@@ -666,15 +672,12 @@ enum api_admin_rc
 api_admin_update(struct pg *pg, struct arena *ar, const struct actor *a,
     long long id, const struct api_client_in *in, struct api_client_errors *errs)
 {
-	struct api_client_in chk = *in;
 	struct api_client_rec old;
 	char sid[24];
 	const char *p[4];
 	enum api_admin_rc rc;
 
-	chk.name = NULL;
-	chk.agency_id = -1;
-	fields_check(&chk, 1, errs);
+	fields_check(in, 0, errs);
 	admin_id_text(id, sid);
 	if (tx_begin(pg, a) == -1)
 		return API_ADMIN_ERROR;

@@ -71,6 +71,17 @@ void	routing_move_post(struct req *);
 void	routing_delete_post(struct req *);
 void	routing_history_get(struct req *);
 
+/* pages/admin_api_client.c: API clients, CAD and Open311 */
+void	api_clients_get(struct req *);
+void	api_client_new_get(struct req *);
+void	api_client_create_post(struct req *);
+void	api_client_view_get(struct req *);
+void	api_client_update_post(struct req *);
+void	api_client_rotate_post(struct req *);
+void	api_client_revoke_get(struct req *);
+void	api_client_revoke_post(struct req *);
+void	api_client_history_get(struct req *);
+
 /* pages/incident_list.c, pages/incident_view.c, pages/incident_evidence.c */
 void	incident_list_get(struct req *);
 void	incident_view_get(struct req *);
