@@ -16,7 +16,7 @@
 {{#OPEN311}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">api_key</dt><dd class="govuk-summary-list__value"><code id="secret">{{SECRET}}</code></dd></div>{{/OPEN311}}
 </dl>
 {{#CAD}}<p class="govuk-body">The client signs every call with the key id and the secret, as the README's "Signing a request" says.</p>{{/CAD}}
-{{#EXPIRES_OLD}}<p class="govuk-body" id="expires-old">Its older keys go on working until {{EXPIRES_OLD}}, so that it can change over.</p>{{/EXPIRES_OLD}}
+{{#ROTATED}}<p class="govuk-body" id="expires-old">Its older keys go on working until {{EXPIRES_OLD}}, so that it can change over.</p>{{/ROTATED}}
 <p class="govuk-body"><a class="govuk-link" href="/admin/api-clients/{{ID}}">Go to {{NAME}}</a></p>
 </div>
 </div>

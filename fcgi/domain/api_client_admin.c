@@ -494,6 +494,21 @@ client_json(const char *name, const char *kind, const char *agency,
 	return o;
 }
 
+/* Inserts the client (stmt: INSERT ... ON CONFLICT (name) DO NOTHING
+ * RETURNING id). API_ADMIN_INVALID when the name was taken meanwhile. */
+static enum api_admin_rc
+client_insert(struct pg *pg, const char *stmt, int n, const char *const *p, long long *id)
+{
+	switch (admin_insert(pg, stmt, n, p, id)) {
+	case ADMIN_OK:
+		return API_ADMIN_OK;
+	case ADMIN_DUPLICATE:
+		return API_ADMIN_INVALID;
+	default:
+		return API_ADMIN_ERROR;
+	}
+}
+
 /* The service account, the client and its first key. */
 static enum api_admin_rc
 cad_insert(struct pg *pg, const struct config *cfg, const struct actor *a,
@@ -504,6 +519,7 @@ cad_insert(struct pg *pg, const struct config *cfg, const struct actor *a,
 	const char *pu[3], *pc[7];
 	struct json_object *o;
 	char acct_name[API_CLIENT_NAME_MAX + 16];
+	enum api_admin_rc rc;
 	long long user_id;
 
 	if (account_email(pg, in->name, email) == -1)
@@ -523,14 +539,8 @@ cad_insert(struct pg *pg, const struct config *cfg, const struct actor *a,
 	pc[4] = in->webhook_url != NULL ? in->webhook_url : "";
 	pc[5] = mappings_text(in);
 	pc[6] = by;
-	switch (admin_insert(pg, "api_admin_cad_insert", 7, pc, id)) {
-	case ADMIN_OK:
-		break;
-	case ADMIN_DUPLICATE:
-		return API_ADMIN_INVALID;
-	default:
-		return API_ADMIN_ERROR;
-	}
+	if ((rc = client_insert(pg, "api_admin_cad_insert", 7, pc, id)) != API_ADMIN_OK)
+		return rc;
 	if (key_new(pg, cfg, a, *id, out) == -1)
 		return API_ADMIN_ERROR;
 	if ((o = client_json(in->name, "cad", agency_code, in)) == NULL)
@@ -549,18 +559,13 @@ open311_insert(struct pg *pg, const struct actor *a, const struct api_client_in 
 	char hash[65], by[24];
 	const char *p[3] = { in->name, hash, by };
 	struct json_object *o;
+	enum api_admin_rc rc;
 
 	if (open311_key_new(out->secret, hash) == -1)
 		return API_ADMIN_ERROR;
 	admin_id_text(a->user_id, by);
-	switch (admin_insert(pg, "api_admin_open311_insert", 3, p, id)) {
-	case ADMIN_OK:
-		break;
-	case ADMIN_DUPLICATE:
-		return API_ADMIN_INVALID;
-	default:
-		return API_ADMIN_ERROR;
-	}
+	if ((rc = client_insert(pg, "api_admin_open311_insert", 3, p, id)) != API_ADMIN_OK)
+		return rc;
 	if ((o = client_json(in->name, "open311", "", in)) == NULL)
 		return API_ADMIN_ERROR;
 	json_object_object_add(o, "key", json_object_new_string("set"));

@@ -227,7 +227,8 @@ secret_page(struct req *r, const char *heading, long long id, const char *name,
 	    (s->key_id[0] != '\0' && (view_show(d, "CAD") == -1 ||
 	    view_set(d, "KEY_ID", s->key_id) == -1)) ||
 	    (s->key_id[0] == '\0' && view_show(d, "OPEN311") == -1) ||
-	    (s->expires_old[0] != '\0' && view_set(d, "EXPIRES_OLD", s->expires_old) == -1)) {
+	    (s->expires_old[0] != '\0' && (view_show(d, "ROTATED") == -1 ||
+	    view_set(d, "EXPIRES_OLD", s->expires_old) == -1))) {
 		view_dict_free(d);
 		d = NULL;
 	}
