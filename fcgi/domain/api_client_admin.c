@@ -599,7 +599,7 @@ api_admin_register(struct pg *pg, const struct config *cfg, const struct actor *
 	if ((got = name_free(pg, in->name)) == -1)
 		goto err;
 	if (got == 0 && *in->name != '\0')
-		bad(errs, "name", "There is already a client with this name: enter a "
+		bad(errs, "name", "An API client with this name already exists: enter a "
 		    "different name");
 	if (cad && (in->agency_id != 0 || (in->agency_code != NULL && *in->agency_code))) {
 		if ((got = agency_find(pg, in, aid, agency_code)) == -1)
@@ -614,7 +614,7 @@ api_admin_register(struct pg *pg, const struct config *cfg, const struct actor *
 	rc = cad ? cad_insert(pg, cfg, a, in, aid, agency_code, out, id) :
 	    open311_insert(pg, a, in, out, id);
 	if (rc == API_ADMIN_INVALID)
-		bad(errs, "name", "There is already a client with this name: enter a "
+		bad(errs, "name", "An API client with this name already exists: enter a "
 		    "different name");
 	if (rc != API_ADMIN_OK)
 		goto out;
