@@ -963,6 +963,26 @@ if users:
 EOF
 }
 
+# print_demo_clients — where the demo API clients' keys are, and how to sign
+# a call as the demo CAD client (README "Signing a request").
+print_demo_clients() {
+    local f=$CONCORD_VAR/demo-clients.json
+    [[ -f $f ]] || return 0
+    /usr/bin/python3 - "$f" <<'EOF' || warn "could not read $f"
+import json, sys
+data = json.load(open(sys.argv[1]))
+cad = data.get("cad")
+if cad:
+    print(f"Demo CAD client {cad.get('name', 'demo-cad')} ({cad.get('agency', '')}): "
+          f"key id {cad.get('key_id')}, type codes {', '.join(cad.get('types', []))}; "
+          f"its secret is in {sys.argv[1]} (\"cad\")")
+    print("  sign a call: CONCORD_URL=... CONCORD_KEY_ID=... CONCORD_SECRET=... "
+          "scripts/api-sign GET /api/v1/client")
+if data.get("open311"):
+    print(f"Demo Open311 client demo-open311: its api_key is in {sys.argv[1]} (\"open311\")")
+EOF
+}
+
 # ----------------------------------------------------------------------------
 # fuzzing: the libFuzzer harnesses in tests/fuzz/ (clang, ASan+UBSan), built
 # by tests/fuzz/fuzz.mk outside the autotools build.  A fuzz folder holds

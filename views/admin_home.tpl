@@ -18,5 +18,8 @@
 {{#ROUTING}}
 <li><a class="govuk-link govuk-link--no-visited-state" href="/admin/routing">Routing rules</a>: which specialist queues an incident also goes to, the force's manual triage queue, and where an incident would go</li>
 {{/ROUTING}}
+{{#API_CLIENTS}}
+<li><a class="govuk-link govuk-link--no-visited-state" href="/admin/api-clients">API clients</a>: command-and-control systems and Open311 apps, their keys, scopes, webhooks and code mappings</li>
+{{/API_CLIENTS}}
 </ul>
 {{>FOOT}}

@@ -45,7 +45,9 @@ struct pg_stmts;
 struct pg	*ctl_worker_db(const struct config *, const struct pg_stmts *const *sets,
 		    size_t nsets);
 
-/* api_client.c: Open311 clients; the demo's is registered by ctl_demo. */
+/* api_client.c: Open311 and CAD clients; the demo's are registered by
+ * ctl_demo, whose connection needs api_client_statements and the domain's
+ * api_client_admin, api_mapping, audit and tx statements. */
 struct pg;
 extern const struct pg_stmts api_client_statements;
 int	api_client_demo(const struct config *, struct pg *);

@@ -3,8 +3,8 @@
  * rules distinguish — created or brought back to these values; running it
  * twice changes nothing. The demo users' passwords and TOTP secrets are
  * written to demo-users.json beside the configuration file, and reused
- * from there on the next run; the demo Open311 client's key likewise in
- * demo-clients.json (ctl/api_client.c). Never on a live system (demo = 0).
+ * from there on the next run; the demo Open311 and CAD clients' keys
+ * likewise in demo-clients.json (ctl/api_client.c). Never on a live system (demo = 0).
  *
  *   demo [partnership | incidents]
  *
@@ -28,7 +28,11 @@
 #include "core/config.h"
 #include "core/random.h"
 #include "ctl/ctl.h"
+#include "domain/api_client_admin.h"
+#include "domain/api_mapping.h"
 #include "domain/area.h"
+#include "domain/audit.h"
+#include "domain/tx.h"
 #include "store/pg.h"
 
 #define DEMO_FORCE		"city-police"
@@ -431,7 +435,8 @@ int
 ctl_demo(const struct config *cfg, int argc, char *argv[])
 {
 	static const struct pg_stmts *const sets[] = { &demo_statements,
-	    &api_client_statements, &area_statements };
+	    &api_client_statements, &area_statements, &api_client_admin_statements,
+	    &api_mapping_statements, &audit_statements, &tx_statements };
 	int want_partnership, want_incidents, rc = 0;
 	struct pg *pg;
 

@@ -37,8 +37,13 @@ static const struct command {
 	  "load police beats or council areas from GeoJSON or KML as a new version, "
 	  "with a report of repairs, overlaps and gaps (as db_admin); print the beat "
 	  "and council area of a point as JSON (\"LON LAT\" lines on stdin with -)" },
-	{ "api-client", ctl_api_client, 1, " add --name NAME",
-	  "register an Open311 client and print its new api_key (as db_admin)" },
+	{ "api-client", ctl_api_client, 1, " add --name NAME [--kind open311|cad "
+	  "--agency CODE --scopes incidents.read,incidents.write [--webhook URL] "
+	  "[--mappings FILE]] | rotate --name NAME [--overlap-hours H] | "
+	  "revoke --name NAME [--key KEYID]",
+	  "register an Open311 or CAD client and print its new key once; give a CAD "
+	  "client a new key, the old ones ending after the overlap (24 h by default); "
+	  "revoke one key or the whole client (as db_admin)" },
 	{ "evidence", ctl_evidence, 1, " purge",
 	  "delete evidence past its retention date, and stored files no report uses "
 	  "(as db_worker)" },

@@ -110,28 +110,31 @@ api_key_used(struct pg *pg, const struct api_caller *c)
 static unsigned char master[API_MASTER_MAX];
 static size_t master_len;
 
-static int
-master_ready(const struct config *cfg)
+int
+api_master_get(const struct config *cfg, const unsigned char **key, size_t *len)
 {
 	char err[512];
 
-	if (master_len > 0)
-		return 0;
-	if (api_master_load(cfg->api_key_file, master, &master_len, err,
-	    sizeof(err)) == -1) {
+	if (master_len == 0 && api_master_load(cfg->api_key_file, master,
+	    &master_len, err, sizeof(err)) == -1) {
+		master_len = 0;
 		log_error("API key file: %s", err);
 		return -1;
 	}
+	*key = master;
+	*len = master_len;
 	return 0;
 }
 
 int
 api_secret_of(const struct config *cfg, const struct api_caller *c, char *secret)
 {
+	const unsigned char *key;
+	size_t len;
 	char hash[65];
 
-	if (master_ready(cfg) == -1 ||
-	    api_secret_derive(master, master_len, c->key_id, c->salt, secret) == -1)
+	if (api_master_get(cfg, &key, &len) == -1 ||
+	    api_secret_derive(key, len, c->key_id, c->salt, secret) == -1)
 		return -1;
 	/* A key made with another key file cannot be checked: say so in the
 	 * log rather than refuse every request as a bad signature. */

@@ -1,6 +1,8 @@
 #ifndef DOMAIN_API_CLIENT_H
 #define DOMAIN_API_CLIENT_H
 
+#include <stddef.h>
+
 #include "domain/perm.h"
 
 struct arena;
@@ -42,6 +44,11 @@ extern const struct pg_stmts api_caller_statements;
  * -1 on a database error. */
 int		api_caller_find(struct pg *, struct arena *, const char *key_id,
 		    struct api_caller *);
+/* The server's API key file (auth/api_sign.h), read on first use and kept
+ * for the process: to derive the secrets of new keys and check old ones.
+ * 0 with *key and *len, or -1 logged. */
+int		api_master_get(const struct config *, const unsigned char **key,
+		    size_t *len);
 /* The secret of the caller's key (auth/api_sign.h) into secret
  * (API_SECRET_LEN + 1 bytes), from the configuration's API key file (read
  * once a process): to check its requests and to sign its webhooks. 0, or

@@ -2,6 +2,7 @@
 #include "domain/admin_agency.h"
 #include "domain/api_client.h"
 #include "domain/api_incident.h"
+#include "domain/api_client_admin.h"
 #include "domain/api_mapping.h"
 #include "domain/api_incident.h"
 #include "domain/point_bng.h"
@@ -74,6 +75,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&incident_locate_statements,
 	&incident_status_statements,
 	&api_caller_statements,
+	&api_client_admin_statements,
 	&api_mapping_statements,
 	&api_incident_statements,
 	&api_incident_create_statements,

@@ -31,7 +31,8 @@ admin_home_get(struct req *r)
 	    view_show(d, "AGENCIES") == -1) ||
 	    (perm_has(p, PERM_ADMIN_USERS) && view_show(d, "USERS") == -1) ||
 	    (perm_has(p, PERM_ADMIN_TYPES) && view_show(d, "TYPES") == -1) ||
-	    (perm_has(p, PERM_ADMIN_ROUTING) && view_show(d, "ROUTING") == -1))) {
+	    (perm_has(p, PERM_ADMIN_ROUTING) && view_show(d, "ROUTING") == -1) ||
+	    (perm_has(p, PERM_ADMIN_API_CLIENTS) && view_show(d, "API_CLIENTS") == -1))) {
 		view_dict_free(d);
 		d = NULL;
 	}

@@ -75,6 +75,16 @@ void	routing_history_get(struct req *);
  * replay of a dead letter */
 void	deliveries_get(struct req *);
 void	delivery_replay_post(struct req *);
+/* pages/admin_api_client.c: API clients, CAD and Open311 */
+void	api_clients_get(struct req *);
+void	api_client_new_get(struct req *);
+void	api_client_create_post(struct req *);
+void	api_client_view_get(struct req *);
+void	api_client_update_post(struct req *);
+void	api_client_rotate_post(struct req *);
+void	api_client_revoke_get(struct req *);
+void	api_client_revoke_post(struct req *);
+void	api_client_history_get(struct req *);
 
 /* pages/incident_list.c, pages/incident_view.c, pages/incident_evidence.c */
 void	incident_list_get(struct req *);

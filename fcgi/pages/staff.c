@@ -142,6 +142,7 @@ admin_dict(struct view_dict *d, perm_set p)
 		{ PERM_ADMIN_USERS, "/admin/users", "Users" },
 		{ PERM_ADMIN_USERS, "/admin/roles", "Roles" },
 		{ PERM_ADMIN_TYPES, "/admin/types", "Types of anti-social behaviour and their questions" },
+		{ PERM_ADMIN_API_CLIENTS, "/admin/api-clients", "API clients" },
 	};
 	struct view_dict *s = NULL, *row;
 	size_t i;

@@ -59,6 +59,16 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/admin/questions/{id}",	question_edit_get,    PERM_ADMIN_TYPES, 0 },
 	{ METHOD_POST,	"/admin/questions/{id}",	question_update_post, PERM_ADMIN_TYPES, 0 },
 	{ METHOD_GET,	"/admin/questions/{id}/history", question_history_get, PERM_ADMIN_TYPES, 0 },
+	/* API clients, CAD and Open311 (pages/admin_api_client.c) */
+	{ METHOD_GET,	"/admin/api-clients",		api_clients_get,	PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_GET,	"/admin/api-clients/new",	api_client_new_get,	PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_POST,	"/admin/api-clients",		api_client_create_post,	PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_GET,	"/admin/api-clients/{id}",	api_client_view_get,	PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_POST,	"/admin/api-clients/{id}",	api_client_update_post,	PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_POST,	"/admin/api-clients/{id}/rotate", api_client_rotate_post, PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_GET,	"/admin/api-clients/{id}/revoke", api_client_revoke_get, PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_POST,	"/admin/api-clients/{id}/revoke", api_client_revoke_post, PERM_ADMIN_API_CLIENTS, 0 },
+	{ METHOD_GET,	"/admin/api-clients/{id}/history", api_client_history_get, PERM_ADMIN_API_CLIENTS, 0 },
 	/* Routing rules (pages/admin_routing*.c) */
 	{ METHOD_GET,	"/admin/routing",		routing_list_get,     PERM_ADMIN_ROUTING, 0 },
 	{ METHOD_GET,	"/admin/routing/new",		routing_new_get,      PERM_ADMIN_ROUTING, 0 },

@@ -24,7 +24,10 @@ ALTER TABLE api_client
 	ADD COLUMN user_id bigint UNIQUE REFERENCES app_user(id),
 	-- incidents.read, incidents.write, events.write, eido
 	ADD COLUMN scopes text[] NOT NULL DEFAULT '{}',
-	ADD COLUMN webhook_url text CHECK (webhook_url ~ '^https?://[^\s]{1,2000}$'),
+	-- (PostgreSQL's regular expressions bound a repeat at 255: the
+	-- length is checked apart.)
+	ADD COLUMN webhook_url text CHECK (webhook_url ~ '^https?://[^\s]+$'
+	    AND length(webhook_url) <= 2008),
 	-- {"types": {their code: ASB type code}, "statuses": {their code:
 	-- incident status}, "defaults": {field: value}, "fields":
 	-- {"log_number": their field, "caller": their field}}
@@ -144,7 +147,9 @@ REVOKE ALL ON FUNCTION incident_touch(bigint) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------
 -- Webhooks out. One row a delivery, in the transaction of the change; the
--- worker (fcgi/jobs/webhook.c) sends the oldest pending one of each client
+-- worker (fcgi/jobs/webhook.c, which looks every 100 ms: no NOTIFY, which
+-- would make every commit that queues one wait for the one before, as
+-- 0033 found for the outbox) sends the oldest pending one of each client
 -- and incident, so an incident's changes arrive in order, retries with
 -- backoff, and after the last try marks it dead (a dead letter an
 -- administrator can replay).
@@ -183,6 +188,12 @@ CREATE TABLE webhook_attempt (
 CREATE INDEX webhook_attempt_delivery ON webhook_attempt (delivery_id, id);
 
 GRANT SELECT ON webhook_delivery, webhook_attempt TO concord_app;
+-- An administrator replays a dead delivery (domain/webhook_admin.c): it is
+-- pending again from its first attempt, and says who replayed it and when.
+-- Only these columns: what was sent and what became of each attempt stay
+-- as the worker wrote them.
+GRANT UPDATE (state, attempts, next_at, replayed_at, replayed_by)
+    ON webhook_delivery TO concord_app;
 GRANT SELECT ON api_client, api_key TO concord_worker;
 GRANT SELECT, UPDATE ON webhook_delivery TO concord_worker;
 GRANT SELECT, INSERT ON webhook_attempt TO concord_worker;
@@ -266,13 +277,3 @@ BEGIN
 END $$;
 CREATE TRIGGER update_added_emit AFTER INSERT ON incident_update
     FOR EACH ROW EXECUTE FUNCTION update_added_emit();
-
--- The worker is woken at once rather than at its next look.
-CREATE FUNCTION webhook_notify() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM pg_notify('webhook', '');
-	RETURN NULL;
-END $$;
-CREATE TRIGGER webhook_queued AFTER INSERT ON webhook_delivery
-    FOR EACH STATEMENT EXECUTE FUNCTION webhook_notify();
