@@ -87,8 +87,9 @@ route_table_print(FILE *out, const struct route *t, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (fprintf(out, "%s\t%s\t%s\n", method_name(t[i].method),
-		    t[i].pattern, perm_name(t[i].perm)) < 0)
+		if (fprintf(out, "%s\t%s\t%s%s\n", method_name(t[i].method),
+		    t[i].pattern, (t[i].flags & ROUTE_API_SIGNED) ? "api:" : "",
+		    perm_name(t[i].perm)) < 0)
 			return -1;
 	return fflush(out) == EOF || ferror(out) ? -1 : 0;
 }

@@ -93,7 +93,7 @@ parameters_need_exactly_one_nonempty_segment(void **state)
 }
 
 /* concord-fcgi --routes: a line per route, in table order, that a script
- * can split on tabs. */
+ * can split on tabs; a signed API route's permission is marked "api:". */
 static void
 prints_method_pattern_and_permission_per_line(void **state)
 {
@@ -102,6 +102,7 @@ prints_method_pattern_and_permission_per_line(void **state)
 		{ METHOD_POST,	"/staff/sign-out",	h2, PERM_SIGNED_IN, 0 },
 		{ METHOD_GET,	"/staff/incidents/{ref}", h3, PERM_INCIDENT_VIEW, ROUTE_NO_CSRF },
 		{ METHOD_POST,	"/admin/users/{id}",	h1, PERM_ADMIN_USERS, 0 },
+		{ METHOD_PATCH,	"/api/v1/incidents/{ref}", h2, PERM_INCIDENT_UPDATE, ROUTE_API_SIGNED },
 	};
 	char *text = NULL;
 	size_t len = 0;
@@ -109,13 +110,14 @@ prints_method_pattern_and_permission_per_line(void **state)
 
 	(void)state;
 	assert_non_null(f);
-	assert_int_equal(route_table_print(f, t, 4), 0);
+	assert_int_equal(route_table_print(f, t, 5), 0);
 	assert_int_equal(fclose(f), 0);
 	assert_string_equal(text,
 	    "GET\t/\tpublic\n"
 	    "POST\t/staff/sign-out\tsigned_in\n"
 	    "GET\t/staff/incidents/{ref}\tincident.view\n"
-	    "POST\t/admin/users/{id}\tadmin.users\n");
+	    "POST\t/admin/users/{id}\tadmin.users\n"
+	    "PATCH\t/api/v1/incidents/{ref}\tapi:incident.update\n");
 	free(text);
 }
 
