@@ -59,10 +59,11 @@ def url(ref, tail=""):
 
 
 def etag(resp):
-    """The ETag as the server wrote it: nginx's gzip of a large answer marks
-    it weak (W/), which If-Match here takes the same."""
+    """The ETag, which must be a strong one (nginx does not gzip /api/,
+    which would mark it weak, W/): If-Match compares strong ones."""
     tag = resp.headers["ETag"]
-    return tag[2:] if tag.startswith("W/") else tag
+    assert not tag.startswith("W/"), tag
+    return tag
 
 
 # -- the representation -------------------------------------------------------
