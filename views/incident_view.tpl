@@ -179,6 +179,17 @@
 </div>
 </fieldset>
 </div>
+{{#CAD_FOLLOWS}}
+<div class="govuk-form-group">
+<div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+<div class="govuk-checkboxes__item">
+<input class="govuk-checkboxes__input" id="update-for-cad" name="for_cad" type="checkbox" value="yes" aria-describedby="update-for-cad-hint"{{#FOR_CAD}} checked{{/FOR_CAD}}>
+<label class="govuk-label govuk-checkboxes__label" for="update-for-cad">Send this update to the control room's CAD system</label>
+<div id="update-for-cad-hint" class="govuk-hint govuk-checkboxes__hint">A command-and-control system follows this incident: it is sent the text of the update.</div>
+</div>
+</div>
+</div>
+{{/CAD_FOLLOWS}}
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Add update</button>
 </form>
 <h2 class="govuk-heading-m" id="change-status">Change status</h2>

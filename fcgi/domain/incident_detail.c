@@ -30,7 +30,8 @@ static const struct pg_stmt stmts[] = {
 	  LONDON("i.closed_at") ", " NAME("i.closed_by") ", coalesce(i.closure_reason, ''), "
 	  "coalesce(i.outcome, ''), " LONDON("i.close_requested_at") ", "
 	  NAME("i.close_requested_by") ", coalesce(i.close_request_reason, ''), "
-	  "(extract(epoch FROM i.updated_at) * 1000000)::bigint "
+	  "(extract(epoch FROM i.updated_at) * 1000000)::bigint, "
+	  "EXISTS (SELECT 1 FROM cad_followers(i.id)) "
 	  "FROM incident i LEFT JOIN beat b ON b.id = i.beat_id "
 	  "LEFT JOIN la_area l ON l.id = i.la_area_id "
 	  /* Its team: its first current allocation's (an area's or the
@@ -96,6 +97,7 @@ detail_read(struct arena *a, PGresult *res, struct incident_detail *d)
 	d->close_requested_by = col(a, res, 0, 22);
 	d->close_request_reason = col(a, res, 0, 23);
 	d->seen = col(a, res, 0, 24);
+	d->cad_followed = PQgetvalue(res, 0, 25)[0] == 't';
 }
 
 /* The answers, then the people, of the incident. 0 or -1. */

@@ -47,6 +47,7 @@ struct incident_detail {
 	const char	*closed_at, *closed_by, *closure_reason, *outcome;
 	const char	*close_requested_at, *close_requested_by, *close_request_reason;
 	const char	*seen;		/* updated_at in microseconds (domain/timeline.h) */
+	int		 cad_followed;	/* a CAD client hears of its changes (webhooks) */
 	struct incident_answer *answers;
 	size_t		 nanswers;
 	struct incident_person_row *people;

@@ -20,8 +20,8 @@
 
 static const struct pg_stmt stmts[] = {
 	{ "incident_update_insert",
-	  "INSERT INTO incident_update (incident_id, text, public, created_by) "
-	  "VALUES ($1, $2, $3::boolean, nullif($4, '0')::bigint)" },
+	  "INSERT INTO incident_update (incident_id, text, public, created_by, for_cad) "
+	  "VALUES ($1, $2, $3::boolean, nullif($4, '0')::bigint, $5::boolean)" },
 	{ "incident_update_list",
 	  "SELECT to_char(u.at AT TIME ZONE 'Europe/London', "
 	  "'FMDD Mon YYYY \"at\" HH24:MI'), u.text, u.public, "
@@ -124,18 +124,20 @@ reporters_notify(struct pg *pg, struct arena *ar, long long incident_id,
 
 /* Writes an update on an incident within the caller's transaction, and
  * nothing else (no audit row, no email: the caller's change has its own;
- * a queue's first action is written this way, domain/queue_act.c). 0 or
- * -1. */
+ * a queue's first action is written this way, domain/queue_act.c). An
+ * update for_cad is sent to the CAD systems that follow the incident, by
+ * the webhooks' trigger (sql/migrations/0046_cad_api.sql). 0 or -1. */
 int
 incident_update_insert(struct pg *pg, const struct actor *a, long long incident_id,
-    const char *text, int shared)
+    const char *text, int shared, int for_cad)
 {
 	char iid[24], by[24];
-	const char *p[4] = { iid, text, shared ? "true" : "false", by };
+	const char *p[5] = { iid, text, shared ? "true" : "false", by,
+	    for_cad ? "true" : "false" };
 
 	snprintf(iid, sizeof(iid), "%lld", incident_id);
 	snprintf(by, sizeof(by), "%lld", a->user_id);
-	return pg_exec_ok(pg, "incident_update_insert", 4, p);
+	return pg_exec_ok(pg, "incident_update_insert", 5, p);
 }
 
 /* Within the caller's transaction, after a status change forward or a
@@ -155,19 +157,19 @@ incident_update_status(struct pg *pg, struct arena *ar, const struct actor *a,
 		return -1;
 	}
 	news = plain[i].news;
-	if (incident_update_insert(pg, a, incident_id, news, 1) == -1)
+	if (incident_update_insert(pg, a, incident_id, news, 1, 0) == -1)
 		return -1;
 	return reporters_notify(pg, ar, incident_id, news, to);
 }
 
 /* Adds an update to an incident the actor may see, if it is still at
  * version (the page they wrote it on); shared ones are emailed to the
- * reporters who asked. One audit row with the text and whether it is
- * shared. INCIDENT_OK, INCIDENT_NOT_FOUND (audited), INCIDENT_CONFLICT or
+ * reporters who asked, for_cad ones sent to the CAD systems that follow
+ * it. One audit row with the text and whether it is shared and sent. INCIDENT_OK, INCIDENT_NOT_FOUND (audited), INCIDENT_CONFLICT or
  * INCIDENT_ERROR. */
 enum incident_result
 incident_update_add(struct pg *pg, struct arena *ar, const struct actor *a,
-    const char *reference, const char *text, int shared, long long version)
+    const char *reference, const char *text, int shared, int for_cad, long long version)
 {
 	struct json_object *after;
 	struct incident in;
@@ -181,12 +183,13 @@ incident_update_add(struct pg *pg, struct arena *ar, const struct actor *a,
 		pg_rollback(pg);
 		return rc;
 	}
-	if (incident_update_insert(pg, a, in.id, text, shared) == -1)
+	if (incident_update_insert(pg, a, in.id, text, shared, for_cad) == -1)
 		goto err;
 	snprintf(id, sizeof(id), "%lld", in.id);
 	after = json_object_new_object();
 	json_object_object_add(after, "text", json_object_new_string(text));
 	json_object_object_add(after, "public", json_object_new_boolean(shared));
+	json_object_object_add(after, "for_cad", json_object_new_boolean(for_cad));
 	failed = audit_append(pg, a, "incident", id, "update_added", NULL, after, NULL);
 	json_object_put(after);
 	if (failed == -1)

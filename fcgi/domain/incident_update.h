@@ -28,11 +28,11 @@ extern const struct pg_stmts incident_update_statements;
 const char	*incident_status_words(const char *status);
 enum incident_result incident_update_add(struct pg *, struct arena *,
 		    const struct actor *, const char *reference, const char *text,
-		    int shared, long long version);
+		    int shared, int for_cad, long long version);
 int		 incident_update_list(struct pg *, struct arena *, const struct actor *,
 		    long long incident_id, struct incident_update **, size_t *);
 int		 incident_update_insert(struct pg *, const struct actor *,
-		    long long incident_id, const char *text, int shared);
+		    long long incident_id, const char *text, int shared, int for_cad);
 int		 incident_update_status(struct pg *, struct arena *,
 		    const struct actor *, long long incident_id, const char *to);
 

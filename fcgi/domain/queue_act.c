@@ -334,7 +334,7 @@ first_action(struct pg *pg, const struct actor *a, const struct queue_allocation
 	after = json_object_new_object();
 	json_object_object_add(after, "note", json_object_new_string(act->text));
 	if (pg_exec_ok(pg, "queue_first_action", 1, p) == -1 ||
-	    incident_update_insert(pg, a, q->in.id, act->text, 0) == -1 ||
+	    incident_update_insert(pg, a, q->in.id, act->text, 0, 0) == -1 ||
 	    event_add(pg, a, q, q->id, "first_action", q->team_id, 0, act->text) == -1 ||
 	    act_audit(pg, a, q, "first_action", NULL, after, NULL) == -1)
 		return QUEUE_ERROR;

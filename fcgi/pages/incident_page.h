@@ -12,6 +12,7 @@ struct req;
 struct incident_forms {
 	const char	*status, *reason, *outcome;	/* the status form */
 	const char	*text, *shared;			/* the update form; "yes"/"no" */
+	int		 for_cad;			/* ... and send it to the CAD */
 	const char	*close_reason;			/* asking to close */
 	const char	*link_ref, *link_reason;	/* linking */
 	const char	*lon, *lat;			/* setting the point */

@@ -553,6 +553,11 @@ forms_dict(struct req *r, struct view_dict *d, const struct incident *in,
 	if (f->shared != NULL &&
 	    view_show(d, strcmp(f->shared, "yes") == 0 ? "SHARED_YES" : "SHARED_NO") == -1)
 		return -1;
+	/* Only where a CAD system follows the incident: elsewhere the choice
+	 * would send nothing. */
+	if (dt->cad_followed && (view_show(d, "CAD_FOLLOWS") == -1 ||
+	    (f->for_cad && view_show(d, "FOR_CAD") == -1)))
+		return -1;
 	if (locate_form_dict(r, d, in, dt, f) == -1)
 		return -1;
 	return status_form_dict(r, d, in, dt, f);
@@ -756,6 +761,7 @@ incident_update_post(struct req *r)
 	struct form_errors errs = {0};
 	struct incident_forms forms = {0};
 	const char *shared = req_form(r, "shared");
+	const char *for_cad = req_form(r, "for_cad");
 	long long ver;
 	int status = 400;
 
@@ -771,8 +777,10 @@ incident_update_post(struct req *r)
 		    "with the people who reported this");
 	}
 	forms.shared = shared;
+	forms.for_cad = for_cad != NULL && strcmp(for_cad, "yes") == 0;
 	if (errs.n == 0 && (status = form_answered(r, incident_update_add(r->pg, r->arena,
-	    &r->actor, req_param(r, "ref"), forms.text, strcmp(shared, "yes") == 0, ver),
+	    &r->actor, req_param(r, "ref"), forms.text, strcmp(shared, "yes") == 0,
+	    forms.for_cad, ver),
 	    &errs, &forms, "update-text", strcmp(shared, "yes") == 0 ?
 	    "Update added and shared with the people who reported this." :
 	    "Update added (for staff only).")) == 0)

@@ -202,14 +202,29 @@ GRANT USAGE ON SEQUENCE webhook_attempt_id_seq TO concord_worker;
 -- The update marked for the CAD (a staff page's tick box).
 ALTER TABLE incident_update ADD COLUMN for_cad boolean NOT NULL DEFAULT false;
 
--- Queues one delivery of event for every active CAD client with a webhook
--- that made the incident or subscribed to it. The payload is what changed,
--- small: a client reads the whole incident with GET when it wants it.
+-- The CAD clients that hear of an incident's changes: every active one
+-- with a webhook that made it or subscribed to it. The one list for the
+-- webhooks and for the incident page's "send to the CAD" choice.
+CREATE FUNCTION cad_followers(iid bigint) RETURNS SETOF bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+	SELECT c.id FROM incident i JOIN api_client c
+	  ON c.kind = 'cad' AND c.active AND c.revoked_at IS NULL
+	 AND c.webhook_url IS NOT NULL
+	 AND (c.user_id = i.created_by OR EXISTS (SELECT 1 FROM api_subscription s
+	      WHERE s.client_id = c.id AND s.incident_id = i.id))
+	WHERE i.id = iid
+$$;
+REVOKE ALL ON FUNCTION cad_followers(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cad_followers(bigint) TO concord_app;
+
+-- Queues one delivery of event for each of them. The payload is what
+-- changed, small: a client reads the whole incident with GET when it
+-- wants it.
 CREATE FUNCTION webhook_emit(iid bigint, ev text, data jsonb) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
 	INSERT INTO webhook_delivery (client_id, incident_id, event, payload)
-	SELECT c.id, i.id, ev, jsonb_build_object(
+	SELECT f.id, i.id, ev, jsonb_build_object(
 		'event', ev,
 		'occurred_at', to_char(now() AT TIME ZONE 'UTC',
 		    'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
@@ -217,11 +232,7 @@ BEGIN
 		    'version', i.revision, 'status', i.status,
 		    'risk_level', i.risk_level, 'log_number', i.log_number),
 		'data', data)
-	FROM incident i JOIN api_client c
-	  ON c.kind = 'cad' AND c.active AND c.revoked_at IS NULL
-	 AND c.webhook_url IS NOT NULL
-	 AND (c.user_id = i.created_by OR EXISTS (SELECT 1 FROM api_subscription s
-	      WHERE s.client_id = c.id AND s.incident_id = i.id))
+	FROM incident i CROSS JOIN cad_followers(i.id) AS f(id)
 	WHERE i.id = iid;
 END $$;
 REVOKE ALL ON FUNCTION webhook_emit(bigint, text, jsonb) FROM PUBLIC;

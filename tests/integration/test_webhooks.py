@@ -310,3 +310,36 @@ def test_a_delivery_of_another_client_is_not_found(db, receiver):
                    data={"csrf": csrf_of(page)}, allow_redirects=False)
     assert r.status_code == 404
     assert admin.get(f"{URL}/admin/api-clients/999999999/deliveries").status_code == 404
+
+
+def test_an_update_marked_for_the_cad_reaches_the_cad(db, receiver):
+    """On the incident page, an officer may send an update to the CAD that
+    follows the incident (the choice is there only then); the CAD hears of
+    that update, and of no update it was not sent."""
+    c = client_for(db, receiver)
+    unfollowed = intake(police(db, lon=BISHOPSGATE[0], lat=BISHOPSGATE[1]))
+    iid, ref = followed_incident(db, c)
+    officer = as_role("police_supervisor")
+    page = officer.get(f"{URL}/staff/incidents/{unfollowed['reference']}")
+    assert page.status_code == 200 and 'name="for_cad"' not in page.text
+    page = officer.get(f"{URL}/staff/incidents/{ref}")
+    assert 'name="for_cad"' in page.text, "no choice to send the update to the CAD"
+    version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+    for text, send in (("Staff only: spoke to the housing officer", None),
+                       ("Patrol attended, group dispersed", "yes")):
+        seen = re.search(r'name="seen" value="(\d*)"', page.text).group(1)
+        form = {"csrf": csrf_of(page.text), "version": version, "seen": seen,
+                "text": text, "shared": "no"}
+        if send:
+            form["for_cad"] = send
+        r = officer.post(f"{URL}/staff/incidents/{ref}/updates", data=form,
+                         allow_redirects=False)
+        assert r.status_code == 303, r.text[:300]
+        page = officer.get(f"{URL}/staff/incidents/{ref}")
+        version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+    wait_for(lambda: [b for b in receiver.bodies() if b["event"] == "update"],
+             what="the update sent to the CAD")
+    updates = [b for b in receiver.bodies() if b["event"] == "update"]
+    assert [(b["incident"]["reference"], b["data"]["text"]) for b in updates] == \
+        [(ref, "Patrol attended, group dispersed")]
+    assert all(v for _, _, _, v in receiver.received()), "a signature did not check"
