@@ -189,7 +189,8 @@ incident_update_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	after = json_object_new_object();
 	json_object_object_add(after, "text", json_object_new_string(text));
 	json_object_object_add(after, "public", json_object_new_boolean(shared));
-	json_object_object_add(after, "for_cad", json_object_new_boolean(for_cad));
+	if (for_cad)
+		json_object_object_add(after, "for_cad", json_object_new_boolean(1));
 	failed = audit_append(pg, a, "incident", id, "update_added", NULL, after, NULL);
 	json_object_put(after);
 	if (failed == -1)
