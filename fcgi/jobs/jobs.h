@@ -40,7 +40,7 @@
 /* CAD clients' webhooks (webhook.c): deliveries queued by the database
  * (sql/migrations/0046_cad_api.sql), looked for every WEBHOOK_POLL_MS and
  * sent WEBHOOK_BATCH at a time, in parallel. */
-#define WEBHOOK_BATCH		16
+#define WEBHOOK_BATCH		64	/* a batch costs two commits, whatever its size */
 #define WEBHOOK_POLL_MS		100
 #define WEBHOOK_MAX_ATTEMPTS	8	/* then the delivery is dead */
 #define WEBHOOK_CONNECT_MS	2000

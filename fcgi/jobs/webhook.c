@@ -211,9 +211,19 @@ webhook_batch(struct worker *w, int *delivered)
 	}
 	webhook_send(posts, (size_t)n);
 	*delivered = 0;
+	/* One transaction for the batch's records: one commit to wait for,
+	 * not one a delivery (a commit waits for the disk). Lost, the batch
+	 * is sent again after its lease: delivery is at least once. */
+	if (n > 0 && pg_begin(w->pg) == -1)
+		log_error("webhook records: %s", pg_error(w->pg));
 	for (i = 0; i < n; i++) {
 		delivery_record(w, &d[i]);
 		*delivered += d[i].post.ok;
+	}
+	if (n > 0 && pg_commit(w->pg) == -1) {
+		log_error("webhook records not committed, so the batch will be sent "
+		    "again: %s", pg_error(w->pg));
+		*delivered = 0;
 	}
 	PQclear(res);
 	return n;

@@ -35,7 +35,7 @@ bench_api() {
     step "capturing the SQL of one signed create"
     local ref_file=$d/$STAMP-api.ref idem
     idem=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-    CAPTURE_BOX=-0.105,-0.080,51.510,51.520 CAPTURE_UNIQUE=$idem \
+    CAPTURE_BOX=-0.100,-0.080,51.5125,51.5175 CAPTURE_UNIQUE=$idem \
         capture api "@$ref_file" "${py[@]}" once "$key_id" "$secret" "$idem" "$ref_file"
 
     step "signing ${BENCH_API_REQUESTS:-30000} creates"

@@ -34,6 +34,10 @@ secret_box = {}
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
+    # Keep-alive, so the worker's connections are reused as a real
+    # receiver's would be.
+    protocol_version = "HTTP/1.1"
+
     def do_POST(self):
         at = time.monotonic()
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -49,10 +53,18 @@ class Receiver(http.server.BaseHTTPRequestHandler):
                 with lock:
                     arrived.setdefault(event["incident"]["reference"], at)
         self.send_response(204)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def log_message(self, *args):
         pass
+
+
+class Server(http.server.ThreadingHTTPServer):
+    # The worker sends up to 64 at once: socketserver's backlog of 5 would
+    # drop their connections and time the kernel's retries instead.
+    request_queue_size = 256
+    daemon_threads = True
 
 
 def percentile(values, p):
@@ -61,7 +73,7 @@ def percentile(values, p):
 
 
 def main(count, concurrency):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    server = Server(("127.0.0.1", 0), Receiver)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     db = psycopg2.connect(read_conf()["db_admin"])
     db.autocommit = True
