@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -510,6 +512,18 @@ pidf_written_reads_back(void **state)
 	arena_free(ar);
 }
 
+/* Whether the shared data set has rel. */
+static int
+shared_present(const char *rel)
+{
+	const char *root = getenv("CONCORD_DATA") != NULL ? getenv("CONCORD_DATA") :
+	    EIDO_SHARED_DATA;
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	return access(path, R_OK) == 0;
+}
+
 int
 main(void)
 {
@@ -518,7 +532,6 @@ main(void)
 		cmocka_unit_test_setup_teardown(uk_document_keeps_what_concord_has_no_field_for,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(no_type_leaves_it_to_the_defaults, setup, teardown),
-		cmocka_unit_test_setup_teardown(nena_sample_becomes_the_create_body, setup, teardown),
 		cmocka_unit_test_setup_teardown(malformed_eido_is_refused_by_its_path, setup, teardown),
 		cmocka_unit_test_setup_teardown(malformed_pidf_lo_is_refused_by_its_path, setup,
 		    teardown),
@@ -527,7 +540,21 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test(an_incident_not_from_eido_gets_an_id_from_its_reference),
 		cmocka_unit_test(pidf_written_reads_back),
+		/* Last, so that it can be left out. */
+		cmocka_unit_test_setup_teardown(nena_sample_becomes_the_create_body, setup, teardown),
 	};
+	size_t n = sizeof(tests) / sizeof(tests[0]);
+	const char *ci = getenv("CI");
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	/* Without the shared data set the NENA sample's test is left out and
+	 * says why (automake's TAP driver counts cmocka's "not ok # SKIP" as
+	 * a failure); under CI=true it runs, and fails. */
+	if (!shared_present("eido/sample-call-transfer.json") &&
+	    (ci == NULL || strcmp(ci, "true") != 0)) {
+		printf("# skipped nena_sample_becomes_the_create_body: it needs the shared "
+		    "data set's eido/sample-call-transfer.json (../shared/data beside the "
+		    "checkout, or CONCORD_DATA)\n");
+		n--;
+	}
+	return _cmocka_run_group_tests("test_eido", tests, n, NULL, NULL);
 }
