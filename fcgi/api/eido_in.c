@@ -20,6 +20,7 @@
 #include "api/problem.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include "domain/contact_check.h"
 
 #define NS_GML		"http://www.opengis.net/gml"
@@ -168,73 +169,6 @@ static const char *
 ref_of(struct json_object *o, const char *key)
 {
 	return eido_str(eido_member(o, key), "$ref");
-}
-
-/* ------------------------------------------------------------------ */
-/* Times                                                               */
-
-static int
-digits(const char *s, int n, int *out)
-{
-	int i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-int
-eido_time_utc(const char *s, char out[EIDO_TIME_LEN])
-{
-	int y, mo, d, h, mi, sec, oh = 0, om = 0, sign = 0;
-	struct tm tm = {0};
-	time_t at;
-
-	if (s == NULL || strlen(s) < 20 || digits(s, 4, &y) || s[4] != '-' ||
-	    digits(s + 5, 2, &mo) || s[7] != '-' || digits(s + 8, 2, &d) ||
-	    (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || digits(s + 11, 2, &h) ||
-	    s[13] != ':' || digits(s + 14, 2, &mi) || s[16] != ':' ||
-	    digits(s + 17, 2, &sec))
-		return -1;
-	s += 19;
-	if (*s == '.') {
-		if (!isdigit((unsigned char)*++s))
-			return -1;
-		while (isdigit((unsigned char)*s))
-			s++;
-	}
-	if (*s == 'Z' || *s == 'z')
-		s++;
-	else if (*s == '+' || *s == '-') {
-		sign = *s == '-' ? -1 : 1;
-		if (digits(s + 1, 2, &oh) || s[3] != ':' || digits(s + 4, 2, &om) ||
-		    oh > 23 || om > 59)
-			return -1;
-		s += 6;
-	} else
-		return -1;
-	if (*s != '\0' || y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
-	    mi > 59 || sec > 60)
-		return -1;
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec == 60 ? 59 : sec;
-	at = timegm(&tm);
-	/* A day the month does not have comes back as another month. */
-	if (at == (time_t)-1 || tm.tm_mday != d || tm.tm_mon != mo - 1)
-		return -1;
-	at -= (time_t)sign * (oh * 3600 + om * 60);
-	if (gmtime_r(&at, &tm) == NULL ||
-	    strftime(out, EIDO_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) != EIDO_TIME_LEN - 1)
-		return -1;
-	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -597,7 +531,7 @@ static void
 occurred_read(struct tr *t, struct json_object *body)
 {
 	struct json_object *calls = component_list(t, "callComponent");
-	char at[EIDO_TIME_LEN], first[EIDO_TIME_LEN] = "";
+	char at[DATE_RFC3339_LEN], first[DATE_RFC3339_LEN] = "";
 	const char *s;
 	size_t i, n;
 
@@ -606,7 +540,7 @@ occurred_read(struct tr *t, struct json_object *body)
 		if (eido_member(json_object_array_get_idx(calls, i), "callStartTimestamp") == NULL)
 			continue;
 		s = eido_str(json_object_array_get_idx(calls, i), "callStartTimestamp");
-		if (eido_time_utc(s, at) == -1) {
+		if (date_rfc3339_utc(s, at) == -1) {
 			fail(t, path_at(t, "callComponent", i, "callStartTimestamp"),
 			    "invalid_time", "must be an RFC 3339 time, like "
 			    "2021-04-30T14:40:00-04:00");

@@ -95,9 +95,5 @@ struct pidf_location {
 int	pidf_location_read(const char *text, size_t len, struct arena *,
 	    struct pidf_location *loc, char *err, size_t errlen);
 
-/* An RFC 3339 time ("2021-04-30T14:40:00.0-04:00") as UTC, into out as
- * "2021-04-30T18:40:00Z". 0, or -1 when it is not one. */
-#define EIDO_TIME_LEN	21
-int	eido_time_utc(const char *s, char out[EIDO_TIME_LEN]);
 
 #endif

@@ -20,51 +20,6 @@
 
 #define FEED_LIMIT_DEFAULT	100
 
-/* n digits at s, as a number. -1 when they are not digits. */
-static int
-num(const char *s, int n)
-{
-	int v = 0;
-
-	for (; n > 0; n--, s++) {
-		if (!isdigit((unsigned char)*s))
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
-/* Whether s is an RFC 3339 date-time: a real date, a real time of day, a
- * zone ("Z" or an offset); fractions of a second allowed. */
-static int
-rfc3339_valid(const char *s)
-{
-	struct date d;
-	const char *t = date_parse(s, &d);
-	int h, m, sec;
-
-	if (t == NULL || (*t != 'T' && *t != 't') || strlen(t) < 9)
-		return 0;
-	h = num(t + 1, 2);
-	m = num(t + 4, 2);
-	sec = num(t + 7, 2);
-	if (t[3] != ':' || t[6] != ':' || h < 0 || h > 23 || m < 0 || m > 59 ||
-	    sec < 0 || sec > 60)
-		return 0;
-	t += 9;
-	if (*t == '.') {
-		if (!isdigit((unsigned char)*++t))
-			return 0;
-		while (isdigit((unsigned char)*t))
-			t++;
-	}
-	if ((*t == 'Z' || *t == 'z') && t[1] == '\0')
-		return 1;
-	return (*t == '+' || *t == '-') && strlen(t) == 6 && t[3] == ':' &&
-	    num(t + 1, 2) >= 0 && num(t + 1, 2) <= 23 && num(t + 4, 2) >= 0 &&
-	    num(t + 4, 2) <= 59;
-}
-
 static void
 bad_parameter(struct req *r, const char *detail)
 {
@@ -122,9 +77,10 @@ api_incidents_get(struct req *r)
 	long limit = FEED_LIMIT_DEFAULT;
 	size_t n;
 	int more;
+	char since_utc[DATE_RFC3339_LEN];
 	char *end;
 
-	if (since != NULL && !rfc3339_valid(since))
+	if (since != NULL && date_rfc3339_utc(since, since_utc) == -1)
 		return bad_parameter(r, "updated_since must be an RFC 3339 date and time, "
 		    "like 2026-12-01T21:40:00Z.");
 	if (cursor != NULL && feed_cursor_decode(cursor, &after) == -1)

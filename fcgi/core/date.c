@@ -62,6 +62,68 @@ date_parse(const char *s, struct date *out)
 	return s;
 }
 
+/* Exactly two digits at s, as a number, or -1. */
+static int
+two_digits(const char *s)
+{
+	const char *e = s;
+	int v = number(&e, 2);
+
+	return e - s == 2 ? v : -1;
+}
+
+int
+date_rfc3339_utc(const char *s, char out[DATE_RFC3339_LEN])
+{
+	int h, mi, sec, oh = 0, om = 0, sign = 0;
+	struct date d;
+	struct tm tm = {0};
+	const char *t;
+	time_t at;
+
+	/* The date as every date is read, with RFC 3339's two-digit month
+	 * and day. */
+	if (s == NULL || (t = date_parse(s, &d)) == NULL || t - s != 10)
+		return -1;
+	if ((*t != 'T' && *t != 't') || (h = two_digits(t + 1)) < 0 || t[3] != ':' ||
+	    (mi = two_digits(t + 4)) < 0 || t[6] != ':' || (sec = two_digits(t + 7)) < 0 ||
+	    h > 23 || mi > 59 || sec > 60)
+		return -1;
+	t += 9;
+	if (*t == '.') {
+		if (!isdigit((unsigned char)*++t))
+			return -1;
+		while (isdigit((unsigned char)*t))
+			t++;
+	}
+	if (*t == 'Z' || *t == 'z') {
+		t++;
+	} else if (*t == '+' || *t == '-') {
+		sign = *t == '-' ? -1 : 1;
+		if ((oh = two_digits(t + 1)) < 0 || t[3] != ':' ||
+		    (om = two_digits(t + 4)) < 0 || oh > 23 || om > 59)
+			return -1;
+		t += 6;
+	} else {
+		return -1;
+	}
+	if (*t != '\0')
+		return -1;
+	tm.tm_year = d.year - 1900;
+	tm.tm_mon = d.month - 1;
+	tm.tm_mday = d.day;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec == 60 ? 59 : sec;
+	if ((at = timegm(&tm)) == (time_t)-1)
+		return -1;
+	at -= (time_t)sign * (oh * 3600 + om * 60);
+	if (gmtime_r(&at, &tm) == NULL ||
+	    strftime(out, DATE_RFC3339_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) != DATE_RFC3339_LEN - 1)
+		return -1;
+	return 0;
+}
+
 /* 1 when the date comes after tomorrow as the UTC calendar has it at
  * now: a day's grace for a reporter whose day starts earlier than UTC's.
  * 1 also when the clock cannot be read, so nothing unchecked gets in. */

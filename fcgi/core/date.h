@@ -19,6 +19,13 @@ struct date {
 };
 
 const char *date_parse(const char *s, struct date *out);
+/* An RFC 3339 date-time ("2021-04-30T14:40:00.0-04:00": a real date, a
+ * time of day, fractions of a second, "Z" or an offset) as the UTC second
+ * it names, "2021-04-30T18:40:00Z", into out (a leap second is read as
+ * :59). 0, or -1 when s is not one. The CAD API's change feed and the
+ * EIDO adapter read theirs with it. */
+#define DATE_RFC3339_LEN	21
+int	date_rfc3339_utc(const char *s, char out[DATE_RFC3339_LEN]);
 int	date_real(int year, int month, int day);
 int	date_after_today(const struct date *, time_t now);
 

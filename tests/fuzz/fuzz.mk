@@ -33,7 +33,7 @@ feed_cursor_LIBS := -lcrypto
 # The EIDO translation both ways (api/eido_in.c, api/eido_out.c); problem.c
 # for its field errors, which brings the response it writes to.
 EIDO_SRC := api/eido_in.c api/eido_out.c api/problem.c http/response.c http/status.c \
-	http/kv.c core/arena.c core/buf.c domain/contact_check.c
+	http/kv.c core/arena.c core/buf.c core/date.c domain/contact_check.c
 EIDO_LIBS := -ljson-c $(shell pkg-config --cflags --libs libxml-2.0) -lm
 eido_in_SRC := $(EIDO_SRC)
 eido_in_LIBS := $(EIDO_LIBS)

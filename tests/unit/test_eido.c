@@ -17,6 +17,7 @@
 #include "api/problem.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/date.h"
 
 /* Written for these tests (not NENA's text): a noise complaint in the City
  * of London with a point and a civic address, two people and a note. */
@@ -354,18 +355,18 @@ malformed_pidf_lo_is_refused_by_its_path(void **state)
 static void
 times_are_read_as_rfc_3339(void **state)
 {
-	char out[EIDO_TIME_LEN];
+	char out[DATE_RFC3339_LEN];
 
 	(void)state;
-	assert_int_equal(eido_time_utc("2021-04-30T14:43:49.439-04:00", out), 0);
+	assert_int_equal(date_rfc3339_utc("2021-04-30T14:43:49.439-04:00", out), 0);
 	assert_string_equal(out, "2021-04-30T18:43:49Z");
-	assert_int_equal(eido_time_utc("2026-01-01T00:30:00+01:00", out), 0);
+	assert_int_equal(date_rfc3339_utc("2026-01-01T00:30:00+01:00", out), 0);
 	assert_string_equal(out, "2025-12-31T23:30:00Z");
-	assert_int_equal(eido_time_utc("2026-12-01T21:40:00Z", out), 0);
-	assert_int_equal(eido_time_utc("2026-12-01T21:40:00", out), -1);
-	assert_int_equal(eido_time_utc("2026-13-01T21:40:00Z", out), -1);
-	assert_int_equal(eido_time_utc("2026-12-01T21:40:00.Z", out), -1);
-	assert_int_equal(eido_time_utc("2026-12-01T21:40:00+0100", out), -1);
+	assert_int_equal(date_rfc3339_utc("2026-12-01T21:40:00Z", out), 0);
+	assert_int_equal(date_rfc3339_utc("2026-12-01T21:40:00", out), -1);
+	assert_int_equal(date_rfc3339_utc("2026-13-01T21:40:00Z", out), -1);
+	assert_int_equal(date_rfc3339_utc("2026-12-01T21:40:00.Z", out), -1);
+	assert_int_equal(date_rfc3339_utc("2026-12-01T21:40:00+0100", out), -1);
 }
 
 /* ------------------------------------------------------------------ */
