@@ -152,8 +152,7 @@ api_gate(struct req *r, enum perm need)
 	}
 	return 1;
 unavailable:
-	problem_send(r, 503, "unavailable", "The API is unavailable at the moment.",
-	    "Try again in a minute.");
+	problem_unavailable(r);
 	return 0;
 }
 

@@ -143,7 +143,7 @@ eido_update(struct req *r, const char *ref, struct json_object *create,
 	if (!applied)
 		return;
 	if (api_incident_json(r, ref, &rep) != 1)
-		return problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
+		return problem_unavailable(r);
 	answer_of(r, rep, receipt_of(rep));
 }
 
@@ -192,7 +192,7 @@ eido_post(struct req *r)
 		return;
 	if (api_mapping_of(r, &map) == -1) {
 		json_object_put(doc);
-		return problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
+		return problem_unavailable(r);
 	}
 	opts_of(&map, &opts);
 	if (eido_in_translate(doc, &opts, r->arena, &in, &errs) == -1) {
@@ -217,7 +217,7 @@ eido_post(struct req *r)
 		eido_update(r, ref, in.body, &opts);
 		break;
 	default:
-		problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
+		problem_unavailable(r);
 	}
 	eido_in_free(&in);
 	api_mapping_free(&map);
@@ -235,7 +235,7 @@ eido_get(struct req *r)
 	case 0:
 		return problem_send(r, 404, "not_found", "There is no such incident.", NULL);
 	default:
-		return problem_send(r, 503, "unavailable", "Try again shortly.", NULL);
+		return problem_unavailable(r);
 	}
 	answer_of(r, rep, eido_out_build(rep, NULL, element_of(r)));
 }

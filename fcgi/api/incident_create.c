@@ -140,13 +140,6 @@ answer_kept(struct req *r, int status, const char *response, int replayed)
 }
 
 static void
-unavailable(struct req *r)
-{
-	problem_send(r, 503, "unavailable", "The API is unavailable at the moment.",
-	    "Try again in a minute.");
-}
-
-static void
 key_reused(struct req *r)
 {
 	problem_send(r, 422, "idempotency_key_reused", "This Idempotency-Key was used "
@@ -229,7 +222,7 @@ earlier_answer(struct req *r, const char *key, const char *body_hash)
 
 	if ((found = cache_get(r, key, &a)) == 0) {
 		if ((found = api_idem_find(r->pg, r->arena, r->api->client_id, key, &a)) == -1) {
-			unavailable(r);
+			problem_unavailable(r);
 			return -1;
 		}
 		if (found)
@@ -261,7 +254,7 @@ answer_resubmitted(struct create *c, const struct intake_result *res)
 	if (earlier_answer(r, c->key, c->body_hash) != 0)
 		return;
 	if (tx_begin(r->pg, &r->actor) == -1)
-		return unavailable(r);
+		return problem_unavailable(r);
 	found = api_idem_incident(r->pg, r->arena, r->actor.user_id, c->key, &iid, &hash);
 	if (found == 1 && strcmp(hash, c->body_hash) != 0) {
 		pg_rollback(r->pg);
@@ -270,7 +263,7 @@ answer_resubmitted(struct create *c, const struct intake_result *res)
 	if (found != 1 || api_receipt_read(r->pg, r->arena, iid, &rc) == -1 ||
 	    (o = receipt_json(c, &rc, res->flags)) == NULL) {
 		pg_rollback(r->pg);
-		return unavailable(r);
+		return problem_unavailable(r);
 	}
 	a = kept_create(c, iid, arena_strdup(r->arena, json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN)));
@@ -278,7 +271,7 @@ answer_resubmitted(struct create *c, const struct intake_result *res)
 	if (a.response == NULL || api_idem_save(r->pg, r->api->client_id, c->key, &a) == -1 ||
 	    pg_commit(r->pg) == -1) {
 		pg_rollback(r->pg);
-		return unavailable(r);
+		return problem_unavailable(r);
 	}
 	cache_put(r, c->key, &a);
 	answer_kept(r, 201, a.response, 1);
@@ -406,7 +399,7 @@ intake_invalid(struct create *c, const struct intake_result *res)
 	size_t i;
 
 	if (errs == NULL)
-		return unavailable(c->r);
+		return problem_unavailable(c->r);
 	for (i = 0; i < res->nerrors; i++)
 		problem_field_add(errs, api_input_path(c->r->arena, c->in, res->errors[i].field),
 		    "invalid", arena_strdup(c->r->arena, res->errors[i].message));
@@ -423,13 +416,13 @@ external_taken(struct req *r, const char *external_id)
 	int found;
 
 	if (tx_begin(r->pg, &r->actor) == -1) {
-		unavailable(r);
+		problem_unavailable(r);
 		return -1;
 	}
 	found = api_ref_find(r->pg, r->arena, r->api->client_id, external_id, &taken);
 	pg_rollback(r->pg);
 	if (found == -1) {
-		unavailable(r);
+		problem_unavailable(r);
 		return -1;
 	}
 	if (found == 1)
@@ -449,10 +442,10 @@ create_submit(struct create *c)
 	struct api_idem kept;
 
 	if ((res = arena_alloc(r->arena, sizeof(*res))) == NULL)
-		return unavailable(r);
+		return problem_unavailable(r);
 	submission_of(c, &s);
 	if (point_text(r, c->in, &s.lon_text, &s.lat_text) == -1)
-		return unavailable(r);
+		return problem_unavailable(r);
 	switch (intake_submit(r->pg, r->rd, r->cfg, &r->actor, &s, res)) {
 	case INTAKE_OK:
 		break;
@@ -461,7 +454,7 @@ create_submit(struct create *c)
 	default:
 		/* A create with the same external id won the race. */
 		if (!c->external_taken || external_taken(r, c->external_id) == 0)
-			unavailable(r);
+			problem_unavailable(r);
 		return;
 	}
 	if (res->report.resubmitted)
@@ -471,20 +464,6 @@ create_submit(struct create *c)
 		cache_put(r, c->key, &kept);
 	}
 	answer_kept(r, 201, c->response, 0);
-}
-
-/* The client's mappings, read once for this request: 0, or -1 answered. */
-static int
-mapping_of(struct req *r, struct api_mapping *m)
-{
-	char err[256];
-
-	if (api_mapping_parse(r->api->mappings, m, err, sizeof(err)) == 0)
-		return 0;
-	log_error("api client %lld: mappings: %s", r->api->client_id, err);
-	problem_send(r, 500, "internal", "This client's code mappings cannot be read.",
-	    "An administrator must correct them.");
-	return -1;
 }
 
 void
@@ -500,14 +479,19 @@ api_incident_create(struct req *r, struct json_object *input, const char *key,
 	if (key != NULL && earlier_answer(r, key, body_hash) != 0)
 		return;
 	if ((errs = arena_calloc(r->arena, 1, sizeof(*errs))) == NULL)
-		return unavailable(r);
-	if (mapping_of(r, &m) == -1)
+		return problem_unavailable(r);
+	/* Mappings an administrator saved cannot be read: not the client's
+	 * to mend (the same read as every endpoint's, api_mapping_of). */
+	if (api_mapping_of(r, &m) == -1) {
+		problem_send(r, 500, "internal", "This client's code mappings cannot be "
+		    "read.", "An administrator must correct them.");
 		return;
+	}
 	rc = api_input_read(r->arena, &m, input, API_INPUT_CREATE, &in, errs);
 	status_check(r, &in, errs);
 	if (rc == -1 || errs->n > 0) {
 		if (errs->n == 0)
-			unavailable(r);
+			problem_unavailable(r);
 		else
 			problem_send_fields(r, 422, errs->items[0].code, "The body has fields "
 			    "that cannot be taken.", errs);
@@ -559,7 +543,7 @@ api_incidents_post(struct req *r)
 		problem_send(r, 400, "idempotency_key_invalid", "The Idempotency-Key is not "
 		    "1 to 64 printable ASCII characters.", NULL);
 	else if (sha256_hex(r->body, r->body_len, hash) == -1)
-		unavailable(r);
+		problem_unavailable(r);
 	else
 		api_incident_create(r, body, key, hash, NULL, NULL);
 	json_object_put(body);

@@ -71,8 +71,7 @@ api_incident_events_post(struct req *r)
 	long long version;
 
 	if (errs == NULL || api_mapping_of(r, &m) == -1)
-		return problem_send(r, 503, "unavailable", "The API is unavailable at the "
-		    "moment.", NULL);
+		return problem_unavailable(r);
 	if (!api_body_object(r, &body))
 		goto out;
 	if (event_read(r, &m, body, &e, errs) == -1) {
@@ -92,8 +91,7 @@ api_incident_events_post(struct req *r)
 		api_fields_send(r, errs);
 		break;
 	default:
-		problem_send(r, 503, "unavailable", "The API is unavailable at the moment.",
-		    "Try again in a minute.");
+		problem_unavailable(r);
 		break;
 	}
 out:

@@ -89,12 +89,10 @@ api_incidents_get(struct req *r)
 	    *end != '\0' || !isdigit((unsigned char)*lim)))
 		return bad_parameter(r, "limit must be a whole number from 1 to 200.");
 	if (api_mapping_of(r, &m) == -1)
-		return problem_send(r, 503, "unavailable", "The API is unavailable at the "
-		    "moment.", NULL);
+		return problem_unavailable(r);
 	if (api_incident_feed(r->pg, r->arena, &r->actor, &after, since, (int)limit,
 	    &items, &n, &next, &more) == -1)
-		problem_send(r, 503, "unavailable", "The API is unavailable at the moment.",
-		    "Try again in a minute.");
+		problem_unavailable(r);
 	else
 		page_send(r, &m, items, n, &next, more);
 	api_mapping_free(&m);

@@ -194,8 +194,7 @@ api_incident_send(struct req *r, const char *ref, int status)
 		return problem_send(r, 404, "not_found", "There is no such incident.",
 		    NULL);
 	default:
-		return problem_send(r, 503, "unavailable", "The API is unavailable at the "
-		    "moment.", "Try again in a minute.");
+		return problem_unavailable(r);
 	}
 	snprintf(etag, sizeof(etag), "\"%lld\"", (long long)json_object_get_int64(
 	    json_object_object_get(o, "version")));

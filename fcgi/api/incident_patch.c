@@ -17,13 +17,6 @@
 #include "domain/point_bng.h"
 #include "http/request.h"
 
-static void
-unavailable(struct req *r)
-{
-	problem_send(r, 503, "unavailable", "The API is unavailable at the moment.",
-	    "Try again in a minute.");
-}
-
 /* 412 with the incident as it is now, for the client to merge with. */
 static void
 conflict_send(struct req *r, const char *ref)
@@ -36,13 +29,13 @@ conflict_send(struct req *r, const char *ref)
 	case 0:
 		return problem_send(r, 404, "not_found", "There is no such incident.", NULL);
 	default:
-		return unavailable(r);
+		return problem_unavailable(r);
 	}
 	if ((o = problem_object(412, "version_conflict", "The incident has changed "
 	    "since that version.", "Read \"current\", apply the change to it and send "
 	    "it with If-Match of its version.", NULL)) == NULL) {
 		json_object_put(current);
-		return unavailable(r);
+		return problem_unavailable(r);
 	}
 	json_object_object_add(o, "current", current);
 	resp_json(r, 412, o);
@@ -107,14 +100,14 @@ api_incident_patch_apply(struct req *r, const char *ref, struct json_object *bod
 	int rc = 0;
 
 	if (errs == NULL || api_mapping_of(r, &m) == -1) {
-		unavailable(r);
+		problem_unavailable(r);
 		return 0;
 	}
 	if (change_read(r, &m, body, &p, errs) == -1) {
 		if (errs->n > 0)
 			api_fields_send(r, errs);
 		else
-			unavailable(r);
+			problem_unavailable(r);
 		goto out;
 	}
 	switch (api_incident_change(r->pg, r->arena, &r->actor, r->cfg, r->api->client_id,
@@ -133,7 +126,7 @@ api_incident_patch_apply(struct req *r, const char *ref, struct json_object *bod
 		api_fields_send(r, errs);
 		break;
 	default:
-		unavailable(r);
+		problem_unavailable(r);
 		break;
 	}
 out:

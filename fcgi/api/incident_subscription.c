@@ -19,8 +19,7 @@ subscription_set(struct req *r, int on)
 	case API_CHANGE_NOT_FOUND:
 		return problem_send(r, 404, "not_found", "There is no such incident.", NULL);
 	default:
-		return problem_send(r, 503, "unavailable", "The API is unavailable at the "
-		    "moment.", "Try again in a minute.");
+		return problem_unavailable(r);
 	}
 }
 

@@ -90,3 +90,10 @@ problem_send_fields(struct req *r, int status, const char *code, const char *tit
 {
 	send_object(r, status, problem_object(status, code, title, NULL, f));
 }
+
+void
+problem_unavailable(struct req *r)
+{
+	problem_send(r, 503, "unavailable", "The API is unavailable at the moment.",
+	    "Try again in a minute.");
+}

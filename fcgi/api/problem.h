@@ -45,6 +45,9 @@ void	problem_send(struct req *, int status, const char *code, const char *title,
 /* The same with the field errors. */
 void	problem_send_fields(struct req *, int status, const char *code,
 	    const char *title, const struct problem_fields *);
+/* 503 "unavailable": the database or Redis did not answer; the client
+ * tries again. */
+void	problem_unavailable(struct req *);
 /* The problem object itself, for an answer kept to be sent again; NULL
  * out of memory. */
 struct json_object *problem_object(int status, const char *code, const char *title,
