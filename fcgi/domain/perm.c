@@ -28,6 +28,8 @@ static const struct {
 	[PERM_ADMIN_ROUTING] = { "admin.routing", "Manage routing rules" },
 	[PERM_ADMIN_API_CLIENTS] = { "admin.api_clients", "Manage API clients" },
 	[PERM_PERSON_MERGE] = { "person.merge", "Merge people and undo merges" },
+	[PERM_CASE_SUPERVISE] = { "case.supervise", "Review monitored cases" },
+	[PERM_CASE_REVIEW_MANAGE] = { "case_review.manage", "Co-ordinate the ASB Case Review" },
 };
 
 const char *

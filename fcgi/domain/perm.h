@@ -30,6 +30,8 @@ enum perm {
 	PERM_ADMIN_ROUTING,
 	PERM_ADMIN_API_CLIENTS,
 	PERM_PERSON_MERGE,	/* merge two people, and undo a merge */
+	PERM_CASE_SUPERVISE,	/* review monitored cases on their cadence */
+	PERM_CASE_REVIEW_MANAGE,	/* co-ordinate the ASB Case Review register */
 	PERM__MAX
 };
 

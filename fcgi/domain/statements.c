@@ -15,6 +15,7 @@
 #include "domain/asb_catalogue.h"
 #include "domain/audit.h"
 #include "domain/call.h"
+#include "domain/case.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -64,6 +65,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&asb_catalogue_statements,
 	&audit_statements,
 	&call_statements,
+	&case_head_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

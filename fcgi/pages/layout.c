@@ -122,6 +122,8 @@ static const struct nav_item nav_staff[] = {
 	{ "/staff/reports", "New reports", PERM_INCIDENT_VIEW, { "/staff/reports" } },
 	{ "/staff/incidents", "Incidents", PERM_INCIDENT_VIEW, { "/staff/incidents",
 	    "/staff/people", "/staff/quick", "/staff/risk-reviews", "/staff/evidence" } },
+	{ "/staff/cases", "Cases", PERM_CASE_MANAGE, { "/staff/cases", "/staff/panels" } },
+	{ "/staff/case-review", "Case Review", PERM_CASE_REVIEW_MANAGE, { "/staff/case-review" } },
 	{ "/staff/activity", "Team activity", PERM_AUDIT_TEAM, { "/staff/activity" } },
 	{ "/admin", "Administration", PERM_ADMIN_USERS, { "/admin" } },
 };
