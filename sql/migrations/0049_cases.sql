@@ -199,6 +199,47 @@ GRANT USAGE ON SEQUENCE monitored_case_id_seq, monitored_case_number,
     case_person_id_seq, case_consent_id_seq, case_place_id_seq, case_event_id_seq
     TO concord_app;
 
+-- A case's people as the acting agency may see them: every agency working
+-- the case sees its subjects (sharing about offenders needs no consent:
+-- section 115 of the Crime and Disorder Act 1998); the lead agency sees
+-- everyone; any other agency sees a victim's or witness's details only
+-- when that person's latest answer for that agency (case_consent) is yes.
+-- Without person.view nobody's details are shown. Someone not shown is
+-- named by their part ("Victim 2"), and none of their details are given.
+-- SECURITY DEFINER, so it checks that the actor works the case itself.
+CREATE FUNCTION case_people(the_case bigint)
+RETURNS TABLE (case_person_id bigint, person_id bigint, role text, group_name text,
+    member_of bigint, shown boolean, name text, phone text, email text, address text,
+    postcode text, preferred_contact text, vulnerable boolean)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+	SELECT cp.id, cp.person_id, cp.role, cp.group_name, cp.member_of, s.shown,
+	    CASE WHEN cp.group_name IS NOT NULL THEN cp.group_name
+	        WHEN s.shown THEN coalesce(nullif(trim(coalesce(p.given_name, '') || ' ' ||
+	            coalesce(p.family_name, '')), ''), 'Name not given')
+	        ELSE initcap(cp.role) || ' ' ||
+	            row_number() OVER (PARTITION BY cp.role ORDER BY cp.id) END,
+	    CASE WHEN s.shown THEN coalesce(p.phone, '') ELSE '' END,
+	    CASE WHEN s.shown THEN coalesce(p.email, '') ELSE '' END,
+	    CASE WHEN s.shown THEN coalesce(p.address, '') ELSE '' END,
+	    CASE WHEN s.shown THEN coalesce(p.postcode, '') ELSE '' END,
+	    CASE WHEN s.shown THEN coalesce(p.preferred_contact, '') ELSE '' END,
+	    s.shown AND coalesce(p.vulnerable, false)
+	FROM monitored_case mc
+	JOIN case_person cp ON cp.case_id = mc.id AND cp.removed_at IS NULL
+	LEFT JOIN person p ON p.id = cp.person_id
+	CROSS JOIN LATERAL (SELECT cp.person_id IS NOT NULL
+	    AND current_setting('concord.person_view', true) = '1'
+	    AND (mc.lead_agency_id = concord_agency() OR cp.role = 'subject'
+	        OR coalesce((SELECT cc.consented FROM case_consent cc
+	            WHERE cc.case_id = mc.id AND cc.person_id = cp.person_id
+	              AND cc.agency_id = concord_agency()
+	            ORDER BY cc.recorded_at DESC, cc.id DESC LIMIT 1), false)) AS shown) s
+	WHERE mc.id = the_case AND case_visible(mc.lead_agency_id, mc.shared_with)
+	ORDER BY cp.role, cp.id
+$$;
+REVOKE ALL ON FUNCTION case_people(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION case_people(bigint) TO concord_app;
+
 -- Bank holidays, for working-day due dates; the rows come with the
 -- working-day calendar's own migration.
 CREATE TABLE bank_holiday (
