@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="govuk-inset-text" id="case-review-{{PERSON_ID}}">
-{{#THRESHOLD}}<p class="govuk-body"><strong class="govuk-tag govuk-tag--red">Case Review threshold met</strong> {{NAME}}: Case Review threshold met ({{COMPLAINTS}} complaints in {{WINDOW}})</p>{{/THRESHOLD}}
+{{#THRESHOLD}}<p class="govuk-body"><strong class="govuk-tag govuk-tag--red">Case Review threshold met</strong> {{NAME}}: Case Review threshold met ({{BECAUSE}})</p>{{/THRESHOLD}}
 {{#TOLD}}<h3 class="govuk-heading-s">{{NAME}} knows about the ASB Case Review</h3>
 <p class="govuk-body">{{NAME}} has {{COMPLAINTS}} complaints in {{WINDOW}}. Told on {{TOLD_AT}} by {{TOLD_BY}}.</p>{{/TOLD}}
 {{#NOT_TOLD}}{{#HEADING}}<h3 class="govuk-heading-s">Tell {{NAME}} about the ASB Case Review</h3>{{/HEADING}}

@@ -8,7 +8,7 @@
 #include "core/config.h"
 
 enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV, K_REAL, K_TILE_URL, K_BASE_URL,
-    K_DISTRICTS };
+    K_DISTRICTS, K_YESNO };
 
 struct key {
 	const char	*name;
@@ -69,6 +69,12 @@ static const struct key keys[] = {
 	{ "api_key_file", STR(api_key_file) },
 	{ "postcode_districts", K_DISTRICTS, offsetof(struct config, postcode_districts),
 	    sizeof(((struct config *)0)->postcode_districts), 0, 0 },
+	/* Part F (issue 13): counting qualifying complaints. */
+	{ "case_review_complaint_within_days",
+	    NUM(K_INT, case_review_complaint_within_days, 1, 366) },
+	{ "case_review_hate_single", NUM(K_YESNO, case_review_hate_single, 0, 1) },
+	{ "case_review_several_reports", NUM(K_INT, case_review_several_reports, 0, 100) },
+	{ "case_review_several_people", NUM(K_INT, case_review_several_people, 1, 100) },
 };
 
 void
@@ -113,6 +119,13 @@ config_defaults(struct config *c)
 	c->action_hours_high = 24;
 	c->action_hours_medium = 72;
 	c->action_hours_standard = 168;
+	/* Part F: a complaint within 31 days of the behaviour (every calendar
+	 * month's length covered); no single-hate rule; five reports from at
+	 * least two people. */
+	c->case_review_complaint_within_days = 31;
+	c->case_review_hate_single = 0;
+	c->case_review_several_reports = 5;
+	c->case_review_several_people = 2;
 }
 
 static char *
@@ -274,6 +287,13 @@ key_set(struct config *c, const struct key *k, const char *v, char *err, size_t 
 	}
 	case K_DISTRICTS:
 		return districts_set(p, k->len, v, err, errlen);
+	case K_YESNO:
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+			snprintf(err, errlen, "%s: must be yes or no", k->name);
+			return -1;
+		}
+		*(int *)p = strcmp(v, "yes") == 0;
+		return 0;
 	case K_ENV:
 		if (strcmp(v, "production") != 0 && strcmp(v, "development") != 0) {
 			snprintf(err, errlen, "env: must be development or production");

@@ -66,6 +66,12 @@ struct config {
 	/* The server's API key file (32 to 256 random bytes): the CAD API's
 	 * key secrets are derived from it (auth/api_sign.h), never stored. */
 	char	 api_key_file[PATH_MAX];
+	/* Part F (issue 13): the ASB Case Review count's rules beyond the
+	 * window and the threshold above (domain/case_review_rule.h). */
+	int	 case_review_complaint_within_days;	/* of the behaviour */
+	int	 case_review_hate_single;	/* one hate-motivated complaint meets it */
+	int	 case_review_several_reports;	/* reports (0: no such rule) ... */
+	int	 case_review_several_people;	/* ... from at least this many people */
 };
 
 #define ASSESSMENT_DUE_HOURS_DEFAULT	24	/* assessment_due_hours' default */

@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
+#include "domain/case_review_count.h"
 #include "domain/flag_store.h"
 #include "domain/incident.h"
 #include "domain/tx.h"
@@ -253,8 +254,6 @@ result_copy(const struct flag_result *r, struct incident_flags *out)
 	for (i = 0; i < r->nvictims; i++) {
 		out->victims[i].person_id = r->victims[i].person_id;
 		out->victims[i].name = "";
-		out->victims[i].complaints = r->victims[i].complaints;
-		out->victims[i].state = r->victims[i].state;
 	}
 }
 
@@ -430,16 +429,19 @@ flags_gather(struct pg *pg, const struct flag_windows *w, long long incident_id,
 	return rc;
 }
 
-/* Each victim's name (if the actor may see it) and when staff last told
- * them about the Case Review. 0 or -1. */
+/* Each victim's name (if the actor may see it), their Case Review count
+ * up to now (the one rule, domain/case_review_count.h) and when staff last
+ * told them about the Case Review. 0 or -1. */
 static int
-victims_detail(struct pg *pg, struct arena *ar, const struct flag_windows *w,
-    struct incident_flags *fl)
+victims_detail(struct pg *pg, struct arena *ar, const struct config *cfg,
+    const struct flag_windows *w, struct incident_flags *fl)
 {
 	char pid[24], days[24];
 	const char *p[2] = { pid, days };
 	struct flag_victim_view *v;
+	struct case_review_count cr;
 	PGresult *res;
+	time_t now = time(NULL);
 	size_t i;
 
 	snprintf(days, sizeof(days), "%d", w->case_review_days);
@@ -450,6 +452,11 @@ victims_detail(struct pg *pg, struct arena *ar, const struct flag_windows *w,
 			return -1;
 		v->name = arena_strdup(ar, PQntuples(res) == 1 ? PQgetvalue(res, 0, 0) : "");
 		PQclear(res);
+		if (case_review_count_in(pg, ar, cfg, v->person_id, now, &cr) == -1)
+			return -1;
+		v->complaints = cr.r.count;
+		v->state = cr.r.state;
+		v->met = cr.r.met;
 		if ((res = pg_exec(pg, "flag_victim_told", 2, p)) == NULL)
 			return -1;
 		if ((v->told = PQntuples(res) == 1)) {
@@ -489,7 +496,7 @@ flags_load(struct pg *pg, struct arena *ar, const struct config *cfg,
 	if (!seen || flags_gather(pg, &w, incident_id, &r) == -1)
 		goto err;
 	result_copy(&r, out);
-	if (victims_detail(pg, ar, &w, out) == -1)
+	if (victims_detail(pg, ar, cfg, &w, out) == -1)
 		goto err;
 	return pg_commit(pg);
 err:

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "domain/case_review_rule.h"
 #include "domain/flags.h"
 
 struct actor;
@@ -26,8 +27,9 @@ extern const struct pg_stmts flag_store_statements;
 struct flag_victim_view {
 	long long	 person_id;
 	const char	*name;		/* "" when the actor may not see who */
-	int		 complaints;	/* inside case_review_days, this one included */
+	int		 complaints;	/* qualifying, up to now (case_review_rule.h) */
 	enum case_review state;
+	enum cr_met	 met;		/* which rule met the threshold */
 	int		 told;		/* staff recorded telling them about the Case Review */
 	const char	*told_at;	/* Europe/London, or NULL */
 	const char	*told_by;	/* a name, or NULL */

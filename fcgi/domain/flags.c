@@ -67,17 +67,6 @@ flag_answer_urgent(const char *notice_answer, const char *answer)
 	    strcmp(notice_answer, answer) == 0;
 }
 
-/* What a victim's count of complaints in the window calls for. */
-enum case_review
-case_review_state(const struct flag_windows *w, int complaints)
-{
-	if (complaints >= w->case_review_threshold)
-		return CASE_REVIEW_THRESHOLD;
-	if (complaints >= w->case_review_prompt_at)
-		return CASE_REVIEW_PROMPT;
-	return CASE_REVIEW_NONE;
-}
-
 /* Whether two times are at most `days` apart, either way round: a link
  * made later flags the older incident too. */
 static int
@@ -109,29 +98,6 @@ repeats(const struct flag_facts *f, long long id, int subject, int days)
 		    within_days(f->at, f->links[i].at, days))
 			return 1;
 	return 0;
-}
-
-/* The victim's complaints in the case-review window that ends at their
- * latest one (this incident included): the count the statutory guidance
- * asks about, whichever of their incidents is being looked at. */
-static int
-complaints_of(const struct flag_windows *w, const struct flag_facts *f, long long id)
-{
-	time_t latest = f->at;
-	int n = 1;
-	size_t i;
-
-	for (i = 0; i < f->nlinks; i++)
-		if (f->links[i].person_id == id && complains(f->links[i].role) &&
-		    f->links[i].at > latest)
-			latest = f->links[i].at;
-	if (!within_days(latest, f->at, w->case_review_days))
-		n = 0;
-	for (i = 0; i < f->nlinks; i++)
-		if (f->links[i].person_id == id && complains(f->links[i].role) &&
-		    within_days(latest, f->links[i].at, w->case_review_days))
-			n++;
-	return n;
 }
 
 /* Incidents within the place window, this one included. */
@@ -185,7 +151,5 @@ flags_compute(const struct flag_windows *w, const struct flag_facts *f,
 			continue;
 		v = &out->victims[out->nvictims++];
 		v->person_id = p->id;
-		v->complaints = complaints_of(w, f, p->id);
-		v->state = case_review_state(w, v->complaints);
 	}
 }

@@ -6,8 +6,8 @@
 
 struct config;
 
-/* The immediate flags of an incident and the ASB Case Review state of
- * each of its victims, from facts a caller has already gathered (the
+/* The immediate flags of an incident and its victims (whose ASB Case
+ * Review count is domain/case_review_rule.h's), from facts a caller has already gathered (the
  * incident's answers and the incidents related to it by person or place).
  * This part is pure: no SQL, no clock. Every window edge is inclusive:
  * another incident exactly repeat_victim_days away is a repeat, one a
@@ -80,10 +80,10 @@ struct flag_facts {
 
 #define FLAG_VICTIMS_MAX	16
 
+/* A victim of the incident: their Case Review count is the one rule of
+ * domain/case_review_rule.h (flag_store.c's flags_load asks it). */
 struct flag_victim {
 	long long	 person_id;
-	int		 complaints;	/* this one and those inside the window */
-	enum case_review state;
 };
 
 struct flag_result {
@@ -98,7 +98,6 @@ const char	*case_review_name(enum case_review);
 void		 flag_windows_default(struct flag_windows *);
 void		 flag_windows_from_config(const struct config *, struct flag_windows *);
 int		 flag_answer_urgent(const char *notice_answer, const char *answer);
-enum case_review case_review_state(const struct flag_windows *, int complaints);
 void		 flags_compute(const struct flag_windows *, const struct flag_facts *,
 		    struct flag_result *);
 

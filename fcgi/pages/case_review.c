@@ -1,7 +1,8 @@
 /* The ASB Case Review prompt on the incident page: at a victim's second
  * complaint in the window staff are asked to tell them about the Case
  * Review, and record that they did; at the threshold the page says it is
- * met. The rules are domain/flags.c, the record domain/flag_store.c. */
+ * met. The count is domain/case_review_rule.c (the one rule, which the
+ * Case Review decision uses too), the record domain/flag_store.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,24 @@ window_words(struct req *r)
 	if (days >= 28 && months * 30.4 - days < 16 && days - months * 30.4 < 16)
 		return arena_printf(r->arena, "%d month%s", months, months == 1 ? "" : "s");
 	return arena_printf(r->arena, "%d day%s", days, days == 1 ? "" : "s");
+}
+
+/* Why the threshold is met, in words: "3 complaints in 6 months", or the
+ * local condition that met it. */
+static const char *
+threshold_words(struct req *r, const struct flag_victim_view *v)
+{
+	switch (v->met) {
+	case CR_MET_HATE:
+		return arena_printf(r->arena, "a hate-motivated complaint in %s",
+		    window_words(r));
+	case CR_MET_SEVERAL:
+		return arena_printf(r->arena, "reports from several people in %s",
+		    window_words(r));
+	default:
+		return arena_printf(r->arena, "%d complaints in %s", v->complaints,
+		    window_words(r));
+	}
 }
 
 static const char *
@@ -110,7 +129,8 @@ victim_dict(struct req *r, struct view_dict *d, const struct flag_victim_view *v
 	if (f->note_error != NULL && ((e = view_section(s, "NOTE_ERROR")) == NULL ||
 	    view_set(e, "MESSAGE", f->note_error) == -1))
 		return -1;
-	if (v->state == CASE_REVIEW_THRESHOLD && view_show(s, "THRESHOLD") == -1)
+	if (v->state == CASE_REVIEW_THRESHOLD && ((e = view_section(s, "THRESHOLD")) == NULL ||
+	    view_set(e, "BECAUSE", threshold_words(r, v)) == -1))
 		return -1;
 	if (v->told) {
 		struct view_dict *t = view_section(s, "TOLD");

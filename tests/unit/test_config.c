@@ -282,6 +282,46 @@ case_review_prompt_comes_before_threshold(void **state)
 	    "case_review_prompt_at = 4\n", err, sizeof(err)), 0);
 }
 
+/* Part F: the Case Review count's local rules, their defaults, ranges
+ * and yes/no. */
+static void
+case_review_count_rules_are_read_and_checked(void **state)
+{
+	struct config c;
+	char err[256];
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(c.case_review_complaint_within_days, 31);
+	assert_int_equal(c.case_review_hate_single, 0);
+	assert_int_equal(c.case_review_several_reports, 5);
+	assert_int_equal(c.case_review_several_people, 2);
+	assert_int_equal(config_parse(&c, "case_review_complaint_within_days = 366\n"
+	    "case_review_hate_single = yes\ncase_review_several_reports = 0\n"
+	    "case_review_several_people = 100\n", err, sizeof(err)), 0);
+	assert_int_equal(c.case_review_complaint_within_days, 366);
+	assert_int_equal(c.case_review_hate_single, 1);
+	assert_int_equal(c.case_review_several_reports, 0);
+	assert_int_equal(c.case_review_several_people, 100);
+	assert_int_equal(config_parse(&c, "case_review_hate_single = no\n", err,
+	    sizeof(err)), 0);
+	assert_int_equal(c.case_review_hate_single, 0);
+	assert_int_equal(config_parse(&c, "case_review_hate_single = 1\n", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "case_review_hate_single: must be yes or no"));
+	assert_int_equal(config_parse(&c, "case_review_complaint_within_days = 0\n",
+	    err, sizeof(err)), -1);
+	assert_int_equal(config_parse(&c, "case_review_complaint_within_days = 367\n",
+	    err, sizeof(err)), -1);
+	assert_int_equal(config_parse(&c, "case_review_several_reports = 101\n",
+	    err, sizeof(err)), -1);
+	assert_int_equal(config_parse(&c, "case_review_several_reports = -1\n",
+	    err, sizeof(err)), -1);
+	assert_int_equal(config_parse(&c, "case_review_several_people = 0\n",
+	    err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "case_review_several_people"));
+}
+
 static void
 missing_file_is_an_error(void **state)
 {
@@ -308,6 +348,7 @@ main(void)
 		cmocka_unit_test(overlong_values_and_lines_are_refused),
 		cmocka_unit_test(flag_windows_are_read_and_checked),
 		cmocka_unit_test(case_review_prompt_comes_before_threshold),
+		cmocka_unit_test(case_review_count_rules_are_read_and_checked),
 		cmocka_unit_test(missing_file_is_an_error),
 	};
 

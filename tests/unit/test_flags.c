@@ -1,7 +1,7 @@
 /* The immediate flag rules (domain/flags.c): each flag, and each window
  * edge at the defaults (365 days, 100 m in 90 days with three incidents,
- * the Case Review prompt at the second complaint in 183 days and the
- * threshold at the third). */
+ * and the victims listed for the Case Review count, whose rule is
+ * domain/case_review_rule.c). */
 #include "test.h"
 
 #include "core/config.h"
@@ -232,113 +232,9 @@ repeat_subject_window_edge(void **state)
 	assert_int_equal(bits_of(&f), 0);
 }
 
-/* One victim's Case Review state for the given other complaints. */
-static struct flag_victim
-victim(const struct flag_link *l, size_t n)
-{
-	struct flag_person p[] = { { 5, FLAG_VICTIM, 0 } };
-	struct flag_facts f = facts_of(p, l, n);
-	struct flag_result r;
-
-	flags_compute(&W, &f, &r);
-	assert_int_equal(r.nvictims, 1);
-	assert_int_equal(r.victims[0].person_id, 5);
-	return r.victims[0];
-}
-
-/* The second complaint in 183 days prompts; one on day 183 is inside,
- * one on day 184 is not. */
-static void
-case_review_prompt_at_second_complaint(void **state)
-{
-	struct flag_link l[] = { { 5, FLAG_VICTIM, NOW - 183 * DAY } };
-	struct flag_victim v;
-
-	(void)state;
-	v = victim(l, 0);
-	assert_int_equal(v.complaints, 1);
-	assert_int_equal(v.state, CASE_REVIEW_NONE);
-	v = victim(l, 1);
-	assert_int_equal(v.complaints, 2);
-	assert_int_equal(v.state, CASE_REVIEW_PROMPT);
-	l[0].at = NOW - 184 * DAY;
-	v = victim(l, 1);
-	assert_int_equal(v.complaints, 1);
-	assert_int_equal(v.state, CASE_REVIEW_NONE);
-	l[0].at = NOW - DAY;
-	l[0].role = FLAG_REPORTER;	/* they reported it themselves */
-	assert_int_equal(victim(l, 1).state, CASE_REVIEW_PROMPT);
-	l[0].role = FLAG_WITNESS;	/* a witness statement is no complaint */
-	assert_int_equal(victim(l, 1).state, CASE_REVIEW_NONE);
-	l[0].role = FLAG_VICTIM;
-	l[0].person_id = 6;
-	assert_int_equal(victim(l, 1).state, CASE_REVIEW_NONE);
-}
-
-/* The third complaint in 183 days meets the threshold; with the oldest
- * on day 184 it is the second again. */
-static void
-case_review_threshold_at_third_complaint(void **state)
-{
-	struct flag_link l[] = {
-		{ 5, FLAG_VICTIM, NOW - 183 * DAY },
-		{ 5, FLAG_VICTIM, NOW - 30 * DAY },
-	};
-	struct flag_victim v;
-
-	(void)state;
-	v = victim(l, 2);
-	assert_int_equal(v.complaints, 3);
-	assert_int_equal(v.state, CASE_REVIEW_THRESHOLD);
-	l[0].at = NOW - 184 * DAY;
-	v = victim(l, 2);
-	assert_int_equal(v.complaints, 2);
-	assert_int_equal(v.state, CASE_REVIEW_PROMPT);
-}
-
-/* Looking at an older incident, the count is the victim's latest one:
- * this complaint 200 days before their newest is outside its window. */
-static void
-case_review_counts_to_the_latest_complaint(void **state)
-{
-	struct flag_link l[] = {
-		{ 5, FLAG_VICTIM, NOW + 200 * DAY },
-		{ 5, FLAG_VICTIM, NOW + 190 * DAY },
-		{ 5, FLAG_VICTIM, NOW + 100 * DAY },
-	};
-	struct flag_victim v;
-
-	(void)state;
-	v = victim(l, 3);
-	assert_int_equal(v.complaints, 3);
-	assert_int_equal(v.state, CASE_REVIEW_THRESHOLD);
-	l[2].at = NOW + 10 * DAY;	/* this one and that both outside */
-	v = victim(l, 3);
-	assert_int_equal(v.complaints, 2);
-	assert_int_equal(v.state, CASE_REVIEW_PROMPT);
-}
-
-static void
-case_review_state_follows_counts(void **state)
-{
-	struct flag_windows w = W;
-
-	(void)state;
-	assert_int_equal(case_review_state(&W, 1), CASE_REVIEW_NONE);
-	assert_int_equal(case_review_state(&W, 2), CASE_REVIEW_PROMPT);
-	assert_int_equal(case_review_state(&W, 3), CASE_REVIEW_THRESHOLD);
-	assert_int_equal(case_review_state(&W, 9), CASE_REVIEW_THRESHOLD);
-	w.case_review_prompt_at = 3;
-	w.case_review_threshold = 3;
-	assert_int_equal(case_review_state(&w, 2), CASE_REVIEW_NONE);
-	assert_int_equal(case_review_state(&w, 3), CASE_REVIEW_THRESHOLD);
-	assert_string_equal(case_review_name(CASE_REVIEW_PROMPT), "prompt");
-	assert_string_equal(case_review_name(CASE_REVIEW_THRESHOLD), "threshold");
-	assert_string_equal(case_review_name(CASE_REVIEW_NONE), "none");
-}
-
-/* Each victim has their own count; more victims than fit are still
- * flagged, only not counted. */
+/* Each victim is listed for their own Case Review count (the rule is
+ * domain/case_review_rule.c: tests/unit/test_case_review_rule.c); more
+ * victims than fit are still flagged, only not listed. */
 static void
 each_victim_is_counted_apart(void **state)
 {
@@ -358,8 +254,8 @@ each_victim_is_counted_apart(void **state)
 	f.nlinks = 1;
 	flags_compute(&W, &f, &r);
 	assert_int_equal(r.nvictims, FLAG_VICTIMS_MAX);
-	assert_int_equal(r.victims[0].state, CASE_REVIEW_NONE);
-	assert_int_equal(r.victims[1].state, CASE_REVIEW_PROMPT);
+	assert_int_equal(r.victims[0].person_id, 1);
+	assert_int_equal(r.victims[FLAG_VICTIMS_MAX - 1].person_id, FLAG_VICTIMS_MAX);
 	assert_true(r.bits & FLAG_BIT(FLAG_VULNERABLE));
 	assert_true(r.bits & FLAG_BIT(FLAG_REPEAT_VICTIM));
 }
@@ -368,6 +264,9 @@ static void
 flag_names_are_stable(void **state)
 {
 	(void)state;
+	assert_string_equal(case_review_name(CASE_REVIEW_PROMPT), "prompt");
+	assert_string_equal(case_review_name(CASE_REVIEW_THRESHOLD), "threshold");
+	assert_string_equal(case_review_name(CASE_REVIEW_NONE), "none");
 	assert_string_equal(flag_name(FLAG_URGENT), "urgent");
 	assert_string_equal(flag_name(FLAG_VULNERABLE), "vulnerable_victim");
 	assert_string_equal(flag_name(FLAG_REPEAT_VICTIM), "repeat_victim");
@@ -389,10 +288,6 @@ main(void)
 		cmocka_unit_test(repeat_location_window_edges),
 		cmocka_unit_test(repeat_location_follows_config),
 		cmocka_unit_test(repeat_subject_window_edge),
-		cmocka_unit_test(case_review_prompt_at_second_complaint),
-		cmocka_unit_test(case_review_threshold_at_third_complaint),
-		cmocka_unit_test(case_review_counts_to_the_latest_complaint),
-		cmocka_unit_test(case_review_state_follows_counts),
 		cmocka_unit_test(each_victim_is_counted_apart),
 		cmocka_unit_test(flag_names_are_stable),
 	};
