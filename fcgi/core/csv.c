@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/csv.h"
 
 /* Starts reading data (len bytes; it must outlive the reader). */
@@ -190,4 +191,24 @@ bad:
 	c->nfields = 0;
 	c->error_line = c->row_line;
 	return -1;
+}
+
+/* One field of a row being written (csv.h says how it is quoted). */
+void
+csv_put(struct buf *b, const char *field, int last)
+{
+	const char *s;
+
+	if (field[strcspn(field, ",\"\r\n")] == '\0')
+		buf_puts(b, field);
+	else {
+		buf_putc(b, '"');
+		for (s = field; *s != '\0'; s++) {
+			if (*s == '"')
+				buf_putc(b, '"');
+			buf_putc(b, *s);
+		}
+		buf_putc(b, '"');
+	}
+	buf_puts(b, last ? "\r\n" : ",");
 }

@@ -28,8 +28,15 @@ struct csv {
 	size_t		 error_line;
 };
 
+struct buf;
+
 void	csv_init(struct csv *, const char *data, size_t len);
 int	csv_next(struct csv *);
 void	csv_free(struct csv *);
+
+/* Writing, as RFC 4180 has it: a field in double quotes (its quotes
+ * doubled) only when it holds a comma, a quote, CR or LF; fields separated
+ * by commas; a row ended by CRLF (`last`). */
+void	csv_put(struct buf *, const char *field, int last);
 
 #endif

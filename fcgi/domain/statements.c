@@ -16,6 +16,8 @@
 #include "domain/audit.h"
 #include "domain/call.h"
 #include "domain/case.h"
+#include "domain/case_review_count.h"
+#include "domain/case_review_figures.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -66,6 +68,8 @@ const struct pg_stmts *const domain_statements[] = {
 	&audit_statements,
 	&call_statements,
 	&case_head_statements,
+	&case_review_count_statements,
+	&case_review_figures_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

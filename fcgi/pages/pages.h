@@ -116,6 +116,9 @@ struct incident_flags;
 int	case_review_dict(struct req *, struct view_dict *, const struct incident_flags *,
 	    const char *reference, long long version);
 void	case_review_post(struct req *);
+/* Part F (issue 13): the ASB Case Review's annual figures. */
+void	case_review_figures_get(struct req *);
+void	case_review_figures_csv_get(struct req *);
 
 /* pages/queue.c, pages/queue_item.c: the team queues and their items */
 void	queues_get(struct req *);

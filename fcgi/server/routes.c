@@ -171,6 +171,11 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/track/{ref}/log",	track_log_get,	     PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/track/{ref}/log",	track_log_post,	     PERM_PUBLIC, ROUTE_STREAM_BODY },
 
+	/* Part F (issue 13): the ASB Case Review's annual figures, public
+	 * (pages/case_review_figures.c); before any "/case-review/{step}". */
+	{ METHOD_GET,	"/case-review/figures",	case_review_figures_get, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/figures.csv", case_review_figures_csv_get, PERM_PUBLIC, 0 },
+
 	/* The CAD API (api/api_gate.c): every call signed by a client's key;
 	 * the permission is checked against the client's scopes. */
 	{ METHOD_GET,	"/api/v1/client",	api_client_get,	     PERM_SIGNED_IN, ROUTE_API_SIGNED },
