@@ -199,7 +199,11 @@ csv_put(struct buf *b, const char *field, int last)
 {
 	const char *s;
 
-	if (field[strcspn(field, ",\"\r\n")] == '\0')
+	/* An empty field is "": a row of one empty field would otherwise be
+	 * an empty line, which readers skip; so is one that starts with a
+	 * byte order mark, which a reader skips at the start of a file. */
+	if (*field != '\0' && strncmp(field, "\xef\xbb\xbf", 3) != 0 &&
+	    field[strcspn(field, ",\"\r\n")] == '\0')
 		buf_puts(b, field);
 	else {
 		buf_putc(b, '"');

@@ -35,7 +35,7 @@ int	csv_next(struct csv *);
 void	csv_free(struct csv *);
 
 /* Writing, as RFC 4180 has it: a field in double quotes (its quotes
- * doubled) only when it holds a comma, a quote, CR or LF; fields separated
+ * doubled) only when it is empty or holds a comma, a quote, CR or LF; fields separated
  * by commas; a row ended by CRLF (`last`). */
 void	csv_put(struct buf *, const char *field, int last);
 

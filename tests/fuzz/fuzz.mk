@@ -27,7 +27,7 @@ geojson_areas_SRC := $(AREAS_SRC)
 geojson_areas_LIBS := $(AREAS_LIBS)
 kml_areas_SRC := $(AREAS_SRC)
 kml_areas_LIBS := $(AREAS_LIBS)
-csv_SRC := core/csv.c
+csv_SRC := core/csv.c core/buf.c
 feed_cursor_SRC := api/feed_cursor.c core/hex.c
 feed_cursor_LIBS := -lcrypto
 # The EIDO translation both ways (api/eido_in.c, api/eido_out.c); problem.c

@@ -96,7 +96,7 @@ csv_fields_are_quoted_only_when_they_must_be(void **state)
 	csv_put(&b, "two\nlines", 0);
 	csv_put(&b, "", 1);
 	assert_string_equal(buf_cstr(&b),
-	    "year,\"Housing, Ltd\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+	    "year,\"Housing, Ltd\",\"say \"\"hi\"\"\",\"two\nlines\",\"\"\r\n");
 	buf_free(&b);
 }
 
