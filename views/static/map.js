@@ -219,3 +219,52 @@
   L.marker([lat, lon], { keyboard: false, interactive: false, alt: 'Where it happened' })
     .addTo(map);
 }());
+
+// A monitored case's Patterns tab (views/case_patterns.tpl, #case-map): a
+// marker at each incident's point and a circle for each of the case's
+// places, read from the tables under the map (their rows' data-lat and
+// data-lon), which say the same in words without JavaScript.
+(function () {
+  'use strict';
+
+  var el = document.getElementById('case-map');
+  if (!el || typeof window.L === 'undefined' || !el.dataset.tiles) {
+    return;
+  }
+  var L = window.L;
+  var points = [];
+  var rows = document.querySelectorAll('#case-points tr[data-lat], #case-places tr[data-lat]');
+  Array.prototype.forEach.call(rows, function (row) {
+    var lat = parseFloat(row.dataset.lat);
+    var lon = parseFloat(row.dataset.lon);
+    if (isFinite(lat) && isFinite(lon)) {
+      points.push({ at: L.latLng(lat, lon), radius: parseFloat(row.dataset.radius) });
+    }
+  });
+  if (points.length === 0) {
+    return;
+  }
+  el.setAttribute('role', 'img');
+  el.setAttribute('aria-label', 'Map of where the incidents happened: ' + points.length +
+    ' places marked. The table after the map lists them.');
+  var map = L.map(el, { keyboard: false, scrollWheelZoom: false });
+  var attribution = document.createElement('span');
+  attribution.textContent = el.dataset.attribution || '';
+  map.attributionControl.setPrefix(false);
+  L.tileLayer(el.dataset.tiles, {
+    attribution: attribution.innerHTML,
+    maxZoom: 19,
+    referrerPolicy: 'strict-origin'
+  }).addTo(map);
+  var bounds = L.latLngBounds([]);
+  points.forEach(function (p) {
+    if (isFinite(p.radius)) {
+      L.circle(p.at, { radius: p.radius, interactive: false,
+        className: 'concord-map__outline', weight: 2, fillOpacity: 0.1 }).addTo(map);
+    } else {
+      L.marker(p.at, { keyboard: false, interactive: false, alt: '' }).addTo(map);
+    }
+    bounds.extend(p.at);
+  });
+  map.fitBounds(bounds, { padding: [20, 20], maxZoom: parseFloat(el.dataset.zoom) || 16 });
+}());
