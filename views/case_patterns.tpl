@@ -20,7 +20,7 @@
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Day</th>{{#HOUR}}<th scope="col" class="govuk-table__header govuk-table__header--numeric"><abbr title="{{WORDS}}">{{LABEL}}</abbr></th>{{/HOUR}}<th scope="col" class="govuk-table__header govuk-table__header--numeric">All day</th></tr></thead>
 <tbody class="govuk-table__body">
 {{#DAY}}<tr class="govuk-table__row" data-day="{{NAME}}"><th scope="row" class="govuk-table__header">{{NAME}}</th>{{#CELL}}<td class="govuk-table__cell govuk-table__cell--numeric" data-hour="{{HOUR}}">{{COUNT}}</td>{{/CELL}}<td class="govuk-table__cell govuk-table__cell--numeric" data-total="day">{{TOTAL}}</td></tr>
-{{/DAY}}<tr class="govuk-table__row" data-day="All days"><th scope="row" class="govuk-table__header">All days</th>{{#HOUR_TOTAL}}<td class="govuk-table__cell govuk-table__cell--numeric">{{TOTAL}}</td>{{/HOUR_TOTAL}}<td class="govuk-table__cell govuk-table__cell--numeric" data-total="all">{{TOTAL}}</td></tr>
+{{/DAY}}<tr class="govuk-table__row" data-day="All days"><th scope="row" class="govuk-table__header">All days</th>{{#HOUR_TOTAL}}<td class="govuk-table__cell govuk-table__cell--numeric" data-hour="{{HOUR}}">{{TOTAL}}</td>{{/HOUR_TOTAL}}<td class="govuk-table__cell govuk-table__cell--numeric" data-total="all">{{TOTAL}}</td></tr>
 </tbody></table></div>
 </div>
 </details>

@@ -125,6 +125,7 @@ table_dict(struct req *r, struct view_dict *d, const struct pattern_bands *b)
 		    view_set(s, "LABEL", arena_printf(r->arena, "%02d", hour)) == -1 ||
 		    view_set(s, "WORDS", arena_printf(r->arena, "%02d:00 to %02d:59", hour,
 		    hour)) == -1 || (c = view_section(d, "HOUR_TOTAL")) == NULL ||
+		    view_set_int(c, "HOUR", hour) == -1 ||
 		    view_set_int(c, "TOTAL", b->hour_total[hour]) == -1)
 			return -1;
 	for (day = 0; day < PATTERN_DAYS; day++) {
