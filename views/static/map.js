@@ -247,7 +247,17 @@
   el.setAttribute('role', 'img');
   el.setAttribute('aria-label', 'Map of where the incidents happened: ' + points.length +
     ' places marked. The table after the map lists them.');
-  var map = L.map(el, { keyboard: false, scrollWheelZoom: false });
+  // A picture, as the incident page's map: no controls inside an image
+  // (the table is where to work from), so it opens fitted to them all.
+  var map = L.map(el, {
+    keyboard: false,
+    dragging: false,
+    scrollWheelZoom: false,
+    doubleClickZoom: false,
+    boxZoom: false,
+    touchZoom: false,
+    zoomControl: false
+  });
   var attribution = document.createElement('span');
   attribution.textContent = el.dataset.attribution || '';
   map.attributionControl.setPrefix(false);
