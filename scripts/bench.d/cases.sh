@@ -21,19 +21,13 @@
 # stack.
 
 bench_cases() {
-    command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
-    [[ -x $(pg_bindir)/pgbench ]] || die "pgbench not found next to PostgreSQL's binaries (apt-get install postgresql-contrib)"
+    bench_preflight cases
     local code
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/healthz" || true)
-    [[ $code == 200 ]] || die "Concord does not answer on $BASE/healthz (HTTP ${code:-none}): start it with 'sudo scripts/up'"
-    SECS=${DURATION%s}
-    [[ $SECS =~ ^[0-9]+$ ]] || die "BENCH_DURATION must be seconds for 'cases' (e.g. 10s), not $DURATION"
     local n_inc=${BENCH_CASE_INCIDENTS:-200} n_act=${BENCH_CASE_ACTIONS:-50} n_cases=${BENCH_LEAD_CASES:-500}
     local v
     for v in "$n_inc" "$n_act" "$n_cases"; do
         [[ $v =~ ^[0-9]+$ ]] || die "BENCH_CASE_INCIDENTS, BENCH_CASE_ACTIONS and BENCH_LEAD_CASES must be numbers, not $v"
     done
-    STAMP=$(date -u +%Y%m%dT%H%M%SZ)
     local d=$CONCORD_VAR/bench; mkdir -p "$d"
     local lead=officer@police.example setup=$d/$STAMP-cases-setup.txt ref n_linked n_open
 
