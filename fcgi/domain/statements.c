@@ -18,6 +18,7 @@
 #include "domain/case.h"
 #include "domain/case_review_count.h"
 #include "domain/case_review_figures.h"
+#include "domain/case_pattern.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -70,6 +71,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&case_head_statements,
 	&case_review_count_statements,
 	&case_review_figures_statements,
+	&case_pattern_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

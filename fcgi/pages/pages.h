@@ -140,6 +140,9 @@ void	person_merge_get(struct req *);
 void	person_merge_post(struct req *);
 void	person_unmerge_post(struct req *);
 
+/* pages/case_patterns.c (part D): a monitored case's Patterns tab */
+void	case_patterns_get(struct req *);
+
 /* pages/incident_new.c: a police officer records an incident */
 void	incident_new_get(struct req *);
 void	incident_new_post(struct req *);

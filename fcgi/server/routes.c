@@ -130,6 +130,8 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/staff/people/{id}/merge",	person_merge_get,     PERM_PERSON_MERGE, 0 },
 	{ METHOD_POST,	"/staff/people/{id}/merge",	person_merge_post,    PERM_PERSON_MERGE, 0 },
 	{ METHOD_POST,	"/staff/people/{id}/unmerge",	person_unmerge_post,  PERM_PERSON_MERGE, 0 },
+	/* Part D of monitored cases: a case's patterns (pages/case_patterns.c) */
+	{ METHOD_GET,	"/staff/cases/{ref}/patterns",	case_patterns_get,    PERM_CASE_MANAGE, 0 },
 	/* Public reporting (pages/report_*.c, a file a step) and tracking (pages/track.c) */
 	{ METHOD_GET,	"/report",		report_start_get,    PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/type",		report_type_get,     PERM_PUBLIC, 0 },

@@ -16,14 +16,7 @@
 # one second. Adds CAD clients and incidents: run it on a development stack.
 
 bench_api() {
-    command -v wrk >/dev/null || die "wrk not found (apt-get install wrk)"
-    [[ -x $(pg_bindir)/pgbench ]] || die "pgbench not found next to PostgreSQL's binaries (apt-get install postgresql-contrib)"
-    local code
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/healthz" || true)
-    [[ $code == 200 ]] || die "Concord does not answer on $BASE/healthz (HTTP ${code:-none}): start it with 'sudo scripts/up'"
-    SECS=${DURATION%s}
-    [[ $SECS =~ ^[0-9]+$ ]] || die "BENCH_DURATION must be seconds for 'api' (e.g. 10s), not $DURATION"
-    STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+    bench_preflight api
     local d=$CONCORD_VAR/bench; mkdir -p "$d"
     local py=(env CONCORD_URL="$BASE" CONCORD_VAR="$CONCORD_VAR" CONCORD_CONF="$CONCORD_CONF"
               /usr/bin/python3 "$ROOT/scripts/bench.d/api_setup.py")

@@ -179,43 +179,85 @@
   });
 }());
 
-// The incident page's map (views/incident_view.tpl, #incident-map): the
-// incident's point with a marker, to look at only. The page says where in
-// words too (address, beat, area and the point), so nothing needs this.
+// The maps that are pictures: the incident page's (views/incident_view.tpl,
+// #incident-map) and a monitored case's Patterns tab's
+// (views/case_patterns.tpl, #case-map). Each page says in words what its
+// map shows, so nothing needs them, and they take no input: an image with
+// controls inside it is no image to a screen reader.
 (function () {
   'use strict';
 
-  var el = document.getElementById('incident-map');
-  if (!el || typeof window.L === 'undefined' || !el.dataset.tiles) {
+  if (typeof window.L === 'undefined') {
     return;
   }
   var L = window.L;
-  var lat = parseFloat(el.dataset.lat);
-  var lon = parseFloat(el.dataset.lon);
-  if (!isFinite(lat) || !isFinite(lon)) {
+
+  // A Leaflet map on el (role img, named label) with the tiles of its
+  // data-tiles and data-attribution, and no controls.
+  function pictureMap(el, label, options) {
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', label);
+    var map = L.map(el, Object.assign({
+      keyboard: false,
+      dragging: false,
+      scrollWheelZoom: false,
+      doubleClickZoom: false,
+      boxZoom: false,
+      touchZoom: false,
+      zoomControl: false
+    }, options));
+    // The attribution is configuration, shown as text: Leaflet takes HTML.
+    var attribution = document.createElement('span');
+    attribution.textContent = el.dataset.attribution || '';
+    map.attributionControl.setPrefix(false);
+    L.tileLayer(el.dataset.tiles, {
+      attribution: attribution.innerHTML,
+      maxZoom: 19,
+      referrerPolicy: 'strict-origin'
+    }).addTo(map);
+    return map;
+  }
+
+  // The incident's point with a marker.
+  var el = document.getElementById('incident-map');
+  var lat = el ? parseFloat(el.dataset.lat) : NaN;
+  var lon = el ? parseFloat(el.dataset.lon) : NaN;
+  if (el && el.dataset.tiles && isFinite(lat) && isFinite(lon)) {
+    var map = pictureMap(el, 'Map of where it happened, with a marker at the place',
+      { center: [lat, lon], zoom: parseFloat(el.dataset.zoom) || 16 });
+    L.marker([lat, lon], { keyboard: false, interactive: false, alt: 'Where it happened' })
+      .addTo(map);
+  }
+
+  // The case's incidents, a marker each, and its places, a circle each of
+  // its radius, from the rows of the tables under the map (data-lat,
+  // data-lon, data-radius); the map opens fitted to them all.
+  el = document.getElementById('case-map');
+  if (!el || !el.dataset.tiles) {
     return;
   }
-  el.setAttribute('role', 'img');
-  el.setAttribute('aria-label', 'Map of where it happened, with a marker at the place');
-  var map = L.map(el, {
-    center: [lat, lon],
-    zoom: parseFloat(el.dataset.zoom) || 16,
-    keyboard: false,
-    dragging: false,
-    scrollWheelZoom: false,
-    doubleClickZoom: false,
-    boxZoom: false,
-    touchZoom: false,
-    zoomControl: false
+  var points = [];
+  var rows = document.querySelectorAll('#case-points tr[data-lat], #case-places tr[data-lat]');
+  Array.prototype.forEach.call(rows, function (row) {
+    var at = L.latLng(parseFloat(row.dataset.lat), parseFloat(row.dataset.lon));
+    if (isFinite(at.lat) && isFinite(at.lng)) {
+      points.push({ at: at, radius: parseFloat(row.dataset.radius) });
+    }
   });
-  var attribution = document.createElement('span');
-  attribution.textContent = el.dataset.attribution || '';
-  map.attributionControl.setPrefix(false);
-  L.tileLayer(el.dataset.tiles, {
-    attribution: attribution.innerHTML,
-    maxZoom: 19,
-    referrerPolicy: 'strict-origin'
-  }).addTo(map);
-  L.marker([lat, lon], { keyboard: false, interactive: false, alt: 'Where it happened' })
-    .addTo(map);
+  if (points.length === 0) {
+    return;
+  }
+  var caseMap = pictureMap(el, 'Map of where the incidents happened: ' + points.length +
+    ' places marked. The tables after the map list them.', {});
+  var bounds = L.latLngBounds([]);
+  points.forEach(function (p) {
+    if (isFinite(p.radius)) {
+      L.circle(p.at, { radius: p.radius, interactive: false,
+        className: 'concord-map__outline', weight: 2, fillOpacity: 0.1 }).addTo(caseMap);
+    } else {
+      L.marker(p.at, { keyboard: false, interactive: false, alt: '' }).addTo(caseMap);
+    }
+    bounds.extend(p.at);
+  });
+  caseMap.fitBounds(bounds, { padding: [20, 20], maxZoom: parseFloat(el.dataset.zoom) || 16 });
 }());
