@@ -48,6 +48,9 @@
 #include "domain/routing_rule.h"
 #include "domain/similar.h"
 #include "domain/tx.h"
+#include "domain/action_type.h"
+#include "domain/case_action.h"
+#include "domain/case_panel.h"
 #include "domain/timeline.h"
 #include "domain/users.h"
 #include "domain/webhook_admin.h"
@@ -66,6 +69,10 @@ const struct pg_stmts *const domain_statements[] = {
 	&audit_statements,
 	&call_statements,
 	&case_head_statements,
+	/* Part B: action plans and case panels */
+	&action_type_statements,
+	&case_action_statements,
+	&case_panel_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,
