@@ -197,7 +197,6 @@ panel_page(struct req *r, int status, long long id, const char *reference,
 	    view_set(d, "F_DECISIONS", decisions) == -1 ||
 	    view_show(d, p.ncases > 0 ? "CASES" : "NO_CASES") == -1 ||
 	    (p.nactions > 0 && view_show(d, "ACTIONS") == -1) ||
-	    (perm_has(r->actor.perms, PERM_ACTION_MANAGE) && view_show(d, "CAN_ACT") == -1) ||
 	    form_errors_dict(d, errs) == -1)
 		goto fail;
 	for (i = 0; i < p.nattended; i++)
@@ -209,7 +208,9 @@ panel_page(struct req *r, int status, long long id, const char *reference,
 		if ((s = view_section(d, "CASE")) == NULL ||
 		    view_set(s, "REFERENCE", p.cases[i].reference) == -1 ||
 		    view_set(s, "TITLE", p.cases[i].title) == -1 ||
-		    view_set(s, "DECISIONS", p.cases[i].decisions) == -1)
+		    view_set(s, "DECISIONS", p.cases[i].decisions) == -1 ||
+		    (perm_has(r->actor.perms, PERM_ACTION_MANAGE) &&
+		        view_show(s, "CAN_ACT") == -1))
 			goto fail;
 	for (i = 0; i < p.nactions; i++)
 		if ((s = view_section(d, "ACTION")) == NULL ||
