@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "domain/action_type.h"
 #include "domain/actor.h"
+#include "domain/admin.h"
 #include "domain/audit.h"
 #include "domain/tx.h"
 #include "store/pg.h"
@@ -46,34 +47,25 @@ type_read(struct arena *ar, PGresult *res, int row, struct action_type *t)
 	return t->code == NULL || t->name == NULL || t->legal_basis == NULL ? -1 : 0;
 }
 
+/* admin_read_fn for a type's row. */
+static int
+type_row(struct arena *ar, PGresult *res, int row, void *out)
+{
+	return type_read(ar, res, row, out);
+}
+
 int
 action_types_list(struct pg *pg, struct arena *ar, const struct actor *a, int active_only,
     struct action_type **out, size_t *n)
 {
 	const char *p[1] = { active_only ? "true" : "false" };
-	PGresult *res;
-	int i, rows, rc = 0;
+	void *rows;
 
-	*out = NULL;
-	*n = 0;
-	if (tx_begin(pg, a) == -1)
+	if (admin_rows(pg, ar, a, "action_types", 1, p, sizeof(**out), type_row, &rows,
+	    n) == -1)
 		return -1;
-	if ((res = pg_exec(pg, "action_types", 1, p)) == NULL) {
-		pg_rollback(pg);
-		return -1;
-	}
-	rows = PQntuples(res);
-	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL)
-		rc = -1;
-	for (i = 0; rc == 0 && i < rows; i++)
-		rc = type_read(ar, res, i, &(*out)[i]);
-	*n = (size_t)rows;
-	PQclear(res);
-	if (rc == -1) {
-		pg_rollback(pg);
-		return -1;
-	}
-	return pg_commit(pg);
+	*out = rows;
+	return 0;
 }
 
 enum action_type_result

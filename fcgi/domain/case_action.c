@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "domain/actor.h"
+#include "domain/admin.h"
 #include "domain/audit.h"
 #include "domain/case.h"
 #include "domain/case_action.h"
@@ -60,8 +61,6 @@ static const struct pg_stmt stmts[] = {
 	{ "ca_plan", ACTION_SELECT "WHERE a.case_id = $1::bigint "
 	  "ORDER BY a.status = 'open' DESC, a.due_on NULLS LAST, a.id LIMIT 500" },
 	{ "ca_one", ACTION_SELECT "WHERE a.id = $1::bigint" },
-	{ "ca_today",
-	  "SELECT to_char((now() AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD')" },
 	{ "ca_agencies", WORKING
 	  "SELECT g.id, g.id, g.name FROM w JOIN agency g ON g.id = w.id "
 	  "ORDER BY g.id = (SELECT lead_agency_id FROM monitored_case WHERE id = $1) DESC, "
@@ -197,42 +196,32 @@ action_read(struct arena *ar, PGresult *res, int row, struct case_action *a,
 	    a->panel == NULL || !t.set ? -1 : 0;
 }
 
+/* admin_read_fn for the plan's rows. */
+static int
+plan_row(struct arena *ar, PGresult *res, int row, void *out)
+{
+	struct case_action *a = out;
+
+	return action_read(ar, res, row, a, &a->today);
+}
+
 int
 case_action_plan(struct pg *pg, struct arena *ar, const struct actor *actor,
     long long case_id, struct case_action **out, size_t *n, struct date *today)
 {
 	char cid[24];
 	const char *p[1] = { cid };
-	struct action_date t;
-	PGresult *res;
-	int i, rows;
+	void *rows;
 
-	*out = NULL;
-	*n = 0;
 	ID(cid, case_id);
-	if (tx_begin(pg, actor) == -1)
+	memset(today, 0, sizeof(*today));
+	if (admin_rows(pg, ar, actor, "ca_plan", 1, p, sizeof(**out), plan_row, &rows,
+	    n) == -1)
 		return -1;
-	if ((res = pg_exec(pg, "ca_today", 0, NULL)) == NULL)
-		goto err;
-	day_read(res, 0, 0, &t);
-	*today = t.d;
-	PQclear(res);
-	if ((res = pg_exec(pg, "ca_plan", 1, p)) == NULL)
-		goto err;
-	rows = PQntuples(res);
-	if (rows > 0 && (*out = arena_calloc(ar, (size_t)rows, sizeof(**out))) == NULL)
-		goto err_res;
-	for (i = 0; i < rows; i++)
-		if (action_read(ar, res, i, &(*out)[i], NULL) == -1)
-			goto err_res;
-	*n = (size_t)rows;
-	PQclear(res);
-	return pg_commit(pg);
-err_res:
-	PQclear(res);
-err:
-	pg_rollback(pg);
-	return -1;
+	*out = rows;
+	if (*n > 0)
+		*today = (*out)[0].today;
+	return 0;
 }
 
 /* The rows of one choices statement. 0 or -1. */

@@ -51,6 +51,7 @@ struct case_action {
 	const char	*panel;		/* "3 December 2026, Guildhall", or "" */
 	long		 breaches;
 	long long	 version;
+	struct date	 today;		/* London's, when it was read */
 };
 
 struct case_action_breach {
@@ -107,8 +108,8 @@ enum case_action_result {
 	CASE_ACTION_ERROR,
 };
 
-/* The plan of the case h names (h read in its own call), and today's
- * London date. */
+/* The plan of case case_id, in a transaction of its own, and today's
+ * London date (when there are actions). 0 or -1. */
 int	case_action_plan(struct pg *, struct arena *, const struct actor *,
 	    long long case_id, struct case_action **, size_t *, struct date *today);
 /* The owners the form offers for the case. 0 or -1. */

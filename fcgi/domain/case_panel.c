@@ -10,6 +10,7 @@
 
 #include "core/arena.h"
 #include "domain/actor.h"
+#include "domain/admin.h"
 #include "domain/audit.h"
 #include "domain/case.h"
 #include "domain/case_panel.h"
@@ -90,61 +91,47 @@ panel_read(struct arena *ar, PGresult *res, int row, struct case_panel *p)
 	return p->held == NULL || p->location == NULL || p->organiser == NULL ? -1 : 0;
 }
 
+/* admin_read_fn for a panel's row. */
+static int
+panel_row(struct arena *ar, PGresult *res, int row, void *out)
+{
+	return panel_read(ar, res, row, out);
+}
+
 int
 case_panels_list(struct pg *pg, struct arena *ar, const struct actor *a,
     struct case_panel **out, size_t *n)
 {
-	PGresult *res;
-	int i, rows, rc = 0;
+	void *rows;
 
-	if (tx_begin(pg, a) == -1)
+	if (admin_rows(pg, ar, a, "panel_list", 0, NULL, sizeof(**out), panel_row, &rows,
+	    n) == -1)
 		return -1;
-	if ((res = pg_exec(pg, "panel_list", 0, NULL)) == NULL) {
-		pg_rollback(pg);
-		return -1;
-	}
-	rows = PQntuples(res);
-	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL)
-		rc = -1;
-	for (i = 0; rc == 0 && i < rows; i++)
-		rc = panel_read(ar, res, i, &(*out)[i]);
-	*n = (size_t)rows;
-	PQclear(res);
-	if (rc == -1) {
-		pg_rollback(pg);
-		return -1;
-	}
-	return pg_commit(pg);
+	*out = rows;
+	return 0;
+}
+
+/* admin_read_fn for an agency a panel may invite. */
+static int
+agency_row(struct arena *ar, PGresult *res, int row, void *out)
+{
+	struct case_panel_agency *g = out;
+
+	g->id = num(res, row, 0);
+	return (g->name = str(ar, res, row, 1)) == NULL ? -1 : 0;
 }
 
 int
 case_panel_agencies(struct pg *pg, struct arena *ar, const struct actor *a,
     struct case_panel_agency **out, size_t *n)
 {
-	PGresult *res;
-	int i, rows, rc = 0;
+	void *rows;
 
-	if (tx_begin(pg, a) == -1)
+	if (admin_rows(pg, ar, a, "panel_agencies", 0, NULL, sizeof(**out), agency_row,
+	    &rows, n) == -1)
 		return -1;
-	if ((res = pg_exec(pg, "panel_agencies", 0, NULL)) == NULL) {
-		pg_rollback(pg);
-		return -1;
-	}
-	rows = PQntuples(res);
-	if ((*out = arena_calloc(ar, (size_t)rows + 1, sizeof(**out))) == NULL)
-		rc = -1;
-	for (i = 0; rc == 0 && i < rows; i++) {
-		(*out)[i].id = num(res, i, 0);
-		if (((*out)[i].name = str(ar, res, i, 1)) == NULL)
-			rc = -1;
-	}
-	*n = (size_t)rows;
-	PQclear(res);
-	if (rc == -1) {
-		pg_rollback(pg);
-		return -1;
-	}
-	return pg_commit(pg);
+	*out = rows;
+	return 0;
 }
 
 /* The attending agencies' ids as a PostgreSQL array. */
