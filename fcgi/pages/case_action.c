@@ -284,61 +284,79 @@ breaches_dict(struct req *r, struct view_dict *d, const struct case_action_breac
 	return 0;
 }
 
+/* One action as its pages read it. */
+struct action_view {
+	struct case_head		 h;
+	struct case_action		 a;
+	struct case_action_breach	*b;
+	size_t				 nb;
+	struct date			 today;
+};
+
+/* Action id of the path, with its case: 0, or -1 after the 404 or 503. */
+static int
+action_view_read(struct req *r, long long id, struct action_view *v)
+{
+	switch (case_action_get(r->pg, r->arena, &r->actor, id, &v->h, &v->a, &v->b, &v->nb,
+	    &v->today)) {
+	case CASE_ACTION_OK:
+		return 0;
+	case CASE_ACTION_NOT_FOUND:
+		page_error(r, 404, NULL);
+		return -1;
+	default:
+		page_error(r, 503, NULL);
+		return -1;
+	}
+}
+
 /* The action page, with its forms as typed (t, NULL for none). */
 static void
 action_page(struct req *r, int status, long long id, const struct action_typed *t,
     const struct form_errors *errs)
 {
 	static const struct action_typed blank = { "", "", { "", "", "" }, "", "", "", "" };
-	struct case_action_breach *b;
-	struct case_action a;
-	struct case_head h;
+	struct action_view *v = arena_calloc(r->arena, 1, sizeof(*v));
 	struct view_dict *d;
-	struct date today;
-	size_t nb;
 	int can;
 
 	if (t == NULL)
 		t = &blank;
-	switch (case_action_get(r->pg, r->arena, &r->actor, id, &h, &a, &b, &nb, &today)) {
-	case CASE_ACTION_OK:
-		break;
-	case CASE_ACTION_NOT_FOUND:
-		return page_error(r, 404, NULL);
-	default:
-		return page_error(r, 503, NULL);
-	}
-	can = strcmp(h.status, "open") == 0 && perm_has(r->actor.perms, PERM_ACTION_MANAGE);
-	if ((d = page_dict(r)) == NULL || case_page_head(r, d, &h, CASE_TAB_NONE) == -1 ||
-	    view_set(d, "REFERENCE", h.reference) == -1 ||
-	    view_set_int(d, "ID", (long)a.id) == -1 ||
-	    view_set_int(d, "VERSION", (long)a.version) == -1 ||
-	    view_set(d, "TYPE", a.type_name) == -1 || view_set(d, "TITLE", a.title) == -1 ||
-	    view_set(d, "DETAIL", a.detail) == -1 ||
-	    view_set(d, "OWNER", owner_words(r, &a)) == -1 ||
-	    view_set(d, "CREATED", a.created) == -1 ||
-	    view_set(d, "OUTCOME", a.outcome) == -1 ||
-	    view_set(d, "CLOSED_WHEN", a.closed) == -1 ||
+	if (v == NULL)
+		return page_error(r, 500, NULL);
+	if (action_view_read(r, id, v) == -1)
+		return;
+	can = strcmp(v->h.status, "open") == 0 && perm_has(r->actor.perms, PERM_ACTION_MANAGE);
+	if ((d = page_dict(r)) == NULL || case_page_head(r, d, &v->h, CASE_TAB_NONE) == -1 ||
+	    view_set(d, "REFERENCE", v->h.reference) == -1 ||
+	    view_set_int(d, "ID", (long)v->a.id) == -1 ||
+	    view_set_int(d, "VERSION", (long)v->a.version) == -1 ||
+	    view_set(d, "TYPE", v->a.type_name) == -1 || view_set(d, "TITLE", v->a.title) == -1 ||
+	    view_set(d, "DETAIL", v->a.detail) == -1 ||
+	    view_set(d, "OWNER", owner_words(r, &v->a)) == -1 ||
+	    view_set(d, "CREATED", v->a.created) == -1 ||
+	    view_set(d, "OUTCOME", v->a.outcome) == -1 ||
+	    view_set(d, "CLOSED_WHEN", v->a.closed) == -1 ||
 	    view_set(d, "F_OUTCOME", t->outcome) == -1 || view_set(d, "F_WHY", t->why) == -1 ||
 	    view_set(d, "F_REPORTED_BY", t->reported_by) == -1 ||
 	    view_set(d, "F_DESCRIPTION", t->description) == -1 ||
 	    view_set(d, "F_INCIDENT", t->incident) == -1 ||
 	    view_set(d, "F_RESPONSE", t->response) == -1 ||
-	    clock_dict(r, d, &a, &today) == -1 ||
-	    (*a.panel != '\0' && view_set(view_section(d, "PANEL"), "TEXT", a.panel) == -1) ||
-	    (a.panel_id > 0 && view_set_int(d, "PANEL_ID", (long)a.panel_id) == -1) ||
-	    (*a.closed != '\0' && view_show(d, strcmp(a.status, "done") == 0 ? "DONE" :
+	    clock_dict(r, d, &v->a, &v->today) == -1 ||
+	    (*v->a.panel != '\0' && view_set(view_section(d, "PANEL"), "TEXT", v->a.panel) == -1) ||
+	    (v->a.panel_id > 0 && view_set_int(d, "PANEL_ID", (long)v->a.panel_id) == -1) ||
+	    (*v->a.closed != '\0' && view_show(d, strcmp(v->a.status, "done") == 0 ? "DONE" :
 	        "CANCELLED") == -1) ||
-	    (a.enforcement && (legal_dict(r, d, &a, &today) == -1 ||
-	        breaches_dict(r, d, b, nb) == -1 || view_show(d, "BREACHES") == -1)) ||
-	    (can && strcmp(a.status, "open") == 0 && view_show(d, "CAN_CHANGE") == -1) ||
-	    (can && a.enforcement && (view_show(d, "CAN_BREACH") == -1 ||
+	    (v->a.enforcement && (legal_dict(r, d, &v->a, &v->today) == -1 ||
+	        breaches_dict(r, d, v->b, v->nb) == -1 || view_show(d, "BREACHES") == -1)) ||
+	    (can && strcmp(v->a.status, "open") == 0 && view_show(d, "CAN_CHANGE") == -1) ||
+	    (can && v->a.enforcement && (view_show(d, "CAN_BREACH") == -1 ||
 	        action_date_dict(r, d, "OCCURRED_DATE", "occurred", "When was it breached?",
 	        "For example, 27 3 2027", &t->occurred, errs) == -1)) ||
 	    form_errors_dict(d, errs) == -1)
 		goto fail;
 	page_render(r, status, "case_action.tpl", form_title(r, errs, arena_printf(r->arena,
-	    "%s: case %s", a.title, h.reference)), d);
+	    "%s: case %s", v->a.title, v->h.reference)), d);
 	return;
 fail:
 	view_dict_free(d);
@@ -366,51 +384,21 @@ action_get(struct req *r)
 void
 action_edit_get(struct req *r)
 {
-	struct case_action_breach *b;
 	struct form_errors errs = {0};
+	struct action_view *v = arena_calloc(r->arena, 1, sizeof(*v));
 	struct action_form f;
-	struct case_action a;
-	struct case_head h;
-	struct date today;
 	long long id;
-	size_t nb;
 
 	if (action_id(r, &id) == -1)
 		return;
-	switch (case_action_get(r->pg, r->arena, &r->actor, id, &h, &a, &b, &nb, &today)) {
-	case CASE_ACTION_OK:
-		break;
-	case CASE_ACTION_NOT_FOUND:
-		return page_error(r, 404, NULL);
-	default:
-		return page_error(r, 503, NULL);
-	}
-	if (strcmp(a.status, "open") != 0 || strcmp(h.status, "open") != 0)
+	if (v == NULL)
+		return page_error(r, 500, NULL);
+	if (action_view_read(r, id, v) == -1)
+		return;
+	if (strcmp(v->a.status, "open") != 0 || strcmp(v->h.status, "open") != 0)
 		return page_error(r, 409, "Only an open action of an open case can be changed.");
-	action_form_of(r, &a, &f);
-	form_page(r, 200, &h, id, &f, &errs);
-}
-
-/* The action's case heading, for a form shown again: 0 or -1 after the
- * error page. */
-static int
-action_head(struct req *r, long long id, struct case_head *h)
-{
-	struct case_action_breach *b;
-	struct case_action a;
-	struct date today;
-	size_t nb;
-
-	switch (case_action_get(r->pg, r->arena, &r->actor, id, h, &a, &b, &nb, &today)) {
-	case CASE_ACTION_OK:
-		return 0;
-	case CASE_ACTION_NOT_FOUND:
-		page_error(r, 404, NULL);
-		return -1;
-	default:
-		page_error(r, 503, NULL);
-		return -1;
-	}
+	action_form_of(r, &v->a, &f);
+	form_page(r, 200, &v->h, id, &f, &errs);
 }
 
 /* What a change's refusal says when it is not about a field. */
@@ -434,8 +422,8 @@ void
 action_edit_post(struct req *r)
 {
 	struct form_errors errs = {0};
+	struct action_view *v;
 	struct action_form f;
-	struct case_head h;
 	enum case_action_result rc;
 	long long id;
 	int status = 400;
@@ -459,20 +447,14 @@ action_edit_post(struct req *r)
 		} else if (!action_form_refused(&errs, rc))
 			return refused(r, rc);
 	}
-	if (action_head(r, id, &h) == -1)
+	if ((v = arena_calloc(r->arena, 1, sizeof(*v))) == NULL)
+		return page_error(r, 500, NULL);
+	/* After a conflict the next save is against the version there is now. */
+	if (action_view_read(r, id, v) == -1)
 		return;
-	if (status == 409) {
-		/* The next save is against the version there is now. */
-		struct case_action_breach *b;
-		struct case_action a;
-		struct date today;
-		size_t nb;
-
-		if (case_action_get(r->pg, r->arena, &r->actor, id, &h, &a, &b, &nb,
-		    &today) == CASE_ACTION_OK)
-			f.in.version = a.version;
-	}
-	form_page(r, status, &h, id, &f, &errs);
+	if (status == 409)
+		f.in.version = v->a.version;
+	form_page(r, status, &v->h, id, &f, &errs);
 }
 
 /* Complete (done) or cancel: outcome or why required. */
