@@ -375,3 +375,31 @@ def test_action_types_are_data_an_administrator_edits(db):
     r, _ = add_action(db, ref, type=str(tid))
     assert r.status_code == 400 and "Select a type of action from the list" in r.text
     assert as_role("police_officer").get(URL + "/admin/action-types").status_code == 403
+
+
+def test_case_work_shows_an_action_only_to_agencies_working_its_case(db):
+    """case_work_action is a plain view over row-secured tables
+    (security_invoker): an agency not working the case reads none of it,
+    through case_work as through the view itself."""
+    cid, ref = make_case(db, working=())
+    r, aid = add_action(db, ref, **{"due-day": "1", "due-month": "1", "due-year": "2030"})
+    path = f"/staff/actions/{aid}"
+
+    def seen(agency):
+        conn = psycopg2.connect(read_conf()["db_admin"])
+        try:
+            with conn.cursor() as c:
+                c.execute("SELECT set_config('concord.agency_id', %s, true), "
+                          "set_config('concord.user_id', %s, true)",
+                          (str(agency), str(user_id(db, OFFICER))))
+                c.execute("SET LOCAL ROLE concord_app")
+                c.execute("SELECT (SELECT count(*) FROM case_work WHERE path = %s), "
+                          "(SELECT count(*) FROM case_work_action WHERE path = %s)",
+                          (path, path))
+                return c.fetchone()
+        finally:
+            conn.rollback()
+            conn.close()
+
+    assert seen(agency_id(db, "city-police")) == (1, 1)
+    assert seen(agency_id(db, "city-council")) == (0, 0)
