@@ -3,6 +3,7 @@
 {{>CASE_HEAD}}
 <h2 class="govuk-heading-m">Action plan</h2>
 <p class="govuk-body">What the agencies working this case will do, who owns each action and when it is due. An open action is overdue from the day after its due date: its owner is told once, and it is on their case work until it is done.</p>
+<p class="govuk-body">Actions a multi-agency meeting decided are created from its page: see the <a class="govuk-link" href="/staff/panels">case panels</a>.</p>
 {{#CAN_ADD}}<a href="/staff/cases/{{REFERENCE}}/actions/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Add an action</a>{{/CAN_ADD}}
 {{#NO_ACTIONS}}<p class="govuk-body">There are no actions on this case yet.</p>{{/NO_ACTIONS}}
 {{#PLAN}}
