@@ -201,8 +201,9 @@ GRANT EXECUTE ON FUNCTION case_action_due_at(date) TO PUBLIC;
 -- Case work: open actions with a due date on open cases, for the owner
 -- person, or the owner team when there is none. due_at is when it falls
 -- overdue (the end of the due day, London time). Row security of the
--- tables applies to whoever reads it (security_invoker).
-CREATE OR REPLACE VIEW case_work_action AS
+-- tables applies to whoever reads it (security_invoker; the coordinator
+-- sets the same on case_work when merging, brief UPDATE 1).
+CREATE OR REPLACE VIEW case_work_action WITH (security_invoker = true) AS
     SELECT a.case_id, NULL::bigint AS application_id, 'action'::text AS kind,
         (CASE WHEN strpos(lower(a.title), lower(t.name)) > 0 THEN a.title
             ELSE t.name || ': ' || a.title END || ' due')::text AS label,
@@ -213,7 +214,6 @@ CREATE OR REPLACE VIEW case_work_action AS
     JOIN action_type t ON t.id = a.type_id
     JOIN monitored_case c ON c.id = a.case_id
     WHERE a.status = 'open' AND a.due_on IS NOT NULL AND c.status = 'open';
-ALTER VIEW case_work_action SET (security_invoker = true);
 
 -- Overdue actions, told to their owner once: the owner person's address,
 -- or, with no person, the team's (overdue_recipients: its address or its
