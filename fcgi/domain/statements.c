@@ -51,6 +51,9 @@
 #include "domain/routing_rule.h"
 #include "domain/similar.h"
 #include "domain/tx.h"
+#include "domain/action_type.h"
+#include "domain/case_action.h"
+#include "domain/case_panel.h"
 #include "domain/timeline.h"
 #include "domain/users.h"
 #include "domain/webhook_admin.h"
@@ -72,6 +75,10 @@ const struct pg_stmts *const domain_statements[] = {
 	&case_review_count_statements,
 	&case_review_figures_statements,
 	&case_pattern_statements,
+	/* Part B: action plans and case panels */
+	&action_type_statements,
+	&case_action_statements,
+	&case_panel_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

@@ -192,4 +192,27 @@ void	track_get(struct req *);
 void	track_log_get(struct req *);
 void	track_log_post(struct req *);
 
+/* Part B: pages/case_action.c (a case's action plan and its actions),
+ * pages/case_panel.c (case panels), pages/admin_action_type.c */
+void	case_actions_get(struct req *);
+void	case_action_new_get(struct req *);
+void	case_action_new_post(struct req *);
+void	action_get(struct req *);
+void	action_edit_get(struct req *);
+void	action_edit_post(struct req *);
+void	action_complete_post(struct req *);
+void	action_cancel_post(struct req *);
+void	action_breach_post(struct req *);
+void	panels_get(struct req *);
+void	panel_new_get(struct req *);
+void	panel_new_post(struct req *);
+void	panel_get(struct req *);
+void	panel_case_post(struct req *);
+void	action_types_get(struct req *);
+void	action_type_new_get(struct req *);
+void	action_type_create_post(struct req *);
+void	action_type_edit_get(struct req *);
+void	action_type_update_post(struct req *);
+void	action_type_history_get(struct req *);
+
 #endif
