@@ -14,6 +14,7 @@
 {{/USERS}}
 {{#TYPES}}
 <li><a class="govuk-link govuk-link--no-visited-state" href="/admin/types">ASB types</a>: the types people report, and the questions asked for each</li>
+<li><a class="govuk-link govuk-link--no-visited-state" href="/admin/action-types">Action types</a>: the actions a case's action plan offers, and which are enforcement with their legal basis</li>
 {{/TYPES}}
 {{#ROUTING}}
 <li><a class="govuk-link govuk-link--no-visited-state" href="/admin/routing">Routing rules</a>: which specialist queues an incident also goes to, the force's manual triage queue, and where an incident would go</li>
