@@ -4,6 +4,8 @@
 #include <limits.h>
 #include <stddef.h>
 
+#define CONFIG_DAYS_MAX	16	/* days a day list (case_review_cadence_*) holds */
+
 /* Settings shared by concord-fcgi, concord-worker and concordctl, read from
  * a `key = value` file. Unknown keys are errors, so a typo never silently
  * falls back to a default. */
@@ -66,6 +68,15 @@ struct config {
 	/* The server's API key file (32 to 256 random bytes): the CAD API's
 	 * key secrets are derived from it (auth/api_sign.h), never stored. */
 	char	 api_key_file[PATH_MAX];
+	/* Part C — victim contact and supervisor reviews: the supervisor
+	 * review cadence of a monitored case by its risk level, days from its
+	 * opening, increasing (after the last, every last gap; none for an
+	 * empty list): domain/case_clock.h. */
+	struct config_days {
+		int	n;
+		int	days[CONFIG_DAYS_MAX];
+	}	 case_review_cadence_high, case_review_cadence_medium,
+		 case_review_cadence_standard;
 };
 
 #define ASSESSMENT_DUE_HOURS_DEFAULT	24	/* assessment_due_hours' default */
