@@ -16,6 +16,8 @@
 #include "domain/audit.h"
 #include "domain/call.h"
 #include "domain/case.h"
+#include "domain/case_contact.h"
+#include "domain/case_supervision.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -66,6 +68,9 @@ const struct pg_stmts *const domain_statements[] = {
 	&audit_statements,
 	&call_statements,
 	&case_head_statements,
+	/* Part C: victim contact and supervisor reviews */
+	&case_contact_statements,
+	&case_supervision_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,
