@@ -26,19 +26,19 @@ static const struct pg_stmt stmts[] = {
 	{ "case_supervision_done",
 	  "SELECT s.id, to_char(s.reviewed_at AT TIME ZONE 'Europe/London', "
 	  "'FMDD FMMonth YYYY, FMHH12:MIam'), u.name, s.decision, s.risk_before, "
-	  "s.risk_after, s.note, coalesce(s.due_on::text, ''), london_day(s.reviewed_at)::text "
+	  "s.risk_after, s.note, coalesce(s.due_on::text, ''), case_clock_day(s.reviewed_at)::text "
 	  "FROM case_supervisor_review s JOIN app_user u ON u.id = s.reviewed_by "
 	  "WHERE s.case_id = $1::bigint ORDER BY s.reviewed_at DESC, s.id DESC LIMIT 500" },
 	/* The case locked, with what the next review is worked out from. */
 	{ "case_supervision_lock",
-	  "SELECT c.risk_level, london_day(c.opened_at)::text, coalesce(r.id, 0), "
-	  "coalesce(london_day(r.reviewed_at)::text, ''), coalesce(r.due_on::text, '') "
+	  "SELECT c.risk_level, case_clock_day(c.opened_at)::text, coalesce(r.id, 0), "
+	  "coalesce(case_clock_day(r.reviewed_at)::text, ''), coalesce(r.due_on::text, '') "
 	  "FROM monitored_case c LEFT JOIN LATERAL (SELECT s.id, s.reviewed_at, s.due_on "
 	  "  FROM case_supervisor_review s WHERE s.case_id = c.id "
 	  "  ORDER BY s.reviewed_at DESC, s.id DESC LIMIT 1) r ON true "
 	  "WHERE c.id = $1::bigint FOR UPDATE OF c" },
 	{ "case_supervision_opened",
-	  "SELECT london_day(opened_at)::text FROM monitored_case WHERE id = $1::bigint" },
+	  "SELECT case_clock_day(opened_at)::text FROM monitored_case WHERE id = $1::bigint" },
 	{ "case_supervision_add",
 	  "INSERT INTO case_supervisor_review (case_id, reviewed_by, due_on, decision, "
 	  "risk_before, risk_after, note) VALUES ($1::bigint, $2::bigint, nullif($3, '')::date, "

@@ -64,6 +64,19 @@ date_text(struct req *r, const struct date *d)
 	return arena_strdup(r->arena, date_words(words, d));
 }
 
+/* A word of a sentence ("by phone") as a table's cell starts it. */
+static const char *
+capital(struct req *r, const char *s)
+{
+	char *out;
+
+	if (s == NULL || (out = arena_strdup(r->arena, s)) == NULL)
+		return "";
+	if (*out >= 'a' && *out <= 'z')
+		*out = (char)(*out - 'a' + 'A');
+	return out;
+}
+
 /* The {person} of the path: a victim's person id, or 0. */
 static long long
 person_of_path(struct req *r)
@@ -141,8 +154,10 @@ victim_dict(struct req *r, struct view_dict *d, const struct case_head *h,
 	for (i = 0; i < v->nlog; i++)
 		if ((row = view_section(s, "ROW")) == NULL ||
 		    view_set(row, "WHEN", v->log[i].when) == -1 ||
-		    keep(row, "METHOD", case_contact_method_word(v->log[i].method)) == -1 ||
-		    keep(row, "OUTCOME", case_contact_outcome_word(v->log[i].outcome)) == -1 ||
+		    view_set(row, "METHOD", capital(r, case_contact_method_word(
+		    v->log[i].method))) == -1 ||
+		    view_set(row, "OUTCOME", capital(r, case_contact_outcome_word(
+		    v->log[i].outcome))) == -1 ||
 		    view_set(row, "TOLD", v->log[i].told) == -1 ||
 		    view_set(row, "BY", v->log[i].by) == -1 ||
 		    view_set(row, "CONSULTED", v->log[i].consulted ? "Yes" : "No") == -1)

@@ -119,11 +119,11 @@ $$;
 GRANT EXECUTE ON FUNCTION case_review_due_on(date, integer[], date) TO PUBLIC;
 
 -- The London day a time falls on, and the moment a London day ends.
-CREATE FUNCTION london_day(at timestamptz) RETURNS date
+CREATE FUNCTION case_clock_day(at timestamptz) RETURNS date
 LANGUAGE sql STABLE AS $$ SELECT (at AT TIME ZONE 'Europe/London')::date $$;
-CREATE FUNCTION london_day_end(day date) RETURNS timestamptz
+CREATE FUNCTION case_clock_day_end(day date) RETURNS timestamptz
 LANGUAGE sql STABLE AS $$ SELECT ((day + 1)::timestamp AT TIME ZONE 'Europe/London') $$;
-GRANT EXECUTE ON FUNCTION london_day(timestamptz), london_day_end(date) TO PUBLIC;
+GRANT EXECUTE ON FUNCTION case_clock_day(timestamptz), case_clock_day_end(date) TO PUBLIC;
 
 -- Each open case's next contact per victim with a current plan.
 CREATE VIEW case_contact_due AS
@@ -134,18 +134,18 @@ CREATE VIEW case_contact_due AS
     JOIN monitored_case c ON c.id = p.case_id AND c.status = 'open'
     JOIN case_person cp ON cp.case_id = p.case_id AND cp.person_id = p.person_id
         AND cp.role = 'victim' AND cp.removed_at IS NULL
-    CROSS JOIN LATERAL (SELECT max(london_day(k.contacted_at)) AS last_day
+    CROSS JOIN LATERAL (SELECT max(case_clock_day(k.contacted_at)) AS last_day
         FROM case_contact k WHERE k.case_id = p.case_id AND k.person_id = p.person_id
-          AND london_day(k.contacted_at) >= p.starts_on) l
+          AND case_clock_day(k.contacted_at) >= p.starts_on) l
     WHERE p.replaced_at IS NULL;
 GRANT SELECT ON case_contact_due TO concord_app;
 
 -- Each open case's next supervisor review (none on an empty cadence).
 CREATE VIEW case_review_due AS
     SELECT c.id AS case_id, c.lead_agency_id, c.lead_user_id, c.lead_team_id,
-        case_review_due_on(london_day(c.opened_at), k.days,
-            coalesce(greatest(london_day(r.reviewed_at), r.due_on),
-                london_day(c.opened_at))) AS due_on
+        case_review_due_on(case_clock_day(c.opened_at), k.days,
+            coalesce(greatest(case_clock_day(r.reviewed_at), r.due_on),
+                case_clock_day(c.opened_at))) AS due_on
     FROM monitored_case c
     JOIN case_review_cadence k ON k.risk_level = c.risk_level
     LEFT JOIN LATERAL (SELECT s.reviewed_at, s.due_on FROM case_supervisor_review s
@@ -162,7 +162,7 @@ CREATE OR REPLACE VIEW case_work_contact AS
          || ' by ' || CASE d.method WHEN 'phone' THEN 'phone' WHEN 'email' THEN 'email'
             WHEN 'letter' THEN 'letter' WHEN 'in_person' THEN 'visiting in person'
             ELSE 'text message' END)::text AS label,
-        london_day_end(d.due_on) AS due_at, c.lead_user_id AS user_id,
+        case_clock_day_end(d.due_on) AS due_at, c.lead_user_id AS user_id,
         c.lead_team_id AS team_id, c.lead_agency_id AS agency_id,
         ('/staff/cases/' || c.reference || '/contact')::text AS path
     FROM case_contact_due d JOIN monitored_case c ON c.id = d.case_id;
@@ -172,7 +172,7 @@ CREATE OR REPLACE VIEW case_work_contact AS
 CREATE OR REPLACE VIEW case_work_review AS
     SELECT d.case_id, NULL::bigint AS application_id, 'review'::text AS kind,
         ('Supervisor review of ' || c.reference || ' due')::text AS label,
-        london_day_end(d.due_on) AS due_at, NULL::bigint AS user_id,
+        case_clock_day_end(d.due_on) AS due_at, NULL::bigint AS user_id,
         coalesce(c.lead_team_id, (SELECT u.team_id FROM app_user u
             WHERE u.id = c.lead_user_id)) AS team_id,
         c.lead_agency_id AS agency_id,
