@@ -30,7 +30,7 @@
 <th scope="col" class="govuk-table__header">Recorded by</th>
 </tr></thead>
 <tbody class="govuk-table__body">
-{{#ROW}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{WHEN}}</td><td class="govuk-table__cell">{{METHOD}}</td><td class="govuk-table__cell">{{OUTCOME}}</td><td class="govuk-table__cell concord-pre-line">{{TOLD}}</td><td class="govuk-table__cell">{{CONSULTED}}</td><td class="govuk-table__cell">{{BY}}</td></tr>
+{{#ROW}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{WHEN}}</td><td class="govuk-table__cell">{{METHOD}}</td><td class="govuk-table__cell">{{OUTCOME}}</td><td class="govuk-table__cell concord-pre-line">{{TOLD:pre_escape}}</td><td class="govuk-table__cell">{{CONSULTED}}</td><td class="govuk-table__cell">{{BY}}</td></tr>
 {{/ROW}}</tbody>
 </table>{{/LOG}}
 </section>

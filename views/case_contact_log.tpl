@@ -44,7 +44,7 @@
 <label class="govuk-label govuk-label--s" for="told">What were they told? (optional)</label>
 <div id="told-hint" class="govuk-hint">For example, what has been done on the case since the last contact and what happens next.</div>
 {{#TOLD_ERROR}}<p id="told-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/TOLD_ERROR}}
-<textarea class="govuk-textarea govuk-js-character-count{{#TOLD_ERROR}} govuk-textarea--error{{/TOLD_ERROR}}" id="told" name="told" rows="5" aria-describedby="told-info told-hint{{#TOLD_ERROR}} told-error{{/TOLD_ERROR}}">{{TOLD}}</textarea>
+<textarea class="govuk-textarea govuk-js-character-count{{#TOLD_ERROR}} govuk-textarea--error{{/TOLD_ERROR}}" id="told" name="told" rows="5" aria-describedby="told-info told-hint{{#TOLD_ERROR}} told-error{{/TOLD_ERROR}}">{{TOLD:pre_escape}}</textarea>
 <div id="told-info" class="govuk-hint govuk-character-count__message">You can enter up to {{TOLD_MAX}} characters</div>
 </div>
 <div class="govuk-form-group">

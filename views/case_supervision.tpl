@@ -22,7 +22,7 @@
 <th scope="col" class="govuk-table__header">Note</th>
 </tr></thead>
 <tbody class="govuk-table__body">
-{{#ROW}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{WHEN}}</td><td class="govuk-table__cell">{{BY}}</td><td class="govuk-table__cell">{{DECISION}}</td><td class="govuk-table__cell">{{RISK}}</td><td class="govuk-table__cell">{{DUE}}</td><td class="govuk-table__cell concord-pre-line">{{NOTE}}</td></tr>
+{{#ROW}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{WHEN}}</td><td class="govuk-table__cell">{{BY}}</td><td class="govuk-table__cell">{{DECISION}}</td><td class="govuk-table__cell">{{RISK}}</td><td class="govuk-table__cell">{{DUE}}</td><td class="govuk-table__cell concord-pre-line">{{NOTE:pre_escape}}</td></tr>
 {{/ROW}}</tbody>
 </table>{{/DONE}}
 {{>FOOT}}

@@ -40,7 +40,7 @@
 <label class="govuk-label govuk-label--s" for="note">Note of the review</label>
 <div id="note-hint" class="govuk-hint">What you checked — the action plan, the victim contact, the risk — and what is to happen next.</div>
 {{#NOTE_ERROR}}<p id="note-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/NOTE_ERROR}}
-<textarea class="govuk-textarea govuk-js-character-count{{#NOTE_ERROR}} govuk-textarea--error{{/NOTE_ERROR}}" id="note" name="note" rows="6" aria-describedby="note-info note-hint{{#NOTE_ERROR}} note-error{{/NOTE_ERROR}}">{{NOTE}}</textarea>
+<textarea class="govuk-textarea govuk-js-character-count{{#NOTE_ERROR}} govuk-textarea--error{{/NOTE_ERROR}}" id="note" name="note" rows="6" aria-describedby="note-info note-hint{{#NOTE_ERROR}} note-error{{/NOTE_ERROR}}">{{NOTE:pre_escape}}</textarea>
 <div id="note-info" class="govuk-hint govuk-character-count__message">You can enter up to {{NOTE_MAX}} characters</div>
 </div>
 <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record the review</button>

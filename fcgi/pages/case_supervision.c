@@ -41,7 +41,7 @@ cadence_words(struct req *r, const int *days, size_t n)
 		s = arena_printf(r->arena, "%s%s%d", s, i == 0 ? "" : i + 1 == n ? " and " : ", ",
 		    days[i]);
 	gap = n > 1 ? days[n - 1] - days[n - 2] : days[0];
-	return s == NULL ? NULL : arena_printf(r->arena, "%s days after the case opened, "
+	return s == NULL ? NULL : arena_printf(r->arena, "%s days after it opened, "
 	    "then every %d days", s, gap);
 }
 
