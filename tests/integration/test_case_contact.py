@@ -10,13 +10,13 @@ The case overview and the creation pages are part A's: these tests make
 their cases as db_admin against the 0049 schema (make_case)."""
 import re
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import psycopg2
-import pytest
+import requests
 
-from stack import URL, read_conf
+from stack import URL, read_conf, wait_for
 from staff import as_role, csrf_of
 
 LONDON = ZoneInfo("Europe/London")
@@ -359,3 +359,20 @@ def test_case_work_reads_as_the_person_asking(db):
             "(SELECT id FROM agency WHERE code = 'city-council') WHERE id = %s RETURNING 1", cid)
     assert app_rows(db, sql, "officer@council.example", cid) == [
         ("contact", "Contact Victim 1 by letter"), ("review", f"Supervisor review of {ref} due")]
+
+
+def test_workers_write_the_configured_cadence_for_the_views(db, services):
+    """case_review_cadence is the configuration's: a worker that starts
+    puts back what concord.conf says (the defaults here), with an audit
+    row, before its first request."""
+    one(db, "UPDATE case_review_cadence SET days = '{7}' WHERE risk_level = 'high' "
+            "RETURNING 1")
+    services.stop("fcgi")
+    services.start("fcgi")
+    wait_for(lambda: requests.get(URL + "/healthz").status_code == 200, what="fcgi back")
+    wait_for(lambda: one(db, "SELECT days FROM case_review_cadence WHERE risk_level = "
+                             "'high'") == ([14, 28, 56],), what="the cadence written")
+    before, after = one(db, "SELECT before, after FROM audit_event WHERE entity = "
+                            "'case_review_cadence' AND entity_id = 'high' ORDER BY id DESC "
+                            "LIMIT 1")
+    assert before == {"days": "{7}"} and after == {"days": "{14,28,56}"}
