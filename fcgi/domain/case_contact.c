@@ -64,8 +64,8 @@ static const char *const outcomes[][2] = {
 	{ "no_answer", "no answer" }, { "letter_sent", "letter sent" }, { "visit", "visit" },
 };
 
-static const char *
-word_of(const char *const (*t)[2], size_t n, const char *code)
+const char *
+case_code_word(const char *const (*t)[2], size_t n, const char *code)
 {
 	size_t i;
 
@@ -78,13 +78,13 @@ word_of(const char *const (*t)[2], size_t n, const char *code)
 const char *
 case_contact_method_word(const char *code)
 {
-	return word_of(methods, sizeof(methods) / sizeof(methods[0]), code);
+	return case_code_word(methods, sizeof(methods) / sizeof(methods[0]), code);
 }
 
 const char *
 case_contact_outcome_word(const char *code)
 {
-	return word_of(outcomes, sizeof(outcomes) / sizeof(outcomes[0]), code);
+	return case_code_word(outcomes, sizeof(outcomes) / sizeof(outcomes[0]), code);
 }
 
 /* ------------------------------------------------------------------ */

@@ -23,6 +23,9 @@ extern const struct pg_stmts case_contact_statements;
 #define CASE_CONTACT_LOG_MAX	500	/* contacts the tab shows */
 #define CASE_VICTIMS_MAX	100
 
+/* The words of a code in a table of {code, words} pairs; NULL for a code
+ * not in it. */
+const char *case_code_word(const char *const (*table)[2], size_t n, const char *code);
 /* A plan's method and a contact's outcome in words ("by phone", "spoke
  * to them"); NULL for a code 0052 does not allow. */
 const char *case_contact_method_word(const char *code);

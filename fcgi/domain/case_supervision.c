@@ -18,6 +18,7 @@
 #include "domain/audit.h"
 #include "domain/case.h"
 #include "domain/case_clock.h"
+#include "domain/case_contact.h"
 #include "domain/case_supervision.h"
 #include "domain/tx.h"
 #include "store/pg.h"
@@ -69,23 +70,13 @@ static const char *const risk_words[][2] = {
 const char *
 case_supervision_decision_word(const char *code)
 {
-	size_t i;
-
-	for (i = 0; code != NULL && i < sizeof(decisions) / sizeof(decisions[0]); i++)
-		if (strcmp(decisions[i][0], code) == 0)
-			return decisions[i][1];
-	return NULL;
+	return case_code_word(decisions, sizeof(decisions) / sizeof(decisions[0]), code);
 }
 
 static const char *
 risk_word(const char *code)
 {
-	size_t i;
-
-	for (i = 0; code != NULL && i < sizeof(risk_words) / sizeof(risk_words[0]); i++)
-		if (strcmp(risk_words[i][0], code) == 0)
-			return risk_words[i][1];
-	return NULL;
+	return case_code_word(risk_words, sizeof(risk_words) / sizeof(risk_words[0]), code);
 }
 
 static const struct config_days *

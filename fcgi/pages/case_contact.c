@@ -10,13 +10,12 @@
 
 #include "core/arena.h"
 #include "core/date.h"
-#include "domain/answer.h"
 #include "domain/case.h"
 #include "domain/case_contact.h"
-#include "domain/intake_check.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "pages/case_page.h"
+#include "pages/choice.h"
 #include "pages/form.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
@@ -24,31 +23,29 @@
 
 #define FIELD_MAX	64	/* bytes of a short field: a number, a date part */
 
-/* A plan's method: the code and the radio's section in the templates. */
-static const char *const method_sections[][2] = {
+/* A plan's method, a contact's outcome, a plan's frequency: the code and
+ * its radio's section in the templates. */
+static const struct choice method_sections[] = {
 	{ "phone", "PHONE" }, { "email", "EMAIL" }, { "letter", "LETTER" },
 	{ "in_person", "IN_PERSON" }, { "text", "TEXT" },
 };
-static const char *const outcome_sections[][2] = {
+static const struct choice outcome_sections[] = {
 	{ "spoke", "SPOKE" }, { "message", "MESSAGE_LEFT" }, { "no_answer", "NO_ANSWER" },
 	{ "letter_sent", "LETTER_SENT" }, { "visit", "VISIT" },
 };
+static const struct choice every_sections[] = {
+	{ "7", "EVERY_7" }, { "14", "EVERY_14" }, { "28", "EVERY_28" },
+	{ "other", "EVERY_OTHER" },
+};
 
+/* The section of the radio chosen (code), or NULL for none. */
 static const char *
-section_of(const char *const (*t)[2], size_t n, const char *code)
+chosen_section(const struct choice *t, size_t n, const char *code)
 {
-	size_t i;
+	int i = code != NULL ? choice_find(t, n, code) : -1;
 
-	for (i = 0; code != NULL && i < n; i++)
-		if (strcmp(t[i][0], code) == 0)
-			return t[i][1];
-	return NULL;
+	return i >= 0 ? t[i].label : NULL;
 }
-
-#define METHOD_SECTION(c) section_of(method_sections, \
-	sizeof(method_sections) / sizeof(method_sections[0]), (c))
-#define OUTCOME_SECTION(c) section_of(outcome_sections, \
-	sizeof(outcome_sections) / sizeof(outcome_sections[0]), (c))
 
 static int
 keep(struct view_dict *d, const char *key, const char *value)
@@ -98,7 +95,7 @@ method_dict(struct view_dict *d, const char *chosen, const struct form_errors *e
     const char *legend)
 {
 	struct view_dict *inc = view_include(d, "METHOD", "case_contact_method.tpl"), *e;
-	const char *sec = METHOD_SECTION(chosen);
+	const char *sec = chosen_section(method_sections, NCHOICES(method_sections), chosen);
 	size_t i;
 
 	if (inc == NULL || view_set(inc, "LEGEND", legend) == -1 ||
@@ -224,13 +221,19 @@ form_load(struct req *r, struct case_head *h, struct case_victim_contact *v)
 	return 0;
 }
 
-/* What a domain refusal means for a form: the status, and the message
- * on field (NULL: the error page was sent). */
+/* Answers a form's save: 303 to the tab with the flash when it was
+ * saved, the error page for a case gone or a database down (0 for both);
+ * else the status to give the form again with, and the message on field. */
 static int
-refusal(struct req *r, enum case_result rc, struct form_errors *errs, const char *field,
-    const char *conflict)
+saved(struct req *r, enum case_result rc, const struct case_head *h, const char *flash,
+    struct form_errors *errs, const char *field, const char *conflict)
 {
 	switch (rc) {
+	case CASE_OK:
+		page_flash(r, flash);
+		resp_redirect(r, 303, arena_printf(r->arena, "/staff/cases/%s/contact",
+		    h->reference));
+		return 0;
 	case CASE_CONFLICT:
 		form_error(errs, field, conflict);
 		return 409;
@@ -260,11 +263,7 @@ plan_page(struct req *r, int status, const struct case_head *h,
     const struct case_victim_contact *v, const struct plan_form *f,
     const struct form_errors *errs)
 {
-	static const char *const every_sections[][2] = {
-		{ "7", "EVERY_7" }, { "14", "EVERY_14" }, { "28", "EVERY_28" },
-		{ "other", "EVERY_OTHER" },
-	};
-	const char *sec = section_of(every_sections, 4, f->every);
+	const char *sec = chosen_section(every_sections, NCHOICES(every_sections), f->every);
 	struct view_dict *d = page_dict(r);
 
 	if (d == NULL || case_page_head(r, d, h, CASE_TAB_NONE) == -1 ||
@@ -379,7 +378,6 @@ case_contact_plan_post(struct req *r)
 	struct case_victim_contact v;
 	struct plan_form f = {0};
 	struct case_head h;
-	enum case_result rc;
 	int status = 400;
 
 	if (form_load(r, &h, &v) == -1)
@@ -387,15 +385,11 @@ case_contact_plan_post(struct req *r)
 	in.person_id = v.person_id;
 	plan_read(r, &f, &in, &errs);
 	if (errs.n == 0) {
-		if ((rc = case_contact_plan_set(r->pg, r->arena, &r->actor, h.reference,
-		    &in)) == CASE_OK) {
-			page_flash(r, arena_printf(r->arena, "Contact plan for %s saved", v.name));
-			return resp_redirect(r, 303, arena_printf(r->arena,
-			    "/staff/cases/%s/contact", h.reference));
-		}
-		if ((status = refusal(r, rc, &errs, "every", "Someone else changed this "
-		    "contact plan since you opened the form. Check the plan on the "
-		    "Victim contact tab and your choices below, then save again")) == 0)
+		if ((status = saved(r, case_contact_plan_set(r->pg, r->arena, &r->actor,
+		    h.reference, &in), &h, arena_printf(r->arena, "Contact plan for %s saved",
+		    v.name), &errs, "every", "Someone else changed this contact plan since "
+		    "you opened the form. Check the plan on the Victim contact tab and your "
+		    "choices below, then save again")) == 0)
 			return;
 		f.seen_plan = v.plan_id;
 	}
@@ -415,7 +409,8 @@ log_page(struct req *r, int status, const struct case_head *h,
     const struct case_victim_contact *v, const struct log_form *f,
     const struct form_errors *errs)
 {
-	const char *sec = OUTCOME_SECTION(f->outcome);
+	const char *sec = chosen_section(outcome_sections, NCHOICES(outcome_sections),
+	    f->outcome);
 	struct view_dict *d = page_dict(r);
 
 	if (d == NULL || case_page_head(r, d, h, CASE_TAB_NONE) == -1 ||
@@ -455,34 +450,6 @@ case_contact_log_get(struct req *r)
 	log_page(r, 200, &h, &v, &f, &errs);
 }
 
-/* When the contact was: the date by the date input's checker, then the
- * optional time by the intake's (not later than now). */
-static void
-when_read(struct req *r, struct log_form *f, struct form_errors *errs, const char **at)
-{
-	struct date_refusal no;
-	struct date dt;
-	const char *ymd, *why;
-	time_t now = time(NULL);
-	int rc;
-
-	rc = date_input_check(r->arena, f->day, f->month, f->year, "Date of the contact",
-	    "Enter the date of the contact", now, &dt, &no);
-	if (rc == 1)
-		return form_error_date(r, errs, "contacted", "contacted-day", no.parts, no.message);
-	if (rc != 0 || (ymd = arena_printf(r->arena, "%04d-%02d-%02d", dt.year, dt.month,
-	    dt.day)) == NULL)
-		return form_error(errs, "contacted-day", "Enter the date of the contact");
-	if (*f->time != '\0' && answer_time_parse(f->time) < 0)
-		return form_error(errs, "contacted-time", "Enter a real time, for example "
-		    "9:30am or 14:30");
-	/* No time: the middle of the day, as the intake reads a date alone. */
-	if ((why = intake_when_check(r->arena, ymd, f->time, now, at)) != NULL) {
-		*at = NULL;
-		form_error(errs, *f->time != '\0' ? "contacted-time" : "contacted-day", why);
-	}
-}
-
 static void
 log_read(struct req *r, struct log_form *f, struct case_contact_in *in,
     struct form_errors *errs)
@@ -503,7 +470,9 @@ log_read(struct req *r, struct log_form *f, struct case_contact_in *in,
 		memset(f, 0, sizeof(*f));
 		form_error(errs, "contacted-day", "Enter the date of the contact");
 	} else
-		when_read(r, f, errs, &in->contacted_at);
+		form_when_past(r, "contacted", f->day, f->month, f->year, f->time,
+		    "Date of the contact", "Enter the date of the contact", time(NULL), errs,
+		    &in->contacted_at);
 	if (case_contact_method_word(f->method) == NULL)
 		form_error(errs, "method", "Select how you contacted them");
 	if (case_contact_outcome_word(f->outcome) == NULL)
@@ -527,23 +496,16 @@ case_contact_log_post(struct req *r)
 	struct case_victim_contact v;
 	struct log_form f = {0};
 	struct case_head h;
-	enum case_result rc;
 	int status = 400;
 
 	if (form_load(r, &h, &v) == -1)
 		return;
 	in.person_id = v.person_id;
 	log_read(r, &f, &in, &errs);
-	if (errs.n == 0) {
-		if ((rc = case_contact_record(r->pg, r->arena, &r->actor, h.reference,
-		    &in)) == CASE_OK) {
-			page_flash(r, arena_printf(r->arena, "Contact with %s recorded", v.name));
-			return resp_redirect(r, 303, arena_printf(r->arena,
-			    "/staff/cases/%s/contact", h.reference));
-		}
-		if ((status = refusal(r, rc, &errs, "contacted-day", "This case changed "
-		    "while you were filling in the form. Check it, then save again")) == 0)
-			return;
-	}
+	if (errs.n == 0 && (status = saved(r, case_contact_record(r->pg, r->arena,
+	    &r->actor, h.reference, &in), &h, arena_printf(r->arena, "Contact with %s "
+	    "recorded", v.name), &errs, "contacted-day", "This case changed while you "
+	    "were filling in the form. Check it, then save again")) == 0)
+		return;
 	log_page(r, status, &h, &v, &f, &errs);
 }

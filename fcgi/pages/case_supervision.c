@@ -125,12 +125,13 @@ review_page(struct req *r, int status, const struct case_head *h,
     const struct case_supervision *s, const struct review_form *f,
     const struct form_errors *errs)
 {
-	static const char *const decisions[][2] = {
+	static const struct choice decisions[] = {
 		{ "continue", "CONTINUE" }, { "change_risk", "CHANGE_RISK" },
 		{ "close_recommended", "CLOSE_RECOMMENDED" },
 	};
 	struct view_dict *d = page_dict(r);
-	size_t i;
+	int chosen = f->decision != NULL ? choice_find(decisions, NCHOICES(decisions),
+	    f->decision) : -1;
 
 	if (d == NULL || case_page_head(r, d, h, CASE_TAB_NONE) == -1 ||
 	    form_errors_dict(d, errs) == -1 ||
@@ -146,10 +147,8 @@ review_page(struct req *r, int status, const struct case_head *h,
 	if (view_set(d, "DUE", s->has_due ? date_text(r, &s->due) :
 	    "No review is due at this risk level") == -1)
 		goto fail;
-	for (i = 0; i < 3; i++)
-		if (f->decision != NULL && strcmp(f->decision, decisions[i][0]) == 0 &&
-		    view_show(d, decisions[i][1]) == -1)
-			goto fail;
+	if (chosen >= 0 && view_show(d, decisions[chosen].label) == -1)
+		goto fail;
 	page_render(r, status, "case_supervision_form.tpl", form_title(r, errs, arena_printf(
 	    r->arena, "Record a supervisor review of case %s", h->reference)), d);
 	return;

@@ -67,20 +67,19 @@ CREATE TABLE case_supervisor_review (
 );
 CREATE INDEX case_supervisor_review_case ON case_supervisor_review (case_id, reviewed_at DESC);
 
-DO $$
-DECLARE
-	t	text;
-BEGIN
-	FOREACH t IN ARRAY ARRAY['case_contact_plan', 'case_contact',
-	    'case_supervisor_review'] LOOP
-		EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-		EXECUTE format('CREATE POLICY %I ON %I FOR ALL TO concord_app '
-		    'USING (EXISTS (SELECT 1 FROM monitored_case c WHERE c.id = case_id)) '
-		    'WITH CHECK (EXISTS (SELECT 1 FROM monitored_case c WHERE c.id = case_id))',
-		    t || '_through_case', t);
-	END LOOP;
-END
-$$;
+-- Seen, added and changed through the case, as every part of a case (0049).
+ALTER TABLE case_contact_plan ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_contact ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_supervisor_review ENABLE ROW LEVEL SECURITY;
+CREATE POLICY case_contact_plan_through_case ON case_contact_plan FOR ALL TO concord_app
+    USING (EXISTS (SELECT 1 FROM monitored_case c WHERE c.id = case_id))
+    WITH CHECK (EXISTS (SELECT 1 FROM monitored_case c WHERE c.id = case_id));
+CREATE POLICY case_contact_through_case ON case_contact FOR ALL TO concord_app
+    USING (EXISTS (SELECT 1 FROM monitored_case c WHERE c.id = case_id))
+    WITH CHECK (EXISTS (SELECT 1 FROM monitored_case c WHERE c.id = case_id));
+CREATE POLICY case_supervisor_review_through_case ON case_supervisor_review FOR ALL
+    TO concord_app USING (EXISTS (SELECT 1 FROM monitored_case c WHERE c.id = case_id))
+    WITH CHECK (EXISTS (SELECT 1 FROM monitored_case c WHERE c.id = case_id));
 GRANT SELECT, INSERT, UPDATE ON case_contact_plan TO concord_app;
 GRANT SELECT, INSERT ON case_contact, case_supervisor_review TO concord_app;
 GRANT USAGE ON SEQUENCE case_contact_plan_id_seq, case_contact_id_seq,
