@@ -74,11 +74,11 @@ capital(struct req *r, const char *s)
 	return out;
 }
 
-/* The {person} of the path: a victim's person id, or 0. */
+/* The {id} of the path: a victim's person id, or 0. */
 static long long
 person_of_path(struct req *r)
 {
-	const char *v = req_param(r, "person");
+	const char *v = req_param(r, "id");
 	char *end;
 	long long id;
 
@@ -288,7 +288,7 @@ fail:
 	page_error(r, 500, NULL);
 }
 
-/* GET /staff/cases/{ref}/contact/{person}/plan: the plan as it is, or
+/* GET /staff/cases/{ref}/contact/{id}/plan: the plan as it is, or
  * a new one from today. */
 void
 case_contact_plan_get(struct req *r)
@@ -368,7 +368,7 @@ plan_read(struct req *r, struct plan_form *f, struct case_contact_plan_in *in,
 		form_error(errs, "starts-day", "Enter the date the plan starts from");
 }
 
-/* POST /staff/cases/{ref}/contact/{person}/plan: 303 to the tab; the form
+/* POST /staff/cases/{ref}/contact/{id}/plan: 303 to the tab; the form
  * again with what to fix (400), or with what changed first (409). */
 void
 case_contact_plan_post(struct req *r)
@@ -435,7 +435,7 @@ fail:
 	page_error(r, 500, NULL);
 }
 
-/* GET /staff/cases/{ref}/contact/{person}/log: today, by the plan's way. */
+/* GET /staff/cases/{ref}/contact/{id}/log: today, by the plan's way. */
 void
 case_contact_log_get(struct req *r)
 {
@@ -486,7 +486,7 @@ log_read(struct req *r, struct log_form *f, struct case_contact_in *in,
 		in->told = f->told = "";
 }
 
-/* POST /staff/cases/{ref}/contact/{person}/log: 303 to the tab, whose
+/* POST /staff/cases/{ref}/contact/{id}/log: 303 to the tab, whose
  * next contact due has moved on; the form again with what to fix. */
 void
 case_contact_log_post(struct req *r)

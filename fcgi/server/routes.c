@@ -107,10 +107,10 @@ const struct route routes[] = {
 	/* Part C — victim contact and supervisor reviews of a monitored case
 	 * (pages/case_contact.c, pages/case_supervision.c) */
 	{ METHOD_GET,	"/staff/cases/{ref}/contact",	case_contact_get,     PERM_CASE_MANAGE, 0 },
-	{ METHOD_GET,	"/staff/cases/{ref}/contact/{person}/plan", case_contact_plan_get, PERM_CASE_MANAGE, 0 },
-	{ METHOD_POST,	"/staff/cases/{ref}/contact/{person}/plan", case_contact_plan_post, PERM_CASE_MANAGE, 0 },
-	{ METHOD_GET,	"/staff/cases/{ref}/contact/{person}/log", case_contact_log_get, PERM_CASE_MANAGE, 0 },
-	{ METHOD_POST,	"/staff/cases/{ref}/contact/{person}/log", case_contact_log_post, PERM_CASE_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/cases/{ref}/contact/{id}/plan", case_contact_plan_get, PERM_CASE_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/cases/{ref}/contact/{id}/plan", case_contact_plan_post, PERM_CASE_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/cases/{ref}/contact/{id}/log", case_contact_log_get, PERM_CASE_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/cases/{ref}/contact/{id}/log", case_contact_log_post, PERM_CASE_MANAGE, 0 },
 	{ METHOD_GET,	"/staff/cases/{ref}/reviews",	case_supervision_get, PERM_CASE_MANAGE, 0 },
 	{ METHOD_GET,	"/staff/cases/{ref}/reviews/new", case_supervision_new_get, PERM_CASE_SUPERVISE, 0 },
 	{ METHOD_POST,	"/staff/cases/{ref}/reviews",	case_supervision_post, PERM_CASE_SUPERVISE, 0 },
