@@ -125,7 +125,7 @@ LANGUAGE sql STABLE AS $$ SELECT ((day + 1)::timestamp AT TIME ZONE 'Europe/Lond
 GRANT EXECUTE ON FUNCTION case_clock_day(timestamptz), case_clock_day_end(date) TO PUBLIC;
 
 -- Each open case's next contact per victim with a current plan.
-CREATE VIEW case_contact_due AS
+CREATE VIEW case_contact_due WITH (security_invoker = true) AS
     SELECT p.case_id, p.person_id, p.method, p.every_days,
         CASE WHEN l.last_day IS NULL THEN p.starts_on
             ELSE l.last_day + p.every_days END AS due_on
@@ -140,7 +140,7 @@ CREATE VIEW case_contact_due AS
 GRANT SELECT ON case_contact_due TO concord_app;
 
 -- Each open case's next supervisor review (none on an empty cadence).
-CREATE VIEW case_review_due AS
+CREATE VIEW case_review_due WITH (security_invoker = true) AS
     SELECT c.id AS case_id, c.lead_agency_id, c.lead_user_id, c.lead_team_id,
         case_review_due_on(case_clock_day(c.opened_at), k.days,
             coalesce(greatest(case_clock_day(r.reviewed_at), r.due_on),
@@ -154,7 +154,7 @@ GRANT SELECT ON case_review_due TO concord_app;
 
 -- Victim contacts due, for the lead officer. The victim is named through
 -- case_people, so an agency without their consent reads "Victim 1".
-CREATE OR REPLACE VIEW case_work_contact AS
+CREATE OR REPLACE VIEW case_work_contact WITH (security_invoker = true) AS
     SELECT d.case_id, NULL::bigint AS application_id, 'contact'::text AS kind,
         ('Contact ' || coalesce((SELECT cp.name FROM case_people(d.case_id) cp
             WHERE cp.person_id = d.person_id AND cp.role = 'victim' LIMIT 1), 'the victim')
@@ -168,7 +168,7 @@ CREATE OR REPLACE VIEW case_work_contact AS
 
 -- Supervisor reviews due, for the lead's team (the case's lead team, or
 -- the lead officer's own team when it has none).
-CREATE OR REPLACE VIEW case_work_review AS
+CREATE OR REPLACE VIEW case_work_review WITH (security_invoker = true) AS
     SELECT d.case_id, NULL::bigint AS application_id, 'review'::text AS kind,
         ('Supervisor review of ' || c.reference || ' due')::text AS label,
         case_clock_day_end(d.due_on) AS due_at, NULL::bigint AS user_id,
@@ -178,12 +178,9 @@ CREATE OR REPLACE VIEW case_work_review AS
         ('/staff/cases/' || c.reference || '/reviews')::text AS path
     FROM case_review_due d JOIN monitored_case c ON c.id = d.case_id;
 
--- Views run as their owner unless told otherwise, and the owner here (the
--- migrating superuser) is not held by row security: these must read as the
--- person asking, so that a case another agency does not work never shows.
--- case_work too, for it reads these views as its own owner otherwise.
-ALTER VIEW case_contact_due SET (security_invoker = true);
-ALTER VIEW case_review_due SET (security_invoker = true);
-ALTER VIEW case_work_contact SET (security_invoker = true);
-ALTER VIEW case_work_review SET (security_invoker = true);
+-- A view runs as its owner unless told otherwise, and the owner here (the
+-- migrating superuser) is not held by row security: the views above read
+-- as the person asking (security_invoker), so that a case another agency
+-- does not work never shows. case_work reads them as its own owner
+-- otherwise, so it too (the coordinator sets it on merging; harmless twice).
 ALTER VIEW case_work SET (security_invoker = true);
