@@ -8,7 +8,7 @@
 #include "core/config.h"
 
 enum kind { K_STR, K_BOOL, K_INT, K_SIZE, K_MODE, K_ENV, K_REAL, K_TILE_URL, K_BASE_URL,
-    K_DISTRICTS, K_YESNO };
+    K_DISTRICTS, K_YESNO, K_DAYS };
 
 struct key {
 	const char	*name;
@@ -75,6 +75,10 @@ static const struct key keys[] = {
 	{ "case_review_hate_single", NUM(K_YESNO, case_review_hate_single, 0, 1) },
 	{ "case_review_several_reports", NUM(K_INT, case_review_several_reports, 0, 100) },
 	{ "case_review_several_people", NUM(K_INT, case_review_several_people, 1, 100) },
+	/* Part C — victim contact and supervisor reviews */
+	{ "case_review_cadence_high", NUM(K_DAYS, case_review_cadence_high, 1, 3650) },
+	{ "case_review_cadence_medium", NUM(K_DAYS, case_review_cadence_medium, 1, 3650) },
+	{ "case_review_cadence_standard", NUM(K_DAYS, case_review_cadence_standard, 1, 3650) },
 };
 
 void
@@ -126,6 +130,11 @@ config_defaults(struct config *c)
 	c->case_review_hate_single = 0;
 	c->case_review_several_reports = 5;
 	c->case_review_several_people = 2;
+	/* Part C: supervisor reviews of a high-risk case at 14, 28 and 56
+	 * days, then every 28; medium at 28 and 56, then every 28; standard
+	 * none (issue 13's defaults). */
+	c->case_review_cadence_high = (struct config_days){ 3, { 14, 28, 56 } };
+	c->case_review_cadence_medium = (struct config_days){ 2, { 28, 56 } };
 }
 
 static char *
@@ -244,6 +253,48 @@ districts_set(char *out, size_t len, const char *v, char *err, size_t errlen)
 	return 0;
 }
 
+/* A list of days, "14, 28, 56": whole numbers from min to max, each more
+ * than the one before, at most CONFIG_DAYS_MAX; "" is none. */
+static int
+days_set(struct config_days *out, const struct key *k, const char *v, char *err,
+    size_t errlen)
+{
+	struct config_days d = { 0, {0} };
+	const char *p = v;
+	char *end;
+	long long n;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		errno = 0;
+		n = strtoll(p, &end, 10);
+		if (end == p || errno != 0 || n < k->min || n > k->max) {
+			snprintf(err, errlen, "%s: must be days from %lld to %lld separated "
+			    "by commas, like 14,28,56", k->name, k->min, k->max);
+			return -1;
+		}
+		if (d.n == CONFIG_DAYS_MAX || (d.n > 0 && n <= d.days[d.n - 1])) {
+			snprintf(err, errlen, "%s: %s", k->name, d.n == CONFIG_DAYS_MAX ?
+			    "too many days (at most 16)" : "each day must be more than the one "
+			    "before");
+			return -1;
+		}
+		d.days[d.n++] = (int)n;
+		for (p = end; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p == ',' && p[1] != '\0')
+			p++;
+		else if (*p != '\0') {
+			snprintf(err, errlen, "%s: must be days from %lld to %lld separated "
+			    "by commas, like 14,28,56", k->name, k->min, k->max);
+			return -1;
+		}
+	}
+	*out = d;
+	return 0;
+}
+
 /* Stores one value; returns -1 with a message when it does not fit the key. */
 static int
 key_set(struct config *c, const struct key *k, const char *v, char *err, size_t errlen)
@@ -294,6 +345,8 @@ key_set(struct config *c, const struct key *k, const char *v, char *err, size_t 
 		}
 		*(int *)p = strcmp(v, "yes") == 0;
 		return 0;
+	case K_DAYS:
+		return days_set((struct config_days *)(void *)p, k, v, err, errlen);
 	case K_ENV:
 		if (strcmp(v, "production") != 0 && strcmp(v, "development") != 0) {
 			snprintf(err, errlen, "env: must be development or production");

@@ -4,6 +4,8 @@
 #include <limits.h>
 #include <stddef.h>
 
+#define CONFIG_DAYS_MAX	16	/* days a day list (case_review_cadence_*) holds */
+
 /* Settings shared by concord-fcgi, concord-worker and concordctl, read from
  * a `key = value` file. Unknown keys are errors, so a typo never silently
  * falls back to a default. */
@@ -72,6 +74,15 @@ struct config {
 	int	 case_review_hate_single;	/* one hate-motivated complaint meets it */
 	int	 case_review_several_reports;	/* reports (0: no such rule) ... */
 	int	 case_review_several_people;	/* ... from at least this many people */
+	/* Part C — victim contact and supervisor reviews: the supervisor
+	 * review cadence of a monitored case by its risk level, days from its
+	 * opening, increasing (after the last, every last gap; none for an
+	 * empty list): domain/case_clock.h. */
+	struct config_days {
+		int	n;
+		int	days[CONFIG_DAYS_MAX];
+	}	 case_review_cadence_high, case_review_cadence_medium,
+		 case_review_cadence_standard;
 };
 
 #define ASSESSMENT_DUE_HOURS_DEFAULT	24	/* assessment_due_hours' default */

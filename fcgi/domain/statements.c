@@ -19,6 +19,8 @@
 #include "domain/case_review_count.h"
 #include "domain/case_review_figures.h"
 #include "domain/case_pattern.h"
+#include "domain/case_contact.h"
+#include "domain/case_supervision.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -79,6 +81,9 @@ const struct pg_stmts *const domain_statements[] = {
 	&action_type_statements,
 	&case_action_statements,
 	&case_panel_statements,
+	/* Part C: victim contact and supervisor reviews */
+	&case_contact_statements,
+	&case_supervision_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

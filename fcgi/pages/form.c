@@ -7,6 +7,8 @@
 #include "core/arena.h"
 #include "core/chars.h"
 #include "core/date.h"
+#include "domain/answer.h"
+#include "domain/intake_check.h"
 #include "http/request.h"
 #include "pages/form.h"
 #include "view/view.h"
@@ -200,4 +202,46 @@ form_long_text(struct req *r, const char *name, size_t max, struct form_errors *
 	else if (!chars_fit(out, max))
 		form_error(f, field, chars_too_many(r->arena, too_long, out, max));
 	return out;
+}
+
+/* A moment typed as a date input (<prefix>-day, -month, -year) and an
+ * optional time of day, not later than now: the date by the date input's
+ * checker (name and blank as date_input_check's), the time by the
+ * intake's (the verdict every channel gives). *at is what PostgreSQL
+ * reads as the moment (London time; noon without a time), or NULL with
+ * what to fix in errs: on <prefix>-time for the time, the date's group
+ * <prefix>-day for the rest. */
+void
+form_when_past(struct req *r, const char *prefix, const char *day, const char *month,
+    const char *year, const char *time_of_day, const char *name, const char *blank,
+    time_t now, struct form_errors *errs, const char **at)
+{
+	const char *group = arena_printf(r->arena, "%s-day", prefix), *ymd, *why;
+	const char *tfield = arena_printf(r->arena, "%s-time", prefix);
+	struct date_refusal no;
+	struct date dt;
+	int rc;
+
+	*at = NULL;
+	if (group == NULL || tfield == NULL)
+		return form_error(errs, prefix, blank);
+	rc = date_input_check(r->arena, day, month, year, name, blank, now, &dt, &no);
+	if (rc == 1)
+		return form_error_date(r, errs, prefix, group, no.parts, no.message);
+	if (rc != 0 || (ymd = arena_printf(r->arena, "%04d-%02d-%02d", dt.year, dt.month,
+	    dt.day)) == NULL)
+		return form_error(errs, group, blank);
+	/* Not a time, or one still to come (the intake's words). */
+	if (strlen(time_of_day) > FORM_TIME_MAX ||
+	    (*time_of_day != '\0' && answer_time_parse(time_of_day) < 0))
+		why = "Enter a real time, for example 9:30pm or 21:30";
+	else
+		why = intake_when_check(r->arena, ymd, time_of_day, now, at);
+	if (why == NULL)
+		return;
+	*at = NULL;
+	if (*time_of_day != '\0')
+		form_error(errs, tfield, why);
+	else
+		form_error_date(r, errs, prefix, group, DATE_WHOLE, why);
 }

@@ -2,6 +2,7 @@
 #define PAGES_FORM_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct req;
 struct view_dict;
@@ -39,5 +40,12 @@ size_t		 form_chars(const char *);
 const char	*form_long_text(struct req *, const char *name, size_t max_chars,
 		    struct form_errors *, const char *field, const char *missing,
 		    const char *too_long);
+
+#define FORM_TIME_MAX	10	/* bytes of a time of day typed: "11:30pm", "21:30" */
+
+void		 form_when_past(struct req *, const char *prefix, const char *day,
+		    const char *month, const char *year, const char *time_of_day,
+		    const char *name, const char *blank, time_t now, struct form_errors *,
+		    const char **at);
 
 #endif

@@ -101,6 +101,16 @@ int	text_paragraphs_dict(struct arena *, struct view_dict *, const char *section
 void	incident_history_get(struct req *);
 
 /* pages/risk.c: risk assessment, its history and reviews */
+/* Part C — victim contact and supervisor reviews (pages/case_contact.c,
+ * pages/case_supervision.c) */
+void	case_contact_get(struct req *);
+void	case_contact_plan_get(struct req *);
+void	case_contact_plan_post(struct req *);
+void	case_contact_log_get(struct req *);
+void	case_contact_log_post(struct req *);
+void	case_supervision_get(struct req *);
+void	case_supervision_new_get(struct req *);
+void	case_supervision_post(struct req *);
 void	risk_assess_get(struct req *);
 void	risk_assess_post(struct req *);
 void	risk_history_get(struct req *);

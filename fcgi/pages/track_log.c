@@ -20,8 +20,6 @@
 #include "core/date.h"
 #include "core/log.h"
 #include "domain/access.h"
-#include "domain/answer.h"
-#include "domain/intake_check.h"
 #include "domain/report.h"
 #include "domain/report_diary.h"
 #include "http/request.h"
@@ -36,7 +34,6 @@
 /* A field's bytes: the longest text in UTF-8 with CRLF line ends, and
  * more (what is over its limit in characters is said so, and kept). */
 #define FIELD_MAX	65536
-#define TIME_MAX	10	/* "11:30pm", "21:30" */
 
 /* The form as typed: kept and shown again when it has a problem. */
 struct log_form {
@@ -128,40 +125,14 @@ track_log_get(struct req *r)
 /* ---- reading the form ---- */
 
 
-/* When it happened: the date's three parts by the date input's one
- * checker (core/date.c, as the form's When step), then the optional time
- * by the intake's own (the verdict every channel gives: not later than
+/* When it happened: as the form's When step checks it (not later than
  * now). Sets *occurred_at; records what to fix. */
 static void
 when_read(struct req *r, struct log_form *f, struct form_errors *errs,
     const char **occurred_at)
 {
-	struct date_refusal no;
-	struct date dt;
-	const char *ymd, *why;
-	time_t now = time(NULL);
-	int rc;
-
-	*occurred_at = NULL;
-	rc = date_input_check(r->arena, f->day, f->month, f->year, "Date it happened",
-	    "Enter the date it happened", now, &dt, &no);
-	if (rc == 1)
-		return form_error_date(r, errs, "occurred", "occurred-day", no.parts, no.message);
-	if (rc != 0 || (ymd = arena_printf(r->arena, "%04d-%02d-%02d", dt.year, dt.month,
-	    dt.day)) == NULL)
-		return form_error(errs, "occurred-day", "Enter the date it happened");
-	/* Not a time, or one still to come (the intake's words). */
-	if (strlen(f->time) > TIME_MAX || (*f->time != '\0' && answer_time_parse(f->time) < 0))
-		why = "Enter a real time, for example 9:30pm or 21:30";
-	else
-		why = intake_when_check(r->arena, ymd, f->time, now, occurred_at);
-	if (why == NULL)
-		return;
-	*occurred_at = NULL;
-	if (*f->time != '\0')
-		form_error(errs, "occurred-time", why);
-	else
-		form_error_date(r, errs, "occurred", "occurred-day", DATE_WHOLE, why);
+	form_when_past(r, "occurred", f->day, f->month, f->year, f->time, "Date it happened",
+	    "Enter the date it happened", time(NULL), errs, occurred_at);
 }
 
 /* The text fields, trimmed; what to fix in errs. */

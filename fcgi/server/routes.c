@@ -104,6 +104,17 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/incidents/{ref}/evidence", incident_evidence_post, PERM_INCIDENT_UPDATE, ROUTE_STREAM_BODY },
 	{ METHOD_POST,	"/staff/incidents/{ref}/case-review", case_review_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}/history", incident_history_get, PERM_INCIDENT_VIEW, 0 },
+	/* Part C — victim contact and supervisor reviews of a monitored case
+	 * (pages/case_contact.c, pages/case_supervision.c) */
+	{ METHOD_GET,	"/staff/cases/{ref}/contact",	case_contact_get,     PERM_CASE_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/cases/{ref}/contact/{id}/plan", case_contact_plan_get, PERM_CASE_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/cases/{ref}/contact/{id}/plan", case_contact_plan_post, PERM_CASE_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/cases/{ref}/contact/{id}/log", case_contact_log_get, PERM_CASE_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/cases/{ref}/contact/{id}/log", case_contact_log_post, PERM_CASE_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/cases/{ref}/reviews",	case_supervision_get, PERM_CASE_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/cases/{ref}/reviews/new", case_supervision_new_get, PERM_CASE_SUPERVISE, 0 },
+	{ METHOD_POST,	"/staff/cases/{ref}/reviews",	case_supervision_post, PERM_CASE_SUPERVISE, 0 },
+
 	/* Risk (pages/risk.c) */
 	{ METHOD_GET,	"/staff/incidents/{ref}/risk",	risk_assess_get,      PERM_RISK_ASSESS, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/risk",	risk_assess_post,     PERM_RISK_ASSESS, 0 },

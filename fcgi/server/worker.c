@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "domain/case_supervision.h"
 #include "domain/statements.h"
 #include "http/multipart.h"
 #include "http/request.h"
@@ -33,6 +34,7 @@ struct worker {
 	struct buf		 body;
 	struct buf		 head;
 	FCGX_Request		 fcgi;
+	int			 cadence_synced;	/* case_cadence_sync done */
 };
 
 static volatile sig_atomic_t stopping;
@@ -209,6 +211,10 @@ worker_run(const struct config *cfg, int listen_fd)
 	if (pg_ensure(w.pg) == -1)
 		log_warn("database not available yet: %s", pg_error(w.pg));
 	while (!stopping && FCGX_Accept_r(&w.fcgi) >= 0) {
+		/* The review cadence the case_work views read is the config's
+		 * (part C): written once per worker, before its first request. */
+		if (!w.cadence_synced)
+			w.cadence_synced = case_cadence_sync(w.pg, cfg) == 0;
 		serve(&w);
 		FCGX_Finish_r(&w.fcgi);
 	}

@@ -322,6 +322,55 @@ case_review_count_rules_are_read_and_checked(void **state)
 	assert_non_null(strstr(err, "case_review_several_people"));
 }
 
+/* Part C: the review cadences are day lists, increasing, 1 to 3650 days,
+ * at most 16; empty is none; the defaults are issue 13's. */
+static void
+review_cadences_are_day_lists(void **state)
+{
+	static const char *bad[] = {
+		"case_review_cadence_high = 14,28,28\n",
+		"case_review_cadence_high = 28,14\n",
+		"case_review_cadence_high = 0\n",
+		"case_review_cadence_high = 3651\n",
+		"case_review_cadence_high = 14,\n",
+		"case_review_cadence_high = 14,,28\n",
+		"case_review_cadence_high = 14 28\n",
+		"case_review_cadence_high = fortnightly\n",
+		"case_review_cadence_medium = 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17\n",
+	};
+	struct config c;
+	char err[256];
+	size_t i;
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(c.case_review_cadence_high.n, 3);
+	assert_int_equal(c.case_review_cadence_high.days[0], 14);
+	assert_int_equal(c.case_review_cadence_high.days[2], 56);
+	assert_int_equal(c.case_review_cadence_medium.n, 2);
+	assert_int_equal(c.case_review_cadence_medium.days[1], 56);
+	assert_int_equal(c.case_review_cadence_standard.n, 0);
+	assert_int_equal(config_parse(&c, "case_review_cadence_high = 7, 14 ,21\n"
+	    "case_review_cadence_medium =\n"
+	    "case_review_cadence_standard = 90\n", err, sizeof(err)), 0);
+	assert_int_equal(c.case_review_cadence_high.n, 3);
+	assert_int_equal(c.case_review_cadence_high.days[1], 14);
+	assert_int_equal(c.case_review_cadence_high.days[2], 21);
+	assert_int_equal(c.case_review_cadence_medium.n, 0);
+	assert_int_equal(c.case_review_cadence_standard.n, 1);
+	assert_int_equal(c.case_review_cadence_standard.days[0], 90);
+	assert_int_equal(config_parse(&c, "case_review_cadence_low = 7\n", err,
+	    sizeof(err)), -1);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		config_defaults(&c);
+		assert_int_equal(config_parse(&c, bad[i], err, sizeof(err)), -1);
+		assert_non_null(strstr(err, "case_review_cadence_"));
+		/* A refused value leaves the default as it was. */
+		assert_int_equal(c.case_review_cadence_high.n, 3);
+		assert_int_equal(c.case_review_cadence_medium.n, 2);
+	}
+}
+
 static void
 missing_file_is_an_error(void **state)
 {
@@ -349,6 +398,7 @@ main(void)
 		cmocka_unit_test(flag_windows_are_read_and_checked),
 		cmocka_unit_test(case_review_prompt_comes_before_threshold),
 		cmocka_unit_test(case_review_count_rules_are_read_and_checked),
+		cmocka_unit_test(review_cadences_are_day_lists),
 		cmocka_unit_test(missing_file_is_an_error),
 	};
 
