@@ -16,6 +16,7 @@
 #include "domain/audit.h"
 #include "domain/call.h"
 #include "domain/case.h"
+#include "domain/case_core.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -66,6 +67,11 @@ const struct pg_stmts *const domain_statements[] = {
 	&audit_statements,
 	&call_statements,
 	&case_head_statements,
+	/* Monitored cases, the core (part A) */
+	&case_open_statements,
+	&case_overview_statements,
+	&case_change_statements,
+	&case_list_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,
