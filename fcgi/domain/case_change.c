@@ -43,6 +43,10 @@ static const struct pg_stmt stmts[] = {
 	  "added_by = EXCLUDED.added_by RETURNING 1) "
 	  "UPDATE monitored_case SET shared_with = array_append(array_remove(shared_with, "
 	  "$2::bigint), $2::bigint) WHERE id = $1::bigint" },
+	{ "case_consent_missing",
+	  "SELECT person_id FROM case_person WHERE case_id = $1::bigint AND role = 'victim' "
+	  "AND removed_at IS NULL AND person_id IS NOT NULL "
+	  "AND person_id <> ALL ($2::bigint[]) ORDER BY id" },
 	{ "case_consent_add",
 	  "INSERT INTO case_consent (case_id, person_id, agency_id, consented, how, recorded_by) "
 	  "SELECT $1::bigint, $2::bigint, $3::bigint, $4::boolean, $5, $6::bigint "
@@ -326,10 +330,27 @@ case_place_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	return change_end(pg, failed);
 }
 
+/* The answered victims' ids as an SQL array. */
+static const char *
+answered_array(struct arena *ar, const struct case_consent_answer *ans, size_t n)
+{
+	size_t i, len = 0, cap = 24 * n + 3;
+	char *arr = arena_alloc(ar, cap);
+
+	if (arr == NULL)
+		return NULL;
+	arr[len++] = '{';
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(arr + len, cap - len, "%s%lld", i ? "," : "",
+		    ans[i].person_id);
+	snprintf(arr + len, cap - len, "}");
+	return arr;
+}
+
 enum case_result
 case_agency_add(struct pg *pg, struct arena *ar, const struct actor *a,
     const char *reference, long long version, long long agency_id,
-    const struct case_consent_answer *ans, size_t n)
+    const struct case_consent_answer *ans, size_t n, struct case_table *missing)
 {
 	struct change c;
 	enum case_result rc;
@@ -338,8 +359,15 @@ case_agency_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	size_t i;
 	int failed = 0;
 
+	memset(missing, 0, sizeof(*missing));
 	if ((rc = change_begin(pg, ar, a, reference, version, NEED_LEAD_OPEN, &c)) != CASE_OK)
 		return rc;
+	p[0] = c.cid;
+	if ((p[1] = answered_array(ar, ans, n)) == NULL ||
+	    case_table_read(pg, ar, "case_consent_missing", 2, p, missing) == -1)
+		return change_end(pg, 1);
+	if (missing->rows > 0)
+		return change_missing(pg, CASE_UNANSWERED);
 	snprintf(aid, sizeof(aid), "%lld", agency_id);
 	p[0] = aid;
 	if (agency_id == c.h.lead_agency_id ||

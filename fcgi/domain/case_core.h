@@ -111,9 +111,12 @@ enum case_result case_place_add(struct pg *, struct arena *, const struct actor 
 	    const char *reference, long long version, const char *label,
 	    const char *address, const char *postcode, double lat, double lon,
 	    int has_point, int radius_m);
+/* Every victim on the case must have an answer: CASE_UNANSWERED with the
+ * ids of those without one in *missing (a table of one column). */
+#define CASE_UNANSWERED	((enum case_result)(CASE_ERROR + 2))
 enum case_result case_agency_add(struct pg *, struct arena *, const struct actor *,
 	    const char *reference, long long version, long long agency_id,
-	    const struct case_consent_answer *, size_t);
+	    const struct case_consent_answer *, size_t, struct case_table *missing);
 enum case_result case_agency_remove(struct pg *, struct arena *, const struct actor *,
 	    const char *reference, long long version, long long agency_id);
 enum case_result case_lead_change(struct pg *, struct arena *, const struct actor *,
@@ -141,6 +144,9 @@ int	case_mine(struct pg *, struct arena *, const struct actor *,
 	    struct case_table *cases, struct case_table *work);
 /* Case work for the actor (or their team): how much, how much overdue. */
 int	case_work_counts(struct pg *, const struct actor *, long *open, long *overdue);
+/* Who may lead a new case: the actor's agency's active case officers. */
+int	case_officers(struct pg *, struct arena *, const struct actor *,
+	    struct case_table *);
 /* The cases an incident is linked to that the actor may see. */
 int	case_of_incident(struct pg *, struct arena *, const struct actor *,
 	    long long incident_id, struct case_table *);

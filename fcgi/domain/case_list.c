@@ -51,6 +51,13 @@ static const struct pg_stmt stmts[] = {
 	{ "case_work_counts",
 	  "SELECT count(*), count(*) FILTER (WHERE w.due_at <= now()) FROM case_work w "
 	  "WHERE " FOR_ME },
+	/* The actor's agency's active case officers: 0 id, 1 name */
+	{ "case_officers",
+	  "SELECT u.id, u.name FROM app_user u WHERE u.agency_id = $1::bigint "
+	  "AND u.disabled_at IS NULL AND EXISTS (SELECT 1 FROM user_role ur "
+	  "JOIN role ro ON ro.id = ur.role_id WHERE ur.user_id = u.id "
+	  "AND ur.agency_id = u.agency_id AND 'case.manage' = ANY (ro.permissions)) "
+	  "ORDER BY u.name LIMIT 500" },
 	/* 0 reference, 1 title, 2 status */
 	{ "case_of_incident",
 	  "SELECT c.reference, c.title, c.status FROM case_incident ci "
@@ -149,5 +156,20 @@ case_of_incident(struct pg *pg, struct arena *ar, const struct actor *a,
 	if (tx_begin(pg, a) == -1)
 		return -1;
 	failed = case_table_read(pg, ar, "case_of_incident", 1, p, out) == -1;
+	return read_end(pg, a, failed, 0);
+}
+
+int
+case_officers(struct pg *pg, struct arena *ar, const struct actor *a, struct case_table *out)
+{
+	char aid[24];
+	const char *p[1] = { aid };
+	int failed;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(aid, sizeof(aid), "%lld", a->agency_id);
+	if (tx_begin(pg, a) == -1)
+		return -1;
+	failed = case_table_read(pg, ar, "case_officers", 1, p, out) == -1;
 	return read_end(pg, a, failed, 0);
 }

@@ -479,6 +479,7 @@ history_show(struct req *r, const char *title, const char *back_href,
 		return page_error(r, 500, NULL);
 	d = page_dict(r);
 	if (d != NULL && (view_set(d, "HEADING", title) == -1 ||
+	    view_show(d, "OWN_HEADING") == -1 ||
 	    view_set(d, "BACK_HREF", back_href) == -1 ||
 	    history_dict(r, d, &pg, r->path, 0) == -1)) {
 		view_dict_free(d);
