@@ -81,15 +81,17 @@ WHERE NOT EXISTS (SELECT 1 FROM case_incident ci WHERE ci.case_id = x.case_id
 ORDER BY x.case_id, x.incident_id, x.why;
 GRANT SELECT ON case_suggestion TO concord_app;
 
--- The suggestions as case work, for the case's lead officer.
+-- The suggestions as case work for the case's lead officer: one row a
+-- case, so a busy place does not bury the rest of their queue.
 CREATE OR REPLACE VIEW case_work_suggestion AS
-SELECT s.case_id, NULL::bigint AS application_id, 'suggestion'::text AS kind,
-    'Suggested link: ' || i.reference || ' to ' || c.reference AS label,
+SELECT c.id AS case_id, NULL::bigint AS application_id, 'suggestion'::text AS kind,
+    count(*) || CASE WHEN count(*) = 1 THEN ' incident' ELSE ' incidents' END ||
+        ' suggested for linking to ' || c.reference AS label,
     NULL::timestamptz AS due_at, c.lead_user_id AS user_id, c.lead_team_id AS team_id,
     c.lead_agency_id AS agency_id, '/staff/cases/' || c.reference || '#suggestions' AS path
 FROM case_suggestion s
 JOIN monitored_case c ON c.id = s.case_id
-JOIN incident i ON i.id = s.incident_id;
+GROUP BY c.id, c.reference, c.lead_user_id, c.lead_team_id, c.lead_agency_id;
 
 -- Each victim of a case and whether they have a current risk assessment:
 -- one on a case incident where they are the victim whose review is not
