@@ -293,3 +293,56 @@ def test_the_case_pages_answer_404_for_an_unknown_case_and_a_role_without_cases(
     officer = as_role("police_officer")
     page(officer, "/staff/cases/CASE-1999-000001", status=404)
     page(as_role("call_handler"), "/staff/cases", status=403)
+
+
+def test_a_review_overdue_by_the_cadence_turns_the_victim_red(db):
+    """The view's due rule is risk_review_next's: high is due 14 days after
+    the assessment, or after the last review."""
+    officer = as_role("police_officer")
+    first = incident(db)
+    ref = open_case(officer, refs=first)
+    iid = one(db, "SELECT id FROM incident WHERE reference = %s", first)[0]
+    with db.cursor() as c:
+        c.execute("ALTER TABLE risk_assessment DISABLE TRIGGER USER")
+        try:
+            c.execute("UPDATE risk_assessment SET level = 'high', assessed_at = now() - "
+                      "interval '14 days' + interval '1 minute' WHERE incident_id = %s", (iid,))
+        finally:
+            c.execute("ALTER TABLE risk_assessment ENABLE TRIGGER USER")
+    assert 'id="risk-warning"' not in page(officer, f"/staff/cases/{ref}")
+    with db.cursor() as c:
+        c.execute("ALTER TABLE risk_assessment DISABLE TRIGGER USER")
+        try:
+            c.execute("UPDATE risk_assessment SET assessed_at = now() - interval '14 days' "
+                      "- interval '1 minute' WHERE incident_id = %s", (iid,))
+        finally:
+            c.execute("ALTER TABLE risk_assessment ENABLE TRIGGER USER")
+    html = page(officer, f"/staff/cases/{ref}")
+    assert 'id="risk-warning"' in html and "Review overdue" in html
+    # A supervisor's review today makes it current again (next due at 28 days).
+    with db.cursor() as c:
+        c.execute("INSERT INTO risk_review (incident_id, assessment_id, level_before, "
+                  "level_after, note) SELECT incident_id, id, level, level, 'Reviewed' "
+                  "FROM risk_assessment WHERE incident_id = %s", (iid,))
+    assert 'id="risk-warning"' not in page(officer, f"/staff/cases/{ref}")
+
+
+def test_a_victim_who_reported_online_sees_the_closure_on_their_tracking_page(db, http):
+    from test_incident_updates import make_report
+    officer = as_role("police_officer")
+    first = incident(db)
+    ref = open_case(officer, refs=first)
+    iid = one(db, "SELECT id FROM incident WHERE reference = %s", first)[0]
+    with db.cursor() as c:
+        _, track = make_report(c, iid, "victim-online@example.com", False)
+    reporter = one(db, "SELECT reporter_id FROM report WHERE tracking_hash IS NOT NULL "
+                       "AND incident_id = %s ORDER BY id DESC LIMIT 1", iid)[0]
+    case_form(officer, ref, "people", person=str(reporter), role="victim")
+    assert "A monitored case about your reports" not in http.get(URL + track).text
+    case_form(officer, ref, "close", outcome="resolved",
+              **{"told-day": "3", "told-month": "12", "told-year": "2026",
+                 "told-how": "email", "told-what": "The case is resolved",
+                 "public-reason": "The people causing it were moved on"})
+    today = one(db, "SELECT to_char(now() AT TIME ZONE 'Europe/London', 'FMDD FMMonth YYYY')")[0]
+    assert (f"A monitored case about your reports was closed on {today}: "
+            "The people causing it were moved on") in http.get(URL + track).text
