@@ -159,20 +159,6 @@ change_missing(struct pg *pg, enum case_result rc)
 	return rc;
 }
 
-/* The first column of the first row, or NULL (no row; *failed on error). */
-static const char *
-value_of(struct pg *pg, struct arena *ar, const char *stmt, int n, const char **p,
-    int *failed)
-{
-	struct case_table t;
-
-	if (case_table_read(pg, ar, stmt, n, p, &t) == -1) {
-		*failed = 1;
-		return NULL;
-	}
-	return t.rows > 0 ? case_cell(&t, 0, 0) : NULL;
-}
-
 enum case_result
 case_link(struct pg *pg, struct arena *ar, const struct actor *a, const char *reference,
     long long version, const char *incident, int suggested)
@@ -185,13 +171,13 @@ case_link(struct pg *pg, struct arena *ar, const struct actor *a, const char *re
 	if ((rc = change_begin(pg, ar, a, reference, version, NEED_OPEN, &c)) != CASE_OK)
 		return rc;
 	p[0] = incident;
-	if ((iid = value_of(pg, ar, "case_open_incident", 1, p, &failed)) == NULL)
+	if ((iid = case_value(pg, ar, "case_open_incident", 1, p, &failed)) == NULL)
 		return failed ? change_end(pg, 1) : change_missing(pg, CASE_NOT_FOUND);
 	p[0] = c.cid;
 	p[1] = iid;
 	p[2] = suggested ? "suggestion" : "manual";
 	p[3] = c.uid;
-	if ((linked = value_of(pg, ar, "case_link_incident", 4, p, &failed)) == NULL)
+	if ((linked = case_value(pg, ar, "case_link_incident", 4, p, &failed)) == NULL)
 		return change_end(pg, 1);
 	if (linked[0] != 't')
 		return change_missing(pg, CASE_CONFLICT);
@@ -214,7 +200,7 @@ case_dismiss(struct pg *pg, struct arena *ar, const struct actor *a,
 	if ((rc = change_begin(pg, ar, a, reference, version, NEED_OPEN, &c)) != CASE_OK)
 		return rc;
 	p[0] = incident;
-	if ((iid = value_of(pg, ar, "case_open_incident", 1, p, &failed)) == NULL)
+	if ((iid = case_value(pg, ar, "case_open_incident", 1, p, &failed)) == NULL)
 		return failed ? change_end(pg, 1) : change_missing(pg, CASE_NOT_FOUND);
 	p[0] = c.cid;
 	p[1] = iid;
@@ -249,7 +235,7 @@ case_person_add(struct pg *pg, struct arena *ar, const struct actor *a,
 		return rc;
 	snprintf(pid, sizeof(pid), "%lld", person_id);
 	p[0] = pid;
-	if (value_of(pg, ar, "case_person_seen", 1, p, &failed) == NULL)
+	if (case_value(pg, ar, "case_person_seen", 1, p, &failed) == NULL)
 		return failed ? change_end(pg, 1) : change_missing(pg, CASE_NOT_FOUND);
 	p[0] = c.cid;
 	p[1] = pid;
@@ -270,9 +256,7 @@ case_group_add(struct pg *pg, struct arena *ar, const struct actor *a,
 {
 	struct change c;
 	enum case_result rc;
-	const char *p[3], *gid;
-	char *arr;
-	size_t i, len = 0, cap = 24 * n + 3;
+	const char *p[3], *gid, *arr;
 	int failed = 0;
 
 	if ((rc = change_begin(pg, ar, a, reference, version, NEED_OPEN, &c)) != CASE_OK)
@@ -280,13 +264,9 @@ case_group_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	p[0] = c.cid;
 	p[1] = name;
 	p[2] = c.uid;
-	if ((gid = value_of(pg, ar, "case_group_add", 3, p, &failed)) == NULL ||
-	    (arr = arena_alloc(ar, cap)) == NULL)
+	if ((gid = case_value(pg, ar, "case_group_add", 3, p, &failed)) == NULL ||
+	    (arr = case_ids_array(ar, members, n)) == NULL)
 		return change_end(pg, 1);
-	arr[len++] = '{';
-	for (i = 0; i < n; i++)
-		len += (size_t)snprintf(arr + len, cap - len, "%s%lld", i ? "," : "", members[i]);
-	snprintf(arr + len, cap - len, "}");
 	p[1] = gid;
 	p[2] = arr;
 	failed = pg_exec_ok(pg, "case_group_members", 3, p) == -1 ||
@@ -334,17 +314,14 @@ case_place_add(struct pg *pg, struct arena *ar, const struct actor *a,
 static const char *
 answered_array(struct arena *ar, const struct case_consent_answer *ans, size_t n)
 {
-	size_t i, len = 0, cap = 24 * n + 3;
-	char *arr = arena_alloc(ar, cap);
+	long long *ids = arena_calloc(ar, n + 1, sizeof(*ids));
+	size_t i;
 
-	if (arr == NULL)
+	if (ids == NULL)
 		return NULL;
-	arr[len++] = '{';
 	for (i = 0; i < n; i++)
-		len += (size_t)snprintf(arr + len, cap - len, "%s%lld", i ? "," : "",
-		    ans[i].person_id);
-	snprintf(arr + len, cap - len, "}");
-	return arr;
+		ids[i] = ans[i].person_id;
+	return case_ids_array(ar, ids, n);
 }
 
 enum case_result
@@ -371,7 +348,7 @@ case_agency_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	snprintf(aid, sizeof(aid), "%lld", agency_id);
 	p[0] = aid;
 	if (agency_id == c.h.lead_agency_id ||
-	    (name = value_of(pg, ar, "case_agency_name", 1, p, &failed)) == NULL)
+	    (name = case_value(pg, ar, "case_agency_name", 1, p, &failed)) == NULL)
 		return failed ? change_end(pg, 1) : change_missing(pg, CASE_NOT_FOUND);
 	p[0] = c.cid;
 	p[1] = aid;
@@ -412,7 +389,7 @@ case_agency_remove(struct pg *pg, struct arena *ar, const struct actor *a,
 		return rc;
 	snprintf(aid, sizeof(aid), "%lld", agency_id);
 	p[0] = aid;
-	if ((name = value_of(pg, ar, "case_agency_name", 1, p, &failed)) == NULL)
+	if ((name = case_value(pg, ar, "case_agency_name", 1, p, &failed)) == NULL)
 		name = "An agency";
 	p[0] = c.cid;
 	p[1] = aid;

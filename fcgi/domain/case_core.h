@@ -37,6 +37,9 @@ const char	*case_cell(const struct case_table *, int row, int col);
  * row on the case with string fields (key, value, ..., NULL). 0 or -1. */
 int	case_table_read(struct pg *, struct arena *, const char *stmt, int n,
 	    const char *const *params, struct case_table *);
+const char *case_value(struct pg *, struct arena *, const char *stmt, int n,
+	    const char *const *params, int *failed);
+const char *case_ids_array(struct arena *, const long long *ids, size_t n);
 int	case_audit(struct pg *, const struct actor *, long long case_id,
 	    const char *action, const char *reason, ...);
 

@@ -98,20 +98,6 @@ case_flagged(struct pg *pg, struct arena *ar, const struct config *cfg,
 	return rc;
 }
 
-/* One value of a one-row, one-column answer; NULL when there is no row. */
-static const char *
-one_value(struct pg *pg, struct arena *ar, const char *stmt, int n, const char **p,
-    int *failed)
-{
-	struct case_table t;
-
-	if (case_table_read(pg, ar, stmt, n, p, &t) == -1) {
-		*failed = 1;
-		return NULL;
-	}
-	return t.rows == 1 ? case_cell(&t, 0, 0) : NULL;
-}
-
 /* Adds the incident a reference names to ids (once). CASE_OK,
  * CASE_NOT_FOUND or CASE_ERROR. */
 static enum case_result
@@ -123,7 +109,7 @@ incident_id_add(struct pg *pg, struct arena *ar, const char *ref, long long *ids
 	long long id;
 	size_t i;
 
-	if ((v = one_value(pg, ar, "case_open_incident", 1, p, &failed)) == NULL)
+	if ((v = case_value(pg, ar, "case_open_incident", 1, p, &failed)) == NULL)
 		return failed ? CASE_ERROR : CASE_NOT_FOUND;
 	id = strtoll(v, NULL, 10);
 	for (i = 0; i < *n; i++)
@@ -186,7 +172,7 @@ case_open(struct pg *pg, struct arena *ar, const struct config *cfg,
 		return CASE_ERROR;
 	p[0] = lead;
 	p[1] = aid;
-	if ((team = one_value(pg, ar, "case_open_lead", 2, p, &failed)) == NULL) {
+	if ((team = case_value(pg, ar, "case_open_lead", 2, p, &failed)) == NULL) {
 		rc = failed ? CASE_ERROR : CASE_CONFLICT;
 		goto err;
 	}
@@ -212,7 +198,7 @@ case_open(struct pg *pg, struct arena *ar, const struct config *cfg,
 		p[1] = iid;
 		p[2] = "created";
 		p[3] = uid;
-		if ((v = one_value(pg, ar, "case_link_incident", 4, p, &failed)) == NULL)
+		if ((v = case_value(pg, ar, "case_link_incident", 4, p, &failed)) == NULL)
 			goto err;
 	}
 	if (case_audit(pg, a, case_id, "create", NULL, "reference", case_cell(&ins, 0, 1),

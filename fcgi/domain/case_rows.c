@@ -49,6 +49,37 @@ case_table_read(struct pg *pg, struct arena *ar, const char *stmt, int n,
 	return rc;
 }
 
+/* The first column of a statement's first row, or NULL when there is no
+ * row (and *failed set on an error). */
+const char *
+case_value(struct pg *pg, struct arena *ar, const char *stmt, int n,
+    const char *const *params, int *failed)
+{
+	struct case_table t;
+
+	if (case_table_read(pg, ar, stmt, n, params, &t) == -1) {
+		*failed = 1;
+		return NULL;
+	}
+	return t.rows > 0 ? case_cell(&t, 0, 0) : NULL;
+}
+
+/* Ids as an SQL array's text, "{1,2,3}"; NULL out of memory. */
+const char *
+case_ids_array(struct arena *ar, const long long *ids, size_t n)
+{
+	size_t i, len = 0, cap = 24 * n + 3;
+	char *arr = arena_alloc(ar, cap);
+
+	if (arr == NULL)
+		return NULL;
+	arr[len++] = '{';
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(arr + len, cap - len, "%s%lld", i ? "," : "", ids[i]);
+	snprintf(arr + len, cap - len, "}");
+	return arr;
+}
+
 /* An audit row on the case (entity monitored_case): after holds the
  * key/value pairs given, strings, up to a NULL key. 0 or -1. */
 int

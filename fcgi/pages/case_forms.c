@@ -17,6 +17,7 @@
 #include "http/kv.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "pages/admin.h"
 #include "pages/case_view_page.h"
 #include "pages/choice.h"
 #include "pages/form.h"
@@ -28,33 +29,17 @@
 extern const struct choice	case_told_hows[];
 extern const size_t		case_told_hows_n;
 
-/* The form's version, 0 when it is not a number (then it conflicts). */
-static long long
-form_version(struct req *r)
-{
-	const char *v = req_form(r, "version");
-	char *end;
-	long long n;
-
-	if (v == NULL)
-		return 0;
-	n = strtoll(v, &end, 10);
-	return *end == '\0' && n > 0 ? n : 0;
-}
-
-/* A positive whole number typed in field, or 0. */
+/* A positive whole number in the form's field (admin_id_value), or 0:
+ * a version of 0 always conflicts, an id of 0 is never found. */
 static long long
 form_id(struct req *r, const char *field)
 {
-	const char *v = req_form(r, field);
-	char *end;
 	long long n;
 
-	if (v == NULL || *v == '\0')
-		return 0;
-	n = strtoll(v, &end, 10);
-	return *end == '\0' && n > 0 ? n : 0;
+	return admin_id_value(req_form(r, field), &n) == 0 ? n : 0;
 }
+
+#define form_version(r)	form_id((r), "version")
 
 /* The answer to a change: back to the case with a message, or why not. */
 static void
