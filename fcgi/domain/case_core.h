@@ -86,7 +86,7 @@ struct case_consent_answer {
 	const char	*how;
 };
 
-/* The outcomes a case closes with (domain/case_outcome.c). */
+/* The outcomes a case closes with (domain/case_rules.c). */
 struct case_outcome {
 	const char	*code, *label;
 };
@@ -94,6 +94,9 @@ extern const struct case_outcome	case_outcomes[];
 extern const size_t			case_outcomes_n;
 const char	*case_outcome_label(const char *code);
 int		 case_victim_red(const char *state);
+#define CASE_REF_MAX	40	/* bytes of a typed incident reference */
+int		 case_refs_split(struct arena *, const char *text, const char **out,
+		    size_t max);
 
 struct case_closing {
 	const char	*outcome, *note, *told_on, *told_how, *told_what, *public_reason;

@@ -99,19 +99,6 @@ case_new_get(struct req *r)
 	new_page(r, 200, &f, &(struct form_errors){0});
 }
 
-/* Splits the references typed (spaces, commas or new lines between them). */
-static size_t
-refs_split(struct req *r, const char *text, struct case_new *c)
-{
-	char *s = arena_strdup(r->arena, text), *tok, *save = NULL;
-
-	c->nrefs = 0;
-	for (tok = s != NULL ? strtok_r(s, " ,;\r\n\t", &save) : NULL; tok != NULL &&
-	    c->nrefs < CASE_REFS_MAX; tok = strtok_r(NULL, " ,;\r\n\t", &save))
-		c->refs[c->nrefs++] = tok;
-	return c->nrefs;
-}
-
 /* POST /staff/cases/new */
 void
 case_new_post(struct req *r)
@@ -121,6 +108,7 @@ case_new_post(struct req *r)
 	struct case_new c = {0};
 	const char *ref, *bad;
 	char *end;
+	int n;
 
 	f.refs = form_long_text(r, "refs", 2000, &errs, "refs", NULL,
 	    "References must be 2,000 characters or fewer");
@@ -138,9 +126,12 @@ case_new_post(struct req *r)
 		f.origin = "incidents";
 	if (choice_find(levels, NCHOICES(levels), f.risk) == -1)
 		form_error(&errs, "risk", "Select the case's risk level");
-	if (refs_split(r, f.refs, &c) == 0 && (*f.from == '\0' ||
-	    strcmp(f.origin, "incidents") == 0))
+	if ((n = case_refs_split(r->arena, f.refs, c.refs, CASE_REFS_MAX)) == -1)
+		form_error(&errs, "refs", "Enter at most 50 references, each as it is on "
+		    "the incident, for example ASB-2026-000123");
+	else if (n == 0 && (*f.from == '\0' || strcmp(f.origin, "incidents") == 0))
 		form_error(&errs, "refs", "Enter the reference of at least one incident");
+	c.nrefs = n > 0 ? (size_t)n : 0;
 	c.lead_user_id = strtoll(f.lead, &end, 10);
 	if (*end != '\0' || c.lead_user_id < 0)
 		c.lead_user_id = 0;
