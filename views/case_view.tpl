@@ -19,7 +19,7 @@
 </tr></thead>
 <tbody class="govuk-table__body">
 {{#PERSON}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{#LINK}}<a class="govuk-link" href="/staff/people/{{ID}}">{{/LINK}}{{NAME}}{{#LINK}}</a>{{/LINK}}{{#VULNERABLE}} <strong class="govuk-tag govuk-tag--orange">Vulnerable</strong>{{/VULNERABLE}}{{#WITHHELD}}<br><span class="govuk-body-s">Details not shared with your agency</span>{{/WITHHELD}}</td>
-<td class="govuk-table__cell">{{ROLE}}</td>
+<td class="govuk-table__cell">{{ROLE}}{{#MEMBER}}, member of {{GROUP}}{{/MEMBER}}</td>
 <td class="govuk-table__cell">{{PHONE}} {{EMAIL}} {{ADDRESS}}</td>
 <td class="govuk-table__cell">{{#RISK_CURRENT}}<strong class="govuk-tag govuk-tag--green">Current</strong>{{/RISK_CURRENT}}{{#RISK_OVERDUE}}<strong class="govuk-tag govuk-tag--red">Review overdue</strong>{{/RISK_OVERDUE}}{{#RISK_NONE}}<strong class="govuk-tag govuk-tag--red">Not assessed</strong>{{/RISK_NONE}}</td></tr>
 {{/PERSON}}</tbody>

@@ -61,6 +61,18 @@ typed_dict(struct req *r, struct view_dict *d)
 	return 0;
 }
 
+/* The name of the named group whose case_person id is `id`. */
+static const char *
+group_name(const struct case_table *t, const char *id)
+{
+	int i;
+
+	for (i = 0; i < t->rows; i++)
+		if (strcmp(case_cell(t, i, 0), id) == 0)
+			return case_cell(t, i, 6);
+	return "a group";
+}
+
 /* One person row. */
 static int
 person_dict(struct view_dict *d, const struct case_table *t, int i)
@@ -79,6 +91,9 @@ person_dict(struct view_dict *d, const struct case_table *t, int i)
 	    view_set(row, "ADDRESS", shown ? case_cell(t, i, 9) : "") == -1)
 		return -1;
 	if (shown && view_set(view_section(row, "LINK"), "ID", case_cell(t, i, 1)) == -1)
+		return -1;
+	if (strcmp(case_cell(t, i, 4), "0") != 0 &&
+	    view_set(view_section(row, "MEMBER"), "GROUP", group_name(t, case_cell(t, i, 4))) == -1)
 		return -1;
 	if (!shown && *case_cell(t, i, 3) == '\0' && view_show(row, "WITHHELD") == -1)
 		return -1;

@@ -273,6 +273,20 @@ def test_closing_records_what_the_victim_was_told_and_reopening_keeps_it(db):
                    "ON c.id = x.case_id WHERE c.reference = %s", ref)[0]
 
 
+def test_a_named_group_lists_its_members(db):
+    officer = as_role("police_officer")
+    subject = {"role": "subject", "given_name": "Sid", "family_name": "Subject"}
+    first = incident(db, people=police(db)["people"] + [subject])
+    ref = open_case(officer, refs=first)
+    member = one(db, "SELECT cp.id FROM case_person cp JOIN monitored_case c ON c.id = "
+                     "cp.case_id WHERE c.reference = %s AND cp.role = 'subject'", ref)[0]
+    r = case_form(officer, ref, "groups", status=400, group="")
+    assert "Enter the name of the group" in r.text
+    case_form(officer, ref, "groups", group="The Moorgate lot", **{f"member-{member}": "1"})
+    html = page(officer, f"/staff/cases/{ref}")
+    assert "Named group" in html and "member of The Moorgate lot" in html
+
+
 def test_a_stale_form_is_refused_and_nothing_is_saved(db):
     officer = as_role("police_officer")
     first = incident(db)
@@ -295,6 +309,18 @@ def test_the_case_pages_answer_404_for_an_unknown_case_and_a_role_without_cases(
     page(as_role("call_handler"), "/staff/cases", status=403)
 
 
+def assessed(db, incident_id, change):
+    """Changes the incident's assessment as db_admin (its triggers, which
+    keep an assessment as it was made, held off for the change)."""
+    with db.cursor() as c:
+        c.execute("ALTER TABLE risk_assessment DISABLE TRIGGER USER")
+        try:
+            c.execute(f"UPDATE risk_assessment SET {change} WHERE incident_id = %s",
+                      (incident_id,))
+        finally:
+            c.execute("ALTER TABLE risk_assessment ENABLE TRIGGER USER")
+
+
 def test_a_review_overdue_by_the_cadence_turns_the_victim_red(db):
     """The view's due rule is risk_review_next's: high is due 14 days after
     the assessment, or after the last review."""
@@ -302,21 +328,10 @@ def test_a_review_overdue_by_the_cadence_turns_the_victim_red(db):
     first = incident(db)
     ref = open_case(officer, refs=first)
     iid = one(db, "SELECT id FROM incident WHERE reference = %s", first)[0]
-    with db.cursor() as c:
-        c.execute("ALTER TABLE risk_assessment DISABLE TRIGGER USER")
-        try:
-            c.execute("UPDATE risk_assessment SET level = 'high', assessed_at = now() - "
-                      "interval '14 days' + interval '1 minute' WHERE incident_id = %s", (iid,))
-        finally:
-            c.execute("ALTER TABLE risk_assessment ENABLE TRIGGER USER")
+    assessed(db, iid, "level = 'high', assessed_at = now() - interval '14 days' "
+                      "+ interval '1 minute'")
     assert 'id="risk-warning"' not in page(officer, f"/staff/cases/{ref}")
-    with db.cursor() as c:
-        c.execute("ALTER TABLE risk_assessment DISABLE TRIGGER USER")
-        try:
-            c.execute("UPDATE risk_assessment SET assessed_at = now() - interval '14 days' "
-                      "- interval '1 minute' WHERE incident_id = %s", (iid,))
-        finally:
-            c.execute("ALTER TABLE risk_assessment ENABLE TRIGGER USER")
+    assessed(db, iid, "assessed_at = now() - interval '14 days' - interval '1 minute'")
     html = page(officer, f"/staff/cases/{ref}")
     assert 'id="risk-warning"' in html and "Review overdue" in html
     # A supervisor's review today makes it current again (next due at 28 days).
