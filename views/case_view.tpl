@@ -88,15 +88,18 @@
 {{#LABEL_ERROR}}<p id="label-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/LABEL_ERROR}}
 <input class="govuk-input{{#LABEL_ERROR}} govuk-input--error{{/LABEL_ERROR}}" id="label" name="label" type="text" value="{{F_LABEL}}">
 </div>
-<div class="govuk-form-group"><label class="govuk-label" for="address">Address (optional)</label>
-<input class="govuk-input" id="address" name="address" type="text" value="{{F_ADDRESS}}"></div>
-<div class="govuk-form-group"><label class="govuk-label" for="postcode">Postcode (optional)</label>
-<input class="govuk-input govuk-input--width-10" id="postcode" name="postcode" type="text" value="{{F_POSTCODE}}"></div>
+<div class="govuk-form-group{{#ADDRESS_ERROR}} govuk-form-group--error{{/ADDRESS_ERROR}}"><label class="govuk-label" for="address">Address (optional)</label>
+{{#ADDRESS_ERROR}}<p id="address-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ADDRESS_ERROR}}
+<input class="govuk-input{{#ADDRESS_ERROR}} govuk-input--error{{/ADDRESS_ERROR}}" id="address" name="address" type="text" value="{{F_ADDRESS}}"></div>
+<div class="govuk-form-group{{#POSTCODE_ERROR}} govuk-form-group--error{{/POSTCODE_ERROR}}"><label class="govuk-label" for="postcode">Postcode (optional)</label>
+{{#POSTCODE_ERROR}}<p id="postcode-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/POSTCODE_ERROR}}
+<input class="govuk-input govuk-input--width-10{{#POSTCODE_ERROR}} govuk-input--error{{/POSTCODE_ERROR}}" id="postcode" name="postcode" type="text" value="{{F_POSTCODE}}"></div>
 <div class="govuk-form-group{{#LAT_ERROR}} govuk-form-group--error{{/LAT_ERROR}}">
 <label class="govuk-label" for="lat">Latitude (optional)</label>
 {{#LAT_ERROR}}<p id="lat-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/LAT_ERROR}}
-<input class="govuk-input govuk-input--width-10" id="lat" name="lat" type="text" value="{{F_LAT}}"></div>
-<div class="govuk-form-group"><label class="govuk-label" for="lon">Longitude (optional)</label>
+<input class="govuk-input govuk-input--width-10{{#LAT_ERROR}} govuk-input--error{{/LAT_ERROR}}" id="lat" name="lat" type="text" value="{{F_LAT}}"></div>
+<div class="govuk-form-group{{#LON_ERROR}} govuk-form-group--error{{/LON_ERROR}}"><label class="govuk-label" for="lon">Longitude (optional)</label>
+{{#LON_ERROR}}<p id="lon-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/LON_ERROR}}
 <input class="govuk-input govuk-input--width-10" id="lon" name="lon" type="text" value="{{F_LON}}"></div>
 <div class="govuk-form-group{{#RADIUS_ERROR}} govuk-form-group--error{{/RADIUS_ERROR}}">
 <label class="govuk-label" for="radius">Radius in metres</label>
@@ -153,7 +156,6 @@
 </form>
 </div></div>
 {{/SUGGESTION}}
-{{#REASON_ERROR}}<p id="reason-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/REASON_ERROR}}
 {{/OPEN}}
 
 <h2 class="govuk-heading-m" id="agencies">Agencies working this case</h2>
@@ -237,7 +239,8 @@
 {{#OUTCOME_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/OUTCOME_OPTION}}</select>
 </div>
-<div class="govuk-form-group"><label class="govuk-label" for="note">Note for staff (optional)</label>
+<div class="govuk-form-group{{#NOTE_ERROR}} govuk-form-group--error{{/NOTE_ERROR}}"><label class="govuk-label" for="note">Note for staff (optional)</label>
+{{#NOTE_ERROR}}<p id="note-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/NOTE_ERROR}}
 <textarea class="govuk-textarea" id="note" name="note" rows="3">{{F_NOTE}}</textarea></div>
 <div class="govuk-form-group{{#TOLD_ERROR}} govuk-form-group--error{{/TOLD_ERROR}}">
 <fieldset class="govuk-fieldset" role="group" aria-describedby="told-hint">

@@ -180,7 +180,7 @@ case_link(struct pg *pg, struct arena *ar, const struct actor *a, const char *re
 	if ((linked = case_value(pg, ar, "case_link_incident", 4, p, &failed)) == NULL)
 		return change_end(pg, 1);
 	if (linked[0] != 't')
-		return change_missing(pg, CASE_CONFLICT);
+		return change_missing(pg, CASE_LINKED);
 	failed = case_audit(pg, a, c.h.id, "link_incident", NULL, "incident", incident,
 	    "how", p[2], NULL) == -1 ||
 	    case_event_add(pg, a, c.h.id, "incident_linked", arena_printf(ar,

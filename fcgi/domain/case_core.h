@@ -46,6 +46,9 @@ int	case_audit(struct pg *, const struct actor *, long long case_id,
 /* A change only the lead agency may make (its sharing and its lead). */
 #define CASE_NOT_LEAD	((enum case_result)(CASE_ERROR + 1))
 
+/* The incident is on the case already. */
+#define CASE_LINKED	((enum case_result)(CASE_ERROR + 3))
+
 /* A new case. refs: incidents typed by reference; from: the incident a
  * flag was raised on (origin repeat_victim, repeat_location, case_review:
  * the flagged incidents are linked with it). */

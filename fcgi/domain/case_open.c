@@ -157,7 +157,7 @@ case_open(struct pg *pg, struct arena *ar, const struct config *cfg,
 {
 	char uid[24], aid[24], lead[24], cid[24], iid[24];
 	const char *p[8], *team, *v;
-	long long ids[CASE_REFS_MAX + 200], case_id;
+	long long ids[CASE_REFS_MAX + 1 + 200], case_id;
 	enum case_result rc = CASE_ERROR;
 	struct case_table ins;
 	size_t n = 0, i;

@@ -81,8 +81,9 @@ case_incident_post(struct req *r)
 		return case_overview_render(r, 400, &errs);
 	rc = case_link(r->pg, r->arena, &r->actor, req_param(r, "ref"), form_version(r), ref,
 	    s != NULL && strcmp(s, "1") == 0);
-	if (rc == CASE_NOT_FOUND) {
-		form_error(&errs, "incident", "There is no incident with that reference that "
+	if (rc == CASE_NOT_FOUND || rc == CASE_LINKED) {
+		form_error(&errs, "incident", rc == CASE_LINKED ? "That incident is already "
+		    "linked to this case" : "There is no incident with that reference that "
 		    "you can see");
 		return case_overview_render(r, 400, &errs);
 	}
@@ -97,13 +98,14 @@ case_dismiss_post(struct req *r)
 	struct form_errors errs = {0};
 	const char *ref = req_form(r, "incident"), *reason;
 
-	reason = form_text(r, "reason", CASE_NOTE_MAX, &errs, "reason",
-	    "Enter why the suggested incident is not this case's",
+	if (ref == NULL || *ref == '\0' || strlen(ref) > CASE_REF_MAX)
+		return page_error(r, 400, "Choose a suggested incident to dismiss.");
+	/* The error links to the reason box of this suggestion. */
+	reason = form_text(r, "reason", CASE_NOTE_MAX, &errs, arena_printf(r->arena,
+	    "reason-%s", ref), "Enter why the suggested incident is not this case's",
 	    "Reason must be 2,000 characters or fewer");
 	if (reason == NULL)
 		return page_error(r, 500, NULL);
-	if (ref == NULL || *ref == '\0')
-		return page_error(r, 400, "Choose a suggested incident to dismiss.");
 	if (errs.n > 0)
 		return case_overview_render(r, 400, &errs);
 	case_done(r, case_dismiss(r->pg, r->arena, &r->actor, req_param(r, "ref"),

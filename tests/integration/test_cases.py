@@ -155,7 +155,10 @@ def test_a_matching_incident_is_suggested_on_the_case_and_in_the_leads_queue(db)
     assert one(db, "SELECT ci.how FROM case_incident ci JOIN incident i ON i.id = "
                    "ci.incident_id WHERE i.reference = %s", later)[0] == "suggestion"
     r = case_form(officer, ref, "suggestions/dismiss", status=400, incident=nearby, reason="")
-    assert "Enter why the suggested incident is not this case" in r.text
+    assert f'<a href="#reason-{nearby}">Enter why the suggested incident is not this case' \
+        in r.text
+    r = case_form(officer, ref, "incidents", status=400, incident=later)
+    assert "That incident is already linked to this case" in r.text
     case_form(officer, ref, "suggestions/dismiss", incident=nearby, reason="Different flat")
     html = page(officer, f"/staff/cases/{ref}")
     assert f'data-incident="{nearby}"' not in html and f'data-incident="{later}"' not in html
