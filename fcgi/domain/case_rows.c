@@ -2,6 +2,7 @@
  * pages, and a case's audit row built from a few named values. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -80,6 +81,15 @@ case_ids_array(struct arena *ar, const long long *ids, size_t n)
 	return arr;
 }
 
+/* Whether v is a record's id: 1 to 18 digits, not starting with 0. */
+static int
+is_id(const char *v)
+{
+	size_t n = strspn(v, "0123456789");
+
+	return n > 0 && n <= 18 && v[n] == '\0' && v[0] != '0';
+}
+
 /* An audit row on the case (entity monitored_case): after holds the
  * key/value pairs given, strings, up to a NULL key. 0 or -1. */
 int
@@ -97,7 +107,9 @@ case_audit(struct pg *pg, const struct actor *a, long long case_id, const char *
 	va_start(ap, reason);
 	while ((k = va_arg(ap, const char *)) != NULL) {
 		v = va_arg(ap, const char *);
-		json_object_object_add(after, k, v != NULL ? json_object_new_string(v) : NULL);
+		/* Ids as numbers, so the history names what they stand for. */
+		json_object_object_add(after, k, v == NULL ? NULL : is_id(v) ?
+		    json_object_new_int64(strtoll(v, NULL, 10)) : json_object_new_string(v));
 	}
 	va_end(ap);
 	snprintf(id, sizeof(id), "%lld", case_id);

@@ -55,6 +55,15 @@ action_label(struct req *r, const char *action)
 		{ "denied", "Refused: not allowed" },
 		{ "csrf_rejected", "Refused: form expired" },
 		{ "session_expired", "Session ended" },
+		/* Monitored cases (part A) */
+		{ "link_incident", "Incident linked" },
+		{ "dismiss_suggestion", "Suggested incident dismissed" },
+		{ "person_add", "Person added" },
+		{ "group_add", "Named group added" },
+		{ "place_add", "Place added" },
+		{ "agency_add", "Agency added" },
+		{ "agency_remove", "Agency removed" },
+		{ "lead_change", "Lead officer changed" },
 	};
 	char *s;
 	size_t i;

@@ -228,6 +228,10 @@ def test_changing_the_lead_agency_keeps_every_consent_answer(db):
     assert one(db, "SELECT count(*) FROM audit_event a JOIN monitored_case c ON "
                    "a.entity_id = c.id::text WHERE a.entity = 'monitored_case' "
                    "AND a.action = 'lead_change' AND c.reference = %s", ref)[0] == 1
+    # Both agencies read the case's history, in words and names.
+    history = page(council, f"/staff/cases/{ref}/history")
+    assert "Lead officer changed" in history and "Agency added" in history
+    assert "Chris Council" in history
     # The queue follows the lead.
     assert ref in page(council, "/staff/cases/mine")
     assert ref not in page(officer, "/staff/cases/mine")
