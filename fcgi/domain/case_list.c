@@ -35,12 +35,18 @@ static const struct pg_stmt stmts[] = {
 	  "SELECT id, name FROM agency WHERE active ORDER BY name" },
 	/* 0 reference, 1 title, 2 risk, 3 red, 4 due, 5 overdue */
 	{ "case_mine",
-	  "SELECT c.reference, c.title, c.risk_level, " RED ", "
-	  "count(w.kind) FILTER (WHERE w.due_at IS NULL OR w.due_at > now()), "
-	  "count(w.kind) FILTER (WHERE w.due_at <= now()) "
-	  "FROM monitored_case c LEFT JOIN case_work w ON w.case_id = c.id "
-	  "WHERE c.lead_user_id = $1::bigint AND c.status = 'open' GROUP BY c.id "
-	  "ORDER BY 6 DESC, c.opened_at, c.id LIMIT 1000" },
+	  /* The work is counted for the lead's cases only: their ids as an
+	   * array reach inside every case_work view as a plain condition, so
+	   * no view is worked out for every case there is. */
+	  "WITH mine AS (SELECT c.id, c.reference, c.title, c.risk_level, c.opened_at, " RED
+	  " AS red FROM monitored_case c WHERE c.lead_user_id = $1::bigint "
+	  "AND c.status = 'open'), work AS (SELECT w.case_id, "
+	  "count(*) FILTER (WHERE w.due_at IS NULL OR w.due_at > now()) AS due, "
+	  "count(*) FILTER (WHERE w.due_at <= now()) AS overdue FROM case_work w "
+	  "WHERE w.case_id = ANY (ARRAY(SELECT id FROM mine)) GROUP BY w.case_id) "
+	  "SELECT m.reference, m.title, m.risk_level, m.red, coalesce(w.due, 0), "
+	  "coalesce(w.overdue, 0) FROM mine m LEFT JOIN work w ON w.case_id = m.id "
+	  "ORDER BY 6 DESC, m.opened_at, m.id LIMIT 1000" },
 	/* 0 kind, 1 label, 2 due, 3 path, 4 overdue, 5 case reference */
 	{ "case_mine_work",
 	  "SELECT w.kind, w.label, coalesce(to_char(w.due_at AT TIME ZONE 'Europe/London', "

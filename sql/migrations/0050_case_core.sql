@@ -82,16 +82,18 @@ ORDER BY x.case_id, x.incident_id, x.why;
 GRANT SELECT ON case_suggestion TO concord_app;
 
 -- The suggestions as case work for the case's lead officer: one row a
--- case, so a busy place does not bury the rest of their queue.
+-- case, so a busy place does not bury the rest of their queue. The
+-- suggestions are counted case by case (LATERAL), so a condition on the
+-- case (its lead, its id) picks the cases before any is worked out.
 CREATE OR REPLACE VIEW case_work_suggestion AS
 SELECT c.id AS case_id, NULL::bigint AS application_id, 'suggestion'::text AS kind,
-    count(*) || CASE WHEN count(*) = 1 THEN ' incident' ELSE ' incidents' END ||
+    s.n || CASE WHEN s.n = 1 THEN ' incident' ELSE ' incidents' END ||
         ' suggested for linking to ' || c.reference AS label,
     NULL::timestamptz AS due_at, c.lead_user_id AS user_id, c.lead_team_id AS team_id,
     c.lead_agency_id AS agency_id, '/staff/cases/' || c.reference || '#suggestions' AS path
-FROM case_suggestion s
-JOIN monitored_case c ON c.id = s.case_id
-GROUP BY c.id, c.reference, c.lead_user_id, c.lead_team_id, c.lead_agency_id;
+FROM monitored_case c
+CROSS JOIN LATERAL (SELECT count(*) AS n FROM case_suggestion x WHERE x.case_id = c.id) s
+WHERE c.status = 'open' AND s.n > 0;
 
 -- Each victim of a case and whether they have a current risk assessment:
 -- one on a case incident where they are the victim whose review is not
