@@ -151,6 +151,15 @@ change_end(struct pg *pg, int failed)
 	return pg_commit(pg) == 0 ? CASE_OK : CASE_ERROR;
 }
 
+/* Ends a change with its timeline row (no names in the summary). */
+static enum case_result
+change_done(struct pg *pg, const struct actor *a, const struct change *c, int failed,
+    const char *kind, const char *summary)
+{
+	return change_end(pg, failed || summary == NULL ||
+	    case_event_add(pg, a, c->h.id, kind, summary, 0, NULL) == -1);
+}
+
 /* Ends a change that found something missing: CASE_NOT_FOUND. */
 static enum case_result
 change_missing(struct pg *pg, enum case_result rc)
@@ -182,10 +191,9 @@ case_link(struct pg *pg, struct arena *ar, const struct actor *a, const char *re
 	if (linked[0] != 't')
 		return change_missing(pg, CASE_LINKED);
 	failed = case_audit(pg, a, c.h.id, "link_incident", NULL, "incident", incident,
-	    "how", p[2], NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "incident_linked", arena_printf(ar,
-	    "Incident %s linked%s", incident, suggested ? " (suggested)" : ""), 0, NULL) == -1;
-	return change_end(pg, failed);
+	    "how", p[2], NULL) == -1;
+	return change_done(pg, a, &c, failed, "incident_linked", arena_printf(ar,
+	    "Incident %s linked%s", incident, suggested ? " (suggested)" : ""));
 }
 
 enum case_result
@@ -208,10 +216,9 @@ case_dismiss(struct pg *pg, struct arena *ar, const struct actor *a,
 	p[3] = reason;
 	failed = pg_exec_ok(pg, "case_dismiss", 4, p) == -1 ||
 	    case_audit(pg, a, c.h.id, "dismiss_suggestion", reason, "incident", incident,
-	    NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "suggestion_dismissed", arena_printf(ar,
-	    "Suggested incident %s dismissed: %s", incident, reason), 0, NULL) == -1;
-	return change_end(pg, failed);
+	    NULL) == -1;
+	return change_done(pg, a, &c, failed, "suggestion_dismissed", arena_printf(ar,
+	    "Suggested incident %s dismissed: %s", incident, reason));
 }
 
 static const char *
@@ -243,10 +250,9 @@ case_person_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	p[3] = c.uid;
 	failed = pg_exec_ok(pg, "case_person_add", 4, p) == -1 ||
 	    case_audit(pg, a, c.h.id, "person_add", NULL, "person", pid, "role", p[2],
-	    NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "person_added", arena_printf(ar,
-	    "A %s was added to the case", p[2]), 0, NULL) == -1;
-	return change_end(pg, failed);
+	    NULL) == -1;
+	return change_done(pg, a, &c, failed, "person_added", arena_printf(ar,
+	    "A %s was added to the case", p[2]));
 }
 
 enum case_result
@@ -271,10 +277,9 @@ case_group_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	p[2] = arr;
 	failed = pg_exec_ok(pg, "case_group_members", 3, p) == -1 ||
 	    case_audit(pg, a, c.h.id, "group_add", NULL, "group", name, "members", arr,
-	    NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "group_added", arena_printf(ar,
-	    "Named group %s added", name), 0, NULL) == -1;
-	return change_end(pg, failed);
+	    NULL) == -1;
+	return change_done(pg, a, &c, failed, "group_added", arena_printf(ar,
+	    "Named group %s added", name));
 }
 
 enum case_result
@@ -304,10 +309,9 @@ case_place_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	p[8] = c.uid;
 	failed = pg_exec_ok(pg, "case_place_add", 9, p) == -1 ||
 	    case_audit(pg, a, c.h.id, "place_add", NULL, "label", label, "address", address,
-	    "postcode", postcode, NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "place_added", arena_printf(ar,
-	    "Place %s added", label), 0, NULL) == -1;
-	return change_end(pg, failed);
+	    "postcode", postcode, NULL) == -1;
+	return change_done(pg, a, &c, failed, "place_added", arena_printf(ar,
+	    "Place %s added", label));
 }
 
 /* The answered victims' ids as an SQL array. */
@@ -368,10 +372,9 @@ case_agency_add(struct pg *pg, struct arena *ar, const struct actor *a,
 	}
 	failed = failed ||
 	    case_audit(pg, a, c.h.id, "agency_add", NULL, "agency", aid, "consent", said,
-	    NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "agency_added", arena_printf(ar,
-	    "%s now works this case", name), 0, NULL) == -1;
-	return change_end(pg, failed);
+	    NULL) == -1;
+	return change_done(pg, a, &c, failed, "agency_added", arena_printf(ar,
+	    "%s now works this case", name));
 }
 
 enum case_result
@@ -400,10 +403,9 @@ case_agency_remove(struct pg *pg, struct arena *ar, const struct actor *a,
 	PQclear(res);
 	if (!changed)
 		return change_missing(pg, CASE_NOT_FOUND);
-	failed = case_audit(pg, a, c.h.id, "agency_remove", NULL, "agency", aid, NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "agency_removed", arena_printf(ar,
-	    "%s no longer works this case", name), 0, NULL) == -1;
-	return change_end(pg, failed);
+	failed = case_audit(pg, a, c.h.id, "agency_remove", NULL, "agency", aid, NULL) == -1;
+	return change_done(pg, a, &c, failed, "agency_removed", arena_printf(ar,
+	    "%s no longer works this case", name));
 }
 
 enum case_result
@@ -438,9 +440,8 @@ case_lead_change(struct pg *pg, struct arena *ar, const struct actor *a,
 	    case_cell(&who, 0, 1), c.h.lead_name);
 	failed = pg_exec_ok(pg, "case_lead_set", 5, p) == -1 ||
 	    case_audit(pg, a, c.h.id, "lead_change", NULL, "lead_user_before", old,
-	    "lead_user", uid, "lead_agency", p[2], NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "lead_changed", summary, 0, NULL) == -1;
-	return change_end(pg, failed);
+	    "lead_user", uid, "lead_agency", p[2], NULL) == -1;
+	return change_done(pg, a, &c, failed, "lead_changed", summary);
 }
 
 enum case_result
@@ -467,10 +468,9 @@ case_close(struct pg *pg, struct arena *ar, const struct actor *a,
 	p[2] = label;
 	failed = failed || pg_exec_ok(pg, "case_close_set", 4, p) == -1 ||
 	    case_audit(pg, a, c.h.id, "close", cl->note, "outcome", cl->outcome,
-	    "told_on", cl->told_on, "told_how", cl->told_how, NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "closed", arena_printf(ar, "Case closed: %s",
-	    label), 0, NULL) == -1;
-	return change_end(pg, failed);
+	    "told_on", cl->told_on, "told_how", cl->told_how, NULL) == -1;
+	return change_done(pg, a, &c, failed, "closed", arena_printf(ar, "Case closed: %s",
+	    label));
 }
 
 enum case_result
@@ -489,8 +489,7 @@ case_reopen(struct pg *pg, struct arena *ar, const struct actor *a,
 	p[2] = reason;
 	failed = pg_exec_ok(pg, "case_reopen_closure", 3, p) == -1 ||
 	    pg_exec_ok(pg, "case_reopen_set", 1, p) == -1 ||
-	    case_audit(pg, a, c.h.id, "reopen", reason, NULL) == -1 ||
-	    case_event_add(pg, a, c.h.id, "reopened", arena_printf(ar, "Case reopened: %s",
-	    reason), 0, NULL) == -1;
-	return change_end(pg, failed);
+	    case_audit(pg, a, c.h.id, "reopen", reason, NULL) == -1;
+	return change_done(pg, a, &c, failed, "reopened", arena_printf(ar, "Case reopened: %s",
+	    reason));
 }
