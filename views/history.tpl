@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>HEAD}}
-<a href="{{BACK_HREF}}" class="govuk-back-link">Back</a>
-<h1 class="govuk-heading-l">{{HEADING}}</h1>
+{{#OWN_HEADING}}<a href="{{BACK_HREF}}" class="govuk-back-link">Back</a>
+<h1 class="govuk-heading-l">{{HEADING}}</h1>{{/OWN_HEADING}}
+{{#CASE_HISTORY}}{{>CASE_HEAD}}<h2 class="govuk-heading-m">History</h2>{{/CASE_HISTORY}}
 {{#MINE}}<p class="govuk-body">Everything you have done in Concord, as the audit trail records it, newest first. Times are UK time.</p>{{/MINE}}
 {{#NO_TEAM}}<p class="govuk-body">You are not in a team, so there is no team activity to show. An administrator can put you in a team.</p>{{/NO_TEAM}}
 {{#FILTER}}

@@ -81,6 +81,13 @@
 <h2 class="govuk-heading-m" id="flags">Flags</h2>
 <p class="govuk-body" id="flag-list">{{#FLAG}}<strong class="govuk-tag govuk-tag--red">{{LABEL}}</strong> {{/FLAG}}{{#NO_FLAGS}}No flags.{{/NO_FLAGS}}</p>
 {{#CASE_REVIEW}}{{>CASE_REVIEW_BLOCK}}{{/CASE_REVIEW}}
+{{#CASES}}<h2 class="govuk-heading-m" id="cases">Monitored cases</h2>
+<ul class="govuk-list" id="case-list">{{#CASE}}<li><a class="govuk-link" href="/staff/cases/{{CASE_REF}}">{{CASE_REF}}</a> {{TITLE}} ({{STATUS}})</li>{{/CASE}}</ul>
+{{#NO_CASE}}<p class="govuk-body">This incident is not on a monitored case.</p>{{/NO_CASE}}
+{{#OPEN_CASE}}<ul class="govuk-list" id="open-case">
+<li><a class="govuk-link" href="/staff/cases/new?from={{REF}}">Open a monitored case from this incident</a></li>
+{{#FROM_FLAG}}<li><a class="govuk-link" href="/staff/cases/new?from={{REF}}&amp;origin={{ORIGIN}}">Open a monitored case from the {{FLAG}} flag, with its incidents</a></li>
+{{/FROM_FLAG}}</ul>{{/OPEN_CASE}}{{/CASES}}
 <h2 class="govuk-heading-m" id="risk">Risk</h2>
 <p class="govuk-body" id="risk-now">{{#RISK}}<strong class="govuk-tag{{#HIGH}} govuk-tag--red{{/HIGH}}{{#MEDIUM}} govuk-tag--orange{{/MEDIUM}}{{#STANDARD}} govuk-tag--green{{/STANDARD}}">{{LEVEL}}</strong> score {{SCORE}}{{#PROVISIONAL}} <strong class="govuk-tag govuk-tag--grey">Provisional</strong> from the reporter's answers, until an officer assesses it{{/PROVISIONAL}}{{/RISK}}{{#NOT_ASSESSED}}Not assessed yet.{{/NOT_ASSESSED}}</p>
 {{#DUE}}<div class="govuk-warning-text" id="assessment-due"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Awaiting risk assessment by {{WHEN}}</strong></div>{{/DUE}}

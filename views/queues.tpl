@@ -15,7 +15,8 @@
 </thead>
 <tbody class="govuk-table__body">
 {{#QUEUE}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/staff/queues/{{HREF}}">{{NAME}}</a>{{#OWN}} <strong class="govuk-tag govuk-tag--blue">Your team</strong>{{/OWN}}{{#MINE}} <span class="govuk-body-s">(assigned to you)</span>{{/MINE}}</td><td class="govuk-table__cell govuk-table__cell--numeric">{{OPEN}}</td><td class="govuk-table__cell govuk-table__cell--numeric">{{UNTRIAGED}}</td><td class="govuk-table__cell govuk-table__cell--numeric">{{OVERDUE}}</td></tr>
-{{/QUEUE}}</tbody>
+{{/QUEUE}}{{#CASE_WORK}}<tr class="govuk-table__row" id="case-work-line"><td class="govuk-table__cell"><a class="govuk-link" href="/staff/cases/mine">Case work</a> <span class="govuk-body-s">(on monitored cases, for you or your team)</span></td><td class="govuk-table__cell govuk-table__cell--numeric">{{OPEN}}</td><td class="govuk-table__cell govuk-table__cell--numeric"></td><td class="govuk-table__cell govuk-table__cell--numeric">{{OVERDUE}}</td></tr>
+{{/CASE_WORK}}</tbody>
 </table>
 </div>
 {{#NO_TEAM}}<p class="govuk-body">You are not a member of a team. An administrator can put you in one.</p>{{/NO_TEAM}}

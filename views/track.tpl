@@ -19,7 +19,8 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Where</dt><dd class="govuk-summary-list__value">{{PLACE}}</dd></div>
 </dl>
 <h2 class="govuk-heading-m">Updates</h2>
-{{#NO_UPDATES}}<p class="govuk-body">There are no updates yet.</p>{{/NO_UPDATES}}
+{{#CASE_CLOSED}}<div class="govuk-inset-text concord-case-closed">A monitored case about your reports was closed on {{WHEN}}: {{REASON}}</div>
+{{/CASE_CLOSED}}{{#NO_UPDATES}}<p class="govuk-body">There are no updates yet.</p>{{/NO_UPDATES}}
 <ol class="govuk-list concord-timeline">
 {{#UPDATE}}<li class="govuk-!-margin-bottom-4"><p class="govuk-body-s govuk-!-margin-bottom-1"><time>{{WHEN}}</time></p>{{#PARAGRAPH}}<p class="govuk-body govuk-!-margin-bottom-2">{{TEXT}}</p>{{/PARAGRAPH}}</li>
 {{/UPDATE}}</ol>

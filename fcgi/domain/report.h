@@ -146,6 +146,13 @@ struct report_status {
 		const char	*files;		/* their names, ", "-separated; or "" */
 	}		*diary;
 	size_t		 ndiary;
+	/* Closed monitored cases the reporter is a victim on
+	 * (report_tracking_cases, 0050): when, and the reason for the public. */
+	struct report_case {
+		const char	*closed_on;
+		const char	*reason;
+	}		*cases;
+	size_t		 ncases;
 };
 
 extern const struct pg_stmts report_statements;

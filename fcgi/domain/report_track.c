@@ -22,6 +22,8 @@ static const struct pg_stmt stmts[] = {
 	  "FROM report_tracking_summary($1, $2)" },
 	{ "report_diary_of",
 	  "SELECT occurred, what_happened, impact, files FROM report_diary_of($1, $2)" },
+	{ "report_tracking_cases",
+	  "SELECT closed_on, reason FROM report_tracking_cases($1, $2)" },
 };
 
 const struct pg_stmts report_track_statements = { stmts, sizeof(stmts) / sizeof(stmts[0]) };
@@ -99,6 +101,26 @@ diary_read(struct pg *pg, struct arena *ar, const char *p[2], struct report_stat
 	return 0;
 }
 
+/* The closed monitored cases the reporter is a victim on. 0 or -1. */
+static int
+cases_read(struct pg *pg, struct arena *ar, const char *p[2], struct report_status *st)
+{
+	PGresult *res;
+	int i, n;
+
+	if ((res = pg_exec(pg, "report_tracking_cases", 2, p)) == NULL)
+		return -1;
+	n = PQntuples(res);
+	st->cases = arena_calloc(ar, (size_t)n + 1, sizeof(*st->cases));
+	for (i = 0; st->cases != NULL && i < n; i++) {
+		st->cases[i].closed_on = arena_strdup(ar, PQgetvalue(res, i, 0));
+		st->cases[i].reason = arena_strdup(ar, PQgetvalue(res, i, 1));
+	}
+	st->ncases = st->cases != NULL ? (size_t)n : 0;
+	PQclear(res);
+	return 0;
+}
+
 /* The tracking page's view of a report: 1 found, 0 when the reference or
  * token is wrong (the same answer for both), -1 on error. */
 int
@@ -138,7 +160,8 @@ report_track(struct pg *pg, struct arena *ar, const char *reference,
 	}
 	st->nupdates = st->updates ? (size_t)n : 0;
 	PQclear(res);
-	if (summary_read(pg, ar, p, st) == -1 || diary_read(pg, ar, p, st) == -1)
+	if (summary_read(pg, ar, p, st) == -1 || diary_read(pg, ar, p, st) == -1 ||
+	    cases_read(pg, ar, p, st) == -1)
 		goto err;
 	pg_rollback(pg);
 	return 1;

@@ -21,6 +21,7 @@
 #include "domain/case_pattern.h"
 #include "domain/case_contact.h"
 #include "domain/case_supervision.h"
+#include "domain/case_core.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -84,6 +85,11 @@ const struct pg_stmts *const domain_statements[] = {
 	/* Part C: victim contact and supervisor reviews */
 	&case_contact_statements,
 	&case_supervision_statements,
+	/* Monitored cases, the core (part A) */
+	&case_open_statements,
+	&case_overview_statements,
+	&case_change_statements,
+	&case_list_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

@@ -25,6 +25,7 @@ my_history_get(struct req *r)
 		return page_error(r, 500, NULL);
 	d = page_dict(r);
 	if (d != NULL && (view_set(d, "HEADING", "Your activity") == -1 ||
+	    view_show(d, "OWN_HEADING") == -1 ||
 	    view_set(d, "BACK_HREF", "/staff") == -1 ||
 	    view_show(d, "MINE") == -1 ||
 	    history_dict(r, d, &pg, "/staff/me/history", 1) == -1)) {
@@ -80,7 +81,7 @@ team_activity_get(struct req *r)
 	d = page_dict(r);
 	if (d == NULL || title == NULL || base == NULL)
 		goto fail;
-	if (view_set(d, "HEADING", title) == -1 ||
+	if (view_set(d, "HEADING", title) == -1 || view_show(d, "OWN_HEADING") == -1 ||
 	    view_set(d, "BACK_HREF", "/staff") == -1)
 		goto fail;
 	if (team.id == 0) {

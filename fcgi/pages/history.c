@@ -55,6 +55,15 @@ action_label(struct req *r, const char *action)
 		{ "denied", "Refused: not allowed" },
 		{ "csrf_rejected", "Refused: form expired" },
 		{ "session_expired", "Session ended" },
+		/* Monitored cases (part A) */
+		{ "link_incident", "Incident linked" },
+		{ "dismiss_suggestion", "Suggested incident dismissed" },
+		{ "person_add", "Person added" },
+		{ "group_add", "Named group added" },
+		{ "place_add", "Place added" },
+		{ "agency_add", "Agency added" },
+		{ "agency_remove", "Agency removed" },
+		{ "lead_change", "Lead officer changed" },
 	};
 	char *s;
 	size_t i;
@@ -479,6 +488,7 @@ history_show(struct req *r, const char *title, const char *back_href,
 		return page_error(r, 500, NULL);
 	d = page_dict(r);
 	if (d != NULL && (view_set(d, "HEADING", title) == -1 ||
+	    view_show(d, "OWN_HEADING") == -1 ||
 	    view_set(d, "BACK_HREF", back_href) == -1 ||
 	    history_dict(r, d, &pg, r->path, 0) == -1)) {
 		view_dict_free(d);

@@ -165,7 +165,8 @@ flags_dict(struct req *r, struct view_dict *d, const struct incident *in)
 	    incident_flags_dict(d, fl.bits) == -1 ||
 	    (fl.bits == 0 && view_show(d, "NO_FLAGS") == -1))
 		return -1;
-	return case_review_dict(r, d, &fl, in->reference, in->version);
+	return case_review_dict(r, d, &fl, in->reference, in->version) == -1 ||
+	    case_incident_dict(r, d, in, &fl) == -1 ? -1 : 0;
 }
 
 /* The latest assessment; else the provisional level, marked so; and when

@@ -130,6 +130,29 @@ void	case_review_post(struct req *);
 void	case_review_figures_get(struct req *);
 void	case_review_figures_csv_get(struct req *);
 
+/* Monitored cases, the core (part A): pages/case_list.c, case_new.c,
+ * case_view.c, case_forms.c */
+void	case_list_get(struct req *);
+void	case_mine_get(struct req *);
+void	case_new_get(struct req *);
+void	case_new_post(struct req *);
+void	case_view_get(struct req *);
+void	case_history_get(struct req *);
+void	case_incident_post(struct req *);
+void	case_dismiss_post(struct req *);
+void	case_person_post(struct req *);
+void	case_group_post(struct req *);
+void	case_place_post(struct req *);
+void	case_agency_post(struct req *);
+void	case_agency_remove_post(struct req *);
+void	case_lead_post(struct req *);
+void	case_close_post(struct req *);
+void	case_reopen_post(struct req *);
+/* pages/case_incident.c: the incident page's cases and "open a case" */
+struct incident;
+int	case_incident_dict(struct req *, struct view_dict *, const struct incident *,
+	    const struct incident_flags *);
+
 /* pages/queue.c, pages/queue_item.c: the team queues and their items */
 void	queues_get(struct req *);
 void	queue_mine_get(struct req *);

@@ -10,6 +10,7 @@
 
 #include "auth/session.h"
 #include "core/arena.h"
+#include "domain/case_core.h"
 #include "domain/flags.h"
 #include "domain/queue.h"
 #include "http/request.h"
@@ -37,6 +38,23 @@ static const struct choice sort_choices[] = {
 
 /* ---- /staff/queues ---- */
 
+/* The "Case work" line (case_work: for the user or their team), for
+ * those who work cases. */
+static int
+case_work_dict(struct req *r, struct view_dict *d)
+{
+	struct view_dict *s;
+	long open, overdue;
+
+	if (!perm_has(r->actor.perms, PERM_CASE_MANAGE))
+		return 0;
+	if (case_work_counts(r->pg, &r->actor, &open, &overdue) == -1)
+		return -1;
+	return (s = view_section(d, "CASE_WORK")) == NULL ||
+	    view_set_int(s, "OPEN", open) == -1 || view_set_int(s, "OVERDUE", overdue) == -1 ?
+	    -1 : 0;
+}
+
 /* GET /staff/queues: *my work*, the user's own team's queue and, for a
  * supervisor, every team of their agency, with their counts. */
 void
@@ -61,6 +79,8 @@ queues_get(struct req *r)
 		    (q[i].id == 0 && view_show(row, "MINE") == -1))
 			goto fail;
 	if (n < 2 && view_show(d, "NO_TEAM") == -1)
+		goto fail;
+	if (case_work_dict(r, d) == -1)
 		goto fail;
 	if (perm_has(r->actor.perms, PERM_INCIDENT_REALLOCATE) &&
 	    view_show(d, "WORKLOAD") == -1)

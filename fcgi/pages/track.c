@@ -140,6 +140,11 @@ track_get(struct req *r)
 		    view_set(u, "WHEN", st.updates[i].when) == -1 ||
 		    text_paragraphs_dict(r->arena, u, "PARAGRAPH", st.updates[i].text) == -1)
 			goto oom;
+	for (i = 0; i < st.ncases; i++)
+		if ((u = view_section(s, "CASE_CLOSED")) == NULL ||
+		    view_set(u, "WHEN", st.cases[i].closed_on) == -1 ||
+		    view_set(u, "REASON", st.cases[i].reason) == -1)
+			goto oom;
 	page_render(r, 200, "track.tpl", arena_printf(r->arena, "Report %s", st.reference), d);
 	return;
 oom:

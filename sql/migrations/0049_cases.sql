@@ -344,10 +344,26 @@ CREATE VIEW case_work_suggestion AS
         NULL::text AS label, NULL::timestamptz AS due_at, NULL::bigint AS user_id,
         NULL::bigint AS team_id, NULL::bigint AS agency_id, NULL::text AS path
     WHERE false;
-CREATE VIEW case_work_action AS SELECT * FROM case_work_suggestion;
-CREATE VIEW case_work_contact AS SELECT * FROM case_work_suggestion;
-CREATE VIEW case_work_review AS SELECT * FROM case_work_suggestion;
-CREATE VIEW case_work_milestone AS SELECT * FROM case_work_suggestion;
+CREATE VIEW case_work_action AS
+    SELECT NULL::bigint AS case_id, NULL::bigint AS application_id, NULL::text AS kind,
+        NULL::text AS label, NULL::timestamptz AS due_at, NULL::bigint AS user_id,
+        NULL::bigint AS team_id, NULL::bigint AS agency_id, NULL::text AS path
+    WHERE false;
+CREATE VIEW case_work_contact AS
+    SELECT NULL::bigint AS case_id, NULL::bigint AS application_id, NULL::text AS kind,
+        NULL::text AS label, NULL::timestamptz AS due_at, NULL::bigint AS user_id,
+        NULL::bigint AS team_id, NULL::bigint AS agency_id, NULL::text AS path
+    WHERE false;
+CREATE VIEW case_work_review AS
+    SELECT NULL::bigint AS case_id, NULL::bigint AS application_id, NULL::text AS kind,
+        NULL::text AS label, NULL::timestamptz AS due_at, NULL::bigint AS user_id,
+        NULL::bigint AS team_id, NULL::bigint AS agency_id, NULL::text AS path
+    WHERE false;
+CREATE VIEW case_work_milestone AS
+    SELECT NULL::bigint AS case_id, NULL::bigint AS application_id, NULL::text AS kind,
+        NULL::text AS label, NULL::timestamptz AS due_at, NULL::bigint AS user_id,
+        NULL::bigint AS team_id, NULL::bigint AS agency_id, NULL::text AS path
+    WHERE false;
 CREATE VIEW case_work AS
     SELECT * FROM case_work_suggestion
     UNION ALL SELECT * FROM case_work_action

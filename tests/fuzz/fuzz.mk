@@ -14,7 +14,7 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-Wall -Wextra -Werror -I$(SRC) -I$(ROOT)/tests/fuzz
 
 HARNESSES := base32 config cookie csv feed_cursor geojson_areas kml_areas multipart \
-	request sniff urlencoded incident_input eido_in pidf_lo
+	request sniff urlencoded incident_input eido_in pidf_lo case_refs
 
 base32_SRC := auth/base32.c core/hex.c
 base32_LIBS := -lcrypto
@@ -28,6 +28,8 @@ geojson_areas_LIBS := $(AREAS_LIBS)
 kml_areas_SRC := $(AREAS_SRC)
 kml_areas_LIBS := $(AREAS_LIBS)
 csv_SRC := core/csv.c core/buf.c
+# Monitored cases (part A): the new-case form's references.
+case_refs_SRC := domain/case_rules.c core/arena.c
 feed_cursor_SRC := api/feed_cursor.c core/hex.c
 feed_cursor_LIBS := -lcrypto
 # The EIDO translation both ways (api/eido_in.c, api/eido_out.c); problem.c
