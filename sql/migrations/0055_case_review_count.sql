@@ -23,8 +23,10 @@ BEGIN
 	PERFORM concord_actor_required();
 	RETURN QUERY
 	SELECT i.id,
-	    extract(epoch FROM coalesce(i.occurred_at, i.reported_at))::bigint,
-	    extract(epoch FROM i.reported_at)::bigint,
+	    -- Whole seconds down, as time() counts them: rounding up would put
+	    -- a complaint made this second after "now".
+	    floor(extract(epoch FROM coalesce(i.occurred_at, i.reported_at)))::bigint,
+	    floor(extract(epoch FROM i.reported_at))::bigint,
 	    i.owning_agency_id, i.asb_type_id, i.hate,
 	    (SELECT count(*)::integer FROM report_diary_entry d WHERE d.incident_id = i.id),
 	    to_json(ARRAY(SELECT DISTINCT x.who FROM (
