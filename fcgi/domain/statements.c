@@ -16,6 +16,7 @@
 #include "domain/audit.h"
 #include "domain/call.h"
 #include "domain/case.h"
+#include "domain/case_review.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -66,6 +67,9 @@ const struct pg_stmts *const domain_statements[] = {
 	&audit_statements,
 	&call_statements,
 	&case_head_statements,
+	&case_review_apply_statements,
+	&case_review_register_statements,
+	&case_review_decide_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,
