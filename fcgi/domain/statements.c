@@ -17,6 +17,7 @@
 #include "domain/call.h"
 #include "domain/case.h"
 #include "domain/case_review.h"
+#include "domain/case_review_due.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -70,6 +71,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&case_review_apply_statements,
 	&case_review_register_statements,
 	&case_review_decide_statements,
+	&case_review_due_statements,	/* part G */
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

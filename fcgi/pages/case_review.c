@@ -31,9 +31,9 @@ static const struct {
 #define NHOWS	(sizeof(hows) / sizeof(hows[0]))
 
 /* The window in words, as the statutory guidance speaks of it: "6 months"
- * for the default 183 days. */
-static const char *
-window_words(struct req *r)
+ * for the default 183 days (also the online application's start page). */
+const char *
+case_review_window_words(struct req *r)
 {
 	int days = r->cfg != NULL ? r->cfg->case_review_days : 183;
 	int months = (int)((days + 15) / 30.4);
@@ -101,7 +101,7 @@ victim_dict(struct req *r, struct view_dict *d, const struct flag_victim_view *v
 	    view_set(s, "REFERENCE", reference) == -1 ||
 	    view_set_int(s, "VERSION", (long)version) == -1 ||
 	    view_set_int(s, "COMPLAINTS", v->complaints) == -1 ||
-	    view_set(s, "WINDOW", window_words(r)) == -1 ||
+	    view_set(s, "WINDOW", case_review_window_words(r)) == -1 ||
 	    view_set(s, "NOTE", f->note != NULL ? f->note : "") == -1)
 		return -1;
 	if (f->how_error != NULL && ((e = view_section(s, "HOW_ERROR")) == NULL ||

@@ -116,6 +116,7 @@ struct incident_flags;
 int	case_review_dict(struct req *, struct view_dict *, const struct incident_flags *,
 	    const char *reference, long long version);
 void	case_review_post(struct req *);
+const char *case_review_window_words(struct req *);
 
 /* pages/queue.c, pages/queue_item.c: the team queues and their items */
 void	queues_get(struct req *);
@@ -185,5 +186,22 @@ void	track_get(struct req *);
 /* pages/track_log.c: the reporter's diary, from the tracking page */
 void	track_log_get(struct req *);
 void	track_log_post(struct req *);
+
+/* Part G: pages/case_review_online.c, pages/case_review_send.c: the
+ * public online Case Review application */
+void	case_review_start_get(struct req *);
+void	case_review_who_get(struct req *);
+void	case_review_who_post(struct req *);
+void	case_review_you_get(struct req *);
+void	case_review_you_post(struct req *);
+void	case_review_victim_get(struct req *);
+void	case_review_victim_post(struct req *);
+void	case_review_behaviour_get(struct req *);
+void	case_review_behaviour_post(struct req *);
+void	case_review_reported_get(struct req *);
+void	case_review_reported_post(struct req *);
+void	case_review_check_get(struct req *);
+void	case_review_submit_post(struct req *);
+void	case_review_done_get(struct req *);
 
 #endif
