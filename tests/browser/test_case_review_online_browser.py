@@ -2,30 +2,14 @@
 Chromium, with JavaScript and without: every page of the flow, a page
 with errors among them, checked by axe-core; the Change link from check
 your answers comes straight back; the confirmation has the reference."""
-import os
 import re
-import sys
 
-import psycopg2
 import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import axe_violations, press
+from test_queues_browser import db_one
 from test_report_browser import chosen, path_of, problems, type_into
-
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "integration"))
-from stack import read_conf  # noqa: E402
-
-
-def stored(ref):
-    conn = psycopg2.connect(read_conf()["db_admin"])
-    try:
-        with conn.cursor() as c:
-            c.execute("SELECT channel, applicant_name, victim_name, behaviour FROM "
-                      "case_review_application WHERE reference = %s", (ref,))
-            return c.fetchall()
-    finally:
-        conn.close()
 
 
 def cont(driver):
@@ -112,5 +96,6 @@ def test_file_an_application(fixture, request, base_url):
     driver.set_window_size(1280, 900)
     ref, found = file_application(driver, base_url, check=fixture != "browser_nojs")
     assert found == {}, found
-    assert stored(ref) == [("online", "Grace Hopper", "Vic Tim",
-                            "Stones thrown at her windows, now every night.")]
+    assert db_one("SELECT channel, applicant_name, victim_name, behaviour FROM "
+                  "case_review_application WHERE reference = %s", (ref,)) == \
+        ("online", "Grace Hopper", "Vic Tim", "Stones thrown at her windows, now every night.")

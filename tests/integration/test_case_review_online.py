@@ -8,49 +8,15 @@ import datetime
 import html
 import re
 
-import pytest
 import requests
 
 from stack import URL
 from staff import csrf_of
+# /report's walking helpers; its autouse fixture clears the count of sends
+# from this address, which the application shares with /report.
+from test_report_form import errors_of, get, no_rate_limit, post, step  # noqa: F401
 
-RATE_KEY = "concord:ratelimit:report:*"
 REF = re.compile(r"^CR-\d{4}-\d{4}$")
-
-
-@pytest.fixture(autouse=True)
-def no_rate_limit(rds):
-    """Sends from this address are counted with /report's."""
-    for k in rds.scan_iter(RATE_KEY):
-        rds.delete(k)
-    yield
-    for k in rds.scan_iter(RATE_KEY):
-        rds.delete(k)
-
-
-def get(s, path, status=200):
-    r = s.get(URL + path, allow_redirects=False)
-    assert r.status_code == status, (path, r.status_code, r.text[:800])
-    return r
-
-
-def post(s, path, data, status=303):
-    page = get(s, path)
-    form = dict(data)
-    form["csrf"] = csrf_of(page.text)
-    r = s.post(URL + path, data=form, allow_redirects=False)
-    assert r.status_code == status, (path, r.status_code, r.text[:1500])
-    return r
-
-
-def step(s, path, data):
-    """Posts one step; returns where it sends the browser next."""
-    return post(s, path, data).headers["Location"]
-
-
-def errors_of(text):
-    return [(f, html.unescape(m)) for f, m in
-            re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', text)]
 
 
 def value_of(text, name):
