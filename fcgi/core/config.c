@@ -79,6 +79,15 @@ static const struct key keys[] = {
 	{ "case_review_cadence_high", NUM(K_DAYS, case_review_cadence_high, 1, 3650) },
 	{ "case_review_cadence_medium", NUM(K_DAYS, case_review_cadence_medium, 1, 3650) },
 	{ "case_review_cadence_standard", NUM(K_DAYS, case_review_cadence_standard, 1, 3650) },
+	/* Part E: the Case Review register. */
+	{ "case_review_team", STR(case_review_team) },
+	{ "case_review_agency", STR(case_review_agency) },
+	{ "case_review_acknowledge_days", NUM(K_INT, case_review_acknowledge_days, 1, 60) },
+	{ "case_review_decide_days", NUM(K_INT, case_review_decide_days, 1, 120) },
+	{ "case_review_review_days", NUM(K_INT, case_review_review_days, 1, 365) },
+	{ "case_review_recommendations_days", NUM(K_INT, case_review_recommendations_days, 1, 120) },
+	{ "case_review_outcome_days", NUM(K_INT, case_review_outcome_days, 1, 120) },
+	{ "case_review_appeal_days", NUM(K_INT, case_review_appeal_days, 1, 120) },
 };
 
 void
@@ -135,6 +144,35 @@ config_defaults(struct config *c)
 	 * none (issue 13's defaults). */
 	c->case_review_cadence_high = (struct config_days){ 3, { 14, 28, 56 } };
 	c->case_review_cadence_medium = (struct config_days){ 2, { 28, 56 } };
+	/* Part E: published local procedures' defaults — acknowledge in 3
+	 * working days, decide in 14, the review within 21 days of the
+	 * decision, recommendations and the action plan 10 working days and
+	 * the outcome letter 5 after it, the appeal 15 working days from the
+	 * letter. */
+	snprintf(c->case_review_team, sizeof(c->case_review_team), "community-safety");
+	c->case_review_acknowledge_days = 3;
+	c->case_review_decide_days = 14;
+	c->case_review_review_days = 21;
+	c->case_review_recommendations_days = 10;
+	c->case_review_outcome_days = 5;
+	c->case_review_appeal_days = 15;
+}
+
+/* Part E: an agency's or team's code (0002: ^[a-z0-9-]{2,32}$); "" when
+ * empty is allowed. */
+static int
+code_valid(const char *s, int empty_ok)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0)
+		return empty_ok;
+	if (n < 2 || n > 32)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
 }
 
 static char *
@@ -422,6 +460,13 @@ config_parse(struct config *c, const char *text, char *err, size_t errlen)
 		snprintf(err, errlen, "case_review_prompt_at (%d) must not be more than "
 		    "case_review_threshold (%d)", c->case_review_prompt_at,
 		    c->case_review_threshold);
+		return -1;
+	}
+	/* Part E: team and agency codes are as the database allows them. */
+	if (!code_valid(c->case_review_team, 0) || !code_valid(c->case_review_agency, 1)) {
+		snprintf(err, errlen, "%s must be a code: 2 to 32 of a-z, 0-9 and -",
+		    !code_valid(c->case_review_team, 0) ? "case_review_team" :
+		    "case_review_agency");
 		return -1;
 	}
 	return 0;

@@ -83,6 +83,20 @@ struct config {
 		int	days[CONFIG_DAYS_MAX];
 	}	 case_review_cadence_high, case_review_cadence_medium,
 		 case_review_cadence_standard;
+	/* Part E, the Case Review register (domain/case_review.h): the
+	 * co-ordinator team's code (a team of the receiving agency), the
+	 * agency online applications are made to (its code; "" the one agency
+	 * with an active co-ordinator team), and the milestones' due dates:
+	 * working days (weekends and bank holidays skipped) except the
+	 * review's, which is calendar days from the decision. */
+	char	 case_review_team[33];
+	char	 case_review_agency[33];
+	int	 case_review_acknowledge_days;		/* working, from receipt */
+	int	 case_review_decide_days;		/* working, from receipt */
+	int	 case_review_review_days;		/* calendar, from the decision */
+	int	 case_review_recommendations_days;	/* working, from the review */
+	int	 case_review_outcome_days;		/* working, from the review */
+	int	 case_review_appeal_days;		/* working, from the outcome letter */
 };
 
 #define ASSESSMENT_DUE_HOURS_DEFAULT	24	/* assessment_due_hours' default */

@@ -30,7 +30,7 @@ struct case_review_complaint {
 };
 
 struct case_review_count {
-	struct cr_result	 r;	/* count, met and which rule, state */
+	struct cr_tally	 r;	/* count, met and which rule, state */
 	struct cr_rules		 rules;	/* what it was counted against */
 	time_t			 at;	/* counted to */
 	struct case_review_complaint *complaints;	/* oldest first */

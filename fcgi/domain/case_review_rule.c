@@ -122,7 +122,7 @@ seen(const long long *list, size_t n, long long who)
  * reporter is one report of its own); and the people over all of them. */
 static void
 tally_reports(const struct cr_complaint *c, size_t n, const int *qualifies,
-    size_t *up, struct cr_result *res)
+    size_t *up, struct cr_tally *res)
 {
 	long long people[CR_FACTS_MAX * 4], group[CR_FACTS_MAX * 4];
 	size_t npeople = 0, ngroup, g, i, k;
@@ -154,7 +154,7 @@ tally_reports(const struct cr_complaint *c, size_t n, const int *qualifies,
 /* Counts the victim's qualifying complaints up to `at`: see the header. */
 int
 cr_count(const struct cr_rules *r, time_t at, const struct cr_complaint *c,
-    size_t n, struct cr_verdict *out, struct cr_result *res)
+    size_t n, struct cr_verdict *out, struct cr_tally *res)
 {
 	size_t up[CR_FACTS_MAX], first[CR_FACTS_MAX], i, j, g;
 	int qualifies[CR_FACTS_MAX], inside[CR_FACTS_MAX];

@@ -82,7 +82,7 @@ struct cr_verdict {
 	long long	 same_as;	/* CR_SAME_BEHAVIOUR: the counted incident */
 };
 
-struct cr_result {
+struct cr_tally {
 	int		 count;		/* qualifying complaints, each behaviour once */
 	int		 reports;	/* each person's report of a behaviour once */
 	int		 people;	/* different people among them */
@@ -98,6 +98,6 @@ const char	*cr_met_text(enum cr_met);
 /* Applies the rule counting to `at`. `out` has room for n verdicts (may
  * be NULL). 0, or -1 when n is over CR_FACTS_MAX. */
 int		 cr_count(const struct cr_rules *, time_t at, const struct cr_complaint *,
-		    size_t n, struct cr_verdict *out, struct cr_result *);
+		    size_t n, struct cr_verdict *out, struct cr_tally *);
 
 #endif

@@ -22,6 +22,8 @@
 #include "domain/case_contact.h"
 #include "domain/case_supervision.h"
 #include "domain/case_core.h"
+#include "domain/case_review.h"
+#include "domain/case_review_due.h"
 #include "domain/evidence.h"
 #include "domain/flag_store.h"
 #include "domain/health.h"
@@ -90,6 +92,10 @@ const struct pg_stmts *const domain_statements[] = {
 	&case_overview_statements,
 	&case_change_statements,
 	&case_list_statements,
+	&case_review_apply_statements,
+	&case_review_register_statements,
+	&case_review_decide_statements,
+	&case_review_due_statements,	/* part G */
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

@@ -32,9 +32,9 @@ static const struct {
 #define NHOWS	(sizeof(hows) / sizeof(hows[0]))
 
 /* The window in words, as the statutory guidance speaks of it: "6 months"
- * for the default 183 days. */
-static const char *
-window_words(struct req *r)
+ * for the default 183 days (also the online application's start page). */
+const char *
+case_review_window_words(struct req *r)
 {
 	int days = r->cfg != NULL ? r->cfg->case_review_days : 183;
 	int months = (int)((days + 15) / 30.4);
@@ -52,13 +52,13 @@ threshold_words(struct req *r, const struct flag_victim_view *v)
 	switch (v->met) {
 	case CR_MET_HATE:
 		return arena_printf(r->arena, "a hate-motivated complaint in %s",
-		    window_words(r));
+		    case_review_window_words(r));
 	case CR_MET_SEVERAL:
 		return arena_printf(r->arena, "reports from several people in %s",
-		    window_words(r));
+		    case_review_window_words(r));
 	default:
 		return arena_printf(r->arena, "%d complaints in %s", v->complaints,
-		    window_words(r));
+		    case_review_window_words(r));
 	}
 }
 
@@ -120,7 +120,7 @@ victim_dict(struct req *r, struct view_dict *d, const struct flag_victim_view *v
 	    view_set(s, "REFERENCE", reference) == -1 ||
 	    view_set_int(s, "VERSION", (long)version) == -1 ||
 	    view_set_int(s, "COMPLAINTS", v->complaints) == -1 ||
-	    view_set(s, "WINDOW", window_words(r)) == -1 ||
+	    view_set(s, "WINDOW", case_review_window_words(r)) == -1 ||
 	    view_set(s, "NOTE", f->note != NULL ? f->note : "") == -1)
 		return -1;
 	if (f->how_error != NULL && ((e = view_section(s, "HOW_ERROR")) == NULL ||

@@ -152,6 +152,7 @@ void	case_reopen_post(struct req *);
 struct incident;
 int	case_incident_dict(struct req *, struct view_dict *, const struct incident *,
 	    const struct incident_flags *);
+const char *case_review_window_words(struct req *);
 
 /* pages/queue.c, pages/queue_item.c: the team queues and their items */
 void	queues_get(struct req *);
@@ -247,5 +248,21 @@ void	action_type_create_post(struct req *);
 void	action_type_edit_get(struct req *);
 void	action_type_update_post(struct req *);
 void	action_type_history_get(struct req *);
+/* Part G: pages/case_review_online.c, pages/case_review_send.c: the
+ * public online Case Review application */
+void	case_review_start_get(struct req *);
+void	case_review_who_get(struct req *);
+void	case_review_who_post(struct req *);
+void	case_review_you_get(struct req *);
+void	case_review_you_post(struct req *);
+void	case_review_victim_get(struct req *);
+void	case_review_victim_post(struct req *);
+void	case_review_behaviour_get(struct req *);
+void	case_review_behaviour_post(struct req *);
+void	case_review_reported_get(struct req *);
+void	case_review_reported_post(struct req *);
+void	case_review_check_get(struct req *);
+void	case_review_submit_post(struct req *);
+void	case_review_done_get(struct req *);
 
 #endif

@@ -37,6 +37,9 @@ static const char *const draft_keys[DK__COUNT] = {
 	[DK_OTHER_RELATION] = "other_relation", [DK_AFFECTED] = "affected",
 	[DK_AFFECTED_WHO] = "affected_who", [DK_RESPONSIBLE] = "responsible",
 	[DK_RESPONSIBLE_WHO] = "responsible_who",
+	[DK_APPLICANT_NAME] = "applicant_name",
+	[DK_REPORTED_AGENCIES] = "reported_agencies",
+	[DK_REPORTED_WHEN] = "reported_when", [DK_REPORTED_TO] = "reported_to",
 };
 
 /* A member's name in the JSON. */
@@ -80,13 +83,19 @@ draft_id(const struct report_draft *d)
 int
 draft_new(struct req *r, struct report_draft *d)
 {
+	return draft_new_in(r, d, REPORT_DRAFT_COOKIE);
+}
+
+int
+draft_new_in(struct req *r, struct report_draft *d, const char *cookie)
+{
 	char token[65];
 
 	memset(d, 0, sizeof(*d));
 	if (random_hex(token, 32) == -1 || token_key(token, d->key) == -1 ||
 	    (d->doc = json_object_new_object()) == NULL)
 		return -1;
-	if (resp_cookie(r, REPORT_DRAFT_COOKIE, token, REPORT_DRAFT_SECONDS) == -1) {
+	if (resp_cookie(r, cookie, token, REPORT_DRAFT_SECONDS) == -1) {
 		draft_free(d);
 		return -1;
 	}
@@ -97,7 +106,13 @@ draft_new(struct req *r, struct report_draft *d)
 enum draft_rc
 draft_load(struct req *r, struct report_draft *d)
 {
-	const char *token = req_app_cookie(r, REPORT_DRAFT_COOKIE);
+	return draft_load_in(r, d, REPORT_DRAFT_COOKIE);
+}
+
+enum draft_rc
+draft_load_in(struct req *r, struct report_draft *d, const char *cookie)
+{
+	const char *token = req_app_cookie(r, cookie);
 
 	memset(d, 0, sizeof(*d));
 	if (token == NULL || token_key(token, d->key) == -1)

@@ -41,6 +41,9 @@ enum draft_key {
 	DK_EVIDENCE,		/* array: the files added */
 	DK_IDEM, DK_TRACK,	/* the idempotency key and tracking token */
 	DK_RESULT,		/* object: reference and token once sent */
+	/* The online Case Review application's own (pages/case_review_online.c;
+	 * it keeps the rest in the members above that mean the same). */
+	DK_APPLICANT_NAME, DK_REPORTED_AGENCIES, DK_REPORTED_WHEN, DK_REPORTED_TO,
 	DK__COUNT
 };
 
@@ -57,6 +60,11 @@ enum draft_rc {
 
 int		 draft_new(struct req *, struct report_draft *);
 enum draft_rc	 draft_load(struct req *, struct report_draft *);
+/* The same for another public form's draft, under a cookie of its own
+ * (the Case Review application's), so that one form's draft never
+ * replaces the other's. */
+int		 draft_new_in(struct req *, struct report_draft *, const char *cookie);
+enum draft_rc	 draft_load_in(struct req *, struct report_draft *, const char *cookie);
 int		 draft_save(struct req *, struct report_draft *, int seconds);
 void		 draft_free(struct report_draft *);
 const char	*draft_id(const struct report_draft *);

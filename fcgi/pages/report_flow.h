@@ -101,6 +101,12 @@ const char	*yes_no(struct req *, const char *name, struct form_errors *,
 		    const char *missing);
 const char	*file_field(struct json_object *, const char *key);
 int		 one_of(const char *, const char *const *allowed);
+/* Checkboxes: the allowed values the form ticked under `name`, as one
+ * comma-separated list in the order sent ("" for none; NULL out of
+ * memory); and section `name`_<VALUE> shown for each value in a list. */
+const char	*checked_list(struct req *, const char *name, const char *const *allowed);
+int		 checked_list_dict(struct view_dict *, const char *name, const char *list,
+		    const char *const *allowed);
 const char	*outside_message(struct req *, const struct area_location *);
 
 #endif

@@ -284,6 +284,31 @@ one_of(const char *v, const char *const *allowed)
 	return 0;
 }
 
+/* The ticked allowed values of checkboxes `name`, each once. */
+const char *
+checked_list(struct req *r, const char *name, const char *const *allowed)
+{
+	const char *list = "";
+	size_t i;
+
+	for (i = 0; list != NULL && i < r->form.n; i++)
+		if (strcmp(r->form.v[i].key, name) == 0 && one_of(r->form.v[i].val, allowed) &&
+		    strstr(list, r->form.v[i].val) == NULL)
+			list = arena_printf(r->arena, "%s%s%s", list, *list ? "," : "",
+			    r->form.v[i].val);
+	return list;
+}
+
+int
+checked_list_dict(struct view_dict *dict, const char *name, const char *list,
+    const char *const *allowed)
+{
+	for (; list != NULL && *allowed != NULL; allowed++)
+		if (strstr(list, *allowed) != NULL && checked(dict, name, *allowed) == -1)
+			return -1;
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* A step's table of fields                                            */
 

@@ -39,7 +39,6 @@ when_render(struct req *r, struct report_draft *d, int status,
 	struct qlist ql;
 	struct view_dict *dict;
 	int change = changing(r);
-	size_t i;
 
 	if (questions_of(r, d, &ql, 0) == -1)
 		return draft_unavailable(r);
@@ -47,12 +46,9 @@ when_render(struct req *r, struct report_draft *d, int status,
 	if (dict == NULL || keep(dict, "DAY", f->day) == -1 ||
 	    keep(dict, "MONTH", f->month) == -1 || keep(dict, "YEAR", f->year) == -1 ||
 	    keep(dict, "TIME", f->time) == -1 || checked(dict, "WHEN", f->when) == -1 ||
-	    checked(dict, "OFTEN", f->how_often) == -1)
+	    checked(dict, "OFTEN", f->how_often) == -1 ||
+	    checked_list_dict(dict, "TIMES", f->times, times_of_day) == -1)
 		goto oom;
-	for (i = 0; times_of_day[i] != NULL; i++)
-		if (f->times != NULL && strstr(f->times, times_of_day[i]) != NULL &&
-		    checked(dict, "TIMES", times_of_day[i]) == -1)
-			goto oom;
 	page_render(r, status, "report_when.tpl",
 	    form_title(r, errs, "When did it happen?"), dict);
 	return;
@@ -135,9 +131,8 @@ report_when_post(struct req *r)
 	struct report_draft d;
 	struct when_form f;
 	struct qlist ql;
-	char date[64] = "", hhmm[64] = "", *times;
+	char date[64] = "", hhmm[64] = "";
 	const char *why, *at;
-	size_t i, k, ntimes = 0;
 
 	if (!draft_enter(r, &d, 1))
 		return;
@@ -148,21 +143,8 @@ report_when_post(struct req *r)
 	f.year = field(r, "occurred-year");
 	f.time = field(r, "occurred-time");
 	f.how_often = req_form(r, "how-often");
-	if ((times = arena_alloc(r->arena, 64)) == NULL)
+	if ((f.times = checked_list(r, "times", times_of_day)) == NULL)
 		goto unavailable;
-	times[0] = '\0';
-	for (i = 0; i < r->form.n; i++) {
-		if (strcmp(r->form.v[i].key, "times") != 0)
-			continue;
-		for (k = 0; times_of_day[k] != NULL; k++)
-			if (strcmp(r->form.v[i].val, times_of_day[k]) == 0 &&
-			    strstr(times, times_of_day[k]) == NULL) {
-				if (ntimes++ > 0)
-					strcat(times, ",");
-				strcat(times, times_of_day[k]);
-			}
-	}
-	f.times = times;
 	if (f.when == NULL || (strcmp(f.when, "once") != 0 && strcmp(f.when, "ongoing") != 0)) {
 		form_error(&errs, "when", "Select whether it happened once or keeps happening");
 	} else if (strcmp(f.when, "once") == 0) {
@@ -178,7 +160,7 @@ report_when_post(struct req *r)
 	} else {
 		if (!one_of(f.how_often, how_often))
 			form_error(&errs, "how-often", "Select how often it happens");
-		if (ntimes == 0)
+		if (*f.times == '\0')
 			form_error(&errs, "times", "Select the times of day it happens");
 	}
 	if (errs.n > 0) {

@@ -217,6 +217,22 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/report/check",	report_check_get,    PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/report/submit",	report_submit_post,  PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/done",		report_done_get,     PERM_PUBLIC, 0 },
+	/* Part G: the public online Case Review application
+	 * (pages/case_review_online.c, pages/case_review_send.c). */
+	{ METHOD_GET,	"/case-review",		case_review_start_get, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/who",	case_review_who_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/case-review/who",	case_review_who_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/your-details", case_review_you_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/case-review/your-details", case_review_you_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/victim",	case_review_victim_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/case-review/victim",	case_review_victim_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/behaviour", case_review_behaviour_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/case-review/behaviour", case_review_behaviour_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/reported", case_review_reported_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/case-review/reported", case_review_reported_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/check",	case_review_check_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/case-review/submit",	case_review_submit_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/done",	case_review_done_get, PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/track/{ref}",	track_get,	     PERM_PUBLIC, 0 },
 	/* The reporter's diary (pages/track_log.c): the tracking token in the
 	 * query, files streamed as on the evidence step, the CSRF token

@@ -37,10 +37,10 @@ complaint(long long id, time_t ago, time_t late)
 	return c;
 }
 
-static struct cr_result
+static struct cr_tally
 count(const struct cr_complaint *c, size_t n, struct cr_verdict *v)
 {
-	struct cr_result r;
+	struct cr_tally r;
 
 	assert_int_equal(cr_count(&R, AT, c, n, v, &r), 0);
 	return r;
@@ -65,7 +65,7 @@ two_prompt_and_three_meet(void **state)
 {
 	struct cr_complaint c[] = { complaint(1, 100 * DAY, 0), complaint(2, 50 * DAY, 0),
 	    complaint(3, 0, 0) };
-	struct cr_result r;
+	struct cr_tally r;
 
 	(void)state;
 	r = count(c, 1, NULL);
@@ -93,7 +93,7 @@ one_month_from_the_behaviour(void **state)
 	struct cr_complaint c[] = { complaint(1, 10 * DAY, 31 * DAY),
 	    complaint(2, 5 * DAY, 0), complaint(3, 0, 0) };
 	struct cr_verdict v[3];
-	struct cr_result r;
+	struct cr_tally r;
 
 	(void)state;
 	r = count(c, 3, v);
@@ -122,7 +122,7 @@ six_months_before_the_application(void **state)
 	struct cr_complaint c[] = { complaint(1, 183 * DAY, 0),
 	    complaint(2, 50 * DAY, 0), complaint(3, 0, 0) };
 	struct cr_verdict v[3];
-	struct cr_result r;
+	struct cr_tally r;
 
 	(void)state;
 	assert_int_equal(count(c, 3, v).count, 3);
@@ -146,7 +146,7 @@ one_behaviour_reported_twice_counts_once(void **state)
 	struct cr_complaint c[] = { complaint(10, 20 * DAY, 0),
 	    complaint(11, 20 * DAY - 3 * HOUR, 0), complaint(12, 0, 0) };
 	struct cr_verdict v[3];
-	struct cr_result r;
+	struct cr_tally r;
 
 	(void)state;
 	c[1].agency_id = 2;
@@ -195,7 +195,7 @@ static void
 a_single_hate_incident_when_configured(void **state)
 {
 	struct cr_complaint c[] = { complaint(1, DAY, 0) };
-	struct cr_result r;
+	struct cr_tally r;
 
 	(void)state;
 	c[0].hate = 1;
@@ -220,7 +220,7 @@ several_reports_from_several_people(void **state)
 	long long three[] = { 5, 6, 7 }, two[] = { 5, 8 }, again[] = { 5 };
 	struct cr_complaint c[] = { complaint(1, 30 * DAY, 0), complaint(2, 0, 0),
 	    complaint(3, 0, HOUR) };
-	struct cr_result r;
+	struct cr_tally r;
 
 	(void)state;
 	c[0].reporters = three;
@@ -253,7 +253,7 @@ static void
 too_many_facts_is_refused(void **state)
 {
 	static struct cr_complaint c[CR_FACTS_MAX + 1];
-	struct cr_result r;
+	struct cr_tally r;
 
 	(void)state;
 	assert_int_equal(cr_count(&R, AT, c, CR_FACTS_MAX + 1, NULL, &r), -1);

@@ -383,6 +383,69 @@ missing_file_is_an_error(void **state)
 	assert_non_null(strstr(err, "/nonexistent/concord.conf"));
 }
 
+/* Part E: the Case Review register's keys — the documented defaults,
+ * each day count read at its ends and refused just outside, and the team
+ * and agency codes held to the database's code rule. */
+static void
+case_review_register_keys_are_read_and_checked(void **state)
+{
+	static const struct {
+		const char	*key;
+		size_t		 off;
+		int		 def, lo, hi;
+	} keys[] = {
+#define K(f, d, lo, hi)	{ #f, offsetof(struct config, f), d, lo, hi }
+		K(case_review_acknowledge_days, 3, 1, 60),
+		K(case_review_decide_days, 14, 1, 120),
+		K(case_review_review_days, 21, 1, 365),
+		K(case_review_recommendations_days, 10, 1, 120),
+		K(case_review_outcome_days, 5, 1, 120),
+		K(case_review_appeal_days, 15, 1, 120),
+#undef K
+	};
+	struct config c;
+	char err[256], line[128];
+	size_t i;
+	int v;
+
+	(void)state;
+	config_defaults(&c);
+	assert_string_equal(c.case_review_team, "community-safety");
+	assert_string_equal(c.case_review_agency, "");
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		config_defaults(&c);
+		assert_int_equal(*(int *)((char *)&c + keys[i].off), keys[i].def);
+		for (v = keys[i].lo; v <= keys[i].hi; v += keys[i].hi - keys[i].lo) {
+			snprintf(line, sizeof(line), "%s = %d\n", keys[i].key, v);
+			assert_int_equal(config_parse(&c, line, err, sizeof(err)), 0);
+			assert_int_equal(*(int *)((char *)&c + keys[i].off), v);
+		}
+		for (v = keys[i].lo - 1; v <= keys[i].hi + 1; v += keys[i].hi - keys[i].lo + 2) {
+			config_defaults(&c);
+			snprintf(line, sizeof(line), "%s = %d\n", keys[i].key, v);
+			assert_int_equal(config_parse(&c, line, err, sizeof(err)), -1);
+			assert_non_null(strstr(err, keys[i].key));
+		}
+	}
+	config_defaults(&c);
+	assert_int_equal(config_parse(&c, "case_review_team = asb-hub\n"
+	    "case_review_agency = city-council\n", err, sizeof(err)), 0);
+	assert_string_equal(c.case_review_team, "asb-hub");
+	assert_string_equal(c.case_review_agency, "city-council");
+	config_defaults(&c);
+	assert_int_equal(config_parse(&c, "case_review_team = Community Safety\n", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "case_review_team"));
+	config_defaults(&c);
+	assert_int_equal(config_parse(&c, "case_review_team =\n", err, sizeof(err)), -1);
+	config_defaults(&c);
+	assert_int_equal(config_parse(&c, "case_review_agency = x\n", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "case_review_agency"));
+	config_defaults(&c);
+	assert_int_equal(config_parse(&c, "case_review_agency = "
+	    "an-agency-code-longer-than-32-chars\n", err, sizeof(err)), -1);
+}
+
 int
 main(void)
 {
@@ -400,6 +463,7 @@ main(void)
 		cmocka_unit_test(case_review_count_rules_are_read_and_checked),
 		cmocka_unit_test(review_cadences_are_day_lists),
 		cmocka_unit_test(missing_file_is_an_error),
+		cmocka_unit_test(case_review_register_keys_are_read_and_checked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
