@@ -130,6 +130,24 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/staff/people/{id}/merge",	person_merge_get,     PERM_PERSON_MERGE, 0 },
 	{ METHOD_POST,	"/staff/people/{id}/merge",	person_merge_post,    PERM_PERSON_MERGE, 0 },
 	{ METHOD_POST,	"/staff/people/{id}/unmerge",	person_unmerge_post,  PERM_PERSON_MERGE, 0 },
+	/* Part E: the ASB Case Review register (pages/case_review_list.c,
+	 * _new.c, _view.c), "/new" before "{ref}"; and the public
+	 * application, one question a page (pages/case_review_apply.c). */
+	{ METHOD_GET,	"/staff/case-review",		case_review_list_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/case-review/new",	case_review_new_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review",		case_review_new_post,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/case-review/{ref}",	case_review_view_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/decision", case_review_decision_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/milestones/{kind}", case_review_milestone_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/review", case_review_review_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/link", case_review_link_post,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_GET,	"/case-review",			case_review_apply_start_get, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/check",		case_review_apply_check_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/case-review/submit",		case_review_apply_submit_post, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/done",		case_review_apply_done_get, PERM_PUBLIC, 0 },
+	{ METHOD_GET,	"/case-review/apply/{step}",	case_review_apply_step_get, PERM_PUBLIC, 0 },
+	{ METHOD_POST,	"/case-review/apply/{step}",	case_review_apply_step_post, PERM_PUBLIC, 0 },
+
 	/* Public reporting (pages/report_*.c, a file a step) and tracking (pages/track.c) */
 	{ METHOD_GET,	"/report",		report_start_get,    PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/type",		report_type_get,     PERM_PUBLIC, 0 },
