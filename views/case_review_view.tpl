@@ -30,7 +30,7 @@
 {{#MILESTONE}}<tr class="govuk-table__row" data-kind="{{KIND}}" data-due="{{DUE_ON}}">
 <td class="govuk-table__cell">{{LABEL}}</td>
 <td class="govuk-table__cell">{{DUE}}</td>
-<td class="govuk-table__cell">{{#DONE}}<strong class="govuk-tag govuk-tag--green">Done</strong> {{WHEN}}{{#NOTE}}<br>{{NOTE}}{{/NOTE}}{{/DONE}}{{#OVERDUE}}<strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/OVERDUE}}{{#OPEN}}<strong class="govuk-tag govuk-tag--grey">To do</strong>{{/OPEN}}{{#BY_ITS_FORM}}<p class="govuk-body-s">Recorded with its form below.</p>{{/BY_ITS_FORM}}
+<td class="govuk-table__cell">{{#DONE}}<strong class="govuk-tag govuk-tag--green">Done</strong> {{WHEN}}{{#HAS_NOTE}}<br>{{NOTE}}{{/HAS_NOTE}}{{/DONE}}{{#OVERDUE}}<strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/OVERDUE}}{{#OPEN}}<strong class="govuk-tag govuk-tag--grey">To do</strong>{{/OPEN}}{{#BY_ITS_FORM}}<p class="govuk-body-s">Recorded with its form below.</p>{{/BY_ITS_FORM}}
 {{#MARK}}<form method="post" action="/staff/case-review/{{REFERENCE}}/milestones/{{KIND}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
 <div class="govuk-form-group{{#NOTE_ERROR}} govuk-form-group--error{{/NOTE_ERROR}}">

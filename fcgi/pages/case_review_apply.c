@@ -13,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/hex.h"
+#include "auth/csrf.h"
 #include "core/random.h"
 #include "domain/case_review.h"
 #include "domain/report_draft_store.h"
@@ -252,6 +253,20 @@ first_missing(const struct cr_draft *d)
 
 /* ---- The pages ---- */
 
+/* A page's dictionary with the CSRF token, which a visitor without a
+ * session gets from its own cookie (auth/csrf.h), as on the report form. */
+static struct view_dict *
+apply_dict(struct req *r)
+{
+	struct view_dict *d = page_dict(r);
+
+	if (d != NULL && view_set_global(d, "CSRF", csrf_token(r)) == -1) {
+		view_dict_free(d);
+		return NULL;
+	}
+	return d;
+}
+
 /* The message of a field, or NULL. */
 static const char *
 message_of(const struct form_errors *errs, const char *field)
@@ -308,7 +323,7 @@ step_page(struct req *r, int status, const struct cr_draft *d, int i, const char
     const struct form_errors *errs, int change)
 {
 	const struct cr_step *s = &steps[i];
-	struct view_dict *v = page_dict(r);
+	struct view_dict *v = apply_dict(r);
 	size_t j;
 
 	if (v == NULL || form_errors_dict(v, errs) == -1 ||
@@ -507,7 +522,7 @@ case_review_apply_check_get(struct req *r)
 		draft_close(&d);
 		return resp_redirect(r, 303, step_href(r, miss));
 	}
-	if ((v = page_dict(r)) == NULL || check_dict(r, v, &d) == -1) {
+	if ((v = apply_dict(r)) == NULL || check_dict(r, v, &d) == -1) {
 		if (v != NULL)
 			view_dict_free(v);
 		draft_close(&d);

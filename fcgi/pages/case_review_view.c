@@ -133,7 +133,8 @@ milestones_dict(struct view_dict *d, const struct case_review_application *x,
 		if (m->done) {
 			if ((f = view_section(s, "DONE")) == NULL ||
 			    view_set(f, "WHEN", m->done_words) == -1 ||
-			    view_set(f, "NOTE", m->note) == -1)
+			    view_set(f, "NOTE", m->note) == -1 ||
+			    (*m->note != '\0' && view_show(f, "HAS_NOTE") == -1))
 				return -1;
 			continue;
 		}
