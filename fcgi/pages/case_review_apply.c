@@ -371,7 +371,7 @@ case_review_apply_step_get(struct req *r)
 	struct form_errors errs = {0};
 	const char *values[8];
 	struct cr_draft d;
-	int i = step_of(req_param(r, "step")), rc;
+	int i = step_of(cr_path_last(r)), rc;
 	size_t j;
 
 	if (i < 0)
@@ -418,7 +418,7 @@ case_review_apply_step_post(struct req *r)
 	struct form_errors errs = {0}, none = {0};
 	const char *values[8];
 	struct cr_draft d;
-	int i = step_of(req_param(r, "step")), rc, change = changing_step(r);
+	int i = step_of(cr_path_last(r)), rc, change = changing_step(r);
 	size_t j;
 
 	if (i < 0)

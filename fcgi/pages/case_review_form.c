@@ -1,5 +1,6 @@
 /* What the Case Review's forms share: see case_review_form.h. */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/arena.h"
@@ -66,4 +67,12 @@ cr_input_dict(struct view_dict *d, const struct case_review_input *in)
 	    view_set(d, "RELATIONSHIP", in->relationship) == -1 ||
 	    view_set(d, "BEHAVIOUR", in->behaviour) == -1 ||
 	    view_set(d, "REPORTED_TO", in->reported_to) == -1 ? -1 : 0;
+}
+
+const char *
+cr_path_last(struct req *r)
+{
+	const char *s = r->path != NULL ? strrchr(r->path, '/') : NULL;
+
+	return s != NULL ? s + 1 : "";
 }

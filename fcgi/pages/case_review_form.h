@@ -23,6 +23,9 @@ void	cr_problems_errors(const struct case_review_problem *, size_t n,
 const char *cr_date_read(struct req *, const char *prefix, const char *name,
 	    int blank_ok, struct form_errors *, const char **day, const char **month,
 	    const char **year);
+/* The last part of the request's path: the step or milestone a route
+ * of several with one handler names. */
+const char *cr_path_last(struct req *);
 /* Sets the input's fields on d as APPLICANT_NAME, ... (the values typed). */
 int	cr_input_dict(struct view_dict *, const struct case_review_input *);
 

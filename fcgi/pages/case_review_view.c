@@ -365,7 +365,7 @@ case_review_milestone_post(struct req *r)
 	struct case_review_rules rules;
 	struct typed t = blank_typed;
 	long long version = version_of(r);
-	const char *kind = req_param(r, "kind");
+	const char *kind = cr_path_last(r);
 	const char *field = arena_printf(r->arena, "note-%s", kind != NULL ? kind : "");
 
 	t.kind = kind;
