@@ -12,7 +12,6 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
-#include "core/hex.h"
 #include "auth/csrf.h"
 #include "core/random.h"
 #include "domain/case_review.h"
@@ -26,7 +25,7 @@
 #include "view/view.h"
 
 #define CR_DRAFT_COOKIE		"concord_crdraft"
-#define CR_DRAFT_KEY		"concord:crdraft:%s"
+#define CR_DRAFT_PREFIX		"concord:crdraft:"
 #define CR_DRAFT_SECONDS	86400
 
 enum cr_kind { CK_TEXT, CK_EMAIL, CK_TEL, CK_AREA, CK_WHO };
@@ -103,18 +102,7 @@ struct cr_draft {
 static int
 token_key(const char *token, char key[96])
 {
-	char sum[65];
-	size_t i, n = strlen(token);
-
-	if (n != 64)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (!((token[i] >= '0' && token[i] <= '9') || (token[i] >= 'a' && token[i] <= 'f')))
-			return -1;
-	if (sha256_hex(token, n, sum) == -1)
-		return -1;
-	snprintf(key, 96, CR_DRAFT_KEY, sum);
-	return 0;
+	return draft_store_key(token, CR_DRAFT_PREFIX, key, 96);
 }
 
 /* This browser's answers: 1 loaded, 0 none (or expired), -1 Redis failed. */
@@ -267,18 +255,6 @@ apply_dict(struct req *r)
 	return d;
 }
 
-/* The message of a field, or NULL. */
-static const char *
-message_of(const struct form_errors *errs, const char *field)
-{
-	size_t i;
-
-	for (i = 0; i < errs->n; i++)
-		if (strcmp(errs->e[i].field, field) == 0)
-			return errs->e[i].message;
-	return NULL;
-}
-
 static int
 field_dict(struct req *r, struct view_dict *d, const struct cr_field *f, const char *value,
     const struct form_errors *errs, int alone)
@@ -286,7 +262,7 @@ field_dict(struct req *r, struct view_dict *d, const struct cr_field *f, const c
 	static const char *const kinds[] = { "TEXT", "TEXT", "TEXT", "AREA", "WHO" };
 	static const char *const types[] = { "text", "email", "tel", "text", "" };
 	struct view_dict *s, *k;
-	const char *msg = message_of(errs, f->name);
+	const char *msg = form_error_of(errs, f->name);
 
 	if ((s = view_section(d, "FIELD")) == NULL ||
 	    (k = view_section(s, kinds[f->kind])) == NULL ||
@@ -405,7 +381,7 @@ step_check(const struct cr_draft *d, int i, struct form_errors *errs)
 	for (j = 0; j < steps[i].n; j++)
 		for (k = 0; k < n; k++)
 			if (strcmp(p[k].field, steps[i].fields[j].name) == 0 &&
-			    message_of(errs, p[k].field) == NULL)
+			    form_error_of(errs, p[k].field) == NULL)
 				form_error(errs, p[k].field, p[k].message);
 }
 

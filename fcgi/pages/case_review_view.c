@@ -101,21 +101,8 @@ decision_dict(struct req *r, struct view_dict *d, const struct case_review_appli
 	return 0;
 }
 
-/* The message of a field in error, or NULL. */
-static const char *
-error_of(const struct form_errors *errs, const char *field, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < errs->n; i++)
-		if (strncmp(errs->e[i].field, "note-", 5) == 0 &&
-		    strlen(errs->e[i].field + 5) == n && strncmp(errs->e[i].field + 5, field, n) == 0)
-			return errs->e[i].message;
-	return NULL;
-}
-
 static int
-milestones_dict(struct view_dict *d, const struct case_review_application *x,
+milestones_dict(struct req *r, struct view_dict *d, const struct case_review_application *x,
     const struct typed *t, const struct form_errors *errs)
 {
 	struct view_dict *s, *f;
@@ -150,7 +137,7 @@ milestones_dict(struct view_dict *d, const struct case_review_application *x,
 		    view_set(f, "NOTE_VALUE", t->kind != NULL && strcmp(t->kind, m->kind) == 0 ?
 		    t->note : "") == -1)
 			return -1;
-		if ((msg = error_of(errs, m->kind, strlen(m->kind))) != NULL &&
+		if ((msg = form_error_of(errs, arena_printf(r->arena, "note-%s", m->kind))) != NULL &&
 		    view_set(view_section(f, "NOTE_ERROR"), "MESSAGE", msg) == -1)
 			return -1;
 	}
@@ -196,7 +183,7 @@ app_page(struct req *r, int status, const struct case_review_application *x,
 	if (d == NULL || form_errors_dict(d, errs) == -1 ||
 	    form_date_parts_dict(d, "held", errs) == -1 ||
 	    details_dict(r, d, x) == -1 || decision_dict(r, d, x, t) == -1 ||
-	    milestones_dict(d, x, t, errs) == -1 || review_dict(r, d, x, t) == -1 ||
+	    milestones_dict(r, d, x, t, errs) == -1 || review_dict(r, d, x, t) == -1 ||
 	    view_set(d, "PERSON_VALUE", t->person != NULL ? t->person :
 	    x->victim_person_id > 0 ? arena_printf(r->arena, "%lld", x->victim_person_id) :
 	    "") == -1 ||

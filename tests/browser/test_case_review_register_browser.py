@@ -4,29 +4,13 @@ change from the check page), and gets a reference; a council manager finds
 it in the register, records the threshold decision and marks a milestone
 done, and records an application taken by phone. axe-core checks every
 page of the public route and the register's pages."""
-import os
 import re
-import sys
 
-import psycopg2
 from selenium.webdriver.common.by import By
 
 from conftest import axe_violations, press, wait_until
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "integration"))
-from stack import read_conf  # noqa: E402
-from test_queues_browser import sign_in  # noqa: E402
-
-
-def db_one(sql, args=()):
-    conn = psycopg2.connect(read_conf()["db_admin"])
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql, args)
-            return cur.fetchone()
-    finally:
-        conn.close()
+from test_queues_browser import db_one, sign_in  # noqa: E402
 
 
 def type_into(d, field_id, text):
