@@ -7,8 +7,7 @@
 
 /* The Redis key of a public report's draft, by its id (the 64 hex digits
  * that also name its drafts/ folder). */
-#define EVIDENCE_DRAFT_PREFIX	"concord:draft:"
-#define EVIDENCE_DRAFT_KEY	EVIDENCE_DRAFT_PREFIX "%s"
+#define EVIDENCE_DRAFT_KEY	"concord:draft:%s"
 #define EVIDENCE_DRAFT_ID_LEN	64
 
 /* Evidence files on disk, written while they stream in. A file goes to

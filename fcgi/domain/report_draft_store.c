@@ -1,32 +1,13 @@
 /* The public form's drafts, submit lock and submit limit in Redis: see
  * report_draft_store.h. */
 #include <stdio.h>
-#include <string.h>
 
 #include <json-c/json.h>
 
-#include "core/hex.h"
 #include "core/log.h"
 #include "domain/report_draft_store.h"
 #include "store/counter.h"
 #include "store/redis.h"
-
-int
-draft_store_key(const char *token, const char *prefix, char *key, size_t len)
-{
-	char sum[65];
-	size_t i, n = strlen(token);
-
-	if (n != 64)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (!((token[i] >= '0' && token[i] <= '9') ||
-		    (token[i] >= 'a' && token[i] <= 'f')))
-			return -1;
-	if (sha256_hex(token, n, sum) == -1)
-		return -1;
-	return (size_t)snprintf(key, len, "%s%s", prefix, sum) < len ? 0 : -1;
-}
 
 /* The draft under key, parsed, in *doc. Returns 1 when there is one, 0
  * when there is none (expired, or not a JSON object), -1 when Redis

@@ -6,8 +6,6 @@
  * idempotency key, and the count of reports from one address. The pages
  * call these; none of them talks to Redis itself. */
 
-#include <stddef.h>
-
 struct json_object;
 struct rd;
 
@@ -19,11 +17,6 @@ struct rd;
  * takes to write, short enough that a lock left behind strands no one. */
 #define REPORT_SUBMIT_LOCK_SECONDS	10
 
-/* The Redis key of a draft's token (64 lower-case hex digits, from the
- * browser's cookie): prefix and the token's SHA-256 in hex, into key.
- * 0, or -1 when the token is not one of ours or key is too small. The
- * report's draft and the Case Review application's use it. */
-int	draft_store_key(const char *token, const char *prefix, char *key, size_t len);
 int	draft_store_load(struct rd *, const char *key, struct json_object **doc);
 int	draft_store_save(struct rd *, const char *key, const char *json, int seconds);
 int	report_submit_lock(struct rd *, const char *idem);

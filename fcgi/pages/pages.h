@@ -118,7 +118,7 @@ int	case_review_dict(struct req *, struct view_dict *, const struct incident_fla
 void	case_review_post(struct req *);
 
 /* Part E: the Case Review register (pages/case_review_list.c, _new.c,
- * _view.c) and the public application (pages/case_review_apply.c) */
+ * _view.c) */
 void	case_review_list_get(struct req *);
 void	case_review_new_get(struct req *);
 void	case_review_new_post(struct req *);
@@ -127,12 +127,6 @@ void	case_review_decision_post(struct req *);
 void	case_review_milestone_post(struct req *);
 void	case_review_review_post(struct req *);
 void	case_review_link_post(struct req *);
-void	case_review_apply_start_get(struct req *);
-void	case_review_apply_step_get(struct req *);
-void	case_review_apply_step_post(struct req *);
-void	case_review_apply_check_get(struct req *);
-void	case_review_apply_submit_post(struct req *);
-void	case_review_apply_done_get(struct req *);
 
 /* pages/queue.c, pages/queue_item.c: the team queues and their items */
 void	queues_get(struct req *);

@@ -4,6 +4,7 @@
 
 #include <json-c/json.h>
 
+#include "core/hex.h"
 #include "core/random.h"
 #include "domain/evidence_store.h"
 #include "domain/report_draft_store.h"
@@ -49,7 +50,19 @@ draft_key_name(enum draft_key k)
 static int
 token_key(const char *token, char key[80])
 {
-	return draft_store_key(token, EVIDENCE_DRAFT_PREFIX, key, 80);
+	char sum[65];
+	size_t i, n = strlen(token);
+
+	if (n != 64)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!((token[i] >= '0' && token[i] <= '9') ||
+		    (token[i] >= 'a' && token[i] <= 'f')))
+			return -1;
+	if (sha256_hex(token, n, sum) == -1)
+		return -1;
+	snprintf(key, 80, EVIDENCE_DRAFT_KEY, sum);
+	return 0;
 }
 
 /* The draft's id: its key without the prefix, the 64 hex digits that also

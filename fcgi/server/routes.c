@@ -131,8 +131,7 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/people/{id}/merge",	person_merge_post,    PERM_PERSON_MERGE, 0 },
 	{ METHOD_POST,	"/staff/people/{id}/unmerge",	person_unmerge_post,  PERM_PERSON_MERGE, 0 },
 	/* Part E: the ASB Case Review register (pages/case_review_list.c,
-	 * _new.c, _view.c), "/new" before "{ref}"; and the public
-	 * application, one question a page (pages/case_review_apply.c). */
+	 * _new.c, _view.c), "/new" before "{ref}". */
 	{ METHOD_GET,	"/staff/case-review",		case_review_list_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
 	{ METHOD_GET,	"/staff/case-review/new",	case_review_new_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
 	{ METHOD_POST,	"/staff/case-review",		case_review_new_post,	  PERM_CASE_REVIEW_MANAGE, 0 },
@@ -145,21 +144,6 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/case-review/{ref}/milestones/appeal", case_review_milestone_post, PERM_CASE_REVIEW_MANAGE, 0 },
 	{ METHOD_POST,	"/staff/case-review/{ref}/review", case_review_review_post, PERM_CASE_REVIEW_MANAGE, 0 },
 	{ METHOD_POST,	"/staff/case-review/{ref}/link", case_review_link_post,	  PERM_CASE_REVIEW_MANAGE, 0 },
-	{ METHOD_GET,	"/case-review",			case_review_apply_start_get, PERM_PUBLIC, 0 },
-	{ METHOD_GET,	"/case-review/check",		case_review_apply_check_get, PERM_PUBLIC, 0 },
-	{ METHOD_POST,	"/case-review/submit",		case_review_apply_submit_post, PERM_PUBLIC, 0 },
-	{ METHOD_GET,	"/case-review/done",		case_review_apply_done_get, PERM_PUBLIC, 0 },
-	/* The steps: the path's last part names the step. */
-	{ METHOD_GET,	"/case-review/apply/who",	case_review_apply_step_get, PERM_PUBLIC, 0 },
-	{ METHOD_POST,	"/case-review/apply/who",	case_review_apply_step_post, PERM_PUBLIC, 0 },
-	{ METHOD_GET,	"/case-review/apply/you",	case_review_apply_step_get, PERM_PUBLIC, 0 },
-	{ METHOD_POST,	"/case-review/apply/you",	case_review_apply_step_post, PERM_PUBLIC, 0 },
-	{ METHOD_GET,	"/case-review/apply/victim",	case_review_apply_step_get, PERM_PUBLIC, 0 },
-	{ METHOD_POST,	"/case-review/apply/victim",	case_review_apply_step_post, PERM_PUBLIC, 0 },
-	{ METHOD_GET,	"/case-review/apply/behaviour",	case_review_apply_step_get, PERM_PUBLIC, 0 },
-	{ METHOD_POST,	"/case-review/apply/behaviour",	case_review_apply_step_post, PERM_PUBLIC, 0 },
-	{ METHOD_GET,	"/case-review/apply/reported",	case_review_apply_step_get, PERM_PUBLIC, 0 },
-	{ METHOD_POST,	"/case-review/apply/reported",	case_review_apply_step_post, PERM_PUBLIC, 0 },
 
 	/* Public reporting (pages/report_*.c, a file a step) and tracking (pages/track.c) */
 	{ METHOD_GET,	"/report",		report_start_get,    PERM_PUBLIC, 0 },
