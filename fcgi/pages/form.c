@@ -90,6 +90,18 @@ form_date_parts_dict(struct view_dict *d, const char *prefix, const struct form_
 	return 0;
 }
 
+/* The message recorded for field, or NULL when it has none. */
+const char *
+form_error_of(const struct form_errors *f, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->e[i].field, field) == 0)
+			return f->e[i].message;
+	return NULL;
+}
+
 /* Fills the ERROR_SUMMARY include (error_summary.tpl: one ERROR per
  * problem with FIELD and MESSAGE) and, for each field (or its group),
  * shows the section <FIELD>_ERROR with MESSAGE in d. Returns -1 when out

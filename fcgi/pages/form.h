@@ -31,6 +31,7 @@ void		 form_error_date(struct req *, struct form_errors *, const char *prefix,
 		    const char *group, int parts, const char *message);
 int		 form_date_parts_dict(struct view_dict *, const char *prefix,
 		    const struct form_errors *);
+const char	*form_error_of(const struct form_errors *, const char *field);
 int		 form_errors_dict(struct view_dict *, const struct form_errors *);
 const char	*form_title(struct req *, const struct form_errors *, const char *title);
 const char	*form_text(struct req *, const char *name, size_t max,

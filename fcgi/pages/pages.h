@@ -154,6 +154,17 @@ int	case_incident_dict(struct req *, struct view_dict *, const struct incident *
 	    const struct incident_flags *);
 const char *case_review_window_words(struct req *);
 
+/* Part E: the Case Review register (pages/case_review_list.c, _new.c,
+ * _view.c) */
+void	case_review_list_get(struct req *);
+void	case_review_new_get(struct req *);
+void	case_review_new_post(struct req *);
+void	case_review_view_get(struct req *);
+void	case_review_decision_post(struct req *);
+void	case_review_milestone_post(struct req *);
+void	case_review_review_post(struct req *);
+void	case_review_link_post(struct req *);
+
 /* pages/queue.c, pages/queue_item.c: the team queues and their items */
 void	queues_get(struct req *);
 void	queue_mine_get(struct req *);

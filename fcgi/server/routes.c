@@ -183,6 +183,21 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/people/{id}/unmerge",	person_unmerge_post,  PERM_PERSON_MERGE, 0 },
 	/* Part D of monitored cases: a case's patterns (pages/case_patterns.c) */
 	{ METHOD_GET,	"/staff/cases/{ref}/patterns",	case_patterns_get,    PERM_CASE_MANAGE, 0 },
+	/* Part E: the ASB Case Review register (pages/case_review_list.c,
+	 * _new.c, _view.c), "/new" before "{ref}". */
+	{ METHOD_GET,	"/staff/case-review",		case_review_list_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/case-review/new",	case_review_new_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review",		case_review_new_post,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_GET,	"/staff/case-review/{ref}",	case_review_view_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/decision", case_review_decision_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	/* A milestone's "mark done": its kind is the path's last part. */
+	{ METHOD_POST,	"/staff/case-review/{ref}/milestones/acknowledge", case_review_milestone_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/milestones/recommendations", case_review_milestone_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/milestones/outcome_letter", case_review_milestone_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/milestones/appeal", case_review_milestone_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/review", case_review_review_post, PERM_CASE_REVIEW_MANAGE, 0 },
+	{ METHOD_POST,	"/staff/case-review/{ref}/link", case_review_link_post,	  PERM_CASE_REVIEW_MANAGE, 0 },
+
 	/* Public reporting (pages/report_*.c, a file a step) and tracking (pages/track.c) */
 	{ METHOD_GET,	"/report",		report_start_get,    PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/type",		report_type_get,     PERM_PUBLIC, 0 },

@@ -149,5 +149,5 @@ CREATE OR REPLACE VIEW case_work_milestone WITH (security_invoker = true) AS
     JOIN case_review_application a ON a.id = m.application_id
     WHERE m.done_at IS NULL;
 -- The same for the union every queue reads, for the same reason (each
--- part's own view needs it too: see the report of part E).
+-- part's own view is made a security invoker one in its own migration).
 ALTER VIEW case_work SET (security_invoker = true);

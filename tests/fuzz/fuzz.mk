@@ -14,7 +14,7 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-Wall -Wextra -Werror -I$(SRC) -I$(ROOT)/tests/fuzz
 
 HARNESSES := base32 config cookie csv feed_cursor geojson_areas kml_areas multipart \
-	request sniff urlencoded incident_input eido_in pidf_lo case_refs
+	request sniff urlencoded incident_input eido_in pidf_lo case_refs case_review_check
 
 base32_SRC := auth/base32.c core/hex.c
 base32_LIBS := -lcrypto
@@ -54,6 +54,9 @@ incident_input_SRC := api/incident_input.c api/problem.c domain/api_mapping.c \
 	store/pg.c core/log.c core/arena.c core/buf.c http/response.c http/kv.c \
 	http/status.c
 incident_input_LIBS := -ljson-c -lpq -lm $(shell pkg-config --cflags libpq)
+# Part E: the Case Review application's one check (every channel's).
+case_review_check_SRC := domain/case_review_check.c domain/contact_check.c core/chars.c \
+	core/date.c core/arena.c
 
 HEADERS := $(wildcard $(SRC)/*/*.h) $(ROOT)/tests/fuzz/fuzz.h
 
