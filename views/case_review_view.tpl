@@ -52,7 +52,17 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Reasons</dt><dd class="govuk-summary-list__value">{{#REASONS_P}}<p class="govuk-body">{{TEXT}}</p>{{/REASONS_P}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Decided</dt><dd class="govuk-summary-list__value">{{WHEN}}</dd></div>
 </dl>{{/DECIDED}}
-{{#DECIDE}}<form method="post" action="/staff/case-review/{{REFERENCE}}/decision" novalidate>
+{{#DECIDE}}
+{{#NO_COUNT}}<p class="govuk-body" id="complaints-counted">Link the victim below to count their qualifying complaints automatically, across every agency.</p>{{/NO_COUNT}}
+{{#COUNT_FAILED}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The victim's complaints could not be counted just now. Try again, or count them by hand.</strong></div>{{/COUNT_FAILED}}
+{{#COUNTED}}<div id="complaints-counted">
+<p class="govuk-body">Counted automatically for {{VICTIM}}, across every agency: <strong>{{COUNT}} qualifying complaints</strong> in the {{WINDOW}} before the application. {{MET}}</p>
+<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">The complaints counted, and why</caption>
+<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Incident</th><th scope="col" class="govuk-table__header">Made to</th><th scope="col" class="govuk-table__header">Made on</th><th scope="col" class="govuk-table__header">Counted?</th></tr></thead>
+<tbody class="govuk-table__body">{{#COMPLAINT}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{REFERENCE}}</td><td class="govuk-table__cell">{{AGENCY}}</td><td class="govuk-table__cell">{{MADE}}</td><td class="govuk-table__cell">{{WHY}}</td></tr>{{/COMPLAINT}}
+{{#NONE}}<tr class="govuk-table__row"><td class="govuk-table__cell" colspan="4">No complaints by this victim in the period.</td></tr>{{/NONE}}</tbody></table>
+</div>{{/COUNTED}}
+<form method="post" action="/staff/case-review/{{REFERENCE}}/decision" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
 <div class="govuk-form-group{{#MET_ERROR}} govuk-form-group--error{{/MET_ERROR}}">
 <fieldset class="govuk-fieldset"{{#MET_ERROR}} aria-describedby="met-error"{{/MET_ERROR}}>

@@ -2,6 +2,7 @@
 #define DOMAIN_CASE_REVIEW_H
 
 #include <stddef.h>
+#include <time.h>
 
 /* The ASB Case Review register (README "The ASB Case Review"): an
  * application however it was made (case_review_apply, the one function
@@ -129,6 +130,7 @@ struct case_review_application {
 	int		 victim_invited, recommendations;	/* -1: not recorded */
 	const char	*outcome;
 	long long	 version;
+	time_t		 received_at;	/* what a victim's complaints are counted to */
 	struct case_review_milestone m[CR_MILESTONES];
 	size_t		 nm;
 };

@@ -33,7 +33,7 @@ static const struct pg_stmt stmts[] = {
 	  "a.review_held_at IS NOT NULL, coalesce(" WORDS("a.review_held_at") ", ''), "
 	  "CASE WHEN a.victim_invited IS NULL THEN -1 WHEN a.victim_invited THEN 1 ELSE 0 END, "
 	  "CASE WHEN a.recommendations IS NULL THEN -1 WHEN a.recommendations THEN 1 ELSE 0 END, "
-	  "a.outcome, a.version "
+	  "a.outcome, a.version, floor(extract(epoch FROM a.received_at))::bigint "
 	  "FROM case_review_application a JOIN agency g ON g.id = a.agency_id "
 	  "LEFT JOIN app_user u ON u.id = a.received_by LEFT JOIN team t ON t.id = a.team_id "
 	  "LEFT JOIN app_user du ON du.id = a.decided_by "
@@ -184,6 +184,7 @@ application_read(struct arena *ar, PGresult *res, struct case_review_application
 	x->recommendations = atoi(PQgetvalue(res, 0, 29));
 	x->outcome = cell(ar, res, 0, 30);
 	x->version = strtoll(PQgetvalue(res, 0, 31), NULL, 10);
+	x->received_at = (time_t)strtoll(PQgetvalue(res, 0, 32), NULL, 10);
 	if (x->victim_person_name == NULL || x->case_reference == NULL ||
 	    x->decision_reasons == NULL || x->decided_words == NULL ||
 	    x->review_held_words == NULL || x->outcome == NULL)

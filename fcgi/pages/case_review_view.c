@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/date.h"
+#include "core/london.h"
 #include "domain/case_review.h"
+#include "domain/case_review_count.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "pages/case_review_form.h"
@@ -75,11 +78,68 @@ details_dict(struct req *r, struct view_dict *d, const struct case_review_applic
 	return 0;
 }
 
+/* A London day in words, or "" when it cannot be told. */
+static const char *
+day_words(struct req *r, time_t when)
+{
+	struct date day;
+	char w[DATE_WORDS_MAX];
+
+	if (london_date(when, &day) == -1 || date_words(w, &day) == NULL)
+		return "";
+	return arena_strdup(r->arena, w);
+}
+
+/* The linked victim's qualifying complaints up to the application, by the
+ * one rule (domain/case_review_count.h), for the decider to confirm: the
+ * count, whether and how the threshold is met, and each complaint with
+ * why it counted or not. *count is the number, or -1 with no victim
+ * linked (or when it could not be counted: the page says so). */
+static int
+count_dict(struct req *r, struct view_dict *d, const struct case_review_application *x,
+    int *count)
+{
+	struct case_review_count c;
+	struct view_dict *s, *row;
+	size_t i;
+
+	*count = -1;
+	if (x->victim_person_id <= 0)
+		return view_show(d, "NO_COUNT");
+	if (case_review_count(r->pg, r->arena, r->cfg, &r->actor, x->victim_person_id,
+	    x->received_at, &c) == -1)
+		return view_show(d, "COUNT_FAILED");
+	*count = c.r.count;
+	if ((s = view_section(d, "COUNTED")) == NULL ||
+	    view_set(s, "VICTIM", x->victim_person_name) == -1 ||
+	    view_set_int(s, "COUNT", c.r.count) == -1 ||
+	    view_set(s, "WINDOW", case_review_window_words(r)) == -1 ||
+	    view_set(s, "MET", c.r.met != CR_MET_NO ? arena_printf(r->arena,
+	    "The threshold is met: %s.", cr_met_text(c.r.met)) :
+	    "The threshold is not met by the count.") == -1)
+		return -1;
+	for (i = 0; i < c.ncomplaints; i++) {
+		const struct case_review_complaint *k = &c.complaints[i];
+
+		if ((row = view_section(s, "COMPLAINT")) == NULL ||
+		    view_set(row, "REFERENCE", *k->reference != '\0' ? k->reference :
+		    "A complaint to another agency") == -1 ||
+		    view_set(row, "AGENCY", k->agency) == -1 ||
+		    view_set(row, "MADE", day_words(r, k->complained_at)) == -1 ||
+		    view_set(row, "WHY", k->why_text) == -1)
+			return -1;
+	}
+	if (c.ncomplaints == 0 && view_show(s, "NONE") == -1)
+		return -1;
+	return 0;
+}
+
 static int
 decision_dict(struct req *r, struct view_dict *d, const struct case_review_application *x,
     const struct typed *t)
 {
 	struct view_dict *s;
+	int counted;
 
 	if (x->decided) {
 		if ((s = view_section(d, "DECIDED")) == NULL ||
@@ -92,8 +152,9 @@ decision_dict(struct req *r, struct view_dict *d, const struct case_review_appli
 			return -1;
 		return 0;
 	}
-	if ((s = view_section(d, "DECIDE")) == NULL ||
-	    view_set(s, "COMPLAINTS_VALUE", t->complaints) == -1 ||
+	if ((s = view_section(d, "DECIDE")) == NULL || count_dict(r, s, x, &counted) == -1 ||
+	    view_set(s, "COMPLAINTS_VALUE", *t->complaints == '\0' && counted >= 0 ?
+	    arena_printf(r->arena, "%d", counted) : t->complaints) == -1 ||
 	    view_set(s, "REASONS_VALUE", t->reasons) == -1 ||
 	    (strcmp(t->met, "yes") == 0 && view_show(s, "MET_YES") == -1) ||
 	    (strcmp(t->met, "no") == 0 && view_show(s, "MET_NO") == -1))

@@ -7,12 +7,14 @@ that may not see the register), the links, and who may do what. The
 public online route is tested by its own files (test_case_review_online)."""
 import datetime as dt
 import re
+from html import unescape
 
 import psycopg2
 import requests
 
 from stack import URL, read_conf
 from staff import as_role, csrf_of, demo_user
+from test_flags import add_incident, add_person, involve
 from test_intake import one
 
 REF = re.compile(r"CR-\d{4}-\d{4,}")
@@ -250,3 +252,35 @@ def test_only_case_review_managers_use_the_register(db):
     assert anon.get(URL + "/staff/case-review", allow_redirects=False).status_code == 401
     s = as_role("council_manager")
     assert s.get(URL + "/staff/case-review/CR-2026-99999").status_code == 404
+
+
+def test_the_decision_counts_the_linked_victims_complaints_across_agencies(db):
+    """Linking the victim fills the decision in with the one Case Review
+    rule's count (domain/case_review_rule.c), across agencies: here three
+    complaints in the six months before the application, one of them to the
+    council, and one more made seven weeks after its behaviour, which is not
+    counted."""
+    p = add_person(given="Casey")
+    made = [add_incident(days_ago=100), add_incident(agency="city-council", days_ago=50),
+            add_incident(days_ago=10), add_incident(days_ago=5)]
+    for i, _ in made:
+        involve(i, p)
+    with db.cursor() as c:
+        c.execute("UPDATE incident SET occurred_at = reported_at - interval '50 days' "
+                  "WHERE id = %s", (made[3][0],))
+    s = as_role("council_manager")
+    ref = staff_ref(staff_apply(s))
+    text = unescape(s.get(f"{URL}/staff/case-review/{ref}").text)
+    assert "Link the victim below to count their qualifying complaints" in text
+    post_form(s, ref, "link", person=str(p), case="")
+    text = unescape(s.get(f"{URL}/staff/case-review/{ref}").text)
+    assert re.search(r"Counted automatically for Casey Flagtest\d+, across every agency: "
+                     r"<strong>3 qualifying complaints</strong>", text), text[:4000]
+    assert "The threshold is met: qualifying complaints." in text
+    assert 'id="complaints" name="complaints" type="text" inputmode="numeric" value="3"' in text
+    # Every complaint is listed, the council's by its reference too (a core
+    # partner sees it), and the late one says why it was not counted.
+    for _, incident_ref in made:
+        assert incident_ref in text
+    assert "City of London Corporation" in text
+    assert "more than a month after the behaviour" in text
