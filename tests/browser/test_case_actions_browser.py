@@ -34,6 +34,47 @@ def fill(d, field, text):
     el.send_keys(text)
 
 
+def panel_with_action(d, base_url, ref, title):
+    """Records a case panel with who came from the police and the council,
+    adds case ref with its decisions, and creates from the panel an
+    enforcement action for the council's Community Safety Team, each page
+    checked by axe-core. Ends on the new action's page."""
+    d.get(base_url + "/staff/panels")
+    assert axe_violations(d) == []
+    press(d, "a[href='/staff/panels/new']")
+    assert axe_violations(d) == []
+    fill(d, "held-day", "3")
+    fill(d, "held-month", "12")
+    fill(d, "held-year", "2026")
+    fill(d, "time", "14:30")
+    fill(d, "location", "Guildhall")
+    council = db_one("SELECT id FROM agency WHERE code = 'city-council'")[0]
+    police = db_one("SELECT id FROM agency WHERE code = 'city-police'")[0]
+    fill(d, f"attendees-{police}", "PC Olu Officer")
+    fill(d, f"attendees-{council}", "Chris Council")
+    press(d, "main form button[type=submit]")
+    wait_until(d, lambda x: "Case panel recorded." in x.page_source, "the flash")
+    fill(d, "reference", ref)
+    fill(d, "decisions", "The council's team sends a Community Protection Warning")
+    press(d, "main form button[type=submit]")
+    wait_until(d, lambda x: f"Case {ref} added to the panel." in x.page_source, "the flash")
+    assert axe_violations(d) == []
+    press(d, f"a[href^='/staff/cases/{ref}/actions/new?panel=']")
+    assert "This action comes from the case panel" in d.page_source
+    Select(d.find_element(By.ID, "type")).select_by_visible_text(
+        "Community Protection Warning (enforcement)")
+    fill(d, "title", title)
+    Select(d.find_element(By.ID, "agency")).select_by_visible_text("City of London Corporation")
+    Select(d.find_element(By.ID, "team")).select_by_visible_text("Community Safety Team")
+    fill(d, "due-day", "10")
+    fill(d, "due-month", "12")
+    fill(d, "due-year", "2030")
+    press(d, "main form button[type=submit]")
+    wait_until(d, lambda x: f"Action added: {title}." in x.page_source, "the flash")
+    assert "Record a breach" in d.page_source
+    assert axe_violations(d) == []
+
+
 def test_an_officer_adds_actions_from_the_plan_and_from_a_panel(browser, base_url):
     d = browser
     cid, ref = new_case()
@@ -59,40 +100,7 @@ def test_an_officer_adds_actions_from_the_plan_and_from_a_panel(browser, base_ur
     assert "1 March 2030" in d.page_source
     assert axe_violations(d) == []
 
-    d.get(base_url + "/staff/panels")
-    assert axe_violations(d) == []
-    press(d, "a[href='/staff/panels/new']")
-    assert axe_violations(d) == []
-    fill(d, "held-day", "3")
-    fill(d, "held-month", "12")
-    fill(d, "held-year", "2026")
-    fill(d, "time", "14:30")
-    fill(d, "location", "Guildhall")
-    council = db_one("SELECT id FROM agency WHERE code = 'city-council'")[0]
-    police = db_one("SELECT id FROM agency WHERE code = 'city-police'")[0]
-    fill(d, f"attendees-{police}", "PC Olu Officer")
-    fill(d, f"attendees-{council}", "Chris Council")
-    press(d, "main form button[type=submit]")
-    wait_until(d, lambda x: "Case panel recorded." in x.page_source, "the flash")
-    fill(d, "reference", ref)
-    fill(d, "decisions", "The council's team sends a Community Protection Warning")
-    press(d, "main form button[type=submit]")
-    wait_until(d, lambda x: f"Case {ref} added to the panel." in x.page_source, "the flash")
-    assert axe_violations(d) == []
-    press(d, f"a[href^='/staff/cases/{ref}/actions/new?panel=']")
-    assert "This action comes from the case panel" in d.page_source
-    Select(d.find_element(By.ID, "type")).select_by_visible_text(
-        "Community Protection Warning (enforcement)")
-    fill(d, "title", "CPW to J Smith")
-    Select(d.find_element(By.ID, "agency")).select_by_visible_text("City of London Corporation")
-    Select(d.find_element(By.ID, "team")).select_by_visible_text("Community Safety Team")
-    fill(d, "due-day", "10")
-    fill(d, "due-month", "12")
-    fill(d, "due-year", "2030")
-    press(d, "main form button[type=submit]")
-    wait_until(d, lambda x: "Action added: CPW to J Smith." in x.page_source, "the flash")
-    assert "Record a breach" in d.page_source
-    assert axe_violations(d) == []
+    panel_with_action(d, base_url, ref, "CPW to J Smith")
     press(d, "a[href^='/staff/panels/']")
     assert "CPW to J Smith" in d.page_source
     assert db_one("SELECT count(*) FROM case_work w JOIN team t ON t.id = w.team_id "

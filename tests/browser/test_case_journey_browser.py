@@ -15,7 +15,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import axe_violations, press, wait_until
 
 sys.path.insert(0, os.path.dirname(__file__))
-from test_case_actions_browser import fill  # noqa: E402
+from test_case_actions_browser import fill, panel_with_action  # noqa: E402
 from test_case_contact_browser import type_date  # noqa: E402
 from test_case_review_online_browser import file_application  # noqa: E402
 from test_queues_browser import db_one, new_incident, sign_in  # noqa: E402
@@ -91,40 +91,7 @@ def test_a_case_from_three_linked_incidents_to_a_panel_action_and_an_application
     axe("the action")
 
     # A case panel discusses the case and creates an action for the council.
-    d.get(base_url + "/staff/panels")
-    axe("the panels")
-    press(d, "a[href='/staff/panels/new']")
-    axe("the new-panel form")
-    when = today()
-    fill(d, "held-day", str(when.day))
-    fill(d, "held-month", str(when.month))
-    fill(d, "held-year", str(when.year))
-    fill(d, "time", "10:00")
-    fill(d, "location", "Guildhall")
-    council = db_one("SELECT id FROM agency WHERE code = 'city-council'")[0]
-    police = db_one("SELECT id FROM agency WHERE code = 'city-police'")[0]
-    fill(d, f"attendees-{police}", "PC Olu Officer")
-    fill(d, f"attendees-{council}", "Chris Council")
-    press(d, "main form button[type=submit]")
-    wait_until(d, lambda x: "Case panel recorded." in x.page_source, "the panel recorded")
-    fill(d, "reference", case)
-    fill(d, "decisions", "The council serves a Community Protection Warning")
-    press(d, "main form button[type=submit]")
-    wait_until(d, lambda x: f"Case {case} added to the panel." in x.page_source,
-               "the case on the panel")
-    axe("the panel")
-    press(d, f"a[href^='/staff/cases/{case}/actions/new?panel=']")
-    Select(d.find_element(By.ID, "type")).select_by_visible_text(
-        "Community Protection Warning (enforcement)")
-    fill(d, "title", "CPW to the group's ringleader")
-    Select(d.find_element(By.ID, "agency")).select_by_visible_text("City of London Corporation")
-    Select(d.find_element(By.ID, "team")).select_by_visible_text("Community Safety Team")
-    fill(d, "due-day", "10")
-    fill(d, "due-month", "12")
-    fill(d, "due-year", "2030")
-    press(d, "main form button[type=submit]")
-    wait_until(d, lambda x: "Action added: CPW to the group's ringleader." in x.page_source,
-               "the panel's action added")
+    panel_with_action(d, base_url, case, "CPW to the group's ringleader")
     assert db_one("SELECT count(*) FROM case_work w JOIN monitored_case c ON c.id = w.case_id "
                   "JOIN team t ON t.id = w.team_id WHERE c.reference = %s AND w.kind = "
                   "'action' AND t.code = 'community-safety' AND w.user_id IS NULL",
