@@ -1,6 +1,7 @@
 """One monitored case worked from start to end in Chromium, as the issue's
 done-when asks: a police officer opens a case from a run of three linked
-incidents, records a contact with a victim and an action on the plan; a
+incidents, shares it with the council (the victims consenting), records a
+contact with a victim and an action on the plan; a
 case panel discusses the case and creates an action for the council's
 team, which lands on that team's case work; and a member of the public
 files an ASB Case Review application online. axe-core checks every page
@@ -59,6 +60,12 @@ def test_a_case_from_three_linked_incidents_to_a_panel_action_and_an_application
     linked = d.find_elements(By.CSS_SELECTOR, "#case-incidents tbody tr")
     assert {r.find_element(By.TAG_NAME, "a").text for r in linked} == set(refs)
     axe("the overview")
+    # The council joins the case; each victim is asked about sharing.
+    Select(d.find_element(By.ID, "agency")).select_by_visible_text("City of London Corporation")
+    for radio in d.find_elements(By.CSS_SELECTOR, "#add-agency input[type=radio][value=yes]"):
+        d.execute_script("arguments[0].click()", radio)
+    press(d, "#add-agency button.govuk-button")
+    wait_until(d, lambda x: "Agency added to the case." in x.page_source, "the council added")
 
     # A contact with the first victim.
     press(d, "nav[aria-label='Parts of this case'] a[href$='/contact']")
@@ -66,6 +73,7 @@ def test_a_case_from_three_linked_incidents_to_a_panel_action_and_an_application
     press(d, f"main a[href^='/staff/cases/{case}/contact/'][href$='/log']")
     axe("the contact form")
     type_date(d, "contacted", today())
+    d.find_element(By.CSS_SELECTOR, "label[for='method']").click()
     d.find_element(By.CSS_SELECTOR, "label[for='outcome']").click()
     d.find_element(By.ID, "told").send_keys("A case is open; PC Officer is your contact.")
     press(d, "main form button[type=submit]")
