@@ -8,7 +8,9 @@ views read as the person asking.
 
 The case overview and the creation pages are part A's: these tests make
 their cases as db_admin against the 0049 schema (make_case)."""
+import os
 import re
+import signal
 import uuid
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -16,7 +18,7 @@ from zoneinfo import ZoneInfo
 import psycopg2
 import requests
 
-from stack import URL, read_conf, wait_for
+from stack import URL, children, read_conf, read_pid, wait_for
 from staff import as_role, csrf_of
 
 LONDON = ZoneInfo("Europe/London")
@@ -361,15 +363,19 @@ def test_case_work_reads_as_the_person_asking(db):
         ("contact", "Contact Victim 1 by letter"), ("review", f"Supervisor review of {ref} due")]
 
 
-def test_workers_write_the_configured_cadence_for_the_views(db, services):
+def test_workers_write_the_configured_cadence_for_the_views(db):
     """case_review_cadence is the configuration's: a worker that starts
     puts back what concord.conf says (the defaults here), with an audit
-    row, before its first request."""
+    row, before its first request. The workers are replaced by a reload
+    (SIGHUP), as after a change of concord.conf."""
     one(db, "UPDATE case_review_cadence SET days = '{7}' WHERE risk_level = 'high' "
             "RETURNING 1")
-    services.stop("fcgi")
-    services.start("fcgi")
-    wait_for(lambda: requests.get(URL + "/healthz").status_code == 200, what="fcgi back")
+    master = read_pid("concord-fcgi")
+    old = children(master)
+    os.kill(master, signal.SIGHUP)
+    wait_for(lambda: not set(old) & set(children(master)), timeout=10,
+             what="the old workers replaced")
+    wait_for(lambda: requests.get(URL + "/healthz").status_code == 200, what="fcgi serving")
     wait_for(lambda: one(db, "SELECT days FROM case_review_cadence WHERE risk_level = "
                              "'high'") == ([14, 28, 56],), what="the cadence written")
     before, after = one(db, "SELECT before, after FROM audit_event WHERE entity = "

@@ -48,6 +48,22 @@ def make_old(db, ref, hours=3):
             c.execute("RESET session_replication_role")
 
 
+def quiet_others(db, refs):
+    """Marks every other current item as told on both clocks, so that a
+    sweep's notices list only these incidents (a run of the whole suite
+    leaves many old items in the demo's queues)."""
+    with db.cursor() as c:
+        c.execute("SET session_replication_role = replica")
+        try:
+            c.execute("UPDATE incident_allocation a SET "
+                      "triage_overdue_sent_at = coalesce(triage_overdue_sent_at, now()), "
+                      "action_overdue_sent_at = coalesce(action_overdue_sent_at, now()) "
+                      "FROM incident i WHERE i.id = a.incident_id AND a.ended_at IS NULL "
+                      "AND NOT i.reference = ANY (%s)", (list(refs),))
+        finally:
+            c.execute("RESET session_replication_role")
+
+
 def allocations(db, ref):
     """The incident's current allocations: team id -> (triage told, action told)."""
     with db.cursor() as c:
@@ -118,7 +134,9 @@ def test_each_team_gets_one_message_listing_its_overdue_items_once(db):
     assert len(teams) >= 2, "the demo allocates a vehicle to several teams"
     assert all(set(allocations(db, r)) == teams for r in refs)
 
-    # Past the triage target, not yet the first action's.
+    # Past the triage target, not yet the first action's. Only these three
+    # are untold: a notice lists a long queue's first 100 items only.
+    quiet_others(db, refs)
     told = sweep(HOUR, LATER)
     for team in teams:
         jobs = told[team]
