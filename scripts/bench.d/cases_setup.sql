@@ -99,9 +99,11 @@ BEGIN
 		IF n_actions > 0 THEN
 			EXECUTE $sql$
 			INSERT INTO case_action (case_id, type_id, title, owner_agency_id, owner_team_id,
-			    owner_user_id, due_on, status, created_by)
+			    owner_user_id, due_on, status, created_by, outcome, closed_at, closed_by)
 			SELECT $1, t.id, format('Bench action %s: %s', g, t.name), $2, $3, $4,
-			    current_date + (g - $5 / 5), CASE WHEN g % 10 = 0 THEN 'done' ELSE 'open' END, $4
+			    current_date + (g - $5 / 5), CASE WHEN g % 10 = 0 THEN 'done' ELSE 'open' END, $4,
+			    CASE WHEN g % 10 = 0 THEN 'Done' ELSE '' END,
+			    CASE WHEN g % 10 = 0 THEN now() END, CASE WHEN g % 10 = 0 THEN $4 END
 			FROM generate_series(1, $5) AS g
 			CROSS JOIN LATERAL (SELECT id, name FROM action_type
 			    ORDER BY position, id OFFSET (g % greatest((SELECT count(*) FROM action_type), 1))
