@@ -69,17 +69,17 @@ static const struct key keys[] = {
 	{ "api_key_file", STR(api_key_file) },
 	{ "postcode_districts", K_DISTRICTS, offsetof(struct config, postcode_districts),
 	    sizeof(((struct config *)0)->postcode_districts), 0, 0 },
-	/* Part F (issue 13): counting qualifying complaints. */
+	/* Counting qualifying complaints. */
 	{ "case_review_complaint_within_days",
 	    NUM(K_INT, case_review_complaint_within_days, 1, 366) },
 	{ "case_review_hate_single", NUM(K_YESNO, case_review_hate_single, 0, 1) },
 	{ "case_review_several_reports", NUM(K_INT, case_review_several_reports, 0, 100) },
 	{ "case_review_several_people", NUM(K_INT, case_review_several_people, 1, 100) },
-	/* Part C — victim contact and supervisor reviews */
+	/* Victim contact and supervisor reviews */
 	{ "case_review_cadence_high", NUM(K_DAYS, case_review_cadence_high, 1, 3650) },
 	{ "case_review_cadence_medium", NUM(K_DAYS, case_review_cadence_medium, 1, 3650) },
 	{ "case_review_cadence_standard", NUM(K_DAYS, case_review_cadence_standard, 1, 3650) },
-	/* Part E: the Case Review register. */
+	/* The Case Review register. */
 	{ "case_review_team", STR(case_review_team) },
 	{ "case_review_agency", STR(case_review_agency) },
 	{ "case_review_acknowledge_days", NUM(K_INT, case_review_acknowledge_days, 1, 60) },
@@ -132,19 +132,19 @@ config_defaults(struct config *c)
 	c->action_hours_high = 24;
 	c->action_hours_medium = 72;
 	c->action_hours_standard = 168;
-	/* Part F: a complaint within 31 days of the behaviour (every calendar
+	/* A complaint within 31 days of the behaviour (every calendar
 	 * month's length covered); no single-hate rule; five reports from at
 	 * least two people. */
 	c->case_review_complaint_within_days = 31;
 	c->case_review_hate_single = 0;
 	c->case_review_several_reports = 5;
 	c->case_review_several_people = 2;
-	/* Part C: supervisor reviews of a high-risk case at 14, 28 and 56
+	/* Supervisor reviews of a high-risk case at 14, 28 and 56
 	 * days, then every 28; medium at 28 and 56, then every 28; standard
 	 * none (issue 13's defaults). */
 	c->case_review_cadence_high = (struct config_days){ 3, { 14, 28, 56 } };
 	c->case_review_cadence_medium = (struct config_days){ 2, { 28, 56 } };
-	/* Part E: published local procedures' defaults — acknowledge in 3
+	/* Published local procedures' defaults — acknowledge in 3
 	 * working days, decide in 14, the review within 21 days of the
 	 * decision, recommendations and the action plan 10 working days and
 	 * the outcome letter 5 after it, the appeal 15 working days from the
@@ -158,7 +158,7 @@ config_defaults(struct config *c)
 	c->case_review_appeal_days = 15;
 }
 
-/* Part E: an agency's or team's code (0002: ^[a-z0-9-]{2,32}$); "" when
+/* An agency's or team's code (0002: ^[a-z0-9-]{2,32}$); "" when
  * empty is allowed. */
 static int
 code_valid(const char *s, int empty_ok)
@@ -462,7 +462,7 @@ config_parse(struct config *c, const char *text, char *err, size_t errlen)
 		    c->case_review_threshold);
 		return -1;
 	}
-	/* Part E: team and agency codes are as the database allows them. */
+	/* Team and agency codes are as the database allows them. */
 	if (!code_valid(c->case_review_team, 0) || !code_valid(c->case_review_agency, 1)) {
 		snprintf(err, errlen, "%s must be a code: 2 to 32 of a-z, 0-9 and -",
 		    !code_valid(c->case_review_team, 0) ? "case_review_team" :

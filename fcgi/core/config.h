@@ -68,13 +68,13 @@ struct config {
 	/* The server's API key file (32 to 256 random bytes): the CAD API's
 	 * key secrets are derived from it (auth/api_sign.h), never stored. */
 	char	 api_key_file[PATH_MAX];
-	/* Part F (issue 13): the ASB Case Review count's rules beyond the
+	/* The ASB Case Review count's rules beyond the
 	 * window and the threshold above (domain/case_review_rule.h). */
 	int	 case_review_complaint_within_days;	/* of the behaviour */
 	int	 case_review_hate_single;	/* one hate-motivated complaint meets it */
 	int	 case_review_several_reports;	/* reports (0: no such rule) ... */
 	int	 case_review_several_people;	/* ... from at least this many people */
-	/* Part C — victim contact and supervisor reviews: the supervisor
+	/* Victim contact and supervisor reviews: the supervisor
 	 * review cadence of a monitored case by its risk level, days from its
 	 * opening, increasing (after the last, every last gap; none for an
 	 * empty list): domain/case_clock.h. */
@@ -83,7 +83,7 @@ struct config {
 		int	days[CONFIG_DAYS_MAX];
 	}	 case_review_cadence_high, case_review_cadence_medium,
 		 case_review_cadence_standard;
-	/* Part E, the Case Review register (domain/case_review.h): the
+	/* The Case Review register (domain/case_review.h): the
 	 * co-ordinator team's code (a team of the receiving agency), the
 	 * agency online applications are made to (its code; "" the one agency
 	 * with an active co-ordinator team), and the milestones' due dates:

@@ -35,9 +35,9 @@ extern const struct pg_stmts case_review_decide_statements;
 #define CR_NOTE_MAX		2000	/* characters */
 #define CR_MILESTONES		6
 
-/* What the configuration says of the register (config "Part E" keys). */
+/* What the configuration says of the register (its config keys). */
 struct case_review_rules {
-	const char	*team;		/* the co-ordinator team's code */
+	const char	*team;		/* The co-ordinator team's code */
 	const char	*agency;	/* online applications' agency code; "" */
 	int		 acknowledge, decide;	/* working days from receipt */
 	int		 review;		/* calendar days from the decision */

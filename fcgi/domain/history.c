@@ -117,7 +117,7 @@ static const struct {
 	{ "person", "person" }, { "person_id", "person" }, { "reporter_id", "person" },
 	{ "victim_id", "person" }, { "merged_into", "person" }, { "merged", "person" },
 	{ "incident_id", "incident" },
-	/* Monitored cases (part A) */
+	/* Monitored cases */
 	{ "lead_user", "user" }, { "lead_user_before", "user" }, { "lead_agency", "agency" },
 };
 

@@ -80,14 +80,14 @@ const struct pg_stmts *const domain_statements[] = {
 	&case_review_count_statements,
 	&case_review_figures_statements,
 	&case_pattern_statements,
-	/* Part B: action plans and case panels */
+	/* Action plans and case panels */
 	&action_type_statements,
 	&case_action_statements,
 	&case_panel_statements,
-	/* Part C: victim contact and supervisor reviews */
+	/* Victim contact and supervisor reviews */
 	&case_contact_statements,
 	&case_supervision_statements,
-	/* Monitored cases, the core (part A) */
+	/* Monitored cases, the core */
 	&case_open_statements,
 	&case_overview_statements,
 	&case_change_statements,
@@ -95,7 +95,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&case_review_apply_statements,
 	&case_review_register_statements,
 	&case_review_decide_statements,
-	&case_review_due_statements,	/* part G */
+	&case_review_due_statements,
 	&evidence_statements,
 	&flag_store_statements,
 	&health_statements,

@@ -55,7 +55,7 @@ action_label(struct req *r, const char *action)
 		{ "denied", "Refused: not allowed" },
 		{ "csrf_rejected", "Refused: form expired" },
 		{ "session_expired", "Session ended" },
-		/* Monitored cases (part A) */
+		/* Monitored cases */
 		{ "link_incident", "Incident linked" },
 		{ "dismiss_suggestion", "Suggested incident dismissed" },
 		{ "person_add", "Person added" },

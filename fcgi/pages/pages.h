@@ -101,7 +101,7 @@ int	text_paragraphs_dict(struct arena *, struct view_dict *, const char *section
 void	incident_history_get(struct req *);
 
 /* pages/risk.c: risk assessment, its history and reviews */
-/* Part C — victim contact and supervisor reviews (pages/case_contact.c,
+/* Victim contact and supervisor reviews (pages/case_contact.c,
  * pages/case_supervision.c) */
 void	case_contact_get(struct req *);
 void	case_contact_plan_get(struct req *);
@@ -126,11 +126,11 @@ struct incident_flags;
 int	case_review_dict(struct req *, struct view_dict *, const struct incident_flags *,
 	    const char *reference, long long version);
 void	case_review_post(struct req *);
-/* Part F (issue 13): the ASB Case Review's annual figures. */
+/* The ASB Case Review's annual figures. */
 void	case_review_figures_get(struct req *);
 void	case_review_figures_csv_get(struct req *);
 
-/* Monitored cases, the core (part A): pages/case_list.c, case_new.c,
+/* Monitored cases, the core: pages/case_list.c, case_new.c,
  * case_view.c, case_forms.c */
 void	case_list_get(struct req *);
 void	case_mine_get(struct req *);
@@ -154,7 +154,7 @@ int	case_incident_dict(struct req *, struct view_dict *, const struct incident *
 	    const struct incident_flags *);
 const char *case_review_window_words(struct req *);
 
-/* Part E: the Case Review register (pages/case_review_list.c, _new.c,
+/* The Case Review register (pages/case_review_list.c, _new.c,
  * _view.c) */
 void	case_review_list_get(struct req *);
 void	case_review_new_get(struct req *);
@@ -185,7 +185,7 @@ void	person_merge_get(struct req *);
 void	person_merge_post(struct req *);
 void	person_unmerge_post(struct req *);
 
-/* pages/case_patterns.c (part D): a monitored case's Patterns tab */
+/* pages/case_patterns.c: a monitored case's Patterns tab */
 void	case_patterns_get(struct req *);
 
 /* pages/incident_new.c: a police officer records an incident */
@@ -237,7 +237,7 @@ void	track_get(struct req *);
 void	track_log_get(struct req *);
 void	track_log_post(struct req *);
 
-/* Part B: pages/case_action.c (a case's action plan and its actions),
+/* pages/case_action.c (a case's action plan and its actions),
  * pages/case_panel.c (case panels), pages/admin_action_type.c */
 void	case_actions_get(struct req *);
 void	case_action_new_get(struct req *);
@@ -259,7 +259,7 @@ void	action_type_create_post(struct req *);
 void	action_type_edit_get(struct req *);
 void	action_type_update_post(struct req *);
 void	action_type_history_get(struct req *);
-/* Part G: pages/case_review_online.c, pages/case_review_send.c: the
+/* pages/case_review_online.c, pages/case_review_send.c: the
  * public online Case Review application */
 void	case_review_start_get(struct req *);
 void	case_review_who_get(struct req *);

@@ -104,7 +104,7 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/incidents/{ref}/evidence", incident_evidence_post, PERM_INCIDENT_UPDATE, ROUTE_STREAM_BODY },
 	{ METHOD_POST,	"/staff/incidents/{ref}/case-review", case_review_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_GET,	"/staff/incidents/{ref}/history", incident_history_get, PERM_INCIDENT_VIEW, 0 },
-	/* Part C — victim contact and supervisor reviews of a monitored case
+	/* Victim contact and supervisor reviews of a monitored case
 	 * (pages/case_contact.c, pages/case_supervision.c) */
 	{ METHOD_GET,	"/staff/cases/{ref}/contact",	case_contact_get,     PERM_CASE_MANAGE, 0 },
 	{ METHOD_GET,	"/staff/cases/{ref}/contact/{id}/plan", case_contact_plan_get, PERM_CASE_MANAGE, 0 },
@@ -122,7 +122,7 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/staff/incidents/{ref}/risk/review", risk_review_get_page, PERM_RISK_REVIEW, 0 },
 	{ METHOD_POST,	"/staff/incidents/{ref}/risk/review", risk_review_post, PERM_RISK_REVIEW, 0 },
 	{ METHOD_GET,	"/staff/risk-reviews",		risk_reviews_get,     PERM_RISK_REVIEW, 0 },
-	/* Monitored cases, the core (part A: pages/case_list.c, case_new.c,
+	/* Monitored cases, the core (pages/case_list.c, case_new.c,
 	 * case_view.c, case_forms.c): "new" and "mine" before a reference. */
 	{ METHOD_GET,	"/staff/cases",			case_list_get,	      PERM_CASE_MANAGE, 0 },
 	{ METHOD_GET,	"/staff/cases/new",		case_new_get,	      PERM_CASE_MANAGE, 0 },
@@ -153,7 +153,7 @@ const struct route routes[] = {
 	{ METHOD_POST,	"/staff/allocations/{id}/first-action", allocation_first_action_post, PERM_INCIDENT_UPDATE, 0 },
 	{ METHOD_POST,	"/staff/allocations/{id}/assign", allocation_assign_post, PERM_INCIDENT_REALLOCATE, 0 },
 	{ METHOD_POST,	"/staff/allocations/{id}/reallocate", allocation_reallocate_post, PERM_INCIDENT_REALLOCATE, 0 },
-	/* Part B: action plans (pages/case_action.c) and case panels
+	/* Action plans (pages/case_action.c) and case panels
 	 * (pages/case_panel.c); "new" before "{id}". */
 	{ METHOD_GET,	"/staff/cases/{ref}/actions",	case_actions_get,     PERM_CASE_MANAGE, 0 },
 	{ METHOD_GET,	"/staff/cases/{ref}/actions/new", case_action_new_get, PERM_ACTION_MANAGE, 0 },
@@ -181,9 +181,9 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/staff/people/{id}/merge",	person_merge_get,     PERM_PERSON_MERGE, 0 },
 	{ METHOD_POST,	"/staff/people/{id}/merge",	person_merge_post,    PERM_PERSON_MERGE, 0 },
 	{ METHOD_POST,	"/staff/people/{id}/unmerge",	person_unmerge_post,  PERM_PERSON_MERGE, 0 },
-	/* Part D of monitored cases: a case's patterns (pages/case_patterns.c) */
+	/* Monitored cases: a case's patterns (pages/case_patterns.c) */
 	{ METHOD_GET,	"/staff/cases/{ref}/patterns",	case_patterns_get,    PERM_CASE_MANAGE, 0 },
-	/* Part E: the ASB Case Review register (pages/case_review_list.c,
+	/* The ASB Case Review register (pages/case_review_list.c,
 	 * _new.c, _view.c), "/new" before "{ref}". */
 	{ METHOD_GET,	"/staff/case-review",		case_review_list_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
 	{ METHOD_GET,	"/staff/case-review/new",	case_review_new_get,	  PERM_CASE_REVIEW_MANAGE, 0 },
@@ -232,7 +232,7 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/report/check",	report_check_get,    PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/report/submit",	report_submit_post,  PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/report/done",		report_done_get,     PERM_PUBLIC, 0 },
-	/* Part G: the public online Case Review application
+	/* The public online Case Review application
 	 * (pages/case_review_online.c, pages/case_review_send.c). */
 	{ METHOD_GET,	"/case-review",		case_review_start_get, PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/case-review/who",	case_review_who_get, PERM_PUBLIC, 0 },
@@ -255,7 +255,7 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/track/{ref}/log",	track_log_get,	     PERM_PUBLIC, 0 },
 	{ METHOD_POST,	"/track/{ref}/log",	track_log_post,	     PERM_PUBLIC, ROUTE_STREAM_BODY },
 
-	/* Part F (issue 13): the ASB Case Review's annual figures, public
+	/* The ASB Case Review's annual figures, public
 	 * (pages/case_review_figures.c); before any "/case-review/{step}". */
 	{ METHOD_GET,	"/case-review/figures",	case_review_figures_get, PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/case-review/figures.csv", case_review_figures_csv_get, PERM_PUBLIC, 0 },

@@ -211,8 +211,8 @@ worker_run(const struct config *cfg, int listen_fd)
 	if (pg_ensure(w.pg) == -1)
 		log_warn("database not available yet: %s", pg_error(w.pg));
 	while (!stopping && FCGX_Accept_r(&w.fcgi) >= 0) {
-		/* The review cadence the case_work views read is the config's
-		 * (part C): written once per worker, before its first request. */
+		/* The review cadence the case_work views read is the config's:
+		 * written once per worker, before its first request. */
 		if (!w.cadence_synced)
 			w.cadence_synced = case_cadence_sync(w.pg, cfg) == 0;
 		serve(&w);

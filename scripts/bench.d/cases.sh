@@ -8,14 +8,14 @@
 #
 # Setup (not timed; scripts/bench.d/cases_setup.sql as db_admin): one case
 # led by the demo police officer with BENCH_CASE_INCIDENTS (200) linked
-# incidents and BENCH_CASE_ACTIONS (50) actions (part B's table
+# incidents and BENCH_CASE_ACTIONS (50) actions (the action plans' table
 # case_action: the setup stops, saying so, when it is missing; 0 benches
 # without actions), and open cases of the same officer up to
 # BENCH_LEAD_CASES (500) in all. A second run reuses them.
 #
 # Pages: the case page /staff/cases/{ref} and the lead's queue
-# /staff/cases/mine (part A's), and the case's Patterns tab
-# /staff/cases/{ref}/patterns (part D's: all 200 incidents counted). A
+# /staff/cases/mine, and the case's Patterns tab
+# /staff/cases/{ref}/patterns (all 200 incidents counted). A
 # page this build does not serve (not 200) is left out, with a warning.
 # Adds cases, incidents, people and audit rows: run it on a development
 # stack.
@@ -49,9 +49,9 @@ print("; ".join(c.name + "=" + c.value for c in s.cookies))') \
     [[ -n $cookie ]] || die "could not sign in the demo police officer (is demo data loaded?)"
 
     local rows=() ratios=() row name path args=()
-    for row in "case|/staff/cases/$ref|the case page (part A)" \
-               "mine|/staff/cases/mine|the lead's queue (part A)" \
-               "patterns|/staff/cases/$ref/patterns|the Patterns tab (part D)"; do
+    for row in "case|/staff/cases/$ref|the case page" \
+               "mine|/staff/cases/mine|the lead's queue" \
+               "patterns|/staff/cases/$ref/patterns|the Patterns tab"; do
         IFS='|' read -r name path v <<< "$row"
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -H "Cookie: $cookie" "$BASE$path" || true)
         if [[ $code != 200 ]]; then

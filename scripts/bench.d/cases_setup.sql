@@ -2,7 +2,7 @@
 -- (psql -v lead=EMAIL -v incidents=N -v actions=N -v cases=N): one case
 -- led by the lead with :incidents linked incidents (people on them, two
 -- subjects from a pool of ten on each, points around the City), its
--- people and a place, and :actions actions (part B's case_action, about
+-- people and a place, and :actions actions (the action plans' case_action, about
 -- a tenth done, the rest open, some overdue); and open cases of the same
 -- lead, one incident each, up to :cases in all. Cases titled "Bench
 -- case..." are the benchmark's: a second run reuses them, so the lead's
@@ -46,7 +46,7 @@ BEGIN
 	SELECT id INTO team FROM team WHERE agency_id = police ORDER BY id LIMIT 1;
 	SELECT id INTO noise FROM asb_type WHERE code = 'noise';
 	IF n_actions > 0 AND to_regclass('public.case_action') IS NULL THEN
-		RAISE EXCEPTION 'table case_action is not in this database: it comes with part B''s '
+		RAISE EXCEPTION 'table case_action is not in this database: it comes with the action plans'' '
 		    'migration 0051 (action plans). Merge it, or run with BENCH_CASE_ACTIONS=0 to '
 		    'bench without actions';
 	END IF;

@@ -1,4 +1,4 @@
--- Monitored cases, the core (issue 13, part A; README "Monitored cases"):
+-- Monitored cases, the core (issue 13; README "Monitored cases"):
 -- linking an incident to a case with its people and places, the link
 -- suggestions, each victim's risk assessment state, closure with what the
 -- victim was told, the case's line on a reporter's tracking page, and the

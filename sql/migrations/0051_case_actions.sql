@@ -1,4 +1,4 @@
--- Action plans and case panels (issue 13, part B): the kinds of action an
+-- Action plans and case panels (issue 13): the kinds of action an
 -- administrator keeps (action_type), each case's actions with their owner
 -- (an agency working the case, a team of it, a person of it), due date,
 -- status and outcome, the legal dates, conditions and breaches of an

@@ -1,5 +1,5 @@
 -- Victim contact and supervisor reviews on monitored cases (issue 13,
--- part C; README "Victim contact and supervisor reviews").
+-- README "Victim contact and supervisor reviews").
 --
 -- Per victim on a case: the contact plan agreed with them (how often, how,
 -- from when; a new plan replaces the old one, which is kept) and the log

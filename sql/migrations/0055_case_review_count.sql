@@ -1,4 +1,4 @@
--- Part F of issue 13: the facts the ASB Case Review count needs, and the
+-- Issue 13: the facts the ASB Case Review count needs, and the
 -- annual figures. The rule is C (fcgi/domain/case_review_rule.c); these
 -- functions hand it facts. A victim's complaints count across agencies,
 -- so, as 0030's flag facts do, the look-up sees every agency's incidents

@@ -2,7 +2,7 @@
 the intake recorded: follows Cases from the navigation, types the three
 references on the new-case form, lands on the overview with the three
 linked, adds the council with the victims' consent, and finds the case on
-their queue and in the list. axe-core checks every page of part A: the
+their queue and in the list. axe-core checks every page of a case here: the
 list, the new-case form (also with its errors), the overview, the History
 tab and the lead's queue."""
 import os

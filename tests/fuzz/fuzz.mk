@@ -28,7 +28,7 @@ geojson_areas_LIBS := $(AREAS_LIBS)
 kml_areas_SRC := $(AREAS_SRC)
 kml_areas_LIBS := $(AREAS_LIBS)
 csv_SRC := core/csv.c core/buf.c
-# Monitored cases (part A): the new-case form's references.
+# Monitored cases: the new-case form's references.
 case_refs_SRC := domain/case_rules.c core/arena.c
 feed_cursor_SRC := api/feed_cursor.c core/hex.c
 feed_cursor_LIBS := -lcrypto
@@ -54,7 +54,7 @@ incident_input_SRC := api/incident_input.c api/problem.c domain/api_mapping.c \
 	store/pg.c core/log.c core/arena.c core/buf.c http/response.c http/kv.c \
 	http/status.c
 incident_input_LIBS := -ljson-c -lpq -lm $(shell pkg-config --cflags libpq)
-# Part E: the Case Review application's one check (every channel's).
+# the Case Review application's one check (every channel's).
 case_review_check_SRC := domain/case_review_check.c domain/contact_check.c core/chars.c \
 	core/date.c core/arena.c
 

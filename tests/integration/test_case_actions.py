@@ -5,7 +5,7 @@ enforcement action's legal dates and breaches, the open action on its
 owner's case work (case_work) and its overdue notice told once by the one
 overdue sweep, and who may see and do what.
 
-Cases are made as db_admin (the case pages themselves are part A's): a
+Cases are made as db_admin, quicker than through the case pages: a
 case led by the police with the council working it."""
 import re
 import uuid

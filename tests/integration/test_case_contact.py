@@ -6,7 +6,7 @@ cadence taken again from the opening when the risk level changes, a victim
 shown as "Victim 1" to an agency without their consent, and the case work
 views read as the person asking.
 
-The case overview and the creation pages are part A's: these tests make
+These tests make
 their cases as db_admin against the 0049 schema (make_case)."""
 import os
 import re

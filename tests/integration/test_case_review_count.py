@@ -1,5 +1,5 @@
 """The ASB Case Review count on the incident page is the one rule of
-domain/case_review_rule.c (issue 13, part F; README "Counting qualifying
+domain/case_review_rule.c (issue 13; README "Counting qualifying
 complaints"): across agencies, one behaviour reported to two agencies once,
 a complaint made more than a month after the behaviour not counted. The
 incidents are written as the database owner, as test_flags.py does."""

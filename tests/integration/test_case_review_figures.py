@@ -1,4 +1,4 @@
-"""The ASB Case Review's annual figures (issue 13, part F; README "The
+"""The ASB Case Review's annual figures (issue 13; README "The
 annual figures") against a hand-counted fixture: applications written as
 the database owner across two financial years and two agencies of the
 test's own (so other tests' applications do not change its rows), then

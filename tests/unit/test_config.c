@@ -215,7 +215,7 @@ overlong_values_and_lines_are_refused(void **state)
 	assert_int_equal(config_parse(&c, text, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "too long"));
 	memcpy(text, "db = ", 5);
-	text[2000] = '\0';	/* a line that fits, a value that does not */
+	text[2000] = '\0';	/* A line that fits, a value that does not */
 	assert_int_equal(config_parse(&c, text, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "db: value too long"));
 }
@@ -282,7 +282,7 @@ case_review_prompt_comes_before_threshold(void **state)
 	    "case_review_prompt_at = 4\n", err, sizeof(err)), 0);
 }
 
-/* Part F: the Case Review count's local rules, their defaults, ranges
+/* The Case Review count's local rules, their defaults, ranges
  * and yes/no. */
 static void
 case_review_count_rules_are_read_and_checked(void **state)
@@ -322,7 +322,7 @@ case_review_count_rules_are_read_and_checked(void **state)
 	assert_non_null(strstr(err, "case_review_several_people"));
 }
 
-/* Part C: the review cadences are day lists, increasing, 1 to 3650 days,
+/* The review cadences are day lists, increasing, 1 to 3650 days,
  * at most 16; empty is none; the defaults are issue 13's. */
 static void
 review_cadences_are_day_lists(void **state)
@@ -383,7 +383,7 @@ missing_file_is_an_error(void **state)
 	assert_non_null(strstr(err, "/nonexistent/concord.conf"));
 }
 
-/* Part E: the Case Review register's keys — the documented defaults,
+/* The Case Review register's keys — the documented defaults,
  * each day count read at its ends and refused just outside, and the team
  * and agency codes held to the database's code rule. */
 static void
