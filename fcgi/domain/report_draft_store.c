@@ -96,15 +96,17 @@ report_submit_busy(struct rd *rd, const char *idem)
 	return rc;
 }
 
-/* Counts a report from this address. Returns 1 when it is over the
- * limit, 0 when it may go on, -1 when Redis cannot say. */
+/* Counts a send from this address of what ("report", "case-review"):
+ * each public form has its own count, so a busy estate's reports do not
+ * use up its residents' Case Review applications. Returns 1 when it is
+ * over the limit, 0 when it may go on, -1 when Redis cannot say. */
 int
-report_submit_limited(struct rd *rd, const char *addr)
+report_submit_limited(struct rd *rd, const char *what, const char *addr)
 {
 	char key[256];
 	struct rd_window w;
 
-	if ((size_t)snprintf(key, sizeof(key), "concord:ratelimit:report:%s", addr) >=
+	if ((size_t)snprintf(key, sizeof(key), "concord:ratelimit:%s:%s", what, addr) >=
 	    sizeof(key) || rd_window_hit(rd, key, REPORT_SUBMIT_WINDOW, &w) == -1)
 		return -1;
 	return w.count > REPORT_SUBMIT_LIMIT;

@@ -22,6 +22,6 @@ int	draft_store_save(struct rd *, const char *key, const char *json, int seconds
 int	report_submit_lock(struct rd *, const char *idem);
 void	report_submit_unlock(struct rd *, const char *idem);
 int	report_submit_busy(struct rd *, const char *idem);
-int	report_submit_limited(struct rd *, const char *addr);
+int	report_submit_limited(struct rd *, const char *what, const char *addr);
 
 #endif

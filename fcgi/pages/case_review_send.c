@@ -223,12 +223,12 @@ case_review_submit_post(struct req *r)
 		resp_redirect(r, 303, "/case-review/done");
 		goto unlock;
 	}
-	/* The same count of sends from one address as /report's. */
-	if ((limited = held == -1 ? 0 : report_submit_limited(r->rd,
+	/* Sends from one address are counted as /report's are, apart. */
+	if ((limited = held == -1 ? 0 : report_submit_limited(r->rd, "case-review",
 	    r->remote_addr != NULL ? r->remote_addr : "-")) == -1)
 		goto unavailable;
 	if (limited) {
-		page_error(r, 429, "There have been too many applications and reports from "
+		page_error(r, 429, "There have been too many applications from "
 		    "your connection in the last hour. Your answers are saved: try again "
 		    "later. If you are in danger now, call 999.");
 		goto unlock;

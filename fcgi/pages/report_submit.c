@@ -309,7 +309,8 @@ report_submit_post(struct req *r)
 	/* Partner reporters are signed in and answer for what they send; a
 	 * whole office may share one address. */
 	if ((limited = report_partner_on(r) || held == -1 ? 0 :
-	    report_submit_limited(r->rd, r->remote_addr != NULL ? r->remote_addr : "-")) == -1)
+	    report_submit_limited(r->rd, "report",
+	    r->remote_addr != NULL ? r->remote_addr : "-")) == -1)
 		goto unavailable_unlock;
 	if (limited) {
 		page_error(r, 429, "There have been too many reports from your "

@@ -14,16 +14,21 @@ from stack import URL
 from staff import csrf_of
 
 RATE_KEY = "concord:ratelimit:report:*"
+# The online Case Review application's own count (its tests use this fixture).
+RATE_KEYS = (RATE_KEY, "concord:ratelimit:case-review:*")
 
 
 @pytest.fixture(autouse=True)
 def no_rate_limit(rds):
-    """Each test starts with no reports counted against this address."""
-    for k in rds.scan_iter(RATE_KEY):
-        rds.delete(k)
+    """Each test starts with no reports or applications counted against
+    this address."""
+    for pattern in RATE_KEYS:
+        for k in rds.scan_iter(pattern):
+            rds.delete(k)
     yield
-    for k in rds.scan_iter(RATE_KEY):
-        rds.delete(k)
+    for pattern in RATE_KEYS:
+        for k in rds.scan_iter(pattern):
+            rds.delete(k)
 
 
 def get(s, path, status=200):
