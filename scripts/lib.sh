@@ -227,6 +227,13 @@ prepare_var() {
             && mv "$CONCORD_VAR/api.key.tmp" "$CONCORD_VAR/api.key" \
             || die "cannot write $CONCORD_VAR/api.key"
     fi
+    # The reporting views' pseudonyms are HMACs under this key (fcgi/domain/rpt.h):
+    # the same key, the same pseudonyms, so it is kept across runs too.
+    if [[ ! -s $CONCORD_VAR/pseudonym.key ]]; then
+        (umask 077 && head -c 32 /dev/urandom > "$CONCORD_VAR/pseudonym.key.tmp") \
+            && mv "$CONCORD_VAR/pseudonym.key.tmp" "$CONCORD_VAR/pseudonym.key" \
+            || die "cannot write $CONCORD_VAR/pseudonym.key"
+    fi
 
     # Unix socket paths are limited to 107 bytes.
     local s
@@ -440,6 +447,7 @@ body_max = $CONCORD_BODY_MAX
 mail_outbox = $CONCORD_VAR/mail
 evidence_dir = $CONCORD_VAR/evidence
 api_key_file = $CONCORD_VAR/api.key
+pseudonym_key_file = $CONCORD_VAR/pseudonym.key
 upload_max = $CONCORD_UPLOAD_MAX
 upload_files_max = $CONCORD_UPLOAD_FILES
 demo = 1

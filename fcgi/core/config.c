@@ -88,6 +88,8 @@ static const struct key keys[] = {
 	{ "case_review_recommendations_days", NUM(K_INT, case_review_recommendations_days, 1, 120) },
 	{ "case_review_outcome_days", NUM(K_INT, case_review_outcome_days, 1, 120) },
 	{ "case_review_appeal_days", NUM(K_INT, case_review_appeal_days, 1, 120) },
+	/* The reporting views' pseudonyms. */
+	{ "pseudonym_key_file", STR(pseudonym_key_file) },
 };
 
 void
@@ -101,6 +103,7 @@ config_defaults(struct config *c)
 	snprintf(c->mail_from, sizeof(c->mail_from), "Concord <concord@localhost>");
 	snprintf(c->evidence_dir, sizeof(c->evidence_dir), "evidence");
 	snprintf(c->api_key_file, sizeof(c->api_key_file), "api.key");
+	snprintf(c->pseudonym_key_file, sizeof(c->pseudonym_key_file), "pseudonym.key");
 	c->upload_max = 20 * 1024 * 1024;
 	c->upload_files_max = 10;
 	/* A full report (10 files of 20 MiB) and some changes of mind; a

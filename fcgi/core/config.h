@@ -97,6 +97,8 @@ struct config {
 	int	 case_review_recommendations_days;	/* working, from the review */
 	int	 case_review_outcome_days;		/* working, from the review */
 	int	 case_review_appeal_days;		/* working, from the outcome letter */
+	/* The reporting views' pseudonyms: the partnership's key (domain/rpt.h). */
+	char	 pseudonym_key_file[PATH_MAX];
 };
 
 #define ASSESSMENT_DUE_HOURS_DEFAULT	24	/* assessment_due_hours' default */

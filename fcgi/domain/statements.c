@@ -6,6 +6,7 @@
 #include "domain/api_mapping.h"
 #include "domain/api_incident.h"
 #include "domain/point_bng.h"
+#include "domain/rpt.h"
 #include "domain/admin_asb.h"
 #include "domain/admin_role.h"
 #include "domain/admin_team.h"
@@ -141,6 +142,8 @@ const struct pg_stmts *const domain_statements[] = {
 	&routing_rule_statements,
 	&similar_statements,
 	&tx_statements,
+	/* The reporting views */
+	&rpt_statements,
 	&timeline_statements,
 	&users_statements,
 	&webhook_admin_statements,

@@ -446,6 +446,21 @@ case_review_register_keys_are_read_and_checked(void **state)
 	    "an-agency-code-longer-than-32-chars\n", err, sizeof(err)), -1);
 }
 
+/* The reporting views' pseudonym key is a file beside the API key's. */
+static void
+pseudonym_key_file_is_read(void **state)
+{
+	struct config c;
+	char err[256];
+
+	(void)state;
+	config_defaults(&c);
+	assert_string_equal(c.pseudonym_key_file, "pseudonym.key");
+	assert_int_equal(config_parse(&c, "pseudonym_key_file = /srv/concord/pseudonym.key\n",
+	    err, sizeof(err)), 0);
+	assert_string_equal(c.pseudonym_key_file, "/srv/concord/pseudonym.key");
+}
+
 int
 main(void)
 {
@@ -464,6 +479,7 @@ main(void)
 		cmocka_unit_test(review_cadences_are_day_lists),
 		cmocka_unit_test(missing_file_is_an_error),
 		cmocka_unit_test(case_review_register_keys_are_read_and_checked),
+		cmocka_unit_test(pseudonym_key_file_is_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
