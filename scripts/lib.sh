@@ -988,6 +988,10 @@ if cad:
           "scripts/api-sign GET /api/v1/client")
 if data.get("open311"):
     print(f"Demo Open311 client demo-open311: its api_key is in {sys.argv[1]} (\"open311\")")
+odata = data.get("odata")
+if odata:
+    print(f"Demo OData feed for Power BI: {odata.get('url')} as {odata.get('user')} "
+          f"(Basic); the key, the password, is in {sys.argv[1]} (\"odata\")")
 EOF
 }
 

@@ -8,11 +8,12 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Kind</dt><dd class="govuk-summary-list__value">{{KIND}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Agency</dt><dd class="govuk-summary-list__value">{{AGENCY}}</dd></div>
 {{#CAD}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Service account</dt><dd class="govuk-summary-list__value">{{ACCOUNT}} (cannot sign in)</dd></div>{{/CAD}}
+{{#ODATA}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Analyst</dt><dd class="govuk-summary-list__value">{{ACCOUNT}}</dd></div>{{/ODATA}}
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Scopes</dt><dd class="govuk-summary-list__value">{{SCOPES}}</dd></div>
 {{#CAD}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Webhook</dt><dd class="govuk-summary-list__value">{{WEBHOOK}}</dd></div>{{/CAD}}
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Registered</dt><dd class="govuk-summary-list__value">{{CREATED}}</dd></div>
 </dl>
-{{#CAD}}
+{{#KEYED}}
 <h2 class="govuk-heading-m">Keys</h2>
 {{#NO_KEYS}}<p class="govuk-body">It has no keys.</p>{{/NO_KEYS}}
 <div class="concord-table-scroll" role="region" aria-label="Keys of {{NAME}}, newest first" tabindex="0">
@@ -39,8 +40,8 @@
 </tbody>
 </table>
 </div>
-{{/CAD}}
-{{#CAD_ACTIVE}}
+{{/KEYED}}
+{{#KEYED_ACTIVE}}
 <h2 class="govuk-heading-m">Rotate its key</h2>
 <p class="govuk-body">Makes a new key, shown once on the next page. Its live keys go on working for the overlap, so the client can change over, then stop.</p>
 <form method="post" action="/admin/api-clients/{{ID}}/rotate" novalidate>
@@ -53,7 +54,7 @@
 </div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Rotate key</button>
 </form>
-{{/CAD_ACTIVE}}
+{{/KEYED_ACTIVE}}
 {{#EDIT}}
 <h2 class="govuk-heading-m">Change its scopes, webhook and mappings</h2>
 <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -66,8 +67,8 @@
 </div></div>
 {{/EDIT}}
 {{#CAN_REVOKE_CLIENT}}
-<h2 class="govuk-heading-m">{{#CAD}}Revoke{{/CAD}}{{#OPEN311}}Deactivate{{/OPEN311}} this client</h2>
+<h2 class="govuk-heading-m">{{#KEYED}}Revoke{{/KEYED}}{{#OPEN311}}Deactivate{{/OPEN311}} this client</h2>
 <p class="govuk-body">Nothing it sends is accepted any more. You are asked to confirm first.</p>
-<a href="/admin/api-clients/{{ID}}/revoke" role="button" draggable="false" class="govuk-button govuk-button--warning" data-module="govuk-button">{{#CAD}}Revoke{{/CAD}}{{#OPEN311}}Deactivate{{/OPEN311}} {{NAME}}</a>
+<a href="/admin/api-clients/{{ID}}/revoke" role="button" draggable="false" class="govuk-button govuk-button--warning" data-module="govuk-button">{{#KEYED}}Revoke{{/KEYED}}{{#OPEN311}}Deactivate{{/OPEN311}} {{NAME}}</a>
 {{/CAN_REVOKE_CLIENT}}
 {{>FOOT}}

@@ -29,6 +29,11 @@
 <label class="govuk-label govuk-radios__label" for="kind-2">Open311 app</label>
 <div id="kind-open311-hint" class="govuk-hint govuk-radios__hint">Posts public reports with an api_key, for example FixMyStreet. The fields below are not used.</div>
 </div>
+<div class="govuk-radios__item">
+<input class="govuk-radios__input" id="kind-3" name="kind" type="radio" value="odata" aria-describedby="kind-odata-hint"{{#KIND_ODATA}} checked{{/KIND_ODATA}}>
+<label class="govuk-label govuk-radios__label" for="kind-3">OData feed for an analyst (Power BI, Excel)</label>
+<div id="kind-odata-hint" class="govuk-hint govuk-radios__hint">An analyst's key to the reporting views at /odata/v4/: it reads as the analyst, and only the views ticked below.</div>
+</div>
 </div>
 </fieldset>
 </div>
@@ -44,6 +49,26 @@
 </select>
 </div>
 {{>CAD_FIELDS}}
+<h2 class="govuk-heading-m">For an OData feed</h2>
+<div class="govuk-form-group{{#ANALYST_ERROR}} govuk-form-group--error{{/ANALYST_ERROR}}">
+<label class="govuk-label govuk-label--s" for="analyst">Analyst's e-mail address</label>
+<div id="analyst-hint" class="govuk-hint">The member of staff the key is for, who needs a role with reporting.view. The feed shows them what their agency may see.</div>
+{{#ANALYST_ERROR}}<p id="analyst-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ANALYST_ERROR}}
+<input class="govuk-input govuk-input--width-30{{#ANALYST_ERROR}} govuk-input--error{{/ANALYST_ERROR}}" id="analyst" name="analyst" type="email" spellcheck="false" autocomplete="off" value="{{ANALYST}}" aria-describedby="analyst-hint{{#ANALYST_ERROR}} analyst-error{{/ANALYST_ERROR}}">
+</div>
+<div class="govuk-form-group{{#VIEWS_ERROR}} govuk-form-group--error{{/VIEWS_ERROR}}">
+<fieldset class="govuk-fieldset" aria-describedby="views-hint{{#VIEWS_ERROR}} views-error{{/VIEWS_ERROR}}">
+<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Views it may read</legend>
+<div id="views-hint" class="govuk-hint">Each is an entity set of the feed. The last two hold pseudonyms of people, not their details. Select all that apply.</div>
+{{#VIEWS_ERROR}}<p id="views-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/VIEWS_ERROR}}
+<div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+{{#VIEW}}<div class="govuk-checkboxes__item">
+<input class="govuk-checkboxes__input" id="{{VIEW_ID}}" name="views" type="checkbox" value="{{VIEW}}"{{#CHECKED}} checked{{/CHECKED}}>
+<label class="govuk-label govuk-checkboxes__label" for="{{VIEW_ID}}">{{SET}} ({{VIEW}})</label>
+</div>
+{{/VIEW}}</div>
+</fieldset>
+</div>
 <button type="submit" class="govuk-button" data-module="govuk-button">Register client</button>
 </form>
 </div>

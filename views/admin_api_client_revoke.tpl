@@ -9,6 +9,7 @@
 <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>
 {{#ONE_KEY}}Key <code>{{KEY_ID}}</code> of {{NAME}} will stop working at once: every call signed with it is refused. This cannot be undone.{{/ONE_KEY}}
 {{#WHOLE_CAD}}{{NAME}} will stop working at once: every one of its keys is revoked and its service account disabled. This cannot be undone: to connect it again, register a new client.{{/WHOLE_CAD}}
+{{#WHOLE_ODATA}}{{NAME}} will stop working at once: every one of its keys is revoked. The analyst's own account is not changed. This cannot be undone: to connect again, register a new client for them.{{/WHOLE_ODATA}}
 {{#WHOLE_OPEN311}}{{NAME}} will stop working at once: its api_key is refused from now on. This cannot be undone: to connect it again, register a new client.{{/WHOLE_OPEN311}}
 </strong>
 </div>

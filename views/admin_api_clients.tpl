@@ -2,7 +2,7 @@
 {{>HEAD}}
 <a href="/admin" class="govuk-back-link">Back to administration</a>
 <h1 class="govuk-heading-l">API clients</h1>
-<p class="govuk-body">Systems that send incidents to Concord: command-and-control (CAD) systems, which sign every call with a key, and Open311 apps such as FixMyStreet. A CAD client acts as its own service account in its agency, which can never sign in.</p>
+<p class="govuk-body">Systems that send incidents to Concord: command-and-control (CAD) systems, which sign every call with a key, and Open311 apps such as FixMyStreet. A CAD client acts as its own service account in its agency, which can never sign in. An analyst's OData key lets Power BI or Excel read the reporting views they may see.</p>
 <a href="/admin/api-clients/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Register an API client</a>
 {{#NONE}}<p class="govuk-body">No API clients have been registered.</p>{{/NONE}}
 {{#CLIENT}}
@@ -21,12 +21,13 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Scopes</dt><dd class="govuk-summary-list__value">{{SCOPES}}</dd></div>
 {{#CAD}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Webhook</dt><dd class="govuk-summary-list__value">{{WEBHOOK}}</dd></div>{{/CAD}}
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Registered</dt><dd class="govuk-summary-list__value">{{CREATED}}</dd></div>
-{{#CAD}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Keys</dt><dd class="govuk-summary-list__value">
+{{#ODATA}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Analyst</dt><dd class="govuk-summary-list__value">{{ACCOUNT}}</dd></div>{{/ODATA}}
+{{#KEYED}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Keys</dt><dd class="govuk-summary-list__value">
 {{#NO_KEYS}}None{{/NO_KEYS}}
 <ul class="govuk-list">
 {{#KEY}}<li><code>{{KEY_ID}}</code> {{#LIVE}}<strong class="govuk-tag govuk-tag--green">Live</strong>{{/LIVE}}{{#ENDING}}<strong class="govuk-tag govuk-tag--yellow">Ending</strong>{{/ENDING}}{{#EXPIRED}}<strong class="govuk-tag govuk-tag--grey">Expired</strong>{{/EXPIRED}}{{#KEY_REVOKED}}<strong class="govuk-tag govuk-tag--red">Revoked</strong>{{/KEY_REVOKED}}<br>created {{CREATED}}; expires: {{EXPIRES}}; last used: {{LAST_USED}}</li>
 {{/KEY}}
-</ul></dd></div>{{/CAD}}
+</ul></dd></div>{{/KEYED}}
 </dl>
 </div>
 </div>

@@ -1,9 +1,11 @@
 /* concordctl api-client: registers a CAD client (its service account,
- * scopes, webhook, mappings and first key) or an Open311 client, rotates
+ * scopes, webhook, mappings and first key), an analyst's OData client (the
+ * views its key may read) or an Open311 client, rotates
  * and revokes their keys — through the same domain functions as the pages
  * under /admin/api-clients (domain/api_client_admin.h) — and prints a new
  * secret once: only its hash is kept. In demo mode, concordctl demo
- * registers one client of each kind and keeps their keys in
+ * registers one client of each kind (the OData one for the demo analyst)
+ * and keeps their keys in
  * demo-clients.json beside the configuration. */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +19,7 @@
 #include <json-c/json.h>
 #include <openssl/crypto.h>
 
+#include "core/arena.h"
 #include "core/config.h"
 #include "core/hex.h"
 #include "ctl/ctl.h"
@@ -27,11 +30,14 @@
 #include "domain/audit.h"
 #include "domain/open311.h"
 #include "domain/tx.h"
+#include "odata/entities.h"
 #include "store/pg.h"
 
 #define DEMO_CLIENT	"demo-open311"
 #define DEMO_CAD	"demo-cad"
 #define DEMO_CAD_AGENCY	"city-police"
+#define DEMO_ODATA	"demo-analyst-odata"
+#define DEMO_ANALYST	"analyst@council.example"
 
 /* The demo CAD's codes: a few of a control room's incident types, its
  * statuses, and its own name for the log number. */
@@ -51,7 +57,7 @@ static const struct pg_stmt stmts[] = {
 	/* The demo CAD client's newest live key, to derive its secret again. */
 	{ "ctl_api_client_demo_key",
 	  "SELECT k.key_id, k.salt, k.secret_hash FROM api_key k "
-	  "JOIN api_client c ON c.id = k.client_id WHERE c.name = $1 AND c.kind = 'cad' "
+	  "JOIN api_client c ON c.id = k.client_id WHERE c.name = $1 AND c.kind = $2 "
 	  "AND c.revoked_at IS NULL AND k.revoked_at IS NULL AND "
 	  "(k.expires_at IS NULL OR k.expires_at > now()) "
 	  "ORDER BY k.expires_at IS NULL DESC, k.created_at DESC LIMIT 1" },
@@ -74,6 +80,8 @@ api_client_usage(void)
 	fprintf(stderr, "usage: concordctl api-client add --name NAME [--kind open311|cad "
 	    "--agency CODE --scopes incidents.read,incidents.write [--webhook URL] "
 	    "[--mappings FILE]]\n"
+	    "       concordctl api-client add --name NAME --kind odata --analyst EMAIL "
+	    "--views rpt_incident,rpt_allocation,...\n"
 	    "       concordctl api-client rotate --name NAME [--overlap-hours H]\n"
 	    "       concordctl api-client revoke --name NAME [--key KEYID]\n");
 	return 2;
@@ -107,6 +115,23 @@ scopes_read(const char *list, struct api_client_in *in)
 			    API_SCOPE_READ, API_SCOPE_WRITE);
 			return -1;
 		}
+	}
+	return 0;
+}
+
+/* The views of a comma-separated list into in (the domain checks them).
+ * 0, or -1 for too many. */
+static int
+views_read(char *list, struct api_client_in *in)
+{
+	char *w, *save = NULL;
+
+	for (w = strtok_r(list, ",", &save); w != NULL; w = strtok_r(NULL, ",", &save)) {
+		if (in->nviews == API_ODATA_VIEWS_MAX) {
+			fprintf(stderr, "concordctl: at most %d views\n", API_ODATA_VIEWS_MAX);
+			return -1;
+		}
+		in->views[in->nviews++] = w;
 	}
 	return 0;
 }
@@ -153,6 +178,20 @@ client_by_name(struct pg *pg, const char *name)
 	return id > 0 ? id : 0;
 }
 
+/* Whether the client is an OData one (its key is printed as one). */
+static int
+client_is_odata(struct pg *pg, long long id)
+{
+	struct arena *ar = arena_new(4096);
+	struct api_client_rec c;
+	int odata;
+
+	odata = ar != NULL && api_admin_get(pg, ar, &ctl_system, id, &c) == 1 &&
+	    strcmp(c.kind, "odata") == 0;
+	arena_free(ar);
+	return odata;
+}
+
 /* Says what a change came to. Returns the exit status. */
 static int
 outcome(struct pg *pg, enum api_admin_rc rc, const char *name,
@@ -181,9 +220,11 @@ outcome(struct pg *pg, enum api_admin_rc rc, const char *name,
 }
 
 static void
-secret_print(const char *what, const char *name, const struct api_new_secret *s)
+secret_print(const char *what, const char *name, const struct api_new_secret *s, int odata)
 {
-	if (s->key_id[0] != '\0')
+	if (odata)
+		printf("%s %s\napi_key: %s.%s\n", what, name, s->key_id, s->secret);
+	else if (s->key_id[0] != '\0')
 		printf("%s %s\nkey_id: %s\nsecret: %s\n", what, name, s->key_id, s->secret);
 	else
 		printf("%s %s\napi_key: %s\n", what, name, s->secret);
@@ -211,7 +252,8 @@ client_add(const struct config *cfg, struct pg *pg, struct api_client_in *in,
 	    in->name, &errs);
 	if (rc == 0)
 		secret_print(strcmp(in->kind, "cad") == 0 ? "created CAD client" :
-		    "created Open311 client", in->name, &s);
+		    strcmp(in->kind, "odata") == 0 ? "created OData client" :
+		    "created Open311 client", in->name, &s, strcmp(in->kind, "odata") == 0);
 	OPENSSL_cleanse(&s, sizeof(s));
 	free(mappings);
 	return rc;
@@ -230,6 +272,8 @@ ctl_api_client(const struct config *cfg, int argc, char *argv[])
 		{ "mappings",	   required_argument, NULL, 'm' },
 		{ "overlap-hours", required_argument, NULL, 'o' },
 		{ "key",	   required_argument, NULL, 'K' },
+		{ "analyst",	   required_argument, NULL, 'A' },
+		{ "views",	   required_argument, NULL, 'V' },
 		{ NULL,		   0, NULL, 0 },
 	};
 	struct api_client_in in = { .kind = "open311" };
@@ -271,6 +315,11 @@ ctl_api_client(const struct config *cfg, int argc, char *argv[])
 			}
 			break;
 		case 'K': key = optarg; break;
+		case 'A': in.analyst = optarg; break;
+		case 'V':
+			if (views_read(optarg, &in) == -1)
+				return 2;
+			break;
 		default: return api_client_usage();
 		}
 	if (optind != argc || in.name == NULL)
@@ -285,7 +334,7 @@ ctl_api_client(const struct config *cfg, int argc, char *argv[])
 		rc = outcome(pg, api_admin_rotate(pg, cfg, &ctl_system, id, (int)overlap,
 		    &errs, &s), in.name, &errs);
 		if (rc == 0)
-			secret_print("new key for", in.name, &s);
+			secret_print("new key for", in.name, &s, client_is_odata(pg, id));
 		OPENSSL_cleanse(&s, sizeof(s));
 	} else if (key != NULL) {
 		if ((rc = outcome(pg, api_admin_revoke_key(pg, &ctl_system, id, key),
@@ -370,17 +419,18 @@ demo_open311(struct pg *pg, struct json_object *known, struct json_object *out)
 	return 0;
 }
 
-/* The demo CAD client's live key again, its secret derived from the
- * stored salt, into s. 1 found, 0 none, -1. */
+/* A demo client's live key again (the CAD's or the analyst's OData one),
+ * its secret derived from the stored salt, into s. 1 found, 0 none, -1. */
 static int
-demo_cad_key(const struct config *cfg, struct pg *pg, struct api_new_secret *s)
+demo_key(const struct config *cfg, struct pg *pg, const char *name, const char *kind,
+    struct api_new_secret *s)
 {
-	const char *p[1] = { DEMO_CAD };
+	const char *p[2] = { name, kind };
 	struct api_caller k = {0};
 	PGresult *res;
 	int found;
 
-	if ((res = pg_exec(pg, "ctl_api_client_demo_key", 1, p)) == NULL)
+	if ((res = pg_exec(pg, "ctl_api_client_demo_key", 2, p)) == NULL)
 		return -1;
 	if ((found = PQntuples(res) == 1)) {
 		k.key_id = PQgetvalue(res, 0, 0);
@@ -408,7 +458,7 @@ demo_cad(const struct config *cfg, struct pg *pg, struct json_object *out)
 	long long id;
 	int got;
 
-	if ((got = demo_cad_key(cfg, pg, &s)) == -1)
+	if ((got = demo_key(cfg, pg, DEMO_CAD, "cad", &s)) == -1)
 		goto fail;
 	if (got == 0) {
 		if ((id = api_admin_find(pg, &ctl_system, DEMO_CAD)) == -1)
@@ -445,7 +495,53 @@ fail:
 	return -1;
 }
 
-/* For concordctl demo: the demo Open311 and CAD clients, and their keys
+/* The demo analyst's OData client, reading every view: registered the
+ * first time, its key kept after that; its entry (the user name, the key
+ * and the feed's address, as Power BI asks for them) into out. */
+static int
+demo_odata(const struct config *cfg, struct pg *pg, struct json_object *out)
+{
+	struct api_client_in in = { .name = DEMO_ODATA, .kind = "odata",
+	    .analyst = DEMO_ANALYST };
+	struct api_client_errors errs = {0};
+	struct api_new_secret s = {0};
+	struct json_object *c;
+	char key[128], feed[sizeof(cfg->public_url) + 16];
+	long long id;
+	size_t i;
+	int got;
+
+	for (i = 0; i < odata_entities_n && i < API_ODATA_VIEWS_MAX; i++)
+		in.views[in.nviews++] = odata_entities[i].view;
+	if ((got = demo_key(cfg, pg, DEMO_ODATA, "odata", &s)) == -1)
+		goto fail;
+	if (got == 0) {
+		if ((id = api_admin_find(pg, &ctl_system, DEMO_ODATA)) == -1)
+			goto fail;
+		if (outcome(pg, id == 0 ? api_admin_register(pg, cfg, &ctl_system, &in,
+		    &errs, &s, &id) : api_admin_rotate(pg, cfg, &ctl_system, id, 0,
+		    &errs, &s), DEMO_ODATA, &errs) != 0)
+			goto fail;
+	}
+	snprintf(key, sizeof(key), "%s.%s", s.key_id, s.secret);
+	c = json_object_new_object();
+	json_object_object_add(c, "name", json_object_new_string(DEMO_ODATA));
+	json_object_object_add(c, "user", json_object_new_string(DEMO_ANALYST));
+	json_object_object_add(c, "api_key", json_object_new_string(key));
+	snprintf(feed, sizeof(feed), "%s/odata/v4/", cfg->public_url);
+	json_object_object_add(c, "url", json_object_new_string(feed));
+	json_object_object_add(out, "odata", c);
+	OPENSSL_cleanse(&s, sizeof(s));
+	OPENSSL_cleanse(key, sizeof(key));
+	return 0;
+fail:
+	fprintf(stderr, "concordctl: demo: the demo analyst's OData client could not be "
+	    "registered\n");
+	OPENSSL_cleanse(&s, sizeof(s));
+	return -1;
+}
+
+/* For concordctl demo: the demo Open311, CAD and OData clients, and their keys
  * written to demo-clients.json. pg must have the statements ctl.h lists. 0, or -1
  * with a message printed. */
 int
@@ -458,9 +554,10 @@ api_client_demo(const struct config *cfg, struct pg *pg)
 	ctl_beside_config(cfg, "demo-clients.json", path, sizeof(path));
 	known = json_object_from_file(path);
 	if (out != NULL && demo_open311(pg, known, out) == 0 &&
-	    demo_cad(cfg, pg, out) == 0 && clients_save(path, out) == 0) {
-		printf("demo API clients %s and %s; their keys are in %s\n", DEMO_CLIENT,
-		    DEMO_CAD, path);
+	    demo_cad(cfg, pg, out) == 0 && demo_odata(cfg, pg, out) == 0 &&
+	    clients_save(path, out) == 0) {
+		printf("demo API clients %s, %s and %s; their keys are in %s\n", DEMO_CLIENT,
+		    DEMO_CAD, DEMO_ODATA, path);
 		rc = 0;
 	}
 	json_object_put(known);

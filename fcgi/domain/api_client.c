@@ -25,7 +25,7 @@ static const struct pg_stmt stmts[] = {
 	  "coalesce(c.webhook_url, ''), c.mappings::text "
 	  "FROM api_key k JOIN api_client c ON c.id = k.client_id "
 	  "JOIN agency a ON a.id = c.agency_id "
-	  "WHERE k.key_id = $1 AND c.kind = 'cad'" },
+	  "WHERE k.key_id = $1 AND c.kind = $2" },
 	{ "api_key_used",
 	  "UPDATE api_key SET last_used_at = now() WHERE id = $1::bigint "
 	  "AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')" },
@@ -47,6 +47,12 @@ array_has(const char *pg_array, const char *word)
 	return 0;
 }
 
+int
+api_scopes_have(const char *pg_array, const char *word)
+{
+	return pg_array != NULL && *pg_array == '{' && array_has(pg_array, word);
+}
+
 perm_set
 api_scopes_perms(const char *pg_array)
 {
@@ -64,13 +70,20 @@ api_scopes_perms(const char *pg_array)
 int
 api_caller_find(struct pg *pg, struct arena *ar, const char *key_id, struct api_caller *c)
 {
-	const char *p[1] = { key_id };
+	return api_caller_find_kind(pg, ar, key_id, "cad", c);
+}
+
+int
+api_caller_find_kind(struct pg *pg, struct arena *ar, const char *key_id,
+    const char *kind, struct api_caller *c)
+{
+	const char *p[2] = { key_id, kind };
 	const char *state;
 	PGresult *res;
 	int rc = 0;
 
 	memset(c, 0, sizeof(*c));
-	if ((res = pg_exec(pg, "api_caller_find", 1, p)) == NULL)
+	if ((res = pg_exec(pg, "api_caller_find", 2, p)) == NULL)
 		return -1;
 	if (PQntuples(res) != 1)
 		goto out;
@@ -87,10 +100,11 @@ api_caller_find(struct pg *pg, struct arena *ar, const char *key_id, struct api_
 	c->user_id = admin_col_id(res, 0, 8);
 	c->core_partner = PQgetvalue(res, 0, 9)[0] == 't';
 	c->perms = api_scopes_perms(PQgetvalue(res, 0, 10));
+	c->scopes = admin_col(ar, res, 0, 10);
 	c->webhook_url = *PQgetvalue(res, 0, 11) ? admin_col(ar, res, 0, 11) : NULL;
 	c->mappings = admin_col(ar, res, 0, 12);
 	rc = c->name != NULL && c->key_id != NULL && c->salt != NULL &&
-	    c->secret_hash != NULL && c->mappings != NULL ? 1 : -1;
+	    c->secret_hash != NULL && c->mappings != NULL && c->scopes != NULL ? 1 : -1;
 out:
 	PQclear(res);
 	return rc;

@@ -34,6 +34,7 @@ struct api_caller {
 	long long	 user_id;		/* its service account */
 	int		 core_partner;		/* its agency's */
 	perm_set	 perms;			/* from its scopes */
+	const char	*scopes;		/* as stored: a Postgres text[] literal */
 	const char	*webhook_url;		/* or NULL */
 	const char	*mappings;		/* jsonb text: domain/api_mapping.h */
 };
@@ -44,6 +45,11 @@ extern const struct pg_stmts api_caller_statements;
  * -1 on a database error. */
 int		api_caller_find(struct pg *, struct arena *, const char *key_id,
 		    struct api_caller *);
+/* The same for a client of another kind ("odata": an analyst's key). */
+int		api_caller_find_kind(struct pg *, struct arena *, const char *key_id,
+		    const char *kind, struct api_caller *);
+/* Whether the text[] literal (as scopes) holds word. */
+int		api_scopes_have(const char *pg_array, const char *word);
 /* The server's API key file (auth/api_sign.h), read on first use and kept
  * for the process: to derive the secrets of new keys and check old ones.
  * 0 with *key and *len, or -1 logged. */

@@ -10,6 +10,7 @@
 #include <openssl/crypto.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/config.h"
 #include "core/hex.h"
 #include "core/random.h"
@@ -20,6 +21,7 @@
 #include "domain/api_mapping.h"
 #include "domain/open311.h"
 #include "domain/tx.h"
+#include "odata/entities.h"
 #include "store/pg.h"
 
 #define LONDON(col) "coalesce(to_char(" col " AT TIME ZONE 'Europe/London', " \
@@ -60,6 +62,21 @@ static const struct pg_stmt stmts[] = {
 	  "mappings, created_by) VALUES ($1, 'cad', $2::bigint, $3::bigint, $4::text[], "
 	  "nullif($5, ''), $6::jsonb, nullif($7, '0')::bigint) "
 	  "ON CONFLICT (name) DO NOTHING RETURNING id" },
+	/* An OData client's analyst: active, in an active agency, whose roles
+	 * give reporting.view, and whether they hold a live OData client. */
+	{ "api_admin_analyst",
+	  "SELECT u.id, u.agency_id, a.code, EXISTS (SELECT 1 FROM user_role ur "
+	  "JOIN role ro ON ro.id = ur.role_id WHERE ur.user_id = u.id AND "
+	  "ur.agency_id = u.agency_id AND 'reporting.view' = ANY (ro.permissions)), "
+	  "EXISTS (SELECT 1 FROM api_client c WHERE c.user_id = u.id AND "
+	  "c.kind = 'odata' AND c.revoked_at IS NULL) "
+	  "FROM app_user u JOIN agency a ON a.id = u.agency_id "
+	  "WHERE email_normal(u.email) = email_normal($1) AND u.disabled_at IS NULL "
+	  "AND a.active" },
+	{ "api_admin_odata_insert",
+	  "INSERT INTO api_client (name, kind, agency_id, user_id, scopes, created_by) "
+	  "VALUES ($1, 'odata', $2::bigint, $3::bigint, $4::text[], "
+	  "nullif($5, '0')::bigint) ON CONFLICT (name) DO NOTHING RETURNING id" },
 	{ "api_admin_open311_insert",
 	  "INSERT INTO api_client (name, key_hash, kind, created_by) "
 	  "VALUES ($1, $2, 'open311', nullif($3, '0')::bigint) "
@@ -89,7 +106,8 @@ static const struct pg_stmt stmts[] = {
 	 * so that every list of staff shows it as gone. */
 	{ "api_admin_user_disable",
 	  "UPDATE app_user SET disabled_at = now(), updated_at = now() "
-	  "WHERE id = (SELECT user_id FROM api_client WHERE id = $1::bigint) "
+	  "WHERE id = (SELECT user_id FROM api_client WHERE id = $1::bigint "
+	  "AND kind = 'cad') "
 	  "AND disabled_at IS NULL" },
 	{ "api_admin_update",
 	  "UPDATE api_client SET scopes = $2::text[], webhook_url = nullif($3, ''), "
@@ -175,7 +193,8 @@ name_kind_check(const struct api_client_in *in, int cad, struct api_client_error
 		bad(errs, "name", in->name[0] == '\0' ? "Enter a name for the client" :
 		    "Name must be 1 to 100 letters, digits, spaces, dots, dashes or "
 		    "underscores, starting with a letter or digit");
-	if (!cad && (in->kind == NULL || strcmp(in->kind, "open311") != 0))
+	if (!cad && (in->kind == NULL || (strcmp(in->kind, "open311") != 0 &&
+	    strcmp(in->kind, "odata") != 0)))
 		bad(errs, "kind", "Select the kind of client");
 }
 
@@ -479,6 +498,18 @@ client_json(const char *name, const char *kind, const char *agency,
 		return NULL;
 	json_object_object_add(o, "name", json_object_new_string(name));
 	json_object_object_add(o, "kind", json_object_new_string(kind));
+	if (strcmp(kind, "odata") == 0) {
+		size_t i;
+
+		json_object_object_add(o, "agency", json_object_new_string(agency));
+		json_object_object_add(o, "analyst", json_object_new_string(in->analyst != NULL ?
+		    in->analyst : ""));
+		sc = json_object_new_array();
+		for (i = 0; i < in->nviews; i++)
+			json_object_array_add(sc, json_object_new_string(in->views[i]));
+		json_object_object_add(o, "views", sc);
+		return o;
+	}
 	if (strcmp(kind, "cad") != 0)
 		return o;
 	json_object_object_add(o, "agency", json_object_new_string(agency));
@@ -573,6 +604,88 @@ open311_insert(struct pg *pg, const struct actor *a, const struct api_client_in 
 	    API_ADMIN_OK : API_ADMIN_ERROR;
 }
 
+/* An OData client's views: at least one, each a reporting view the feed
+ * serves, none twice; as a text[] literal into lit. */
+static void
+views_check(const struct api_client_in *in, struct api_client_errors *errs, struct buf *lit)
+{
+	size_t i, j;
+
+	if (in->nviews == 0) {
+		bad(errs, "views", "Select at least one view the key may read");
+		return;
+	}
+	buf_putc(lit, '{');
+	for (i = 0; i < in->nviews; i++) {
+		for (j = 0; j < i && strcmp(in->views[i], in->views[j]) != 0; j++)
+			;
+		if (odata_entity_by_view(in->views[i]) == NULL || j < i) {
+			bad(errs, "views", "Select views from the list: each once");
+			return;
+		}
+		buf_printf(lit, "%s%s", i > 0 ? "," : "", in->views[i]);
+	}
+	buf_putc(lit, '}');
+}
+
+/* The analyst an OData client is for, by e-mail address: their id and
+ * agency (id and code) into uid, aid and code. 1 found and allowed, 0
+ * (a field error recorded), -1. */
+static int
+analyst_find(struct pg *pg, const struct api_client_in *in, struct api_client_errors *errs,
+    char uid[24], char aid[24], char code[40])
+{
+	const char *p[1] = { in->analyst != NULL ? in->analyst : "" };
+	PGresult *res;
+	int rc = 0;
+
+	if (*p[0] == '\0') {
+		bad(errs, "analyst", "Enter the e-mail address of the analyst the key is for");
+		return 0;
+	}
+	if ((res = pg_exec(pg, "api_admin_analyst", 1, p)) == NULL)
+		return -1;
+	if (PQntuples(res) != 1)
+		bad(errs, "analyst", "There is no active member of staff with this e-mail "
+		    "address: enter the analyst's address as they sign in with it");
+	else if (PQgetvalue(res, 0, 3)[0] != 't')
+		bad(errs, "analyst", "This member of staff may not see reporting: give "
+		    "them a role with reporting.view (the Analyst role) first");
+	else if (PQgetvalue(res, 0, 4)[0] == 't')
+		bad(errs, "analyst", "This analyst has an OData client already: rotate its "
+		    "key, or revoke it first");
+	else {
+		snprintf(uid, 24, "%s", PQgetvalue(res, 0, 0));
+		snprintf(aid, 24, "%s", PQgetvalue(res, 0, 1));
+		snprintf(code, 40, "%s", PQgetvalue(res, 0, 2));
+		rc = 1;
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* The OData client and its first key. */
+static enum api_admin_rc
+odata_insert(struct pg *pg, const struct config *cfg, const struct actor *a,
+    const struct api_client_in *in, const char *const ids[3], const char *views,
+    struct api_new_secret *out, long long *id)
+{
+	char by[24];
+	const char *p[5] = { in->name, ids[1], ids[0], views, by };
+	struct json_object *o;
+	enum api_admin_rc rc;
+
+	admin_id_text(a->user_id, by);
+	if ((rc = client_insert(pg, "api_admin_odata_insert", 5, p, id)) != API_ADMIN_OK)
+		return rc;
+	if (key_new(pg, cfg, a, *id, out) == -1 ||
+	    (o = client_json(in->name, "odata", ids[2], in)) == NULL)
+		return API_ADMIN_ERROR;
+	json_object_object_add(o, "key_id", json_object_new_string(out->key_id));
+	return admin_created(pg, a, "api_client", *id, o, NULL) == ADMIN_OK ?
+	    API_ADMIN_OK : API_ADMIN_ERROR;
+}
+
 /* Registers a client. API_ADMIN_OK with its id and what to show once in
  * out; API_ADMIN_INVALID with the field errors; API_ADMIN_ERROR. */
 enum api_admin_rc
@@ -580,9 +693,11 @@ api_admin_register(struct pg *pg, const struct config *cfg, const struct actor *
     const struct api_client_in *in, struct api_client_errors *errs,
     struct api_new_secret *out, long long *id)
 {
-	char aid[24] = "", agency_code[40] = "";
+	char aid[24] = "", agency_code[40] = "", uid[24] = "";
+	const char *ids[3] = { uid, aid, agency_code };
 	enum api_admin_rc rc = API_ADMIN_INVALID;
-	int cad, got;
+	struct buf views = {0};
+	int cad, odata, got;
 
 	memset(out, 0, sizeof(*out));
 	*id = 0;
@@ -591,11 +706,16 @@ api_admin_register(struct pg *pg, const struct config *cfg, const struct actor *
 		return API_ADMIN_INVALID;
 	}
 	cad = in->kind != NULL && strcmp(in->kind, "cad") == 0;
+	odata = in->kind != NULL && strcmp(in->kind, "odata") == 0;
 	name_kind_check(in, cad, errs);
 	if (cad)
 		fields_check(in, 1, errs);
-	if (tx_begin(pg, a) == -1)
+	if (odata)
+		views_check(in, errs, &views);
+	if (views.oom || tx_begin(pg, a) == -1) {
+		buf_free(&views);
 		return API_ADMIN_ERROR;
+	}
 	if ((got = name_free(pg, in->name)) == -1)
 		goto err;
 	if (got == 0 && *in->name != '\0')
@@ -609,9 +729,12 @@ api_admin_register(struct pg *pg, const struct config *cfg, const struct actor *
 	}
 	if (cad && mappings_check(pg, mappings_text(in), errs) == -1)
 		goto err;
+	if (odata && analyst_find(pg, in, errs, uid, aid, agency_code) == -1)
+		goto err;
 	if (errs->n > 0)
 		goto out;
 	rc = cad ? cad_insert(pg, cfg, a, in, aid, agency_code, out, id) :
+	    odata ? odata_insert(pg, cfg, a, in, ids, buf_cstr(&views), out, id) :
 	    open311_insert(pg, a, in, out, id);
 	if (rc == API_ADMIN_INVALID)
 		bad(errs, "name", "An API client with this name already exists: enter a "
@@ -622,12 +745,14 @@ api_admin_register(struct pg *pg, const struct config *cfg, const struct actor *
 		rc = API_ADMIN_ERROR;
 	if (rc != API_ADMIN_OK)
 		OPENSSL_cleanse(out, sizeof(*out));
+	buf_free(&views);
 	return rc;
 err:
 	rc = API_ADMIN_ERROR;
 out:
 	pg_rollback(pg);
 	OPENSSL_cleanse(out, sizeof(*out));
+	buf_free(&views);
 	return rc;
 }
 
@@ -756,7 +881,7 @@ api_admin_rotate(struct pg *pg, const struct config *cfg, const struct actor *a,
 	}
 	if ((rc = client_lock(pg, ar, sid, &c)) != API_ADMIN_OK)
 		goto out;
-	rc = strcmp(c.kind, "cad") != 0 ? API_ADMIN_WRONG_KIND :
+	rc = strcmp(c.kind, "open311") == 0 ? API_ADMIN_WRONG_KIND :
 	    c.revoked ? API_ADMIN_REVOKED : API_ADMIN_ERROR;
 	if (rc != API_ADMIN_ERROR)
 		goto out;

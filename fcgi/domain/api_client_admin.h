@@ -41,7 +41,8 @@ enum api_admin_rc {
 };
 
 /* What is wrong with a client as given, field by field: "name", "kind",
- * "agency", "scopes", "webhook_url", "mappings", "overlap". */
+ * "agency", "scopes", "webhook_url", "mappings", "overlap", "analyst",
+ * "views". */
 struct api_client_errors {
 	size_t	n;
 	struct {
@@ -65,7 +66,7 @@ struct api_key_rec {
 struct api_client_rec {
 	long long	 id;
 	const char	*name;
-	const char	*kind;		/* "cad" or "open311" */
+	const char	*kind;		/* "cad", "open311" or "odata" */
 	const char	*agency_name;	/* "" for Open311 */
 	const char	*agency_code;
 	const char	*account_email;	/* its service account's; "" for Open311 */
@@ -80,10 +81,16 @@ struct api_client_rec {
 	size_t		 nkeys;
 };
 
-/* A client as an administrator gives it. Open311 uses only name. */
+#define API_ODATA_VIEWS_MAX	16
+
+/* A client as an administrator gives it. Open311 uses only name; an OData
+ * client (an analyst's key to the reporting feed) name, analyst and views. */
 struct api_client_in {
 	const char	*name;
-	const char	*kind;		/* "cad" or "open311" */
+	const char	*kind;		/* "cad", "open311" or "odata" */
+	const char	*analyst;	/* odata: the analyst's e-mail address */
+	const char	*views[API_ODATA_VIEWS_MAX];	/* odata: rpt_incident, ... */
+	size_t		 nviews;
 	long long	 agency_id;	/* or 0 and agency_code */
 	const char	*agency_code;
 	int		 read;		/* the scopes asked for */
@@ -93,8 +100,9 @@ struct api_client_in {
 	const char	*version;	/* editing: what the form was made from */
 };
 
-/* What to show once: a CAD key's id and secret, or an Open311 key (in
- * secret, with key_id ""). */
+/* What to show once: a CAD or OData key's id and secret (an OData key
+ * is sent as "<key_id>.<secret>"), or an Open311 key (in secret, with
+ * key_id ""). */
 struct api_new_secret {
 	char	key_id[API_KEY_ID_LEN + 1];
 	char	secret[65];

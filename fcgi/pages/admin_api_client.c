@@ -1,4 +1,5 @@
-/* Administration of API clients, CAD and Open311 on one page: the list,
+/* Administration of API clients, CAD, Open311 and OData (an analyst's key
+ * to the reporting feed) on one page: the list,
  * registering one, a client's keys, changing a CAD client's scopes,
  * webhook and mappings, rotating its key with an overlap and revoking a
  * key or the whole client (after a confirmation page). A new secret is
@@ -11,11 +12,13 @@
 #include <openssl/crypto.h>
 
 #include "core/arena.h"
+#include "core/config.h"
 #include "domain/admin_agency.h"
 #include "domain/api_client.h"
 #include "domain/api_client_admin.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "odata/entities.h"
 #include "pages/admin.h"
 #include "pages/form.h"
 #include "pages/layout.h"
@@ -75,6 +78,47 @@ cad_fields_read(struct req *r, struct api_client_in *in, struct form_errors *err
 	in->mappings = m;
 }
 
+/* The OData views as boxes, those of in ticked. */
+static int
+views_dict(struct req *r, struct view_dict *d, const struct api_client_in *in)
+{
+	struct view_dict *row;
+	size_t i, j;
+
+	for (i = 0; i < odata_entities_n; i++) {
+		const struct odata_entity *e = &odata_entities[i];
+
+		for (j = 0; j < in->nviews && strcmp(in->views[j], e->view) != 0; j++)
+			;
+		if ((row = view_section(d, "VIEW")) == NULL ||
+		    view_set(row, "VIEW_ID", i == 0 ? "views" :
+		    arena_printf(r->arena, "views-%zu", i + 1)) == -1 ||
+		    view_set(row, "VIEW", e->view) == -1 ||
+		    view_set(row, "SET", e->set) == -1 ||
+		    (j < in->nviews && view_show(row, "CHECKED") == -1))
+			return -1;
+	}
+	return 0;
+}
+
+/* The analyst and the views ticked, as typed. */
+static void
+odata_fields_read(struct req *r, struct api_client_in *in, struct form_errors *errs)
+{
+	size_t i;
+
+	in->analyst = form_text(r, "analyst", 254, errs, "analyst", NULL,
+	    "The e-mail address must be 254 characters or fewer");
+	for (i = 0; i < r->form.n; i++)
+		if (strcmp(r->form.v[i].key, "views") == 0) {
+			if (in->nviews == API_ODATA_VIEWS_MAX) {
+				form_error(errs, "views", "Select views from the list: each once");
+				return;
+			}
+			in->views[in->nviews++] = r->form.v[i].val;
+		}
+}
+
 /* ---- The list ---- */
 
 /* The keys of a client as rows of section name in d. */
@@ -108,7 +152,7 @@ keys_dict(struct view_dict *d, const char *name, const struct api_client_rec *c)
 static int
 client_dict(struct req *r, struct view_dict *d, const struct api_client_rec *c)
 {
-	int cad = strcmp(c->kind, "cad") == 0;
+	int cad = strcmp(c->kind, "cad") == 0, odata = strcmp(c->kind, "odata") == 0;
 	const char *scopes = "";
 	size_t i;
 
@@ -117,16 +161,19 @@ client_dict(struct req *r, struct view_dict *d, const struct api_client_rec *c)
 	return scopes == NULL ||
 	    view_set_int(d, "ID", c->id) == -1 ||
 	    view_set(d, "NAME", c->name) == -1 ||
-	    view_set(d, "KIND", cad ? "CAD" : "Open311") == -1 ||
-	    view_set(d, "AGENCY", cad ? c->agency_name : "None") == -1 ||
+	    view_set(d, "KIND", cad ? "CAD" : odata ? "OData feed (an analyst's key)" :
+	    "Open311") == -1 ||
+	    view_set(d, "AGENCY", cad || odata ? c->agency_name : "None") == -1 ||
 	    view_set(d, "ACCOUNT", c->account_email) == -1 ||
-	    view_set(d, "SCOPES", cad ? scopes : "Open311 reports") == -1 ||
+	    view_set(d, "SCOPES", cad || odata ? scopes : "Open311 reports") == -1 ||
 	    view_set(d, "WEBHOOK", *c->webhook_url ? c->webhook_url : "None") == -1 ||
 	    view_set(d, "CREATED", c->created) == -1 ||
 	    view_show(d, c->revoked ? "REVOKED" : "ACTIVE") == -1 ||
 	    (cad && view_show(d, "CAD") == -1) ||
-	    (!cad && view_show(d, "OPEN311") == -1) ||
-	    (cad && !c->revoked && view_show(d, "CAD_ACTIVE") == -1) ||
+	    (odata && view_show(d, "ODATA") == -1) ||
+	    (!cad && !odata && view_show(d, "OPEN311") == -1) ||
+	    ((cad || odata) && view_show(d, "KEYED") == -1) ||
+	    ((cad || odata) && !c->revoked && view_show(d, "KEYED_ACTIVE") == -1) ||
 	    (!c->revoked && view_show(d, "CAN_REVOKE_CLIENT") == -1) ? -1 : 0;
 }
 
@@ -190,6 +237,10 @@ new_form_page(struct req *r, int status, const struct client_form *f,
 	    view_show(d, "KIND_CAD") == -1) ||
 	    (f->in.kind != NULL && strcmp(f->in.kind, "open311") == 0 &&
 	    view_show(d, "KIND_OPEN311") == -1) ||
+	    (f->in.kind != NULL && strcmp(f->in.kind, "odata") == 0 &&
+	    view_show(d, "KIND_ODATA") == -1) ||
+	    view_set(d, "ANALYST", f->in.analyst != NULL ? f->in.analyst : "") == -1 ||
+	    views_dict(r, d, &f->in) == -1 ||
 	    cad_fields_dict(d, &f->in, errs) == -1 ||
 	    agency_options(r, d, f->in.agency_id) == -1 ||
 	    form_errors_dict(d, errs) == -1) {
@@ -204,7 +255,7 @@ void
 api_client_new_get(struct req *r)
 {
 	struct client_form f = { .in = { .name = "", .read = 1, .write = 1,
-	    .webhook_url = "", .mappings = "" } };
+	    .webhook_url = "", .mappings = "", .analyst = "" } };
 	struct form_errors errs = {0};
 
 	new_form_page(r, 200, &f, &errs);
@@ -214,9 +265,10 @@ api_client_new_get(struct req *r)
  * kept out of every cache and history. */
 static void
 secret_page(struct req *r, const char *heading, long long id, const char *name,
-    struct api_new_secret *s)
+    const char *kind, const char *analyst, struct api_new_secret *s)
 {
 	struct view_dict *d = page_dict(r);
+	int odata = strcmp(kind, "odata") == 0;
 
 	if (resp_header(r, "Cache-Control", "no-store") == -1 ||
 	    resp_header(r, "Pragma", "no-cache") == -1 || d == NULL ||
@@ -224,8 +276,12 @@ secret_page(struct req *r, const char *heading, long long id, const char *name,
 	    view_set_int(d, "ID", id) == -1 ||
 	    view_set(d, "NAME", name) == -1 ||
 	    view_set(d, "SECRET", s->secret) == -1 ||
-	    (s->key_id[0] != '\0' && (view_show(d, "CAD") == -1 ||
+	    (s->key_id[0] != '\0' && !odata && (view_show(d, "CAD") == -1 ||
 	    view_set(d, "KEY_ID", s->key_id) == -1)) ||
+	    (odata && (view_show(d, "ODATA") == -1 || view_set(d, "ANALYST", analyst) == -1 ||
+	    view_set(d, "ODATA_KEY", arena_printf(r->arena, "%s.%s", s->key_id,
+	    s->secret)) == -1 || view_set(d, "FEED", arena_printf(r->arena,
+	    "%s/odata/v4/", r->cfg->public_url)) == -1)) ||
 	    (s->key_id[0] == '\0' && view_show(d, "OPEN311") == -1) ||
 	    (s->expires_old[0] != '\0' && (view_show(d, "ROTATED") == -1 ||
 	    view_set(d, "EXPIRES_OLD", s->expires_old) == -1))) {
@@ -253,7 +309,9 @@ api_client_create_post(struct req *r)
 	if (admin_id_value(req_form(r, "agency"), &f.in.agency_id) == -1)
 		f.in.agency_id = 0;
 	cad_fields_read(r, &f.in, &errs);
-	if (f.in.name == NULL || f.in.webhook_url == NULL || f.in.mappings == NULL)
+	odata_fields_read(r, &f.in, &errs);
+	if (f.in.name == NULL || f.in.webhook_url == NULL || f.in.mappings == NULL ||
+	    f.in.analyst == NULL)
 		return page_error(r, 500, NULL);
 	if (f.in.kind == NULL || strcmp(f.in.kind, "cad") != 0) {
 		/* Only a CAD client has an agency, scopes and so on. */
@@ -264,7 +322,7 @@ api_client_create_post(struct req *r)
 	switch (api_admin_register(r->pg, r->cfg, &r->actor, &f.in, &derrs, &s, &id)) {
 	case API_ADMIN_OK:
 		return secret_page(r, arena_printf(r->arena, "%s has been registered",
-		    f.in.name), id, f.in.name, &s);
+		    f.in.name), id, f.in.name, f.in.kind, f.in.analyst, &s);
 	case API_ADMIN_INVALID:
 		errors_copy(r, &derrs, &errs);
 		return new_form_page(r, 400, &f, &errs);
@@ -287,7 +345,8 @@ client_page(struct req *r, int status, const struct api_client_rec *c,
 	if (d == NULL || client_dict(r, d, c) == -1 ||
 	    view_set(d, "VERSION", c->version) == -1 ||
 	    keys_dict(d, "KEY", c) == -1 ||
-	    (c->nkeys == 0 && strcmp(c->kind, "cad") == 0 && view_show(d, "NO_KEYS") == -1) ||
+	    (c->nkeys == 0 && strcmp(c->kind, "open311") != 0 &&
+	    view_show(d, "NO_KEYS") == -1) ||
 	    form_errors_dict(d, errs) == -1)
 		goto fail;
 	if (strcmp(c->kind, "cad") == 0 && !c->revoked) {
@@ -433,7 +492,8 @@ api_client_rotate_post(struct req *r)
 		errors_copy(r, &derrs, &errs);
 		return client_page(r, 400, &c, &f, &errs);
 	}
-	secret_page(r, arena_printf(r->arena, "%s has a new key", c.name), id, c.name, &s);
+	secret_page(r, arena_printf(r->arena, "%s has a new key", c.name), id, c.name,
+	    c.kind, c.account_email, &s);
 }
 
 /* The key named by the query or the form ("key"), or NULL for the whole
@@ -469,14 +529,14 @@ api_client_revoke_get(struct req *r)
 		if (i == c.nkeys)
 			return page_error(r, 404, NULL);
 	}
-	title = key != NULL ? "Revoke a key" : strcmp(c.kind, "cad") == 0 ?
+	title = key != NULL ? "Revoke a key" : strcmp(c.kind, "open311") != 0 ?
 	    "Revoke an API client" : "Deactivate an API client";
 	if ((d = page_dict(r)) == NULL || view_set(d, "HEADING", title) == -1 ||
 	    view_set_int(d, "ID", c.id) == -1 || view_set(d, "NAME", c.name) == -1 ||
 	    (key != NULL && (view_show(d, "ONE_KEY") == -1 ||
 	    view_set(d, "KEY_ID", key) == -1)) ||
 	    (key == NULL && view_show(d, strcmp(c.kind, "cad") == 0 ? "WHOLE_CAD" :
-	    "WHOLE_OPEN311") == -1)) {
+	    strcmp(c.kind, "odata") == 0 ? "WHOLE_ODATA" : "WHOLE_OPEN311") == -1)) {
 		view_dict_free(d);
 		return page_render(r, 500, "admin_api_client_revoke.tpl", title, NULL);
 	}

@@ -16,6 +16,10 @@
  * its perm is checked against the client's scopes. */
 #define ROUTE_API_SIGNED	0x4
 
+/* The OData feed: an analyst's key (api/odata_gate.c), not a session; the
+ * analyst's own permissions must allow the route's perm. */
+#define ROUTE_ODATA	0x8
+
 typedef void (*handler_fn)(struct req *);
 
 struct route {

@@ -1,6 +1,7 @@
 /* The route table: every URL Concord answers, its handler and what the
  * caller must be allowed to do. Nothing else decides who may call what. */
 #include "api/api.h"
+#include "api/odata_feed.h"
 #include "api/incident_api.h"
 #include "pages/pages.h"
 #include "server/routes.h"
@@ -276,6 +277,13 @@ const struct route routes[] = {
 	/* The EIDO adapter (api/eido.c) and the API's own description. */
 	{ METHOD_POST,	"/api/v1/eido",		eido_post,	     PERM_INCIDENT_CREATE, ROUTE_API_SIGNED },
 	{ METHOD_GET,	"/api/v1/incidents/{ref}/eido", eido_get,    PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
+	/* The OData feed of the reporting views, for Power BI (api/odata_*.c):
+	 * an analyst's key; $metadata before the sets. */
+	{ METHOD_GET,	"/odata/v4",		odata_service_get,   PERM_REPORTING_VIEW, ROUTE_ODATA },
+	{ METHOD_GET,	"/odata/v4/",		odata_service_get,   PERM_REPORTING_VIEW, ROUTE_ODATA },
+	{ METHOD_GET,	"/odata/v4/$metadata",	odata_metadata_get,  PERM_REPORTING_VIEW, ROUTE_ODATA },
+	{ METHOD_GET,	"/odata/v4/{set}",	odata_set_get,	     PERM_REPORTING_VIEW, ROUTE_ODATA },
+	{ METHOD_GET,	"/odata/v4/{set}/$count", odata_count_get,   PERM_REPORTING_VIEW, ROUTE_ODATA },
 	{ METHOD_GET,	"/api/v1/openapi.json",	openapi_get,	     PERM_PUBLIC, ROUTE_NO_CSRF },
 
 	/* Open311 GeoReport v2 (api/open311.c): public reads; posts carry an

@@ -9,6 +9,7 @@
 #include <fcgiapp.h>
 
 #include "api/api.h"
+#include "api/odata_feed.h"
 #include "server/gate.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -169,11 +170,13 @@ serve(struct worker *w)
 	if (route != NULL)
 		status = body_prepare(w, &r, route);
 	if (status == 0 && route != NULL && ((route->flags & ROUTE_API_SIGNED) ?
-	    api_gate(&r, route->perm) : gate_enter(&r, route->perm,
-	    route->flags & (ROUTE_NO_CSRF | ROUTE_STREAM_BODY))))
+	    api_gate(&r, route->perm) : (route->flags & ROUTE_ODATA) ? odata_gate(&r) :
+	    gate_enter(&r, route->perm, route->flags & (ROUTE_NO_CSRF | ROUTE_STREAM_BODY))))
 		route->handler(&r);
 	if (status != 0 && strncmp(r.path != NULL ? r.path : "", "/api/", 5) == 0)
 		api_refuse(&r, status);
+	else if (status != 0 && strncmp(r.path != NULL ? r.path : "", "/odata/", 7) == 0)
+		odata_refuse(&r, status);
 	else if (status != 0)
 		page_error(&r, status, status == 404 || status >= 500 ? NULL : r.error);
 	if (r.resp.status == 0) {
