@@ -74,25 +74,74 @@ struct odata_query {
 
 /* Why a request cannot be answered: 400 when it does not parse (or names
  * what is not there), 501 when it parses but asks what the feed does not
- * support ($expand, $search, $apply, lambda operators, ...). at is the
- * byte offset in the decoded option value the error is at (for the ABNF
- * cases' FailAt), or -1. */
+ * support ($expand, $search, $apply, lambda operators, ...); 500 only
+ * when memory ran out. at is the byte offset in the decoded option value
+ * the error is at (for the ABNF cases' FailAt), or -1; query_at, set by
+ * odata_query_parse only, the same place as a byte offset in the raw
+ * (still percent-encoded) query string, or -1.
+ *
+ * Codes: "syntax", "unknown_property", "unknown_function", "unknown_option",
+ * "repeated_option", "type", "arity", "too_many", "too_deep",
+ * "too_many_values", "skiptoken" (400); "not_supported" (501);
+ * "memory" (500). */
 struct odata_error {
-	int		 status;	/* 400 or 501 */
+	int		 status;	/* 400 or 501 (500: out of memory) */
 	const char	*code;		/* short word: "syntax", "unknown_property", "type", "not_supported", ... */
 	const char	*option;	/* "$filter", "$orderby", ..., or NULL */
 	long		 at;
 	char		 message[240];	/* for a person: what to fix */
+	long		 query_at;	/* offset in the raw query string, or -1 */
 };
 
 /* Parses a raw (percent-encoded, '&'-separated) query string for entity.
  * Options other than the system ones ($...) are ignored, except that a
- * repeated system option is a 400. 0, or -1 with err filled. */
+ * repeated system option is a 400. 0, or -1 with err filled.
+ *
+ * OData 4.0, Intermediate conformance: system option names are
+ * case-sensitive and start with '$' (a name without one, e.g. "filter",
+ * is a custom option and ignored, as the feed's own key parameter is).
+ * $filter, $select, $orderby, $top, $skip, $count, $skiptoken and
+ * $format are read; $expand, $search, $apply, $compute, $levels and
+ * $index are 501; any other $name is 400. $skiptoken and $format are
+ * stored as sent (decoded): the feed judges them.
+ *
+ * Decoding: %XX is a byte (%00 and a malformed % are 400); a raw '+' is a
+ * space (form encoding) except where it is a date-time offset's sign:
+ * a '+' after a digit and before two digits and ':' ("10:00:00+01:00")
+ * stays '+'. Power BI sends the sign as %2B, which is always '+'.
+ *
+ * entity == NULL is syntax-only mode (the ABNF cases use it): any
+ * odataIdentifier is a property of unknown type and no type is checked,
+ * so only the grammar is tested. */
 int	odata_query_parse(struct arena *, const struct odata_entity *,
 	    const char *query, struct odata_query *out, struct odata_error *err);
 
 /* Parses one decoded $filter value alone (the ABNF tests and the fuzz
- * harness use it). 0, or -1 with err filled. */
+ * harness use it); entity NULL is syntax-only mode, as above. 0, or -1
+ * with err filled.
+ *
+ * Supported: eq ne gt ge lt le, and or not, ( ), add sub mul div mod and
+ * negation, in ( list ), null (eq null is IS NULL, ne null IS NOT NULL;
+ * ne is IS DISTINCT FROM and not is IS NOT TRUE, so a null compares as
+ * OData says, never as SQL's unknown), contains startswith endswith
+ * length tolower toupper trim concat indexof substring, year month day
+ * hour minute second date now, round floor ceiling. Operator words and
+ * true/false/null are case-insensitive; function names are not.
+ *
+ * Date parts and date() of an Edm.DateTimeOffset are taken in
+ * Europe/London (AT TIME ZONE 'Europe/London'), the feed's local time,
+ * whatever offset the value was written with; now() is the database's.
+ *
+ * Literals: 'strings' ('' is a quote), integers (Int32, else Int64, else
+ * Decimal), decimals, doubles with an exponent, INF, -INF, NaN, true,
+ * false, null, dates YYYY-MM-DD and date-times with Z or +hh:mm / -hh:mm
+ * and fractional seconds. Guid, duration, binary, enumeration, time of
+ * day and geographic literals are checked (400 when malformed) and 501;
+ * so are dates outside the years 0001 to 9999. 501 also for any/all,
+ * paths (A/B), $it, $root, $this, $count, parameter aliases, has, isof,
+ * cast, divby, JSON arrays and objects, geo.* and the other standard
+ * functions; an unknown function is 400 "unknown_function". Leading and
+ * trailing spaces are a 400, as in the ABNF. */
 int	odata_filter_parse(struct arena *, const struct odata_entity *,
 	    const char *filter, struct odata_expr **out, struct odata_error *err);
 
@@ -114,7 +163,21 @@ struct odata_sql {
  * $skip on a first page (after == NULL). Date-time values are written
  * by the SQL as ISO 8601 with an offset (the feed's JSON needs no
  * conversion): the compiler wraps DateTimeOffset columns accordingly.
- * 0, or -1 with err filled (e.g. too many parameters: 400). */
+ * 0, or -1 with err filled (e.g. too many parameters: 400).
+ *
+ * What the SQL writes: an Edm.DateTimeOffset column as UTC with
+ * milliseconds, to_char(col AT TIME ZONE 'UTC',
+ * 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'); an Edm.Date as to_char(col,
+ * 'YYYY-MM-DD'); others as they are. The order and key columns come
+ * after them, named odata_order_0 ... and odata_key, as lossless text a
+ * parameter casts back: col::text, a date as YYYY-MM-DD, a date-time as
+ * UTC with microseconds. nafter must be norder + 1 (else 400
+ * "skiptoken"). Ascending is NULLS FIRST and descending NULLS LAST (OData
+ * puts null before any value), and the keyset condition is an OR of
+ * (equal on the entries before i) AND (strictly after on entry i) written
+ * for the after values given, with IS NULL where a value is NULL. Every
+ * value is a parameter cast to its type ($1::bigint, $2::timestamptz,
+ * ...). limit < 0 writes no LIMIT. */
 int	odata_sql_select(struct arena *, const struct odata_query *,
 	    const char *const *after, size_t nafter, long long limit,
 	    struct odata_sql *out, struct odata_error *err);
