@@ -3,6 +3,12 @@
 
 struct req;
 
+/* The feed's JSON. charset comes first: nginx matches gzip_types against
+ * what comes before a charset parameter, so after the others the type
+ * would not be "application/json" to it and pages would go unzipped. */
+#define ODATA_JSON_TYPE	"application/json;charset=utf-8;odata.metadata=minimal;" \
+	"odata.streaming=true;IEEE754Compatible=false"
+
 /*
  * The OData v4 feed at /odata/v4/ (README: Partnership reporting): the
  * reporting views for Power BI's OData.Feed connector and Excel, JSON
@@ -28,6 +34,7 @@ int	odata_may_read(const struct req *, const char *view);
 /* api/odata_service.c */
 void	odata_service_get(struct req *);	/* GET /odata/v4/ */
 void	odata_metadata_get(struct req *);	/* GET /odata/v4/$metadata */
+void	odata_pbids_get(struct req *);		/* GET /odata/concord.pbids */
 /* api/odata_rows.c */
 void	odata_set_get(struct req *);		/* GET /odata/v4/{set}, {set}(key) */
 void	odata_count_get(struct req *);		/* GET /odata/v4/{set}/$count */

@@ -10,10 +10,10 @@
 #include <strings.h>
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
 
 #include "api/odata_feed.h"
 #include "auth/api_sign.h"
+#include "auth/basic.h"
 #include "core/arena.h"
 #include "core/log.h"
 #include "domain/api_client.h"
@@ -22,48 +22,13 @@
 #include "http/response.h"
 
 #define ODATA_KEY_PARAM	"api_key"
-#define ODATA_CRED_MAX	512
+#define ODATA_KEY_MAX	512
 
 static int
 unauthorized(struct req *r, const char *code, const char *message)
 {
 	resp_header(r, "WWW-Authenticate", "Basic realm=\"Concord OData\", charset=\"UTF-8\"");
 	odata_error_send(r, 401, code, message, NULL);
-	return 0;
-}
-
-/* The user and password of a Basic Authorization header, decoded into
- * the arena. 0, or -1 when it is not one. */
-static int
-basic_split(struct req *r, const char *h, const char **user, const char **pass)
-{
-	size_t n;
-	unsigned char *out;
-	char *colon;
-	int len;
-
-	if (strncasecmp(h, "Basic ", 6) != 0)
-		return -1;
-	h += 6;
-	while (*h == ' ')
-		h++;
-	n = strlen(h);
-	if (n == 0 || n % 4 != 0 || n > ODATA_CRED_MAX ||
-	    (out = arena_alloc(r->arena, n / 4 * 3 + 1)) == NULL)
-		return -1;
-	if ((len = EVP_DecodeBlock(out, (const unsigned char *)h, (int)n)) < 0)
-		return -1;
-	/* EVP_DecodeBlock counts the padding's zero bytes in. */
-	while (n > 0 && h[n - 1] == '=') {
-		n--;
-		len--;
-	}
-	out[len] = '\0';
-	if (strlen((char *)out) != (size_t)len || (colon = strchr((char *)out, ':')) == NULL)
-		return -1;
-	*colon = '\0';
-	*user = (char *)out;
-	*pass = colon + 1;
 	return 0;
 }
 
@@ -93,7 +58,7 @@ odata_gate(struct req *r)
 	r->actor.request_id = r->request_id;
 	r->actor.client_addr = r->remote_addr;
 	if (auth != NULL) {
-		if (basic_split(r, auth, &user, &key) == -1)
+		if (basic_decode(r->arena, auth, &user, &key) == -1)
 			return unauthorized(r, "credentials_invalid", "Send Basic "
 			    "authentication: your e-mail address as the user name and "
 			    "your OData key as the password.");
@@ -101,7 +66,7 @@ odata_gate(struct req *r)
 		return unauthorized(r, "credentials_missing", "Sign in with your "
 		    "e-mail address and your OData key (Basic), or send the key in "
 		    "the api_key parameter.");
-	if (strlen(key) > ODATA_CRED_MAX || (key_id = arena_strdup(r->arena, key)) == NULL ||
+	if (strlen(key) > ODATA_KEY_MAX || (key_id = arena_strdup(r->arena, key)) == NULL ||
 	    (dot = strchr(key_id, '.')) == NULL)
 		return unauthorized(r, "key_invalid", "This is not an OData key: a key "
 		    "looks like ck_0123456789abcdef0123.<secret>, as the API clients "

@@ -29,9 +29,6 @@
 #define ODATA_PAGE_DEFAULT	10000
 #define ODATA_PAGE_MAX		50000
 
-#define JSON_MINIMAL	"application/json;odata.metadata=minimal;" \
-	"odata.streaming=true;IEEE754Compatible=false;charset=utf-8"
-
 /* What the path names: the set, and the key literal of /{set}(key). */
 struct target {
 	const struct odata_entity *e;
@@ -363,6 +360,9 @@ collection(struct req *r, const struct target *t)
 	more = n > pg.limit;
 	if (more)
 		n = (int)pg.limit;
+	/* A client's $top met on this page leaves nothing for a next one. */
+	if (pg.q.top >= 0 && pg.q.top - n <= 0)
+		more = 0;
 	if ((ctx = context_url(r, &pg.q, "")) == NULL ||
 	    (more && ((token = token_of(r, &pg, res, n - 1)) == NULL ||
 	    (link = next_link(r, &pg, t->e->set, token, n)) == NULL))) {
@@ -390,7 +390,7 @@ collection(struct req *r, const struct target *t)
 	if (b->oom)
 		return odata_refuse(r, 503);
 	r->resp.status = 200;
-	r->resp.content_type = JSON_MINIMAL;
+	r->resp.content_type = ODATA_JSON_TYPE;
 	if (pg.size_asked)
 		resp_header(r, "Preference-Applied", arena_printf(r->arena,
 		    "odata.maxpagesize=%lld", pg.size));
@@ -441,7 +441,7 @@ single(struct req *r, const struct target *t)
 	if (b->oom)
 		return odata_refuse(r, 503);
 	r->resp.status = 200;
-	r->resp.content_type = JSON_MINIMAL;
+	r->resp.content_type = ODATA_JSON_TYPE;
 	odata_version_header(r);
 }
 

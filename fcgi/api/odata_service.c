@@ -3,6 +3,8 @@
  * offers only tables that will load. */
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "api/odata_feed.h"
 #include "core/buf.h"
 #include "core/config.h"
@@ -11,9 +13,6 @@
 #include "odata/entities.h"
 #include "odata/json_out.h"
 #include "odata/metadata.h"
-
-#define JSON_MINIMAL	"application/json;odata.metadata=minimal;" \
-	"odata.streaming=true;IEEE754Compatible=false;charset=utf-8"
 
 /* The key's entity sets into sets (odata_entities_n long). */
 static size_t
@@ -49,7 +48,7 @@ odata_service_get(struct req *r)
 	if (b->oom)
 		return odata_refuse(r, 503);
 	r->resp.status = 200;
-	r->resp.content_type = JSON_MINIMAL;
+	r->resp.content_type = ODATA_JSON_TYPE;
 	odata_version_header(r);
 }
 
@@ -70,4 +69,38 @@ odata_metadata_get(struct req *r)
 	r->resp.status = 200;
 	r->resp.content_type = "application/xml";
 	odata_version_header(r);
+}
+
+/* GET /odata/concord.pbids: Power BI Desktop's connection file for the
+ * feed (a double-click opens Power BI at the feed, which then asks for the
+ * user name and key). Public: it holds the address only. */
+void
+odata_pbids_get(struct req *r)
+{
+	struct json_object *o = json_object_new_object(), *conns = json_object_new_array(),
+	    *c = json_object_new_object(), *details = json_object_new_object(),
+	    *address = json_object_new_object();
+	const char *url = arena_printf(r->arena, "%s/odata/v4/", r->cfg->public_url);
+
+	if (o == NULL || conns == NULL || c == NULL || details == NULL || address == NULL ||
+	    url == NULL) {
+		json_object_put(o);
+		json_object_put(conns);
+		json_object_put(c);
+		json_object_put(details);
+		json_object_put(address);
+		return odata_refuse(r, 503);
+	}
+	json_object_object_add(address, "url", json_object_new_string(url));
+	json_object_object_add(details, "protocol", json_object_new_string("odata"));
+	json_object_object_add(details, "address", address);
+	json_object_object_add(c, "details", details);
+	json_object_object_add(c, "options", json_object_new_object());
+	json_object_object_add(c, "mode", json_object_new_string("Import"));
+	json_object_array_add(conns, c);
+	json_object_object_add(o, "version", json_object_new_string("0.1"));
+	json_object_object_add(o, "connections", conns);
+	resp_json(r, 200, o);
+	json_object_put(o);
+	resp_header(r, "Content-Disposition", "attachment; filename=\"concord.pbids\"");
 }

@@ -409,7 +409,7 @@ binary_check(struct odata_lexer *lx, size_t q, size_t end)
 static int
 lex_name(struct odata_lexer *lx, size_t start, struct odata_token *t)
 {
-	size_t i = start, end, seg;
+	size_t i = start, end = 0, seg;
 	int qualified = 0;
 
 	if (is_hex(at_(lx, i))) {

@@ -279,6 +279,7 @@ const struct route routes[] = {
 	{ METHOD_GET,	"/api/v1/incidents/{ref}/eido", eido_get,    PERM_INCIDENT_VIEW, ROUTE_API_SIGNED },
 	/* The OData feed of the reporting views, for Power BI (api/odata_*.c):
 	 * an analyst's key; $metadata before the sets. */
+	{ METHOD_GET,	"/odata/concord.pbids",	odata_pbids_get,     PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/odata/v4",		odata_service_get,   PERM_REPORTING_VIEW, ROUTE_ODATA },
 	{ METHOD_GET,	"/odata/v4/",		odata_service_get,   PERM_REPORTING_VIEW, ROUTE_ODATA },
 	{ METHOD_GET,	"/odata/v4/$metadata",	odata_metadata_get,  PERM_REPORTING_VIEW, ROUTE_ODATA },

@@ -16,6 +16,13 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 HARNESSES := base32 config cookie csv feed_cursor geojson_areas kml_areas multipart \
 	request sniff urlencoded incident_input eido_in pidf_lo case_refs case_review_check
 
+# The OData feed's skip token and the Basic credentials it takes.
+HARNESSES += odata_token basic_auth
+odata_token_SRC := odata/skiptoken.c core/arena.c core/buf.c
+odata_token_LIBS := -ljson-c
+basic_auth_SRC := auth/basic.c core/arena.c
+basic_auth_LIBS := -lcrypto
+
 base32_SRC := auth/base32.c core/hex.c
 base32_LIBS := -lcrypto
 config_SRC := core/config.c
