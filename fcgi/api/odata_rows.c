@@ -168,22 +168,49 @@ context_url(struct req *r, const struct odata_query *q, const char *suffix)
 	return s;
 }
 
-/* Writes row i's properties (the selected columns) as "name":value pairs. */
-static void
-row_write(struct buf *b, const struct odata_query *q, const PGresult *res, int i)
+/* The selected columns of a page, each with its "name": written once. */
+struct props {
+	size_t		 n;
+	const struct odata_column **col;
+	const char	**prefix;	/* ",\"name\":" (the first without the comma) */
+	size_t		*len;
+};
+
+static int
+props_of(struct req *r, const struct odata_query *q, struct props *p)
 {
-	size_t c, n = q->nselect > 0 ? q->nselect : q->entity->ncolumns;
+	size_t i;
 
-	for (c = 0; c < n; c++) {
-		const struct odata_column *col = q->nselect > 0 ? q->select[c] :
-		    &q->entity->columns[c];
+	p->n = q->nselect > 0 ? q->nselect : q->entity->ncolumns;
+	p->col = arena_calloc(r->arena, p->n, sizeof(*p->col));
+	p->prefix = arena_calloc(r->arena, p->n, sizeof(*p->prefix));
+	p->len = arena_calloc(r->arena, p->n, sizeof(*p->len));
+	if (p->col == NULL || p->prefix == NULL || p->len == NULL)
+		return -1;
+	for (i = 0; i < p->n; i++) {
+		p->col[i] = q->nselect > 0 ? q->select[i] : &q->entity->columns[i];
+		/* Property names are the whitelist's: letters, digits and _. */
+		if ((p->prefix[i] = arena_printf(r->arena, "%s\"%s\":", i > 0 ? "," : "",
+		    p->col[i]->name)) == NULL)
+			return -1;
+		p->len[i] = strlen(p->prefix[i]);
+	}
+	return 0;
+}
 
-		if (c > 0)
-			buf_putc(b, ',');
-		odata_json_string(b, col->name);
-		buf_putc(b, ':');
-		odata_json_value(b, col->type, PQgetisnull(res, i, (int)c) ? NULL :
-		    PQgetvalue(res, i, (int)c));
+/* Writes row i's properties as "name":value pairs. */
+static void
+row_write(struct buf *b, const struct props *p, const PGresult *res, int i)
+{
+	size_t c;
+
+	for (c = 0; c < p->n; c++) {
+		buf_append(b, p->prefix[c], p->len[c]);
+		if (PQgetisnull(res, i, (int)c))
+			buf_append(b, "null", 4);
+		else
+			odata_json_value_n(b, p->col[c]->type, PQgetvalue(res, i, (int)c),
+			    (size_t)PQgetlength(res, i, (int)c));
 	}
 }
 
@@ -345,6 +372,7 @@ collection(struct req *r, const struct target *t)
 {
 	struct buf *b = r->resp.body;
 	struct page pg;
+	struct props props;
 	const char *ctx, *link = NULL, *token;
 	long long total = 0;
 	PGresult *res;
@@ -363,7 +391,7 @@ collection(struct req *r, const struct target *t)
 	/* A client's $top met on this page leaves nothing for a next one. */
 	if (pg.q.top >= 0 && pg.q.top - n <= 0)
 		more = 0;
-	if ((ctx = context_url(r, &pg.q, "")) == NULL ||
+	if ((ctx = context_url(r, &pg.q, "")) == NULL || props_of(r, &pg.q, &props) == -1 ||
 	    (more && ((token = token_of(r, &pg, res, n - 1)) == NULL ||
 	    (link = next_link(r, &pg, t->e->set, token, n)) == NULL))) {
 		PQclear(res);
@@ -376,8 +404,8 @@ collection(struct req *r, const struct target *t)
 		buf_printf(b, ",\"@odata.count\":%lld", total);
 	buf_puts(b, ",\"value\":[");
 	for (i = 0; i < n; i++) {
-		buf_puts(b, i > 0 ? ",{" : "{");
-		row_write(b, &pg.q, res, i);
+		buf_append(b, i > 0 ? ",{" : "{", i > 0 ? 2 : 1);
+		row_write(b, &props, res, i);
 		buf_putc(b, '}');
 	}
 	buf_putc(b, ']');
@@ -405,6 +433,7 @@ single(struct req *r, const struct target *t)
 	struct odata_error err = {0};
 	struct buf *b = r->resp.body;
 	struct page pg;
+	struct props props;
 	const char *ctx;
 	PGresult *res;
 
@@ -427,7 +456,8 @@ single(struct req *r, const struct target *t)
 		return odata_error_send(r, 404, "not_found", arena_printf(r->arena,
 		    "%s has no row with this key that you may see.", t->e->set), NULL);
 	}
-	if ((ctx = context_url(r, &pg.q, "/$entity")) == NULL) {
+	if ((ctx = context_url(r, &pg.q, "/$entity")) == NULL ||
+	    props_of(r, &pg.q, &props) == -1) {
 		PQclear(res);
 		return odata_refuse(r, 503);
 	}
@@ -435,7 +465,7 @@ single(struct req *r, const struct target *t)
 	buf_puts(b, "{\"@odata.context\":");
 	odata_json_string(b, ctx);
 	buf_putc(b, ',');
-	row_write(b, &pg.q, res, 0);
+	row_write(b, &props, res, 0);
 	buf_puts(b, "}\n");
 	PQclear(res);
 	if (b->oom)

@@ -3,17 +3,24 @@
 
 #include "odata/json_out.h"
 
-void
-odata_json_string(struct buf *b, const char *s)
+/* Bytes a JSON string cannot hold as they are. */
+static int
+escaped(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+static void
+string_escaped(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
+	const char *run = s, *end = s + n;
 
 	buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
+	for (; s < end; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (!escaped(c))
 			continue;
 		buf_append(b, run, (size_t)(s - run));
 		run = s + 1;
@@ -29,20 +36,55 @@ odata_json_string(struct buf *b, const char *s)
 			buf_putc(b, hex[c & 15]);
 		}
 	}
-	buf_append(b, run, (size_t)(s - run));
+	buf_append(b, run, (size_t)(end - run));
 	buf_putc(b, '"');
+}
+
+void
+odata_json_string_n(struct buf *b, const char *s, size_t n)
+{
+	char quoted[256];
+	size_t i;
+
+	/* Most values are short and need no escape: one append, quotes and
+	 * all (a page has hundreds of thousands of them). */
+	for (i = 0; i < n && !escaped((unsigned char)s[i]); i++)
+		;
+	if (i < n || n > sizeof(quoted) - 2) {
+		string_escaped(b, s, n);
+		return;
+	}
+	quoted[0] = '"';
+	memcpy(quoted + 1, s, n);
+	quoted[n + 1] = '"';
+	buf_append(b, quoted, n + 2);
+}
+
+void
+odata_json_string(struct buf *b, const char *s)
+{
+	odata_json_string_n(b, s, strlen(s));
 }
 
 void
 odata_json_value(struct buf *b, enum odata_type t, const char *text)
 {
+	odata_json_value_n(b, t, text, text != NULL ? strlen(text) : 0);
+}
+
+void
+odata_json_value_n(struct buf *b, enum odata_type t, const char *text, size_t n)
+{
 	if (text == NULL) {
-		buf_puts(b, "null");
+		buf_append(b, "null", 4);
 		return;
 	}
 	switch (t) {
 	case ODATA_BOOLEAN:
-		buf_puts(b, text[0] == 't' ? "true" : "false");
+		if (text[0] == 't')
+			buf_append(b, "true", 4);
+		else
+			buf_append(b, "false", 5);
 		break;
 	case ODATA_DOUBLE:
 	case ODATA_DECIMAL:
@@ -55,9 +97,9 @@ odata_json_value(struct buf *b, enum odata_type t, const char *text)
 		/* FALLTHROUGH */
 	case ODATA_INT32:
 	case ODATA_INT64:
-		buf_puts(b, text);
+		buf_append(b, text, n);
 		break;
 	default:
-		odata_json_string(b, text);
+		odata_json_string_n(b, text, n);
 	}
 }

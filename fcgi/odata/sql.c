@@ -502,7 +502,10 @@ odata_sql_select(struct arena *a, const struct odata_query *q,
 		if (i > 0)
 			put(&w, ", ");
 		put_name(&w, ent[i].c->name);
-		put(&w, ent[i].desc ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+		/* A column that cannot be NULL (the key) is ordered plainly, so
+		 * that an index in its default order serves the page. */
+		put(&w, !ent[i].c->nullable ? (ent[i].desc ? " DESC" : " ASC") :
+		    ent[i].desc ? " DESC NULLS LAST" : " ASC NULLS FIRST");
 	}
 	if (limit >= 0)
 		buf_printf(&w.out->sql, " LIMIT %lld", limit);
