@@ -530,7 +530,8 @@ lex_at(struct odata_lexer *lx, size_t start, struct odata_token *t)
 	case ':': t->kind = TOK_COLON; return 0;
 	case '*': t->kind = TOK_STAR; return 0;
 	case '[':
-	case '{': t->kind = TOK_JSON; return 0;
+	case '{':
+	case '"': t->kind = TOK_JSON; return 0;
 	case '\'':
 		return lex_string(lx, start, t);
 	case '$':
