@@ -316,6 +316,12 @@ lex_number(struct odata_lexer *lx, size_t start, struct odata_token *t)
 	if ((t->text = arena_strndup(lx->arena, lx->s + d0 - (size_t)neg,
 	    i - d0 + (size_t)neg)) == NULL)
 		return oom(lx);
+	if (t->kind == TOK_DOUBLE) {
+		errno = 0;
+		(void)strtod(t->text, NULL);
+		if (errno == ERANGE)
+			return bad(lx, start, "a number beyond the range of Edm.Double%s", "");
+	}
 	if (t->kind == TOK_INT) {
 		errno = 0;
 		v = strtoll(t->text, NULL, 10);
@@ -475,6 +481,37 @@ lex_name(struct odata_lexer *lx, size_t start, struct odata_token *t)
 	return 0;
 }
 
+/* The length of the UTF-8 sequence at s (n bytes left), or 0 when it is
+ * not one (overlong, a surrogate, beyond U+10FFFF, cut short). */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned long c;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	return len;
+}
+
 /* 'text' with '' for a quote; the value unescaped. */
 static int
 lex_string(struct odata_lexer *lx, size_t start, struct odata_token *t)
@@ -491,6 +528,16 @@ lex_string(struct odata_lexer *lx, size_t start, struct odata_token *t)
 			if (at_(lx, i + 1) != '\'')
 				break;
 			i++;
+		} else if ((unsigned char)lx->s[i] >= 0x80) {
+			/* the database takes UTF-8 text only */
+			size_t k = utf8_len((const unsigned char *)lx->s + i, lx->n - i);
+
+			if (k == 0)
+				return bad(lx, i, "a string that is not UTF-8 text%s", "");
+			memcpy(v + n, lx->s + i, k);
+			n += k;
+			i += k;
+			continue;
 		}
 		v[n++] = lx->s[i++];
 	}

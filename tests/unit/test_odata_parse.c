@@ -270,7 +270,15 @@ test_literals_of_every_kind(void **state)
 	filter_refused("Name eq X'00'", 400, "syntax", 8);
 	filter_refused("Day eq 0000-01-01", 501, "not_supported", 7);
 	filter_refused("Count eq 1e", 400, "syntax", 11);
+	filter_refused("Score eq 1e400", 400, "syntax", 9);
+	filter_refused("Score eq -1e-400", 400, "syntax", 9);
 	filter_refused("Count eq 12ab", 400, "syntax", 11);
+	/* the database takes UTF-8 text only */
+	filter_ok("Name eq 'caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80'");
+	filter_refused("Name eq 'ab\xff'", 400, "syntax", 11);
+	filter_refused("Name eq 'a\xc3'", 400, "syntax", 10);
+	filter_refused("Name eq '\xed\xa0\x80'", 400, "syntax", 9);
+	filter_refused("Name eq '\xc0\xaf'", 400, "syntax", 9);
 }
 
 static void

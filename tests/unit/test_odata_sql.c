@@ -152,7 +152,7 @@ test_functions_compile_to_postgresql(void **state)
 	where_has("$filter=length(concat(Name,Name))%20eq%20indexof(Name,%27x%27)",
 	    "(length((\"Name\" || \"Name\")) = (strpos(\"Name\", $1::text) - 1))");
 	where_has("$filter=substring(Name,1,2)%20eq%20%27b%27",
-	    "(substr(\"Name\", ($1::integer)::integer + 1, ($2::integer)::integer) = $3::text)");
+	    "(substr(\"Name\", ($1::integer)::integer + 1, greatest(($2::integer)::integer, 0)) = $3::text)");
 	where_has("$filter=year(At)%20eq%202024",
 	    "(extract(year from (\"At\" AT TIME ZONE 'Europe/London'))::integer = $1::integer)");
 	where_has("$filter=month(Day)%20eq%201", "(extract(month from \"Day\")::integer = $1::integer)");
@@ -163,9 +163,9 @@ test_functions_compile_to_postgresql(void **state)
 	where_has("$filter=At%20lt%20now()", "(\"At\" < now())");
 	where_has("$filter=round(Amount)%20eq%20ceiling(Score)", "(round(\"Amount\") = ceil(\"Score\"))");
 	where_has("$filter=Count%20mod%202%20eq%201%20and%20-Count%20lt%200",
-	    "((mod(\"Count\", $1::integer) = $2::integer) AND ((-\"Count\") < $3::integer))");
+	    "((mod(\"Count\", NULLIF($1::integer, 0)) = $2::integer) AND ((-\"Count\") < $3::integer))");
 	where_has("$filter=(Count%20add%201)%20mul%202%20sub%20Amount%20div%203%20gt%200",
-	    "((((\"Count\" + $1::integer) * $2::integer) - (\"Amount\" / $3::numeric)) > $4::numeric)");
+	    "((((\"Count\" + $1::integer) * $2::integer) - (\"Amount\" / NULLIF($3::numeric, 0))) > $4::numeric)");
 }
 
 static void
