@@ -516,12 +516,16 @@ utf8_len(const unsigned char *s, size_t n)
 static int
 lex_string(struct odata_lexer *lx, size_t start, struct odata_token *t)
 {
-	size_t i = start + 1, n = 0;
+	size_t i, n = 0, end;
 	char *v;
 
-	if ((v = arena_alloc(lx->arena, lx->n - start + 1)) == NULL)
+	/* its length first: a token is read more than once (peeked), and
+	 * the copy must be the string's size, not the rest of the input's */
+	if (quoted_end(lx, start, &end) == -1)
+		return bad(lx, start, "a string that does not end: close it with '%s", "");
+	if ((v = arena_alloc(lx->arena, end - start)) == NULL)
 		return oom(lx);
-	for (;;) {
+	for (i = start + 1;;) {
 		if (i >= lx->n)
 			return bad(lx, start, "a string that does not end: close it with '%s", "");
 		if (lx->s[i] == '\'') {

@@ -355,6 +355,28 @@ test_deep_nesting_is_refused(void **state)
 }
 
 static void
+test_memory_grows_with_the_input_not_its_square(void **state)
+{
+	struct buf b = {0};
+	struct arena *own;
+	struct odata_expr *e;
+	int i;
+
+	(void)state;
+	buf_puts(&b, "Name in (");
+	for (i = 0; i < 3000; i++)
+		buf_printf(&b, "%s'value%04d'", i ? ", " : "", i);
+	buf_puts(&b, ")");
+	assert_false(b.oom);
+	assert_non_null(own = arena_new(4096));
+	assert_int_equal(odata_filter_parse(own, &test_entity, buf_cstr(&b), &e, &err), 0);
+	assert_int_equal(e->nargs, 3000);
+	assert_true(arena_used(own) < 40 * b.len);
+	arena_free(own);
+	buf_free(&b);
+}
+
+static void
 test_syntax_only_mode_knows_no_types(void **state)
 {
 	struct odata_expr *e;
@@ -388,6 +410,7 @@ main(void)
 		cmocka_unit_test(test_in_lists_and_null),
 		cmocka_unit_test(test_select_and_orderby_lists),
 		cmocka_unit_test(test_deep_nesting_is_refused),
+		cmocka_unit_test(test_memory_grows_with_the_input_not_its_square),
 		cmocka_unit_test(test_syntax_only_mode_knows_no_types),
 	};
 
