@@ -140,7 +140,8 @@ int	odata_query_parse(struct arena *, const struct odata_entity *,
  * Decimal), decimals, doubles with an exponent, INF, -INF, NaN, true,
  * false, null, dates YYYY-MM-DD and date-times with Z or +hh:mm / -hh:mm
  * and fractional seconds. Guid, duration, binary, enumeration, time of
- * day and geographic literals are checked (400 when malformed) and 501;
+ * day and geographic literals are checked (400 when malformed; a
+ * geographic or enumeration one only for its closing quote) and 501;
  * so are dates outside the years 0001 to 9999. 501 also for any/all,
  * paths (A/B), $it, $root, $this, $count, parameter aliases, has, isof,
  * cast, divby, JSON arrays and objects, geo.* and the other standard
