@@ -253,7 +253,7 @@ CONCORD_APT_PACKAGES=(
     postgresql postgresql-contrib postgresql-15-postgis-3 redis-server nginx-light
     wrk curl git
     python3-pytest python3-requests python3-psycopg2 python3-redis python3-selenium
-    python3-jsonschema
+    python3-jsonschema python3-yaml
     chromium chromium-driver
 )
 

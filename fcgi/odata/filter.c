@@ -184,6 +184,15 @@ bws(struct odata_parser *p)
 	return 0;
 }
 
+/* A space or tab next (looked at as a byte: what follows an operand
+ * may not be a token at all). */
+static int
+at_space(const struct odata_parser *p)
+{
+	return p->lx.pos < p->lx.n &&
+	    (p->lx.s[p->lx.pos] == ' ' || p->lx.s[p->lx.pos] == '\t');
+}
+
 struct op_def {
 	const char	*word;
 	enum odata_node	 kind;
@@ -198,6 +207,8 @@ binop(struct odata_parser *p, const struct op_def *ops, size_t nops,
 	struct odata_token sp, w, after;
 	size_t save = p->lx.pos, i;
 
+	if (!at_space(p))
+		return 0;
 	if (peek(p, &sp) == -1)
 		return -1;
 	if (sp.kind != TOK_SPACE)
@@ -239,6 +250,8 @@ binop_unsupported(struct odata_parser *p)
 	struct odata_token sp, w;
 	size_t save = p->lx.pos, i;
 
+	if (!at_space(p))
+		return 0;
 	if (peek(p, &sp) == -1 || sp.kind != TOK_SPACE)
 		return 0;
 	p->lx.pos += sp.len;
@@ -837,7 +850,6 @@ odata_filter_parse(struct arena *a, const struct odata_entity *ent,
 {
 	struct odata_parser p;
 	struct odata_expr *e;
-	struct odata_token t, w;
 
 	memset(&p, 0, sizeof(p));
 	p.lx.arena = a;
@@ -852,22 +864,23 @@ odata_filter_parse(struct arena *a, const struct odata_entity *ent,
 		    "the filter is empty: give an expression, e.g. Name eq 'x'");
 	if ((e = odata_parse_expr(&p)) == NULL)
 		return -1;
-	if (odata_peek(&p.lx, &t) == -1)
-		return -1;
-	if (t.kind == TOK_SPACE) {
-		p.lx.pos += t.len;
-		if (odata_peek(&p.lx, &w) == -1)
-			return -1;
-		if (w.kind == TOK_END)
-			return odata_fail(err, 400, "syntax", "$filter", (long)t.at,
+	/* What follows is judged by its bytes, not read as a token: a
+	 * token's own error would be at the wrong place. */
+	if (p.lx.pos < p.lx.n) {
+		size_t at = p.lx.pos, w = at;
+
+		while (w < p.lx.n && (filter[w] == ' ' || filter[w] == '\t'))
+			w++;
+		if (w == p.lx.n)
+			return odata_fail(err, 400, "syntax", "$filter", (long)at,
 			    "a space at the end: remove it");
-		return odata_fail(err, 400, "syntax", "$filter", (long)w.at,
-		    "expected an operator here (eq, ne, gt, ge, lt, le, and, or, "
-		    "add, sub, mul, div, mod, in)");
-	}
-	if (t.kind != TOK_END)
-		return odata_fail(err, 400, "syntax", "$filter", (long)t.at,
+		if (w > at)
+			return odata_fail(err, 400, "syntax", "$filter", (long)w,
+			    "expected an operator here (eq, ne, gt, ge, lt, le, and, "
+			    "or, add, sub, mul, div, mod, in)");
+		return odata_fail(err, 400, "syntax", "$filter", (long)at,
 		    "unexpected text here: the expression ended before it");
+	}
 	if (ent != NULL && e->type != VT_BOOLEAN)
 		return odata_fail(err, 400, "type", "$filter", 0,
 		    "the filter is %s, not true or false for each row: compare it, "

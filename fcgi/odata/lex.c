@@ -316,6 +316,12 @@ lex_number(struct odata_lexer *lx, size_t start, struct odata_token *t)
 	if ((t->text = arena_strndup(lx->arena, lx->s + d0 - (size_t)neg,
 	    i - d0 + (size_t)neg)) == NULL)
 		return oom(lx);
+	if (t->kind == TOK_DOUBLE) {
+		errno = 0;
+		(void)strtod(t->text, NULL);
+		if (errno == ERANGE)
+			return bad(lx, start, "a number beyond the range of Edm.Double%s", "");
+	}
 	if (t->kind == TOK_INT) {
 		errno = 0;
 		v = strtoll(t->text, NULL, 10);
@@ -475,22 +481,67 @@ lex_name(struct odata_lexer *lx, size_t start, struct odata_token *t)
 	return 0;
 }
 
+/* The length of the UTF-8 sequence at s (n bytes left), or 0 when it is
+ * not one (overlong, a surrogate, beyond U+10FFFF, cut short). */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned long c;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	return len;
+}
+
 /* 'text' with '' for a quote; the value unescaped. */
 static int
 lex_string(struct odata_lexer *lx, size_t start, struct odata_token *t)
 {
-	size_t i = start + 1, n = 0;
+	size_t i, n = 0, end;
 	char *v;
 
-	if ((v = arena_alloc(lx->arena, lx->n - start + 1)) == NULL)
+	/* its length first: a token is read more than once (peeked), and
+	 * the copy must be the string's size, not the rest of the input's */
+	if (quoted_end(lx, start, &end) == -1)
+		return bad(lx, start, "a string that does not end: close it with '%s", "");
+	if ((v = arena_alloc(lx->arena, end - start)) == NULL)
 		return oom(lx);
-	for (;;) {
+	for (i = start + 1;;) {
 		if (i >= lx->n)
 			return bad(lx, start, "a string that does not end: close it with '%s", "");
 		if (lx->s[i] == '\'') {
 			if (at_(lx, i + 1) != '\'')
 				break;
 			i++;
+		} else if ((unsigned char)lx->s[i] >= 0x80) {
+			/* the database takes UTF-8 text only */
+			size_t k = utf8_len((const unsigned char *)lx->s + i, lx->n - i);
+
+			if (k == 0)
+				return bad(lx, i, "a string that is not UTF-8 text%s", "");
+			memcpy(v + n, lx->s + i, k);
+			n += k;
+			i += k;
+			continue;
 		}
 		v[n++] = lx->s[i++];
 	}
@@ -530,7 +581,8 @@ lex_at(struct odata_lexer *lx, size_t start, struct odata_token *t)
 	case ':': t->kind = TOK_COLON; return 0;
 	case '*': t->kind = TOK_STAR; return 0;
 	case '[':
-	case '{': t->kind = TOK_JSON; return 0;
+	case '{':
+	case '"': t->kind = TOK_JSON; return 0;
 	case '\'':
 		return lex_string(lx, start, t);
 	case '$':

@@ -83,7 +83,7 @@ struct odata_query {
  * Codes: "syntax", "unknown_property", "unknown_function", "unknown_option",
  * "repeated_option", "type", "arity", "too_many", "too_deep",
  * "too_many_values", "skiptoken" (400); "not_supported" (501);
- * "memory" (500). */
+ * "memory", "no_entity", "no_key" (500: the caller's mistake). */
 struct odata_error {
 	int		 status;	/* 400 or 501 (500: out of memory) */
 	const char	*code;		/* short word: "syntax", "unknown_property", "type", "not_supported", ... */
@@ -103,7 +103,11 @@ struct odata_error {
  * $filter, $select, $orderby, $top, $skip, $count, $skiptoken and
  * $format are read; $expand, $search, $apply, $compute, $levels and
  * $index are 501; any other $name is 400. $skiptoken and $format are
- * stored as sent (decoded): the feed judges them.
+ * stored as sent (decoded): the feed judges them. $select is * or a
+ * comma list of properties (one named twice is selected once); $orderby
+ * a comma list of "property [asc|desc]" (ordering by an expression is
+ * 501), at most ODATA_MAX_ORDER; $top and $skip whole numbers from 0;
+ * $count true or false.
  *
  * Decoding: %XX is a byte (%00 and a malformed % are 400); a raw '+' is a
  * space (form encoding) except where it is a date-time offset's sign:
@@ -136,12 +140,17 @@ int	odata_query_parse(struct arena *, const struct odata_entity *,
  * Decimal), decimals, doubles with an exponent, INF, -INF, NaN, true,
  * false, null, dates YYYY-MM-DD and date-times with Z or +hh:mm / -hh:mm
  * and fractional seconds. Guid, duration, binary, enumeration, time of
- * day and geographic literals are checked (400 when malformed) and 501;
+ * day and geographic literals are checked (400 when malformed; a
+ * geographic or enumeration one only for its closing quote) and 501;
  * so are dates outside the years 0001 to 9999. 501 also for any/all,
  * paths (A/B), $it, $root, $this, $count, parameter aliases, has, isof,
  * cast, divby, JSON arrays and objects, geo.* and the other standard
  * functions; an unknown function is 400 "unknown_function". Leading and
- * trailing spaces are a 400, as in the ABNF. */
+ * trailing spaces are a 400, as in the ABNF; so is a string that is not
+ * UTF-8 or a Double out of range, which the database would refuse.
+ * div and mod by zero give null (the row does not match) rather than a
+ * failed statement; substring with a negative length is ''.
+ * The tree and its literals live in the arena. */
 int	odata_filter_parse(struct arena *, const struct odata_entity *,
 	    const char *filter, struct odata_expr **out, struct odata_error *err);
 
@@ -156,8 +165,8 @@ struct odata_sql {
 
 /* SELECT the selected columns (in $select's order, or the entity's when
  * nselect is 0), then one text column per order entry and one for the
- * key (what the next page's skip token needs), FROM the view WHERE the filter AND, when after
- * is given, the keyset condition "rows after the one whose order values
+ * key (what the next page's skip token needs), FROM the view WHERE the
+ * filter AND, when after is given, the keyset condition "rows after the one whose order values
  * and key were after[0..norder] (text, NULL for SQL NULL)", ORDER BY the
  * order then the key, LIMIT limit; OFFSET only for the client's own
  * $skip on a first page (after == NULL). Date-time values are written
@@ -177,7 +186,12 @@ struct odata_sql {
  * (equal on the entries before i) AND (strictly after on entry i) written
  * for the after values given, with IS NULL where a value is NULL. Every
  * value is a parameter cast to its type ($1::bigint, $2::timestamptz,
- * ...). limit < 0 writes no LIMIT. */
+ * ...). limit < 0 writes no LIMIT.
+ *
+ * The query must have been parsed with an entity (500 "no_entity") whose
+ * key is one of its columns (500 "no_key"). params point at the parsed
+ * literals (in the arena) and at the caller's after values: keep both
+ * until the statement has run. */
 int	odata_sql_select(struct arena *, const struct odata_query *,
 	    const char *const *after, size_t nafter, long long limit,
 	    struct odata_sql *out, struct odata_error *err);

@@ -205,9 +205,10 @@ put_call(struct sqlw *w, const struct odata_expr *e)
 		put_expr(w, a[1]);
 		put(w, ")::integer + 1");
 		if (e->nargs == 3) {
-			put(w, ", (");
+			/* a negative length is an empty string, not an error */
+			put(w, ", greatest((");
 			put_expr(w, a[2]);
-			put(w, ")::integer");
+			put(w, ")::integer, 0)");
 		}
 		put(w, ")");
 		return;
@@ -286,20 +287,27 @@ put_expr(struct sqlw *w, const struct odata_expr *e)
 	case N_ADD: put_binary(w, e, " + "); return;
 	case N_SUB: put_binary(w, e, " - "); return;
 	case N_MUL: put_binary(w, e, " * "); return;
-	case N_DIV: put_binary(w, e, " / "); return;
+	case N_DIV:
+		/* by zero: null (no row matches), not a failed statement */
+		put(w, "(");
+		put_expr(w, e->a);
+		put(w, " / NULLIF(");
+		put_expr(w, e->b);
+		put(w, ", 0))");
+		return;
 	case N_MOD:
 		if (e->type == VT_DOUBLE) {
 			put(w, "mod((");
 			put_expr(w, e->a);
-			put(w, ")::numeric, (");
+			put(w, ")::numeric, NULLIF(");
 			put_expr(w, e->b);
-			put(w, ")::numeric)::double precision");
+			put(w, ", 0)::numeric)::double precision");
 		} else {
 			put(w, "mod(");
 			put_expr(w, e->a);
-			put(w, ", ");
+			put(w, ", NULLIF(");
 			put_expr(w, e->b);
-			put(w, ")");
+			put(w, ", 0))");
 		}
 		return;
 	case N_IN:

@@ -14,7 +14,8 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 	-Wall -Wextra -Werror -I$(SRC) -I$(ROOT)/tests/fuzz
 
 HARNESSES := base32 config cookie csv feed_cursor geojson_areas kml_areas multipart \
-	request sniff urlencoded incident_input eido_in pidf_lo case_refs case_review_check
+	request sniff urlencoded incident_input eido_in pidf_lo case_refs case_review_check \
+	odata_query
 
 # The OData feed's skip token and the Basic credentials it takes.
 HARNESSES += odata_token basic_auth
@@ -64,6 +65,9 @@ incident_input_LIBS := -ljson-c -lpq -lm $(shell pkg-config --cflags libpq)
 # the Case Review application's one check (every channel's).
 case_review_check_SRC := domain/case_review_check.c domain/contact_check.c core/chars.c \
 	core/date.c core/arena.c
+# The OData feed's query string: options, $filter and the SQL they compile to.
+odata_query_SRC := odata/lex.c odata/filter.c odata/options.c odata/sql.c core/arena.c \
+	core/buf.c
 
 HEADERS := $(wildcard $(SRC)/*/*.h) $(ROOT)/tests/fuzz/fuzz.h
 
