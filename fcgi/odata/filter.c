@@ -106,6 +106,25 @@ fail(struct odata_parser *p, int status, const char *code, size_t at,
 	return NULL;
 }
 
+/* Appends e to the arena array *list of *n (room for *cap). 0, or -1. */
+static int
+push(struct odata_parser *p, struct odata_expr ***list, size_t *n, size_t *cap,
+    struct odata_expr *e)
+{
+	struct odata_expr **grown;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		if ((grown = arena_alloc(p->lx.arena, *cap * sizeof(*grown))) == NULL)
+			return -1;
+		if (*n > 0)
+			memcpy(grown, *list, *n * sizeof(*grown));
+		*list = grown;
+	}
+	(*list)[(*n)++] = e;
+	return 0;
+}
+
 static struct odata_expr *
 type_fail(struct odata_parser *p, size_t at, const char *op,
     const struct odata_expr *a, const struct odata_expr *b)
@@ -427,17 +446,8 @@ parse_call(struct odata_parser *p, const struct odata_token *name)
 		for (;;) {
 			if ((arg = parse_or(p)) == NULL)
 				return NULL;
-			if (n == cap) {
-				struct odata_expr **grown;
-
-				cap = cap ? cap * 2 : 4;
-				if ((grown = arena_alloc(p->lx.arena, cap * sizeof(*grown))) == NULL)
-					return fail(p, 500, "memory", 0, "out of memory");
-				if (n > 0)
-					memcpy(grown, args, n * sizeof(*grown));
-				args = grown;
-			}
-			args[n++] = arg;
+			if (push(p, &args, &n, &cap, arg) == -1)
+				return fail(p, 500, "memory", 0, "out of memory");
 			if (bws(p) == -1 || next(p, &t) == -1)
 				return NULL;
 			if (t.kind == TOK_CLOSE)
@@ -623,17 +633,8 @@ parse_postfix(struct odata_parser *p)
 			if (n > 0 && !is_literal(item))
 				return fail(p, 400, "syntax", item->at,
 				    "an in ( ... ) list holds literals only");
-			if (n == cap) {
-				struct odata_expr **grown;
-
-				cap = cap ? cap * 2 : 8;
-				if ((grown = arena_alloc(p->lx.arena, cap * sizeof(*grown))) == NULL)
-					return fail(p, 500, "memory", 0, "out of memory");
-				if (n > 0)
-					memcpy(grown, list, n * sizeof(*grown));
-				list = grown;
-			}
-			list[n++] = item;
+			if (push(p, &list, &n, &cap, item) == -1)
+				return fail(p, 500, "memory", 0, "out of memory");
 			if (bws(p) == -1 || next(p, &t) == -1)
 				return NULL;
 			if (t.kind == TOK_CLOSE)
