@@ -88,17 +88,19 @@ def make_incident(cur, inc):
     iid = one(cur,
               "INSERT INTO incident (reference, channel, asb_type_id, description, reported_at, "
               " location, status, answers, owning_agency_id, sharing, risk_level, beat_id, "
-              " repeat_victim, repeat_location, repeat_subject) "
+              " repeat_victim, repeat_location, repeat_subject, team_id) "
               "SELECT 'ASB-' || to_char(now(), 'YYYY') || '-' || "
               "  lpad(nextval('incident_ref_seq')::text, 6, '0'), 'police', t.id, "
               "  'An incident for the dashboard', %s, "
               "  CASE WHEN %s::float8 IS NULL THEN NULL ELSE "
               "  ST_SetSRID(ST_MakePoint(%s::float8, %s::float8), 4326) END, 'open', '{}', "
-              "  a.id, %s, %s::risk_level, %s, %s, %s, %s "
+              "  a.id, %s, %s::risk_level, %s, %s, %s, %s, %s "
               "FROM asb_type t, agency a WHERE t.code = %s AND a.code = 'city-police' "
               "RETURNING id",
               (inc["at"], inc["lon"], inc["lon"], inc["lat"], inc["sharing"], inc["risk"],
-               inc["beat"], inc["rv"], inc["rl"], inc["rs"], inc["type"]))[0]
+               inc["beat"], inc["rv"], inc["rl"], inc["rs"],
+               # The incident's team is its first allocation's, as the intake has it.
+               inc["allocations"][0]["team"], inc["type"]))[0]
     inc["id"] = iid
     for al in inc["allocations"]:
         tri = inc["at"] + timedelta(minutes=al["triage"]) if al["triage"] is not None else None
