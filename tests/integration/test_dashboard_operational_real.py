@@ -25,10 +25,11 @@ What Python recomputes from the CSVs, as README "Importing history" and
   demo's ward outlines (and the council area over the councils').
 
 A point on a ward's boundary (within about a centimetre) may be in either
-ward, and a point within GRID_SLACK metres of a square's edge in either
-square (bng.py's Helmert transformation is not PostGIS's to the metre):
-those are counted as "either", and each figure must lie between the sure
-count and the sure count plus the either ones; every total must be exact.
+ward, and a point within GRID_SLACK (a centimetre) of a square's edge in
+either square (bng.py and PostGIS's datum shift, the same Helmert
+transformation, agree to about a millimetre on these points): those are
+counted as "either", and each figure must lie between the sure count and
+the sure count plus the either ones; every total must be exact.
 
 One run takes about a minute more than the import (the checks take seconds)."""
 import bisect
@@ -55,7 +56,7 @@ COLUMNS = ("Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Lat
            "Location", "LSOA code", "LSOA name", "Crime type", "Last outcome category",
            "Context")
 JOIN_METRES, JOIN_SECONDS = 150, 2 * 60 * 60
-GRID_SLACK = 3.0
+GRID_SLACK = 0.01               # metres
 BANDS = ("00:00 to 06:00", "06:00 to 12:00", "12:00 to 18:00", "18:00 to 24:00")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # The chosen weeks (each with the 7 before it): spring 2017 across the
