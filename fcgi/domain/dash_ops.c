@@ -19,16 +19,20 @@
 	"(" b "::bigint IS NULL OR i.la_area_id = " b "::bigint) AND "	\
 	"(" t "::bigint IS NULL OR i.asb_type_id = " t "::bigint)"
 
-/* The eight weeks: $1 is the chosen week's Monday. */
-#define WEEKS_OF(d)							\
-	d " BETWEEN $1::date - 49 AND $1::date + 6"
+/* The eight weeks of incidents i: $1 is the chosen week's Monday. The
+ * same bounds on reported_at, London's midnights, let the index on it
+ * find them. */
+#define WEEKS_OF_INCIDENTS						\
+	"i.reported_date BETWEEN $1::date - 49 AND $1::date + 6 "	\
+	"AND i.reported_at >= ($1::date - 49)::timestamp AT TIME ZONE 'Europe/London' "\
+	"AND i.reported_at < ($1::date + 7)::timestamp AT TIME ZONE 'Europe/London'"
 
 /* Repeat incidents of the eight weeks, filtered ($2 beat, $3 council
  * area, $4 the incident's team, $5 type). */
 #define REPEATS								\
 	"FROM rpt_incident i "						\
 	"WHERE (i.repeat_victim OR i.repeat_location OR i.repeat_subject) "\
-	"AND " WEEKS_OF("i.reported_date") " "				\
+	"AND " WEEKS_OF_INCIDENTS " "					\
 	"AND ($4::bigint IS NULL OR i.team_id = $4::bigint) "		\
 	"AND " INCIDENT_FILTER("$2", "$3", "$5")
 
@@ -65,7 +69,7 @@ static const struct pg_stmt stmts[] = {
 	  "a.report_to_action_minutes AS ra, "
 	  "CASE a.risk_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END AS r "
 	  "FROM rpt_allocation a JOIN rpt_incident i ON i.id = a.incident_id "
-	  "WHERE " WEEKS_OF("i.reported_date") " "
+	  "WHERE " WEEKS_OF_INCIDENTS " "
 	  "AND ($4::bigint IS NULL OR a.team_id = $4::bigint) "
 	  "AND " INCIDENT_FILTER("$2", "$3", "$5") ") "
 	  "SELECT (w.d - $1::date), count(a.week), "

@@ -58,7 +58,7 @@ dash_week_iso(struct req *r, long monday)
 	return arena_printf(r->arena, "%04d-%02d-%02d", d.year, d.month, d.day);
 }
 
-/* "8 Dec": a week on a chart. */
+/* "Week of 8 Dec 2026": a week on a chart. */
 static const char *
 week_short(struct req *r, long monday)
 {
