@@ -2,7 +2,7 @@
 {{>HEAD}}
 <span class="govuk-caption-l">Partnership reporting</span>
 <h1 class="govuk-heading-l">Weekly operational dashboard</h1>
-<p class="govuk-body">The week of {{WEEK_WORDS}} to Sunday {{SUNDAY}}, with the 7 weeks before it from {{FIRST_WEEK_WORDS}}. Times and weeks are London's. The figures are what your agency may see.</p>
+<p class="govuk-body">The week of {{WEEK_WORDS}} to {{SUNDAY}}, with the 7 weeks before it from {{FIRST_WEEK_WORDS}}. Times and weeks are London's. The figures are what your agency may see.</p>
 <form method="get" action="/dashboards/operational" class="govuk-!-margin-bottom-6" id="filters" novalidate>
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-one-half">

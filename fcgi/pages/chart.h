@@ -16,7 +16,7 @@ struct view_dict;
 #define CHART_WIDTH	680	/* SVG user units */
 #define CHART_LEFT	250	/* the labels' column */
 #define CHART_PLOT	340	/* the bars' full length */
-#define CHART_TOP	8
+#define CHART_TOP	32	/* the title drawn above the bars */
 #define CHART_PITCH	26	/* a row */
 #define CHART_BAR	18
 #define CHART_BOTTOM	46	/* the ticks and the axis title */

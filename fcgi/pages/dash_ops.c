@@ -58,6 +58,17 @@ dash_week_iso(struct req *r, long monday)
 	return arena_printf(r->arena, "%04d-%02d-%02d", d.year, d.month, d.day);
 }
 
+/* "Sunday 30 November 2026": the week's last day. */
+static const char *
+sunday_words(struct req *r, long sunday)
+{
+	struct date d;
+
+	day_from_number(sunday, &d);
+	return arena_printf(r->arena, "Sunday %d %s %d", d.day, month_names[d.month - 1],
+	    d.year);
+}
+
 /* "Week of 8 Dec 2026": a week on a chart. */
 static const char *
 week_short(struct req *r, long monday)
@@ -404,7 +415,7 @@ dash_ops_get(struct req *r)
 	if ((d = page_dict(r)) == NULL ||
 	    view_set(d, "WEEK_WORDS", dash_week_words(r, f.week)) == -1 ||
 	    view_set(d, "FIRST_WEEK_WORDS", dash_week_words(r, f.week - 49)) == -1 ||
-	    view_set(d, "SUNDAY", dash_week_iso(r, f.week + 6)) == -1 ||
+	    view_set(d, "SUNDAY", sunday_words(r, f.week + 6)) == -1 ||
 	    filters_dict(r, d, &f, o) == -1 || clocks_dict(r, d, o) == -1 ||
 	    view_set_int(d, "OVERDUE_TOTAL", o->overdue_total) == -1 ||
 	    overdue_dict(r, d, "OVERDUE_TEAMS_CHART", "chart-overdue-teams",
