@@ -125,6 +125,7 @@ static const struct nav_item nav_staff[] = {
 	{ "/staff/cases", "Cases", PERM_CASE_MANAGE, { "/staff/cases", "/staff/panels" } },
 	{ "/staff/case-review", "Case Review", PERM_CASE_REVIEW_MANAGE, { "/staff/case-review" } },
 	{ "/staff/activity", "Team activity", PERM_AUDIT_TEAM, { "/staff/activity" } },
+	{ "/dashboards/operational", "Dashboards", PERM_REPORTING_VIEW, { "/dashboards" } },
 	{ "/admin", "Administration", PERM_ADMIN_USERS, { "/admin" } },
 };
 

@@ -130,6 +130,10 @@ void	case_review_post(struct req *);
 void	case_review_figures_get(struct req *);
 void	case_review_figures_csv_get(struct req *);
 
+/* pages/dash_ops.c, pages/dash_ops_csv.c: the weekly operational dashboard */
+void	dash_ops_get(struct req *);
+void	dash_ops_csv_get(struct req *);
+
 /* Monitored cases, the core: pages/case_list.c, case_new.c,
  * case_view.c, case_forms.c */
 void	case_list_get(struct req *);

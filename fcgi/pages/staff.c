@@ -172,6 +172,7 @@ staff_home_get(struct req *r)
 	    view_set(d, "AGENCY", r->session->agency_name) == -1 ||
 	    view_set(d, "ROLES", r->session->roles) == -1 ||
 	    (perm_has(p, PERM_AUDIT_TEAM) && view_show(d, "ACTIVITY") == -1) ||
+	    (perm_has(p, PERM_REPORTING_VIEW) && view_show(d, "REPORTING") == -1) ||
 	    (perm_has(p, PERM_INCIDENT_CREATE) && view_show(d, "CREATE") == -1) ||
 	    admin_dict(d, p) == -1) {
 		view_dict_free(d);

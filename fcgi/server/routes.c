@@ -260,6 +260,9 @@ const struct route routes[] = {
 	 * (pages/case_review_figures.c); before any "/case-review/{step}". */
 	{ METHOD_GET,	"/case-review/figures",	case_review_figures_get, PERM_PUBLIC, 0 },
 	{ METHOD_GET,	"/case-review/figures.csv", case_review_figures_csv_get, PERM_PUBLIC, 0 },
+	/* The weekly operational dashboard and its tables' CSVs (pages/dash_ops*.c) */
+	{ METHOD_GET,	"/dashboards/operational", dash_ops_get,	PERM_REPORTING_VIEW, 0 },
+	{ METHOD_GET,	"/dashboards/operational.csv", dash_ops_csv_get, PERM_REPORTING_VIEW, 0 },
 
 	/* The CAD API (api/api_gate.c): every call signed by a client's key;
 	 * the permission is checked against the client's scopes. */

@@ -17,7 +17,8 @@ from staff import as_role, csrf_of
 OFFICER = {"incident.create", "incident.view", "incident.update", "risk.assess",
            "action.manage", "case.manage", "evidence.view", "person.view"}
 SUPERVISOR = OFFICER | {"incident.reallocate", "incident.close", "risk.review", "audit.team",
-                        "person.merge", "case.supervise", "case_review.manage"}
+                        "person.merge", "case.supervise", "case_review.manage",
+                        "reporting.view"}
 ROLE_PERMS = {
     "call_handler": {"incident.create", "incident.view", "person.view"},
     "police_officer": OFFICER,

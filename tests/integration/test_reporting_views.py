@@ -17,7 +17,7 @@ from test_flags import add_incident, add_person, admin, involve
 
 VIEWS = ("rpt_incident", "rpt_allocation", "rpt_action", "rpt_contact", "rpt_case",
          "rpt_case_review", "rpt_area", "rpt_team", "rpt_agency", "rpt_type", "rpt_daily",
-         "rpt_incident_person", "rpt_case_person")
+         "rpt_incident_person", "rpt_case_person", "rpt_case_incident")
 KEY = secrets.token_hex(32)
 
 

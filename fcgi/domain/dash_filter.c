@@ -1,0 +1,105 @@
+/* The operational dashboard's filters as the page's GET form sends them:
+ * area ("beat:ID" or "la_area:ID", an rpt_area id), team and ASB type
+ * (ids) and the week (the date of its Monday, YYYY-MM-DD). Pure: whether
+ * an id is one the reader may choose is dash_ops_load's question. */
+#include <string.h>
+
+#include "core/date.h"
+#include "core/london.h"
+#include "domain/dash_ops.h"
+
+/* The Monday of the last complete Monday-to-Sunday week before the day
+ * numbered today (1 January 1970, day 0, was a Thursday). */
+long
+dash_last_week(long today)
+{
+	long dow = (today + 3) % 7;	/* 0 Monday .. 6 Sunday */
+
+	return today - dow - 7;
+}
+
+/* A positive id in decimal, at most 18 digits. 0, or -1. */
+static int
+id_parse(const char *s, long long *out)
+{
+	size_t n = strlen(s);
+	long long v = 0;
+	size_t i;
+
+	if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
+		return -1;
+	for (i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	if (v <= 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+empty(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+/* The filters from their values (NULL or "" for all, and for the last
+ * complete week); today is London's day number. DASH_OK and f filled, or
+ * the first value that is not one the form offers. */
+enum dash_refusal
+dash_filter_parse(const char *area, const char *team, const char *type,
+    const char *week, long today, struct dash_filter *f)
+{
+	struct date d;
+	const char *end;
+
+	memset(f, 0, sizeof(*f));
+	f->week = dash_last_week(today);
+	if (!empty(area)) {
+		if (strncmp(area, "beat:", 5) == 0) {
+			if (id_parse(area + 5, &f->beat_id) == -1)
+				return DASH_BAD_AREA;
+		} else if (strncmp(area, "la_area:", 8) == 0) {
+			if (id_parse(area + 8, &f->la_area_id) == -1)
+				return DASH_BAD_AREA;
+		} else
+			return DASH_BAD_AREA;
+	}
+	if (!empty(team) && id_parse(team, &f->team_id) == -1)
+		return DASH_BAD_TEAM;
+	if (!empty(type) && id_parse(type, &f->type_id) == -1)
+		return DASH_BAD_TYPE;
+	if (!empty(week)) {
+		long n;
+
+		if ((end = date_parse(week, &d)) == NULL || *end != '\0' ||
+		    strlen(week) != 10)
+			return DASH_BAD_WEEK;
+		n = day_number(&d);
+		/* A Monday, from 2000 to the last week that has ended. */
+		if ((n + 3) % 7 != 0 || n < DASH_WEEK_FIRST || n > f->week)
+			return DASH_BAD_WEEK;
+		f->week = n;
+	}
+	return DASH_OK;
+}
+
+/* What is wrong with a refused filter, for the 400 page. */
+const char *
+dash_refusal_words(enum dash_refusal why)
+{
+	switch (why) {
+	case DASH_BAD_AREA:
+		return "There is no such area. Choose an area from the list.";
+	case DASH_BAD_TEAM:
+		return "There is no such team. Choose a team from the list.";
+	case DASH_BAD_TYPE:
+		return "There is no such type of anti-social behaviour. Choose a type "
+		    "from the list.";
+	case DASH_BAD_WEEK:
+		return "The week must be the date of a Monday (for example 2026-11-23), "
+		    "from 3 January 2000 to the last week that has ended. Choose a week "
+		    "from the list.";
+	default:
+		return "";
+	}
+}
