@@ -351,12 +351,26 @@ static const struct odata_column rpt_case_person_columns[] = {
 	  "The person's pseudonym, as in rpt_incident_person." },
 };
 
+static const struct odata_column rpt_case_incident_columns[] = {
+	{ "id", ODATA_STRING, 0,
+	  "Key: case:incident." },
+	{ "case_id", ODATA_INT64, 1,
+	  "The case (rpt_case.id)." },
+	{ "incident_id", ODATA_INT64, 1,
+	  "The incident (rpt_incident.id)." },
+	{ "linked_at", ODATA_DATETIME, 1,
+	  "When it was linked." },
+	{ "current", ODATA_BOOLEAN, 1,
+	  "Still linked (not unlinked since)." },
+};
+
 const struct odata_entity odata_entities[] = {
 	ENTITY("Incidents", "Incident", rpt_incident),
 	ENTITY("Allocations", "Allocation", rpt_allocation),
 	ENTITY("Actions", "Action", rpt_action),
 	ENTITY("Contacts", "Contact", rpt_contact),
 	ENTITY("Cases", "Case", rpt_case),
+	ENTITY("CaseIncidents", "CaseIncident", rpt_case_incident),
 	ENTITY("CaseReviews", "CaseReview", rpt_case_review),
 	ENTITY("DailyMetrics", "DailyMetric", rpt_daily),
 	ENTITY("Areas", "Area", rpt_area),

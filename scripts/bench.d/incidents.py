@@ -18,7 +18,8 @@ history, audit or allocation is made for them. Each carries the
 idempotency key TAG:n (TAG "bench-incidents"); a run first deletes the
 bench incidents of its tag, so running again replaces them. With the same
 N the rows are the same (the generator is seeded), and a run that finds
-exactly N of its tag already there keeps them."""
+exactly N of its tag already there keeps them. N = 0 removes them (before
+scripts/up, which works out every incident's flags again)."""
 import csv
 import datetime
 import glob

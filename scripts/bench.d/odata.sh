@@ -12,7 +12,9 @@
 # incidents (../shared/data/police-uk-lincolnshire, or CONCORD_DATA),
 # written by scripts/bench.d/incidents.py; a second run keeps them, a run
 # with another count replaces them. They are tagged (idempotency key
-# bench-incidents:n): run it on a development stack.
+# bench-incidents:n): run it on a development stack. scripts/up works out
+# every incident's flags again, a million bench ones too: remove them first
+# with scripts/bench.d/incidents.py DSN 0 (DSN: db_admin of concord.conf).
 
 bench_odata() {
     bench_preflight odata

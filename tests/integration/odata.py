@@ -27,7 +27,7 @@ POWER_QUERY_HEADERS = {
 }
 
 ALL_VIEWS = ("rpt_incident", "rpt_allocation", "rpt_action", "rpt_contact", "rpt_case",
-             "rpt_case_review", "rpt_daily", "rpt_area", "rpt_team", "rpt_agency",
+             "rpt_case_incident", "rpt_case_review", "rpt_daily", "rpt_area", "rpt_team", "rpt_agency",
              "rpt_type", "rpt_incident_person", "rpt_case_person")
 
 

@@ -70,7 +70,7 @@ test_every_set_has_a_not_null_id_key_and_unique_names(void **state)
 	size_t i, j, k;
 
 	(void)state;
-	assert_true(odata_entities_n >= 13);
+	assert_true(odata_entities_n >= 14);
 	for (i = 0; i < odata_entities_n; i++) {
 		const struct odata_entity *e = &odata_entities[i];
 		int key = 0;
