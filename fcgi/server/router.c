@@ -79,8 +79,9 @@ route_match(const struct route *t, size_t n, struct req *r, int *status)
 }
 
 /* Prints the table to out, one route a line: method, pattern and the
- * permission it needs, tab-separated (concord-fcgi --routes). Returns 0,
- * or -1 when out could not be written. */
+ * permission it needs, tab-separated (concord-fcgi --routes); a signed
+ * API route's permission is marked "api:", an OData feed route's "odata:".
+ * Returns 0, or -1 when out could not be written. */
 int
 route_table_print(FILE *out, const struct route *t, size_t n)
 {
@@ -88,8 +89,8 @@ route_table_print(FILE *out, const struct route *t, size_t n)
 
 	for (i = 0; i < n; i++)
 		if (fprintf(out, "%s\t%s\t%s%s\n", method_name(t[i].method),
-		    t[i].pattern, (t[i].flags & ROUTE_API_SIGNED) ? "api:" : "",
-		    perm_name(t[i].perm)) < 0)
+		    t[i].pattern, (t[i].flags & ROUTE_API_SIGNED) ? "api:" :
+		    (t[i].flags & ROUTE_ODATA) ? "odata:" : "", perm_name(t[i].perm)) < 0)
 			return -1;
 	return fflush(out) == EOF || ferror(out) ? -1 : 0;
 }

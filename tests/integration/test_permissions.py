@@ -60,7 +60,8 @@ def test_the_route_table_is_whole_and_every_permission_is_known():
         assert method in ("GET", "POST") or perm.startswith("api:"), (method, pattern)
         assert pattern.startswith("/"), pattern
         # A permission no seeded role has would lock everyone out.
-        assert perm.removeprefix("api:") in ALL_PERMS | {"public", "signed_in"}, \
+        assert perm.removeprefix("api:").removeprefix("odata:") in \
+            ALL_PERMS | {"public", "signed_in"}, \
             (method, pattern, perm)
         # Staff and admin pages are never open to anyone but the sign-in.
         if pattern.startswith(("/staff", "/admin")) and \
@@ -131,6 +132,13 @@ def test_route_allows_exactly_the_roles_with_its_permission(role, method, patter
         # and no one signed out is let in (tests/integration/test_api_*.py).
         assert r.status_code == 401, (r.status_code, r.text[:300])
         assert r.json()["code"] == "signature_missing"
+        return
+    if perm.startswith("odata:"):
+        # The OData feed takes an analyst's key, never a session
+        # (tests/integration/test_odata_feed.py).
+        assert r.status_code == 401, (r.status_code, r.text[:300])
+        assert r.headers["WWW-Authenticate"].startswith("Basic ")
+        assert r.json()["error"]["code"] == "credentials_missing"
         return
     # Whoever asks, the server never breaks, and the route exists.
     assert r.status_code < 500 and r.status_code != 405, (r.status_code, r.text[:300])

@@ -93,7 +93,8 @@ parameters_need_exactly_one_nonempty_segment(void **state)
 }
 
 /* concord-fcgi --routes: a line per route, in table order, that a script
- * can split on tabs; a signed API route's permission is marked "api:". */
+ * can split on tabs; a signed API route's permission is marked "api:", an
+ * OData feed route's "odata:". */
 static void
 prints_method_pattern_and_permission_per_line(void **state)
 {
@@ -103,6 +104,7 @@ prints_method_pattern_and_permission_per_line(void **state)
 		{ METHOD_GET,	"/staff/incidents/{ref}", h3, PERM_INCIDENT_VIEW, ROUTE_NO_CSRF },
 		{ METHOD_POST,	"/admin/users/{id}",	h1, PERM_ADMIN_USERS, 0 },
 		{ METHOD_PATCH,	"/api/v1/incidents/{ref}", h2, PERM_INCIDENT_UPDATE, ROUTE_API_SIGNED },
+		{ METHOD_GET,	"/odata/v4/{set}",	h3, PERM_REPORTING_VIEW, ROUTE_ODATA },
 	};
 	char *text = NULL;
 	size_t len = 0;
@@ -110,14 +112,15 @@ prints_method_pattern_and_permission_per_line(void **state)
 
 	(void)state;
 	assert_non_null(f);
-	assert_int_equal(route_table_print(f, t, 5), 0);
+	assert_int_equal(route_table_print(f, t, 6), 0);
 	assert_int_equal(fclose(f), 0);
 	assert_string_equal(text,
 	    "GET\t/\tpublic\n"
 	    "POST\t/staff/sign-out\tsigned_in\n"
 	    "GET\t/staff/incidents/{ref}\tincident.view\n"
 	    "POST\t/admin/users/{id}\tadmin.users\n"
-	    "PATCH\t/api/v1/incidents/{ref}\tapi:incident.update\n");
+	    "PATCH\t/api/v1/incidents/{ref}\tapi:incident.update\n"
+	    "GET\t/odata/v4/{set}\todata:reporting.view\n");
 	free(text);
 }
 
