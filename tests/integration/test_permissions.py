@@ -96,7 +96,7 @@ def sample():
     # A team's code is looked up in the asker's own agency: another
     # agency's staff get a 404 for this one, which the matrix allows.
     return {"ref": ref, "id": "1", "file": "noise.json", "team": "neighbourhood",
-            "delivery": "1"}
+            "delivery": "1", "set": "Incidents"}
 
 
 def fill(pattern, sample):
