@@ -9,7 +9,8 @@ of the reporting feed and dashboards.
 Each bench incident takes a real incident's place (jittered within 60 m)
 and month (a random moment in it), a random ASB type, and clocks as a
 handled incident has them: triaged minutes to days after the report, a
-first action after that, most closed. They belong to city-police, shared
+first action after that, most closed; each allocated to one of
+city-police's teams with those clocks. They belong to city-police, shared
 with the partnership, so every demo analyst reads them.
 
 They are written with COPY as the database owner with triggers off
@@ -116,6 +117,9 @@ def main(argv):
     agency = cur.fetchone()[0]
     cur.execute("SET session_replication_role = replica")
     cur.execute("SET maintenance_work_mem = '512MB'")
+    # Triggers are off, foreign keys with them: the allocations go first.
+    cur.execute("DELETE FROM incident_allocation WHERE incident_id IN (SELECT id FROM "
+                "incident WHERE idempotency_key LIKE %s)", (tag + ":%",))
     cur.execute("DELETE FROM incident WHERE idempotency_key LIKE %s", (tag + ":%",))
     deleted = cur.rowcount
     rng = random.Random(n)
@@ -126,6 +130,15 @@ def main(argv):
     for start in range(0, n, step):
         chunk = rows(rng, start, min(step, n - start), real, types, agency, tag)
         cur.copy_from(chunk, "incident", columns=cols)
+    # One allocation each, to one of city-police's teams, with the
+    # incident's clocks: what the dashboards' time figures read.
+    cur.execute("INSERT INTO incident_allocation (incident_id, team_id, kind, reason, "
+                "triaged_at, first_action_at, created_at) "
+                "SELECT i.id, t.ids[1 + i.id %% cardinality(t.ids)], 'neighbourhood', "
+                "'bench', i.triaged_at, i.first_action_at, i.reported_at "
+                "FROM incident i, (SELECT array_agg(id ORDER BY id) AS ids FROM team "
+                "WHERE agency_id = %s) t WHERE i.idempotency_key LIKE %s",
+                (agency, tag + ":%"))
     conn.commit()
     cur.execute("SET session_replication_role = origin")
     cur.execute("ANALYZE incident")
