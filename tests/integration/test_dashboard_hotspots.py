@@ -81,7 +81,7 @@ def world():
              rnd.randrange(0, 8)) for _ in range(10)]
     incidents = []
     start = datetime(2004, 10, 1, tzinfo=LONDON)
-    for k in range(260):
+    for k in range(400):
         r = rnd.random()
         if r < 0.35:
             e, n = rnd.choice(hot)
