@@ -2,6 +2,12 @@
 {{>HEAD}}
 <span class="govuk-caption-l">Partnership reporting</span>
 <h1 class="govuk-heading-l">Weekly operational dashboard</h1>
+<nav class="govuk-!-margin-bottom-6" aria-label="Dashboards">
+<ul class="govuk-list">
+<li><a class="govuk-link" href="/dashboards/operational" aria-current="page">Weekly operational dashboard</a></li>
+<li><a class="govuk-link" href="/dashboards/hotspots">Hotspot dashboard</a></li>
+</ul>
+</nav>
 <p class="govuk-body">The week of {{WEEK_WORDS}} to {{SUNDAY}}, with the 7 weeks before it from {{FIRST_WEEK_WORDS}}. Times and weeks are London's. The figures are what your agency may see.</p>
 <form method="get" action="/dashboards/operational" class="govuk-!-margin-bottom-6" id="filters" novalidate>
 <div class="govuk-grid-row">

@@ -43,7 +43,8 @@
 {{#INCIDENTS}}<li><a class="govuk-link" href="/staff/incidents">Search incidents</a></li>{{/INCIDENTS}}
 {{#RISK_REVIEWS}}<li><a class="govuk-link" href="/staff/risk-reviews">Risk reviews due: {{COUNT}}</a></li>{{/RISK_REVIEWS}}
 {{#ACTIVITY}}<li><a class="govuk-link" href="/staff/activity">Your team's activity</a></li>{{/ACTIVITY}}
-{{#REPORTING}}<li><a class="govuk-link" href="/dashboards/operational">Weekly operational dashboard</a></li>{{/REPORTING}}
+{{#REPORTING}}<li><a class="govuk-link" href="/dashboards/operational">Weekly operational dashboard</a></li>
+<li><a class="govuk-link" href="/dashboards/hotspots">Hotspot dashboard</a></li>{{/REPORTING}}
 <li><a class="govuk-link" href="/staff/me/history">Your own activity</a></li>
 </ul>
 {{#ADMIN}}

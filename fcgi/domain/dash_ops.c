@@ -246,9 +246,9 @@ err:
 }
 
 /* The filters' choices; DASH_BAD_* when the filter names one not there. */
-static int
-choices_read(struct pg *pg, struct arena *ar, const struct dash_filter *f,
-    struct dash_ops *o)
+int
+dash_choices_read(struct pg *pg, struct arena *ar, const struct dash_filter *f,
+    struct dash_choices *o)
 {
 	char want[40];
 	PGresult *res;
@@ -319,7 +319,7 @@ dash_ops_load(struct pg *pg, struct arena *ar, const struct config *cfg,
 
 	if (tx_begin(pg, actor) == -1)
 		return -1;
-	if ((rc = choices_read(pg, ar, f, o)) != 0) {
+	if ((rc = dash_choices_read(pg, ar, f, &o->ch)) != 0) {
 		pg_rollback(pg);
 		return rc;
 	}

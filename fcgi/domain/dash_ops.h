@@ -29,6 +29,12 @@ struct dash_filter {
 	long long	 team_id;
 	long long	 type_id;
 	long		 week;		/* day number (core/london.h) of its Monday */
+	/* The hotspot dashboard's period (dash_period_parse): a month or a
+	 * quarter, and the one of the same length before it. */
+	int		 p_year, p_month;	/* its first month */
+	int		 p_months;		/* 1 or 3 */
+	long		 from, to;		/* first day; the day after the last */
+	long		 prev_from;		/* the period before: prev_from .. from */
 };
 
 /* Why a filter was refused, in words for the 400 page. */
@@ -38,12 +44,16 @@ enum dash_refusal {
 	DASH_BAD_TEAM,
 	DASH_BAD_TYPE,
 	DASH_BAD_WEEK,
+	DASH_BAD_PERIOD,
 };
 
 long		 dash_last_week(long today);
 enum dash_refusal dash_filter_parse(const char *area, const char *team,
 		    const char *type, const char *week, long today,
 		    struct dash_filter *);
+enum dash_refusal dash_period_parse(const char *period, long today,
+		    struct dash_filter *);
+void		 dash_period_of(int year, int month, int months, struct dash_filter *);
 const char	*dash_refusal_words(enum dash_refusal);
 
 /* One choice of a filter's select. */
@@ -51,6 +61,17 @@ struct dash_option {
 	const char	*value;		/* "beat:12", "7" */
 	const char	*label;
 };
+
+/* The filters' choices: the areas, teams and types the reader may pick. */
+struct dash_choices {
+	struct dash_option	*areas, *teams, *types;
+	size_t			 nareas, nteams, ntypes;
+};
+
+/* Inside the reader's transaction: the choices. 0; DASH_BAD_AREA, _TEAM
+ * or _TYPE when f names one not among them; -1 on a database error. */
+int	dash_choices_read(struct pg *, struct arena *, const struct dash_filter *,
+	    struct dash_choices *);
 
 /* One week of one clock: the allocations measured (the clock stopped),
  * their median and 90th percentile in hours (PostgreSQL's percentile_cont)
@@ -89,8 +110,7 @@ struct dash_area_count {
 };
 
 struct dash_ops {
-	struct dash_option	*areas, *teams, *types;
-	size_t			 nareas, nteams, ntypes;
+	struct dash_choices	 ch;
 	struct dash_week	 weeks[DASH_WEEKS];	/* oldest first */
 	struct dash_overdue	*overdue_teams, *overdue_agencies;
 	size_t			 noverdue_teams, noverdue_agencies;

@@ -19,6 +19,7 @@
 #include "domain/case.h"
 #include "domain/case_review_count.h"
 #include "domain/case_review_figures.h"
+#include "domain/dash_hot.h"
 #include "domain/dash_ops.h"
 #include "domain/case_pattern.h"
 #include "domain/case_contact.h"
@@ -82,6 +83,7 @@ const struct pg_stmts *const domain_statements[] = {
 	&case_review_count_statements,
 	&case_review_figures_statements,
 	&dash_ops_statements,
+	&dash_hot_statements,
 	&case_pattern_statements,
 	/* Action plans and case panels */
 	&action_type_statements,

@@ -119,8 +119,8 @@ dash_ops_of(struct req *r, struct dash_filter *f, struct dash_ops *o)
 /* ------------------------------------------------------------------ */
 /* The filters' form                                                   */
 
-static int
-select_dict(struct view_dict *d, const char *section, const struct dash_option *opt,
+int
+dash_options_dict(struct view_dict *d, const char *section, const struct dash_option *opt,
     size_t n, const char *chosen)
 {
 	struct view_dict *s;
@@ -155,9 +155,9 @@ filters_dict(struct req *r, struct view_dict *d, const struct dash_filter *f,
 	    view_set_global(d, "F_TEAM", team) == -1 ||
 	    view_set_global(d, "F_TYPE", type) == -1 ||
 	    view_set_global(d, "F_WEEK", week) == -1 ||
-	    select_dict(d, "AREA_OPTION", o->areas, o->nareas, area) == -1 ||
-	    select_dict(d, "TEAM_OPTION", o->teams, o->nteams, team) == -1 ||
-	    select_dict(d, "TYPE_OPTION", o->types, o->ntypes, type) == -1)
+	    dash_options_dict(d, "AREA_OPTION", o->ch.areas, o->ch.nareas, area) == -1 ||
+	    dash_options_dict(d, "TEAM_OPTION", o->ch.teams, o->ch.nteams, team) == -1 ||
+	    dash_options_dict(d, "TYPE_OPTION", o->ch.types, o->ch.ntypes, type) == -1)
 		return -1;
 	/* The last 52 weeks that have ended, and the chosen one if older. */
 	if (london_date(time(NULL), &today) == -1)

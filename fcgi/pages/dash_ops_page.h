@@ -4,6 +4,7 @@
 #include "domain/dash_ops.h"
 
 struct req;
+struct view_dict;
 
 /* The operational dashboard's page (pages/dash_ops.c) and its CSV
  * (pages/dash_ops_csv.c) share the reading of the filters and the
@@ -29,6 +30,8 @@ extern const char *const dash_band_names[DASH_BANDS];
 int		 dash_ops_of(struct req *, struct dash_filter *, struct dash_ops *);
 const char	*dash_week_words(struct req *, long monday);	/* "Monday 24 November 2026" */
 const char	*dash_week_iso(struct req *, long monday);	/* "2026-11-24" */
+int		 dash_options_dict(struct view_dict *, const char *section,
+		    const struct dash_option *, size_t n, const char *chosen);
 const char	*dash_share(struct req *, int within, int n);	/* "75%" or "none" */
 
 #endif

@@ -134,6 +134,10 @@ void	case_review_figures_csv_get(struct req *);
 void	dash_ops_get(struct req *);
 void	dash_ops_csv_get(struct req *);
 
+/* pages/dash_hot.c, pages/dash_hot_csv.c: the hotspot dashboard */
+void	dash_hot_get(struct req *);
+void	dash_hot_csv_get(struct req *);
+
 /* Monitored cases, the core: pages/case_list.c, case_new.c,
  * case_view.c, case_forms.c */
 void	case_list_get(struct req *);

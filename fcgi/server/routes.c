@@ -263,6 +263,9 @@ const struct route routes[] = {
 	/* The weekly operational dashboard and its tables' CSVs (pages/dash_ops*.c) */
 	{ METHOD_GET,	"/dashboards/operational", dash_ops_get,	PERM_REPORTING_VIEW, 0 },
 	{ METHOD_GET,	"/dashboards/operational.csv", dash_ops_csv_get, PERM_REPORTING_VIEW, 0 },
+	/* The hotspot dashboard and its tables' CSVs (pages/dash_hot*.c) */
+	{ METHOD_GET,	"/dashboards/hotspots", dash_hot_get,	PERM_REPORTING_VIEW, 0 },
+	{ METHOD_GET,	"/dashboards/hotspots.csv", dash_hot_csv_get, PERM_REPORTING_VIEW, 0 },
 
 	/* The CAD API (api/api_gate.c): every call signed by a client's key;
 	 * the permission is checked against the client's scopes. */

@@ -22,7 +22,7 @@ STAFF = {
                           "/staff/me/history", "/staff/queues", "/staff/queues/workload",
                           "/staff/queues/triage", "/staff/queues/mine",
                           "/staff/queues/neighbourhood?risk=lost",
-                          "/dashboards/operational"],
+                          "/dashboards/operational", "/dashboards/hotspots"],
     "police_officer": ["/staff/incidents/new"],
     "call_handler": ["/staff/quick", "/staff/quick?find=WD1"],
     "administrator": ["/staff", "/admin", "/admin/agencies", "/admin/agencies/new",

@@ -1,7 +1,8 @@
 /* The operational dashboard's bar charts (pages/chart.c): round scales,
  * bar lengths, labels cut to fit, and every text escaped by the template
  * (views/chart_bar.tpl) as it is drawn; and the dashboard's filters
- * (domain/dash_filter.c): the last complete week and what a form may send. */
+ * (domain/dash_filter.c): the last complete week, the hotspot dashboard's
+ * month or quarter, and what a form may send. */
 #include "test.h"
 
 #include <math.h>
@@ -172,6 +173,52 @@ the_filters_take_only_what_the_form_sends(void **state)
 	assert_non_null(strstr(dash_refusal_words(DASH_BAD_WEEK), "Monday"));
 }
 
+/* The hotspot dashboard's period: a month or a quarter that has ended,
+ * by default the last complete month, and the one before of its length. */
+static void
+the_period_is_a_month_or_a_quarter_that_has_ended(void **state)
+{
+	struct date today = { 2026, 12, 4 }, jan = { 2027, 1, 15 }, d;
+	long t = day_number(&today);
+	struct dash_filter f;
+
+	(void)state;
+	assert_int_equal(dash_period_parse(NULL, t, &f), DASH_OK);
+	assert_true(f.p_year == 2026 && f.p_month == 11 && f.p_months == 1);
+	day_from_number(f.from, &d);
+	assert_true(d.year == 2026 && d.month == 11 && d.day == 1);
+	assert_int_equal(f.to - f.from, 30);
+	assert_int_equal(f.from - f.prev_from, 31);
+	/* January's last complete month is the December before. */
+	assert_int_equal(dash_period_parse("", day_number(&jan), &f), DASH_OK);
+	assert_true(f.p_year == 2026 && f.p_month == 12);
+	day_from_number(f.prev_from, &d);
+	assert_true(d.year == 2026 && d.month == 11 && d.day == 1);
+	/* A quarter before a new year: Q1 2005 after Q4 2004. */
+	assert_int_equal(dash_period_parse("2005-Q1", t, &f), DASH_OK);
+	assert_true(f.p_year == 2005 && f.p_month == 1 && f.p_months == 3);
+	assert_int_equal(f.to - f.from, 31 + 28 + 31);
+	day_from_number(f.prev_from, &d);
+	assert_true(d.year == 2004 && d.month == 10 && d.day == 1);
+	assert_int_equal(dash_period_parse("2026-Q3", t, &f), DASH_OK);
+	assert_int_equal(dash_period_parse("2026-11", t, &f), DASH_OK);
+	assert_int_equal(dash_period_parse("2000-01", t, &f), DASH_OK);
+	/* Not over yet, the future, before 2000, not a period. */
+	assert_int_equal(dash_period_parse("2026-12", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2026-Q4", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2031-01", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("1999-12", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2005-13", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2005-00", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2005-Q0", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2005-Q5", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2005-3", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2005-031", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("2005/03", t, &f), DASH_BAD_PERIOD);
+	assert_int_equal(dash_period_parse("20a5-03", t, &f), DASH_BAD_PERIOD);
+	assert_non_null(strstr(dash_refusal_words(DASH_BAD_PERIOD), "quarter"));
+}
+
 int
 main(void)
 {
@@ -182,6 +229,7 @@ main(void)
 		cmocka_unit_test(every_text_is_escaped_as_the_template_draws_it),
 		cmocka_unit_test(the_default_week_is_the_last_that_has_ended),
 		cmocka_unit_test(the_filters_take_only_what_the_form_sends),
+		cmocka_unit_test(the_period_is_a_month_or_a_quarter_that_has_ended),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
