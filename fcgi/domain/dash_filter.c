@@ -3,6 +3,7 @@
  * the operational dashboard's week (the date of its Monday, YYYY-MM-DD)
  * and the hotspot dashboard's period (YYYY-MM or YYYY-Qn). Pure: whether
  * an id is one the reader may choose is dash_ops_load's question. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -191,4 +192,22 @@ dash_refusal_words(enum dash_refusal why)
 	default:
 		return "";
 	}
+}
+
+const char *
+dash_id_param(char *buf, size_t len, long long id)
+{
+	if (id == 0)
+		return NULL;
+	snprintf(buf, len, "%lld", id);
+	return buf;
+}
+
+void
+dash_day_param(char out[16], long day)
+{
+	struct date d;
+
+	day_from_number(day, &d);
+	snprintf(out, 16, "%04d-%02d-%02d", d.year, d.month, d.day);
 }

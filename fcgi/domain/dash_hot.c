@@ -94,24 +94,6 @@ dash_band_of(double z, int has_z)
 	return DASH_BAND_NONE;
 }
 
-static const char *
-id_param(char *buf, size_t len, long long id)
-{
-	if (id == 0)
-		return NULL;
-	snprintf(buf, len, "%lld", id);
-	return buf;
-}
-
-static void
-day_param(char out[16], long day)
-{
-	struct date d;
-
-	day_from_number(day, &d);
-	snprintf(out, 16, "%04d-%02d-%02d", d.year, d.month, d.day);
-}
-
 static void
 concentration_read(const PGresult *res, int row, struct dash_concentration *c)
 {
@@ -173,16 +155,16 @@ dash_hot_load(struct pg *pg, struct arena *ar, const struct actor *actor,
 	int rc;
 
 	memset(h, 0, sizeof(*h));
-	day_param(from, f->from);
-	day_param(to, f->to);
-	day_param(prev, f->prev_from);
+	dash_day_param(from, f->from);
+	dash_day_param(to, f->to);
+	dash_day_param(prev, f->prev_from);
 	p[0] = from;
 	p[1] = to;
 	p[2] = prev;
-	p[3] = id_param(beat, sizeof(beat), f->beat_id);
-	p[4] = id_param(la, sizeof(la), f->la_area_id);
-	p[5] = id_param(team, sizeof(team), f->team_id);
-	p[6] = id_param(type, sizeof(type), f->type_id);
+	p[3] = dash_id_param(beat, sizeof(beat), f->beat_id);
+	p[4] = dash_id_param(la, sizeof(la), f->la_area_id);
+	p[5] = dash_id_param(team, sizeof(team), f->team_id);
+	p[6] = dash_id_param(type, sizeof(type), f->type_id);
 	/* The cells' statement takes the period without the one before. */
 	q[0] = p[0];
 	q[1] = p[1];

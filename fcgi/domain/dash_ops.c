@@ -119,25 +119,6 @@ struct dash_params {
 	char	 triage[CLOCK_HOURS_TEXT], action[CLOCK_HOURS_TEXT];
 };
 
-static const char *
-id_param(char *buf, size_t len, long long id)
-{
-	if (id == 0)
-		return NULL;
-	snprintf(buf, len, "%lld", id);
-	return buf;
-}
-
-/* The week's Monday as YYYY-MM-DD. */
-static void
-week_param(char out[16], long monday)
-{
-	struct date d;
-
-	day_from_number(monday, &d);
-	snprintf(out, 16, "%04d-%02d-%02d", d.year, d.month, d.day);
-}
-
 /* A select's choices; *found set when one's value is `want`. -1 on error. */
 static int
 options_read(struct arena *ar, PGresult *res, const char *want,
@@ -302,12 +283,12 @@ dash_ops_load(struct pg *pg, struct arena *ar, const struct config *cfg,
 	int i, rc;
 
 	memset(o, 0, sizeof(*o));
-	week_param(q.week, f->week);
+	dash_day_param(q.week, f->week);
 	p[0] = q.week;
-	p[1] = id_param(q.beat, sizeof(q.beat), f->beat_id);
-	p[2] = id_param(q.la_area, sizeof(q.la_area), f->la_area_id);
-	p[3] = id_param(q.team, sizeof(q.team), f->team_id);
-	p[4] = id_param(q.type, sizeof(q.type), f->type_id);
+	p[1] = dash_id_param(q.beat, sizeof(q.beat), f->beat_id);
+	p[2] = dash_id_param(q.la_area, sizeof(q.la_area), f->la_area_id);
+	p[3] = dash_id_param(q.team, sizeof(q.team), f->team_id);
+	p[4] = dash_id_param(q.type, sizeof(q.type), f->type_id);
 	clock_hours_text(cfg, CLOCK_TRIAGE, q.triage);
 	clock_hours_text(cfg, CLOCK_ACTION, q.action);
 	p[5] = q.triage;

@@ -55,6 +55,10 @@ enum dash_refusal dash_period_parse(const char *period, long today,
 		    struct dash_filter *);
 void		 dash_period_of(int year, int month, int months, struct dash_filter *);
 const char	*dash_refusal_words(enum dash_refusal);
+/* A filter's id as a query parameter into buf: NULL (no filter) for 0. */
+const char	*dash_id_param(char *buf, size_t len, long long id);
+/* A day number (core/date.h) as a YYYY-MM-DD parameter. */
+void		 dash_day_param(char out[16], long day);
 
 /* One choice of a filter's select. */
 struct dash_option {

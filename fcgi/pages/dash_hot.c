@@ -161,20 +161,10 @@ static int
 filters_dict(struct req *r, struct view_dict *d, const struct dash_filter *f,
     const struct dash_hot *h)
 {
-	const char *area = f->beat_id ? arena_printf(r->arena, "beat:%lld", f->beat_id) :
-	    f->la_area_id ? arena_printf(r->arena, "la_area:%lld", f->la_area_id) : "";
-	const char *team = f->team_id ? arena_printf(r->arena, "%lld", f->team_id) : "";
-	const char *type = f->type_id ? arena_printf(r->arena, "%lld", f->type_id) : "";
 	const char *period = hot_period_iso(r, f->p_year, f->p_month, f->p_months);
 
-	if (area == NULL || team == NULL || type == NULL || period == NULL ||
-	    view_set_global(d, "F_AREA", area) == -1 ||
-	    view_set_global(d, "F_TEAM", team) == -1 ||
-	    view_set_global(d, "F_TYPE", type) == -1 ||
-	    view_set_global(d, "F_PERIOD", period) == -1 ||
-	    dash_options_dict(d, "AREA_OPTION", h->ch.areas, h->ch.nareas, area) == -1 ||
-	    dash_options_dict(d, "TEAM_OPTION", h->ch.teams, h->ch.nteams, team) == -1 ||
-	    dash_options_dict(d, "TYPE_OPTION", h->ch.types, h->ch.ntypes, type) == -1)
+	if (period == NULL || view_set_global(d, "F_PERIOD", period) == -1 ||
+	    dash_place_filters_dict(r, d, f, &h->ch) == -1)
 		return -1;
 	return periods_dict(r, d, f, period);
 }

@@ -11,54 +11,10 @@
 #include "core/csv.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "pages/dash_csv.h"
 #include "pages/dash_hot_page.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
-
-/* The table ?table= names, or -1. */
-static int
-table_parse(const char *s)
-{
-	int t;
-
-	for (t = 0; s != NULL && t < HOT_TABLES; t++)
-		if (strcmp(s, hot_table_names[t]) == 0)
-			return t;
-	return -1;
-}
-
-static void
-row(struct buf *b, const char *const *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		csv_put(b, v[i], i + 1 == n);
-}
-
-/* A field made in the arena; out of memory marks the body so that the
- * answer is a 500, not a short file. */
-static const char *
-made(struct req *r, const char *s)
-{
-	if (s == NULL) {
-		r->resp.body->oom = 1;
-		return "";
-	}
-	return s;
-}
-
-static const char *
-num(struct req *r, long n)
-{
-	return made(r, arena_printf(r->arena, "%ld", n));
-}
-
-static const char *
-real(struct req *r, const char *fmt, double v)
-{
-	return made(r, arena_printf(r->arena, fmt, v));
-}
 
 static void
 concentration_csv(struct req *r, struct buf *b, const struct dash_hot *h)
@@ -69,17 +25,17 @@ concentration_csv(struct req *r, struct buf *b, const struct dash_hot *h)
 	const struct dash_concentration *c[2] = { &h->now, &h->before };
 	int k;
 
-	row(b, head, sizeof(head) / sizeof(head[0]));
+	dash_csv_row(b, head, sizeof(head) / sizeof(head[0]));
 	for (k = 0; k < 2; k++) {
-		const char *v[] = { k == 0 ? "this" : "before", made(r, hot_day_iso(r, c[k]->from)),
-		    made(r, hot_day_iso(r, c[k]->to - 1)), num(r, c[k]->incidents),
-		    num(r, c[k]->placed), num(r, c[k]->cells), num(r, c[k]->top_cells),
-		    num(r, c[k]->top_incidents),
-		    c[k]->placed ? real(r, "%.6f", 100 * c[k]->share) : "",
+		const char *v[] = { k == 0 ? "this" : "before", dash_csv_made(r, hot_day_iso(r, c[k]->from)),
+		    dash_csv_made(r, hot_day_iso(r, c[k]->to - 1)), dash_csv_num(r, c[k]->incidents),
+		    dash_csv_num(r, c[k]->placed), dash_csv_num(r, c[k]->cells), dash_csv_num(r, c[k]->top_cells),
+		    dash_csv_num(r, c[k]->top_incidents),
+		    c[k]->placed ? dash_csv_real(r, "%.6f", 100 * c[k]->share) : "",
 		    k == 0 && h->now.placed && h->before.placed ?
-		    real(r, "%.6f", 100 * (h->now.share - h->before.share)) : "" };
+		    dash_csv_real(r, "%.6f", 100 * (h->now.share - h->before.share)) : "" };
 
-		row(b, v, sizeof(v) / sizeof(v[0]));
+		dash_csv_row(b, v, sizeof(v) / sizeof(v[0]));
 	}
 }
 
@@ -91,15 +47,15 @@ cells_csv(struct req *r, struct buf *b, const struct dash_hot *h)
 	    "band" };
 	size_t i;
 
-	row(b, head, sizeof(head) / sizeof(head[0]));
+	dash_csv_row(b, head, sizeof(head) / sizeof(head[0]));
 	for (i = 0; i < h->ncells; i++) {
 		const struct dash_cell *c = &h->cells[i];
-		const char *v[] = { num(r, c->cx), num(r, c->cy), num(r, (long)c->cx * DASH_CELL),
-		    num(r, (long)c->cy * DASH_CELL), real(r, "%.6f", c->lat),
-		    real(r, "%.6f", c->lon), num(r, c->count), num(r, c->around),
-		    c->has_z ? real(r, "%.9f", c->z) : "", hot_band_names[c->band] };
+		const char *v[] = { dash_csv_num(r, c->cx), dash_csv_num(r, c->cy), dash_csv_num(r, (long)c->cx * DASH_CELL),
+		    dash_csv_num(r, (long)c->cy * DASH_CELL), dash_csv_real(r, "%.6f", c->lat),
+		    dash_csv_real(r, "%.6f", c->lon), dash_csv_num(r, c->count), dash_csv_num(r, c->around),
+		    c->has_z ? dash_csv_real(r, "%.9f", c->z) : "", hot_band_names[c->band] };
 
-		row(b, v, sizeof(v) / sizeof(v[0]));
+		dash_csv_row(b, v, sizeof(v) / sizeof(v[0]));
 	}
 }
 
@@ -111,7 +67,7 @@ dash_hot_csv_get(struct req *r)
 	struct buf *b = r->resp.body;
 	int t;
 
-	if ((t = table_parse(req_query(r, "table"))) == -1)
+	if ((t = dash_csv_table(req_query(r, "table"), hot_table_names, HOT_TABLES)) == -1)
 		return page_error(r, 400, "There is no such table. The tables are concentration "
 		    "and cells: use a link on the dashboard.");
 	if ((h = arena_calloc(r->arena, 1, sizeof(*h))) == NULL)

@@ -135,29 +135,37 @@ dash_options_dict(struct view_dict *d, const char *section, const struct dash_op
 	return 0;
 }
 
-/* The filters as the form and every CSV link carry them. */
-static int
-filters_dict(struct req *r, struct view_dict *d, const struct dash_filter *f,
-    const struct dash_ops *o)
+int
+dash_place_filters_dict(struct req *r, struct view_dict *d, const struct dash_filter *f,
+    const struct dash_choices *ch)
 {
 	const char *area = f->beat_id ? arena_printf(r->arena, "beat:%lld", f->beat_id) :
 	    f->la_area_id ? arena_printf(r->arena, "la_area:%lld", f->la_area_id) : "";
 	const char *team = f->team_id ? arena_printf(r->arena, "%lld", f->team_id) : "";
 	const char *type = f->type_id ? arena_printf(r->arena, "%lld", f->type_id) : "";
+
+	return area == NULL || team == NULL || type == NULL ||
+	    view_set_global(d, "F_AREA", area) == -1 ||
+	    view_set_global(d, "F_TEAM", team) == -1 ||
+	    view_set_global(d, "F_TYPE", type) == -1 ||
+	    dash_options_dict(d, "AREA_OPTION", ch->areas, ch->nareas, area) == -1 ||
+	    dash_options_dict(d, "TEAM_OPTION", ch->teams, ch->nteams, team) == -1 ||
+	    dash_options_dict(d, "TYPE_OPTION", ch->types, ch->ntypes, type) == -1 ? -1 : 0;
+}
+
+/* The filters as the form and every CSV link carry them. */
+static int
+filters_dict(struct req *r, struct view_dict *d, const struct dash_filter *f,
+    const struct dash_ops *o)
+{
 	const char *week = dash_week_iso(r, f->week);
 	struct date today;
 	struct view_dict *s;
 	long last, w;
 	int shown = 0;
 
-	if (area == NULL || team == NULL || type == NULL || week == NULL ||
-	    view_set_global(d, "F_AREA", area) == -1 ||
-	    view_set_global(d, "F_TEAM", team) == -1 ||
-	    view_set_global(d, "F_TYPE", type) == -1 ||
-	    view_set_global(d, "F_WEEK", week) == -1 ||
-	    dash_options_dict(d, "AREA_OPTION", o->ch.areas, o->ch.nareas, area) == -1 ||
-	    dash_options_dict(d, "TEAM_OPTION", o->ch.teams, o->ch.nteams, team) == -1 ||
-	    dash_options_dict(d, "TYPE_OPTION", o->ch.types, o->ch.ntypes, type) == -1)
+	if (week == NULL || view_set_global(d, "F_WEEK", week) == -1 ||
+	    dash_place_filters_dict(r, d, f, &o->ch) == -1)
 		return -1;
 	/* The last 52 weeks that have ended, and the chosen one if older. */
 	if (london_date(time(NULL), &today) == -1)

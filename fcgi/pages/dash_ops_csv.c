@@ -11,55 +11,16 @@
 #include "core/csv.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "pages/dash_csv.h"
 #include "pages/dash_ops_page.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
-
-/* The table ?table= names, or -1. */
-static int
-table_parse(const char *s)
-{
-	int t;
-
-	for (t = 0; s != NULL && t < DASH_TABLES; t++)
-		if (strcmp(s, dash_table_names[t]) == 0)
-			return t;
-	return -1;
-}
-
-/* One row of fields, the last ending the row. */
-static void
-row(struct buf *b, const char *const *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		csv_put(b, v[i], i + 1 == n);
-}
-
-/* A field made in the arena; out of memory marks the body so that the
- * answer is a 500, not a short file. */
-static const char *
-made(struct req *r, const char *s)
-{
-	if (s == NULL) {
-		r->resp.body->oom = 1;
-		return "";
-	}
-	return s;
-}
-
-static const char *
-num(struct req *r, int n)
-{
-	return made(r, arena_printf(r->arena, "%d", n));
-}
 
 /* An hours figure, or "" when nothing was measured. */
 static const char *
 hours(struct req *r, int n, double v)
 {
-	return n == 0 ? "" : made(r, arena_printf(r->arena, "%.2f", v));
+	return n == 0 ? "" : dash_csv_made(r, arena_printf(r->arena, "%.2f", v));
 }
 
 static void
@@ -70,16 +31,16 @@ clocks_csv(struct req *r, struct buf *b, const struct dash_ops *o)
 	    "actioned", "action_median_hours", "action_p90_hours", "actioned_within_target" };
 	int i;
 
-	row(b, head, sizeof(head) / sizeof(head[0]));
+	dash_csv_row(b, head, sizeof(head) / sizeof(head[0]));
 	for (i = DASH_WEEKS - 1; i >= 0; i--) {
 		const struct dash_week *w = &o->weeks[i];
-		const char *v[] = { made(r, dash_week_iso(r, w->monday)), num(r, w->allocations),
-		    num(r, w->triage.n), hours(r, w->triage.n, w->triage.median),
-		    hours(r, w->triage.n, w->triage.p90), num(r, w->triage.within),
-		    num(r, w->action.n), hours(r, w->action.n, w->action.median),
-		    hours(r, w->action.n, w->action.p90), num(r, w->action.within) };
+		const char *v[] = { dash_csv_made(r, dash_week_iso(r, w->monday)), dash_csv_num(r, w->allocations),
+		    dash_csv_num(r, w->triage.n), hours(r, w->triage.n, w->triage.median),
+		    hours(r, w->triage.n, w->triage.p90), dash_csv_num(r, w->triage.within),
+		    dash_csv_num(r, w->action.n), hours(r, w->action.n, w->action.median),
+		    hours(r, w->action.n, w->action.p90), dash_csv_num(r, w->action.within) };
 
-		row(b, v, sizeof(v) / sizeof(v[0]));
+		dash_csv_row(b, v, sizeof(v) / sizeof(v[0]));
 	}
 }
 
@@ -94,18 +55,18 @@ overdue_csv(struct req *r, struct buf *b, const struct dash_overdue *v, size_t n
 	size_t i;
 
 	if (teams)
-		row(b, team_head, 5);
+		dash_csv_row(b, team_head, 5);
 	else
-		row(b, agency_head, 4);
+		dash_csv_row(b, agency_head, 4);
 	for (i = 0; i < n; i++) {
-		const char *f[] = { v[i].name, v[i].agency, num(r, v[i].count),
-		    made(r, arena_printf(r->arena, "%.1f", v[i].mean_days)), num(r, v[i].max_days) };
+		const char *f[] = { v[i].name, v[i].agency, dash_csv_num(r, v[i].count),
+		    dash_csv_made(r, arena_printf(r->arena, "%.1f", v[i].mean_days)), dash_csv_num(r, v[i].max_days) };
 
 		if (teams)
-			row(b, f, 5);
+			dash_csv_row(b, f, 5);
 		else {
 			f[1] = f[0];
-			row(b, f + 1, 4);
+			dash_csv_row(b, f + 1, 4);
 		}
 	}
 }
@@ -120,28 +81,28 @@ repeats_csv(struct req *r, struct buf *b, const struct dash_ops *o, enum dash_ta
 	int d, k;
 
 	if (t == DASH_T_REPEAT_SQUARES) {
-		row(b, sq_head, 3);
+		dash_csv_row(b, sq_head, 3);
 		for (i = 0; i < o->nsquares; i++) {
-			const char *v[] = { num(r, o->squares[i].easting),
-			    num(r, o->squares[i].northing), num(r, o->squares[i].count) };
+			const char *v[] = { dash_csv_num(r, o->squares[i].easting),
+			    dash_csv_num(r, o->squares[i].northing), dash_csv_num(r, o->squares[i].count) };
 
-			row(b, v, 3);
+			dash_csv_row(b, v, 3);
 		}
 	} else if (t == DASH_T_REPEAT_AREAS) {
-		row(b, area_head, 2);
+		dash_csv_row(b, area_head, 2);
 		for (i = 0; i < o->nrep_areas; i++) {
-			const char *v[] = { o->rep_areas[i].name, num(r, o->rep_areas[i].count) };
+			const char *v[] = { o->rep_areas[i].name, dash_csv_num(r, o->rep_areas[i].count) };
 
-			row(b, v, 2);
+			dash_csv_row(b, v, 2);
 		}
 	} else {
-		row(b, band_head, 3);
+		dash_csv_row(b, band_head, 3);
 		for (d = 0; d < DASH_DAYS; d++)
 			for (k = 0; k < DASH_BANDS; k++) {
 				const char *v[] = { dash_day_names[d], dash_band_names[k],
-				    num(r, o->bands[d][k]) };
+				    dash_csv_num(r, o->bands[d][k]) };
 
-				row(b, v, 3);
+				dash_csv_row(b, v, 3);
 			}
 	}
 }
@@ -154,7 +115,7 @@ dash_ops_csv_get(struct req *r)
 	struct buf *b = r->resp.body;
 	int t;
 
-	if ((t = table_parse(req_query(r, "table"))) == -1)
+	if ((t = dash_csv_table(req_query(r, "table"), dash_table_names, DASH_TABLES)) == -1)
 		return page_error(r, 400, "There is no such table. The tables are clocks, "
 		    "overdue-teams, overdue-agencies, repeat-squares, repeat-areas and "
 		    "repeat-bands: use a link on the dashboard.");

@@ -33,5 +33,9 @@ const char	*dash_week_iso(struct req *, long monday);	/* "2026-11-24" */
 int		 dash_options_dict(struct view_dict *, const char *section,
 		    const struct dash_option *, size_t n, const char *chosen);
 const char	*dash_share(struct req *, int within, int n);	/* "75%" or "none" */
+/* The area, team and type filters as every dashboard's form and CSV links
+ * carry them (F_AREA, F_TEAM, F_TYPE and their selects' options). 0 or -1. */
+int		 dash_place_filters_dict(struct req *, struct view_dict *,
+		    const struct dash_filter *, const struct dash_choices *);
 
 #endif
