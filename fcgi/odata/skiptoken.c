@@ -1,11 +1,13 @@
 /* Skip tokens: a page's last order values and key, base64url-encoded
- * JSON, checked against the query on the way back in. */
+ * JSON (core/hex.h's bits_encode), checked against the query on the way
+ * back in. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
+#include "core/hex.h"
 #include "odata/skiptoken.h"
 
 static const char b64[] =
@@ -27,31 +29,6 @@ unsigned long long
 odata_token_check(const char *set, const char *filter, const char *orderby)
 {
 	return fnv(fnv(fnv(0xcbf29ce484222325ULL, set), filter), orderby);
-}
-
-static void
-b64url(struct buf *out, const unsigned char *in, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 2 < n; i += 3) {
-		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8 | in[i + 2];
-
-		buf_putc(out, b64[v >> 18 & 63]);
-		buf_putc(out, b64[v >> 12 & 63]);
-		buf_putc(out, b64[v >> 6 & 63]);
-		buf_putc(out, b64[v & 63]);
-	}
-	if (n - i == 1) {
-		buf_putc(out, b64[in[i] >> 2]);
-		buf_putc(out, b64[(in[i] & 3) << 4]);
-	} else if (n - i == 2) {
-		unsigned v = (unsigned)in[i] << 8 | in[i + 1];
-
-		buf_putc(out, b64[v >> 10 & 63]);
-		buf_putc(out, b64[v >> 4 & 63]);
-		buf_putc(out, b64[(v & 15) << 2]);
-	}
 }
 
 /* Decodes base64url (no padding) into a NUL-ended arena string. */
@@ -85,9 +62,9 @@ odata_token_encode(struct buf *out, unsigned long long check, const char *const 
     size_t n)
 {
 	struct json_object *a = json_object_new_array();
-	char hex[17];
+	char hex[17], *enc;
 	const char *text;
-	size_t i;
+	size_t i, len;
 	int rc = -1;
 
 	if (a == NULL)
@@ -98,8 +75,11 @@ odata_token_encode(struct buf *out, unsigned long long check, const char *const 
 	for (i = 0; i < n; i++)
 		json_object_array_add(a, values[i] != NULL ?
 		    json_object_new_string(values[i]) : NULL);
-	if ((text = json_object_to_json_string_ext(a, JSON_C_TO_STRING_PLAIN)) != NULL) {
-		b64url(out, (const unsigned char *)text, strlen(text));
+	if ((text = json_object_to_json_string_ext(a, JSON_C_TO_STRING_PLAIN)) != NULL &&
+	    (len = strlen(text), enc = malloc((8 * len + 5) / 6 + 1)) != NULL) {
+		bits_encode((const unsigned char *)text, len, b64, 6, enc);
+		buf_puts(out, enc);
+		free(enc);
 		rc = out->oom ? -1 : 0;
 	}
 	json_object_put(a);

@@ -19,8 +19,8 @@ HARNESSES := base32 config cookie csv feed_cursor geojson_areas kml_areas multip
 
 # The OData feed's skip token and the Basic credentials it takes.
 HARNESSES += odata_token basic_auth
-odata_token_SRC := odata/skiptoken.c core/arena.c core/buf.c
-odata_token_LIBS := -ljson-c
+odata_token_SRC := odata/skiptoken.c core/arena.c core/buf.c core/hex.c
+odata_token_LIBS := -ljson-c -lcrypto
 basic_auth_SRC := auth/basic.c core/arena.c
 basic_auth_LIBS := -lcrypto
 
